@@ -1,0 +1,13 @@
+package io.switchboard.core.api.dispatch;
+
+/** What caused an invocation; recorded with it. */
+public enum Trigger {
+    /** An event raised through an event source. */
+    EVENT,
+    /** A direct call of the external invocation API or a Conversation Builder bot. */
+    EXTERNAL,
+    /** A Camel route ({@code function:} or {@code event:} endpoint). */
+    CAMEL,
+    /** An operator's manual invocation (API "invoke" screen, shell). */
+    MANUAL
+}

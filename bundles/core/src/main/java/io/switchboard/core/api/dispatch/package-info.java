@@ -1,0 +1,7 @@
+/** Raising events and invoking functions through the core: what ingress routes and Camel components call. */
+@Export
+@Version("1.0.0")
+package io.switchboard.core.api.dispatch;
+
+import org.osgi.annotation.bundle.Export;
+import org.osgi.annotation.versioning.Version;

@@ -1,0 +1,43 @@
+package io.switchboard.core.api.execution;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One run of one function's code.
+ *
+ * @param invocationId id of the invocation record
+ * @param account the function's account; toolbelt modules act on this account only
+ * @param functionId the function's id
+ * @param codeId identity of this exact code: equal ids always mean equal code, so executors may cache
+ *               compiled code and warm contexts under it (e.g. {@code <functionId>@<version>})
+ * @param code the JavaScript source defining {@code lambda}
+ * @param inputJson the function input {@code {"payload": ..., "headers": ...}} as JSON text
+ * @param env the function's environment variables
+ * @param allowedDomains host names the function may reach over HTTP (exact, or {@code *.example.com})
+ * @param timeout wall-clock budget; past it the run ends with {@link Outcome#TIMEOUT}
+ */
+public record ExecutionRequest(
+        String invocationId,
+        String account,
+        String functionId,
+        String codeId,
+        String code,
+        String inputJson,
+        Map<String, String> env,
+        List<String> allowedDomains,
+        Duration timeout) {
+    public ExecutionRequest {
+        Objects.requireNonNull(invocationId, "invocationId");
+        Objects.requireNonNull(account, "account");
+        Objects.requireNonNull(functionId, "functionId");
+        Objects.requireNonNull(codeId, "codeId");
+        Objects.requireNonNull(code, "code");
+        Objects.requireNonNull(inputJson, "inputJson");
+        Objects.requireNonNull(timeout, "timeout");
+        env = env == null ? Map.of() : Map.copyOf(env);
+        allowedDomains = allowedDomains == null ? List.of() : List.copyOf(allowedDomains);
+    }
+}
