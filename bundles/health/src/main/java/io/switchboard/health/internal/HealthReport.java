@@ -1,0 +1,47 @@
+package io.switchboard.health.internal;
+
+import java.util.List;
+
+/** The verdict of one health check: UP when every project bundle and component is running. */
+record HealthReport(List<BundleSnapshot> bundles, List<ComponentSnapshot> components) {
+
+    HealthReport {
+        bundles = List.copyOf(bundles);
+        components = List.copyOf(components);
+    }
+
+    boolean up() {
+        return problems().isEmpty();
+    }
+
+    /** One line per bundle or component that is not running, naming it and why. */
+    List<String> problems() {
+        var bundleProblems = bundles.stream()
+                .filter(b -> !b.healthy())
+                .map(b -> "bundle " + b.symbolicName() + " is " + b.state());
+        var componentProblems = components.stream()
+                .filter(c -> !c.healthy())
+                .map(c -> "component " + c.name() + " (" + c.bundle() + ") is " + c.state()
+                        + (c.detail().isEmpty() ? "" : ": " + c.detail()));
+        return java.util.stream.Stream.concat(bundleProblems, componentProblems).toList();
+    }
+
+    String toJson() {
+        var json = new StringBuilder(1024);
+        json.append("{\"status\":").append(Json.quote(up() ? "UP" : "DOWN"));
+        json.append(",\"problems\":[");
+        appendAll(json, problems().stream().map(Json::quote).toList());
+        json.append("],\"bundles\":[");
+        appendAll(json, bundles.stream().map(b -> "{\"name\":" + Json.quote(b.symbolicName())
+                + ",\"version\":" + Json.quote(b.version()) + ",\"state\":" + Json.quote(b.state()) + "}").toList());
+        json.append("],\"components\":[");
+        appendAll(json, components.stream().map(c -> "{\"name\":" + Json.quote(c.name())
+                + ",\"bundle\":" + Json.quote(c.bundle()) + ",\"state\":" + Json.quote(c.state())
+                + (c.detail().isEmpty() ? "" : ",\"detail\":" + Json.quote(c.detail())) + "}").toList());
+        return json.append("]}").toString();
+    }
+
+    private static void appendAll(StringBuilder json, List<String> items) {
+        json.append(String.join(",", items));
+    }
+}

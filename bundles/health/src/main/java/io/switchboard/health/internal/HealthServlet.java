@@ -1,0 +1,53 @@
+package io.switchboard.health.internal;
+
+import jakarta.servlet.Servlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.runtime.ServiceComponentRuntime;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
+
+/**
+ * {@code GET /health}: 200 with every project bundle and component when all run, 503 naming what does not.
+ * Unauthenticated on purpose: it is the probe for load balancers and scripts and shows no tenant data.
+ */
+@Component(service = Servlet.class)
+@HttpWhiteboardServletPattern("/health")
+@Designate(ocd = HealthServlet.Config.class)
+public final class HealthServlet extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+
+    /** Configuration of the health probe. */
+    @ObjectClassDefinition(name = "Switchboard health", description = "What GET /health checks.")
+    public @interface Config {
+        @AttributeDefinition(description = "Bundles whose symbolic name starts with this are the project's bundles.")
+        String bundlePrefix() default "switchboard.";
+    }
+
+    private final transient HealthCheck check;
+
+    @Activate
+    public HealthServlet(BundleContext context, @Reference ServiceComponentRuntime scr, Config config) {
+        this.check = new HealthCheck(context, scr, config.bundlePrefix());
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        HealthReport report = check.run();
+        response.setStatus(report.up() ? HttpServletResponse.SC_OK : HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+        response.setContentType("application/json");
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        response.setHeader("Cache-Control", "no-store");
+        response.getWriter().write(report.toJson());
+    }
+}
