@@ -1,0 +1,58 @@
+package io.switchboard.launcher;
+
+import ch.qos.logback.classic.LoggerContext;
+import java.nio.file.Path;
+import org.slf4j.LoggerFactory;
+
+/** Entry point of {@code bin/switchboard}: starts the platform in the foreground until it is stopped. */
+public final class Main {
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        Path home = Path.of(System.getProperty("switchboard.home", ".")).toAbsolutePath().normalize();
+        Settings settings;
+        try {
+            settings = Settings.load(home, System.getenv());
+            PortCheck.requireFree(settings.httpHost(), settings.httpPort());
+        } catch (LaunchException e) {
+            fail(e);
+            return;
+        }
+        configureLogging(settings);
+        Platform platform = new Platform(settings);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            platform.stop();
+            stopLogging();
+        }, "switchboard-shutdown"));
+        try {
+            platform.start();
+            platform.awaitStop();
+        } catch (LaunchException e) {
+            LoggerFactory.getLogger(Main.class).error(e.getMessage(), e.getCause());
+            fail(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        System.exit(0);
+    }
+
+    private static void fail(LaunchException e) {
+        System.err.println("switchboard: " + e.getMessage());
+        System.exit(e.exitCode());
+    }
+
+    private static void configureLogging(Settings settings) {
+        System.setProperty("switchboard.logs", settings.logs().toString());
+        if (System.getProperty("logback.configurationFile") == null) {
+            System.setProperty("logback.configurationFile", settings.etc().resolve("logback.xml").toString());
+        }
+    }
+
+    private static void stopLogging() {
+        if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
+            context.stop();
+        }
+    }
+}
