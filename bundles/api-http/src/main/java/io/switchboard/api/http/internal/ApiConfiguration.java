@@ -1,0 +1,18 @@
+package io.switchboard.api.http.internal;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+/** Configuration of the HTTP API (PID {@value ApiServlet#PID}). */
+@ObjectClassDefinition(name = "Switchboard HTTP API", description = "Limits of the /api/v1 management and invocation API.")
+public @interface ApiConfiguration {
+
+    @AttributeDefinition(name = "Maximum body size", description = "Largest request body in bytes; larger bodies are answered with 413.", min = "1")
+    long maxBodyBytes() default 1_048_576L;
+
+    @AttributeDefinition(name = "Default page size", description = "Items per page when a listing is asked without ?size=.", min = "1")
+    int defaultPageSize() default 20;
+
+    @AttributeDefinition(name = "Maximum page size", description = "Largest ?size= a listing accepts.", min = "1")
+    int maxPageSize() default 100;
+}

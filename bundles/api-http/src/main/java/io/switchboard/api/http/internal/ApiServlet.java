@@ -1,0 +1,146 @@
+package io.switchboard.api.http.internal;
+
+import io.switchboard.api.http.internal.json.Json;
+import io.switchboard.api.http.internal.json.Views;
+import io.switchboard.api.http.internal.resource.EventTypesResource;
+import io.switchboard.api.http.internal.resource.EventsResource;
+import io.switchboard.api.http.internal.resource.FunctionsResource;
+import io.switchboard.api.http.internal.resource.InvocationsResource;
+import io.switchboard.api.http.internal.resource.SecretsResource;
+import io.switchboard.api.http.internal.routing.RouteMatch;
+import io.switchboard.api.http.internal.routing.Router;
+import io.switchboard.api.http.internal.web.ApiRequest;
+import io.switchboard.api.http.internal.web.ApiResponse;
+import io.switchboard.api.http.internal.web.CoreErrors;
+import io.switchboard.api.http.internal.web.Problem;
+import io.switchboard.api.http.internal.web.ProblemException;
+import io.switchboard.api.http.internal.web.Problems;
+import io.switchboard.api.http.internal.web.RequestBody;
+import io.switchboard.core.api.dispatch.EventDispatcher;
+import io.switchboard.core.api.dispatch.FunctionInvoker;
+import io.switchboard.core.api.function.EventCatalog;
+import io.switchboard.core.api.function.FunctionService;
+import io.switchboard.core.api.function.InvocationService;
+import io.switchboard.core.api.function.SecretService;
+import io.switchboard.core.api.security.Authenticator;
+import io.switchboard.core.api.security.Caller;
+import jakarta.servlet.Servlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Locale;
+import java.util.UUID;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletName;
+import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The {@code /api/v1} servlet: authenticates every request, keeps each account to its own resources,
+ * routes to the resource handlers and answers every failure as problem JSON.
+ */
+@Component(service = Servlet.class, configurationPid = ApiServlet.PID)
+@Designate(ocd = ApiConfiguration.class)
+@HttpWhiteboardServletPattern(ApiServlet.BASE_PATH + "/*")
+@HttpWhiteboardServletName("switchboard-api-v1")
+public final class ApiServlet extends HttpServlet {
+    /** Configuration PID of the API. */
+    public static final String PID = "io.switchboard.api.http";
+    /** Where the API is served. */
+    public static final String BASE_PATH = "/api/v1";
+
+    private static final long serialVersionUID = 1L;
+    private static final Logger LOG = LoggerFactory.getLogger(ApiServlet.class);
+    private static final String ACCOUNT = "account";
+
+    private final transient Authenticator authenticator;
+    private final transient ApiSettings settings;
+    private final transient Json json = new Json();
+    private final transient ResponseWriter writer = new ResponseWriter(json);
+    private final transient Router router;
+
+    @Activate
+    public ApiServlet(@Reference FunctionService functions, @Reference InvocationService invocations,
+                      @Reference SecretService secrets, @Reference EventCatalog catalog,
+                      @Reference EventDispatcher dispatcher, @Reference FunctionInvoker invoker,
+                      @Reference Authenticator authenticator, ApiConfiguration config) {
+        this(new CoreServices(functions, invocations, secrets, catalog, dispatcher, invoker), authenticator,
+                ApiSettings.from(config));
+    }
+
+    ApiServlet(CoreServices core, Authenticator authenticator, ApiSettings settings) {
+        this.authenticator = authenticator;
+        this.settings = settings;
+        this.router = routes(core, json, settings);
+        LOG.info("HTTP API serving {} (max body {} bytes, page size {} / max {})", BASE_PATH,
+                settings.maxBodyBytes(), settings.defaultPageSize(), settings.maxPageSize());
+    }
+
+    private static Router routes(CoreServices core, Json json, ApiSettings settings) {
+        Views views = new Views(json);
+        Router.Builder router = Router.builder();
+        new EventTypesResource(core.catalog(), views).addRoutes(router);
+        new FunctionsResource(core.functions(), views, settings).addRoutes(router);
+        new InvocationsResource(core, json, views, settings).addRoutes(router);
+        new SecretsResource(core.secrets(), views).addRoutes(router);
+        new EventsResource(core.dispatcher(), json, views).addRoutes(router);
+        return router.build();
+    }
+
+    @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String method = request.getMethod();
+        String path = request.getPathInfo() == null ? "/" : request.getPathInfo();
+        try {
+            writer.write(response, handle(request, method, path));
+        } catch (RuntimeException e) {
+            writer.write(response, problemFor(e, method, request.getRequestURI()));
+        }
+    }
+
+    private ApiResponse handle(HttpServletRequest request, String method, String path) {
+        Caller caller = authenticate(request.getHeader("Authorization"));
+        RouteMatch match = router.match(method, path);
+        String account = match.variables().get(ACCOUNT);
+        if (account != null && !caller.mayActOn(account)) {
+            // Another tenant's paths look exactly like paths that do not exist.
+            throw new ProblemException(Problems.notFound("No account '" + account + "' is accessible with this API key."));
+        }
+        if (match instanceof RouteMatch.Found found) {
+            RequestBody body = new RequestBody(request, settings.maxBodyBytes(), json);
+            String basePath = request.getContextPath() + request.getServletPath();
+            LOG.debug("{} {} by {}", method, path, caller.admin() ? "admin" : caller.account());
+            return found.route().handler().handle(new ApiRequest(basePath, found.variables(), request.getQueryString(), caller, body));
+        }
+        if (match instanceof RouteMatch.MethodNotAllowed notAllowed) {
+            throw new ProblemException(Problems.methodNotAllowed(method, notAllowed.allowed()));
+        }
+        throw new ProblemException(Problems.notFound("No endpoint " + method + " " + BASE_PATH + path + "; docs/api.md lists them."));
+    }
+
+    private Caller authenticate(String authorization) {
+        if (authorization == null || authorization.isBlank()) {
+            throw new ProblemException(Problems.unauthorized("Send an API key as 'Authorization: Bearer <key>'.", false));
+        }
+        String trimmed = authorization.trim();
+        if (!trimmed.toLowerCase(Locale.ROOT).startsWith("bearer ")) {
+            throw new ProblemException(Problems.unauthorized("Only bearer API keys are accepted: 'Authorization: Bearer <key>'.", false));
+        }
+        String token = trimmed.substring("bearer ".length()).trim();
+        return authenticator.authenticate(token).orElseThrow(() ->
+                new ProblemException(Problems.unauthorized("The API key is not valid.", true)));
+    }
+
+    private static Problem problemFor(RuntimeException error, String method, String uri) {
+        return CoreErrors.toProblem(error).orElseGet(() -> {
+            String reference = UUID.randomUUID().toString();
+            LOG.error("{} {} failed unexpectedly (reference {})", method, uri, reference, error);
+            return Problems.internal(reference);
+        });
+    }
+}

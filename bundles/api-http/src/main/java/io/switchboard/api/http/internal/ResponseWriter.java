@@ -1,0 +1,65 @@
+package io.switchboard.api.http.internal;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.switchboard.api.http.internal.json.Json;
+import io.switchboard.api.http.internal.web.ApiResponse;
+import io.switchboard.api.http.internal.web.Problem;
+import io.switchboard.core.api.dispatch.FieldError;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.Map;
+
+/** Writes answers and problems; bodies are serialised before anything is sent so a failure can still become a 500. */
+final class ResponseWriter {
+    private static final String JSON = "application/json";
+    private static final String PROBLEM_JSON = "application/problem+json";
+
+    private final Json json;
+
+    ResponseWriter(Json json) {
+        this.json = json;
+    }
+
+    void write(HttpServletResponse response, ApiResponse answer) throws IOException {
+        byte[] body = answer.body() == null ? null : serialise(answer.body());
+        send(response, answer.status(), answer.headers(), JSON, body);
+    }
+
+    void write(HttpServletResponse response, Problem problem) throws IOException {
+        ObjectNode node = json.object();
+        node.put("type", problem.typeUri());
+        node.put("title", problem.title());
+        node.put("status", problem.status());
+        node.put("detail", problem.detail());
+        if (!problem.errors().isEmpty()) {
+            ArrayNode errors = node.putArray("errors");
+            for (FieldError error : problem.errors()) {
+                errors.addObject().put("field", error.field()).put("message", error.message());
+            }
+        }
+        problem.extensions().forEach(node::putPOJO);
+        send(response, problem.status(), problem.headers(), PROBLEM_JSON, serialise(node));
+    }
+
+    private byte[] serialise(Object body) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        json.write(out, body);
+        return out.toByteArray();
+    }
+
+    private static void send(HttpServletResponse response, int status, Map<String, String> headers, String contentType,
+                             byte[] body) throws IOException {
+        response.setStatus(status);
+        headers.forEach(response::setHeader);
+        response.setHeader("Cache-Control", "no-store");
+        if (body == null) {
+            return;
+        }
+        response.setContentType(contentType);
+        response.setCharacterEncoding("UTF-8");
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
+    }
+}

@@ -1,0 +1,38 @@
+package io.switchboard.api.http.internal.resource;
+
+import io.switchboard.api.http.internal.json.Envelope;
+import io.switchboard.api.http.internal.json.Json;
+import io.switchboard.api.http.internal.json.Views;
+import io.switchboard.api.http.internal.routing.Router;
+import io.switchboard.api.http.internal.web.ApiRequest;
+import io.switchboard.api.http.internal.web.ApiResponse;
+import io.switchboard.core.api.dispatch.DispatchRequest;
+import io.switchboard.core.api.dispatch.DispatchResult;
+import io.switchboard.core.api.dispatch.EventDispatcher;
+import io.switchboard.core.api.dispatch.Trigger;
+import io.switchboard.core.api.event.InvocationMode;
+
+/** {@code POST /accounts/{account}/events/{eventTypeId}}: raises an event for the account's productive functions. */
+public final class EventsResource {
+    private final EventDispatcher dispatcher;
+    private final Json json;
+    private final Views views;
+
+    public EventsResource(EventDispatcher dispatcher, Json json, Views views) {
+        this.dispatcher = dispatcher;
+        this.json = json;
+        this.views = views;
+    }
+
+    public void addRoutes(Router.Builder router) {
+        router.post("/accounts/{account}/events/{eventTypeId}", this::raise);
+    }
+
+    private ApiResponse raise(ApiRequest request) {
+        Envelope input = Envelope.read(request.body().requiredObject(), true, json);
+        DispatchResult result = dispatcher.dispatch(new DispatchRequest(request.path("account"), request.path("eventTypeId"),
+                json.text(input.payload()), input.headers(), Trigger.EVENT));
+        Views.DispatchView view = views.dispatch(result);
+        return result.mode() == InvocationMode.ASYNC ? ApiResponse.accepted(view) : ApiResponse.ok(view);
+    }
+}

@@ -1,0 +1,67 @@
+package io.switchboard.api.http.internal.web;
+
+import io.switchboard.core.api.dispatch.FieldError;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** The problems the API answers with, one factory per kind so titles and types stay the same everywhere. */
+public final class Problems {
+
+    private Problems() {
+    }
+
+    public static Problem unauthorized(String detail, boolean tokenGiven) {
+        String challenge = tokenGiven ? "Bearer realm=\"switchboard\", error=\"invalid_token\"" : "Bearer realm=\"switchboard\"";
+        return new Problem("unauthorized", "Authentication required", 401, detail)
+                .withHeaders(Map.of("WWW-Authenticate", challenge));
+    }
+
+    public static Problem notFound(String detail) {
+        return new Problem("not-found", "Not found", 404, detail);
+    }
+
+    public static Problem methodNotAllowed(String method, Set<String> allowed) {
+        String allow = String.join(", ", allowed);
+        return new Problem("method-not-allowed", "Method not allowed", 405,
+                method + " is not supported here; use " + allow + ".")
+                .withHeaders(Map.of("Allow", allow));
+    }
+
+    public static Problem malformedJson(String detail) {
+        return new Problem("malformed-json", "Malformed JSON", 400, detail);
+    }
+
+    public static Problem validation(String detail, List<FieldError> errors) {
+        return new Problem("validation-failed", "Validation failed", 400, detail).withErrors(errors);
+    }
+
+    public static Problem validation(String field, String message) {
+        return validation(message, List.of(new FieldError(field, message)));
+    }
+
+    public static Problem invalidPayload(String detail, List<FieldError> errors) {
+        return new Problem("invalid-payload", "Invalid payload", 400, detail).withErrors(errors);
+    }
+
+    public static Problem conflict(String detail) {
+        return new Problem("conflict", "Conflict", 409, detail);
+    }
+
+    public static Problem payloadTooLarge(long maxBytes) {
+        return new Problem("payload-too-large", "Request body too large", 413,
+                "The request body exceeds the limit of " + maxBytes + " bytes.")
+                .withExtensions(Map.of("maxBytes", maxBytes));
+    }
+
+    public static Problem unsupportedMediaType(String contentType) {
+        return new Problem("unsupported-media-type", "Unsupported media type", 415,
+                "Send the body as application/json" + (contentType == null ? "; no Content-Type was given." : ", not " + contentType + "."));
+    }
+
+    public static Problem internal(String reference) {
+        return new Problem("internal-error", "Internal error", 500,
+                "The request failed unexpectedly; the server log has the details under reference " + reference + ".")
+                .withExtensions(Map.of("reference", reference));
+    }
+}
