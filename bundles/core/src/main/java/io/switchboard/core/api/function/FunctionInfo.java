@@ -14,6 +14,9 @@ import java.time.Instant;
  * @param latestVersion the highest version ever deployed, or 0
  * @param createdAt creation time
  * @param updatedAt last change of spec or state
+ * @param statusDetail why the function does not work as its state suggests, e.g. "waiting for event source
+ *                     providing 'x'" or an exceeded limit after a limit was lowered; null when all is well
+ * @since 1.1
  */
 public record FunctionInfo(
         String id,
@@ -24,5 +27,12 @@ public record FunctionInfo(
         int deployedVersion,
         int latestVersion,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        String statusDetail) {
+
+    /** A function without a status detail. */
+    public FunctionInfo(String id, String account, FunctionSpec spec, long timeoutMs, FunctionState state,
+            int deployedVersion, int latestVersion, Instant createdAt, Instant updatedAt) {
+        this(id, account, spec, timeoutMs, state, deployedVersion, latestVersion, createdAt, updatedAt, null);
+    }
 }

@@ -37,4 +37,12 @@ public interface FunctionService {
     FunctionInfo rollback(String account, String functionId, int version);
 
     List<FunctionVersion> versions(String account, String functionId);
+
+    /**
+     * Where the account holds more productive functions than a limit in force allows (after an operator
+     * lowered it); nothing is undeployed automatically.
+     *
+     * @since 1.1
+     */
+    List<LimitBreach> limitBreaches(String account);
 }

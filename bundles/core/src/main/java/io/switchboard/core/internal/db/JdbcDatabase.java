@@ -1,0 +1,118 @@
+package io.switchboard.core.internal.db;
+
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.Properties;
+
+import javax.sql.DataSource;
+
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jdbc.DataSourceFactory;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+
+/**
+ * The core's database: a connection pool over the OSGi JDBC service's data source, migrated on activation.
+ * Embedded H2 in file mode under the data folder unless a URL is configured (e.g. PostgreSQL).
+ */
+@Component(service = Database.class, configurationPid = JdbcDatabase.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL)
+@Designate(ocd = JdbcDatabase.Config.class)
+public class JdbcDatabase implements Database {
+
+    public static final String PID = "io.switchboard.core.db";
+
+    /** Connection settings of the core's database. */
+    @ObjectClassDefinition(name = "Switchboard database", description = "Where the core stores functions, versions, secrets and records.")
+    public @interface Config {
+        @AttributeDefinition(description = "JDBC URL; empty means embedded H2 in file mode under <switchboard.data>/db")
+        String url() default "";
+
+        @AttributeDefinition(description = "Database user")
+        String user() default "sa";
+
+        @AttributeDefinition(type = org.osgi.service.metatype.annotations.AttributeType.PASSWORD, description = "Database password")
+        String password() default "";
+
+        @AttributeDefinition(description = "Filter selecting the JDBC driver's DataSourceFactory service, "
+                + "e.g. (osgi.jdbc.driver.class=org.postgresql.Driver)")
+        String dataSourceFactory_target() default "(osgi.jdbc.driver.class=org.h2.Driver)";
+
+        @AttributeDefinition(description = "Maximum number of pooled connections")
+        int poolSize() default 10;
+    }
+
+    private static final Logger LOG = LoggerFactory.getLogger(JdbcDatabase.class);
+
+    private final HikariDataSource pool;
+    private final PooledDatabase database;
+
+    @Activate
+    public JdbcDatabase(@Reference(name = "dataSourceFactory") DataSourceFactory dataSourceFactory, Config config, BundleContext context) {
+        this(dataSourceFactory, config, DataFolder.of(context));
+    }
+
+    public JdbcDatabase(DataSourceFactory dataSourceFactory, Config config, Path dataFolder) {
+        String url = config.url().isBlank() ? embeddedUrl(dataFolder) : config.url();
+        this.pool = new HikariDataSource(poolConfig(createDataSource(dataSourceFactory, config, url), config));
+        this.database = new PooledDatabase(pool);
+        try {
+            Migrations.migrate(database);
+        } catch (RuntimeException e) {
+            pool.close();
+            throw e;
+        }
+        LOG.info("Database ready at {}", url);
+    }
+
+    /** H2 file database; WRITE_DELAY=0 so every commit reaches the file and survives a kill -9. */
+    static String embeddedUrl(Path dataFolder) {
+        return "jdbc:h2:file:" + dataFolder.resolve("db").resolve("switchboard").toAbsolutePath() + ";WRITE_DELAY=0";
+    }
+
+    private static DataSource createDataSource(DataSourceFactory factory, Config config, String url) {
+        Properties properties = new Properties();
+        properties.setProperty(DataSourceFactory.JDBC_URL, url);
+        properties.setProperty(DataSourceFactory.JDBC_USER, config.user());
+        properties.setProperty(DataSourceFactory.JDBC_PASSWORD, config.password());
+        try {
+            return factory.createDataSource(properties);
+        } catch (SQLException e) {
+            throw new DataAccessException("Cannot create a data source for " + url + " (check " + PID + " url/user/password)", e);
+        }
+    }
+
+    private static HikariConfig poolConfig(DataSource dataSource, Config config) {
+        HikariConfig hikari = new HikariConfig();
+        hikari.setDataSource(dataSource);
+        hikari.setPoolName("switchboard-core");
+        hikari.setMaximumPoolSize(config.poolSize());
+        hikari.setMinimumIdle(1);
+        return hikari;
+    }
+
+    @Deactivate
+    public void close() {
+        pool.close();
+    }
+
+    @Override
+    public <T> T inTransaction(String what, SqlWork<T> work) {
+        return database.inTransaction(what, work);
+    }
+
+    @Override
+    public <T> T withConnection(String what, SqlWork<T> work) {
+        return database.withConnection(what, work);
+    }
+}

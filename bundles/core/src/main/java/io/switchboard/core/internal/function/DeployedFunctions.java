@@ -1,0 +1,17 @@
+package io.switchboard.core.internal.function;
+
+import java.util.List;
+import java.util.Optional;
+
+/** What dispatch asks the function store: which deployed versions run for an event or a direct call. */
+public interface DeployedFunctions {
+
+    /** The account's productive functions bound to the event that react to the skill (null: no skill given). */
+    List<DeployedFunction> selectFor(String account, String eventTypeId, String skill);
+
+    /** The deployed version of the account's function with that id or name. */
+    Optional<DeployedFunction> deployed(String account, String functionRef);
+
+    /** That version of the function, if the function is still deployed (async tasks run what was selected). */
+    Optional<DeployedFunction> stillDeployed(String account, String functionId, int version);
+}

@@ -1,0 +1,326 @@
+package io.switchboard.core.internal.function;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.switchboard.core.api.function.ConflictException;
+import io.switchboard.core.api.function.EventCatalog;
+import io.switchboard.core.api.function.EventTypeView;
+import io.switchboard.core.api.function.FunctionInfo;
+import io.switchboard.core.api.function.FunctionService;
+import io.switchboard.core.api.function.FunctionSpec;
+import io.switchboard.core.api.function.FunctionState;
+import io.switchboard.core.api.function.FunctionVersion;
+import io.switchboard.core.api.function.LimitBreach;
+import io.switchboard.core.api.function.NotFoundException;
+import io.switchboard.core.api.function.Page;
+import io.switchboard.core.internal.db.Database;
+
+/** Functions of each account, their lifecycle and versions; deploys are checked against the event limits. */
+@Component(service = {FunctionService.class, DeployedFunctions.class}, configurationPid = FunctionServiceImpl.PID)
+@Designate(ocd = FunctionServiceImpl.Config.class)
+public class FunctionServiceImpl implements FunctionService, DeployedFunctions {
+
+    public static final String PID = "io.switchboard.core.functions";
+
+    /** Caps on what a function may be. */
+    @ObjectClassDefinition(name = "Switchboard functions", description = "Caps on function code and timeouts.")
+    public @interface Config {
+        @AttributeDefinition(description = "Maximum length of a function's code, in characters")
+        int maxCodeLength() default 100_000;
+
+        @AttributeDefinition(description = "Timeout of a function that sets none, in milliseconds")
+        long defaultTimeoutMs() default 30_000;
+
+        @AttributeDefinition(description = "Largest timeout a function may set, in milliseconds")
+        long maxTimeoutMs() default 60_000;
+    }
+
+    private static final Logger LOG = LoggerFactory.getLogger(FunctionServiceImpl.class);
+
+    private final Database database;
+    private final EventCatalog catalog;
+    private final SpecValidator validator;
+    private final long defaultTimeoutMs;
+    private final Clock clock;
+    private final FunctionRepository repository = new FunctionRepository();
+    private final BindingLocks locks = new BindingLocks();
+
+    @Activate
+    public FunctionServiceImpl(@Reference Database database, @Reference EventCatalog catalog, Config config) {
+        this(database, catalog, config, Clock.systemUTC());
+    }
+
+    FunctionServiceImpl(Database database, EventCatalog catalog, Config config, Clock clock) {
+        this.database = database;
+        this.catalog = catalog;
+        this.validator = new SpecValidator(config.maxCodeLength(), config.maxTimeoutMs());
+        this.defaultTimeoutMs = config.defaultTimeoutMs();
+        this.clock = clock;
+    }
+
+    @Override
+    public Page<FunctionInfo> list(String account, int page, int size) {
+        int safeSize = Math.max(1, Math.min(size, 500));
+        int safePage = Math.max(0, page);
+        return database.withConnection("list functions of " + account, c -> new Page<>(
+                repository.list(c, account, safePage * safeSize, safeSize).stream().map(this::info).toList(),
+                safePage, safeSize, repository.count(c, account)));
+    }
+
+    @Override
+    public FunctionInfo get(String account, String functionId) {
+        return info(database.withConnection("read function " + functionId, c -> require(c, account, functionId)));
+    }
+
+    @Override
+    public FunctionInfo create(String account, FunctionSpec spec) {
+        FunctionSpec normalized = normalize(spec);
+        validator.validate(normalized, catalog);
+        Instant now = clock.instant();
+        FunctionRow row = new FunctionRow(UUID.randomUUID().toString(), account, normalized, FunctionState.DRAFT, 0, 0, now, now);
+        database.inTransaction("create function " + normalized.name(), c -> {
+            requireNameFree(c, account, normalized.name(), null);
+            repository.insert(c, row);
+            return null;
+        });
+        LOG.info("Created function {} '{}' of account {}", row.id(), normalized.name(), account);
+        return info(row);
+    }
+
+    @Override
+    public FunctionInfo update(String account, String functionId, FunctionSpec spec) {
+        FunctionSpec normalized = normalize(spec);
+        validator.validate(normalized, catalog);
+        FunctionRow updated = database.inTransaction("update function " + functionId, c -> {
+            FunctionRow row = require(c, account, functionId);
+            requireNameFree(c, account, normalized.name(), functionId);
+            FunctionState state = row.state() == FunctionState.PRODUCTIVE ? FunctionState.MODIFIED : row.state();
+            FunctionRow next = row.with(normalized, state, row.deployedVersion(), row.latestVersion(), clock.instant());
+            repository.update(c, next);
+            if (!row.spec().name().equals(normalized.name())) {
+                repository.renameBinding(c, functionId, normalized.name());
+            }
+            return next;
+        });
+        return info(updated);
+    }
+
+    @Override
+    public void delete(String account, String functionId) {
+        database.inTransaction("delete function " + functionId, c -> {
+            require(c, account, functionId);
+            repository.delete(c, functionId);
+            return null;
+        });
+        LOG.info("Deleted function {} of account {}", functionId, account);
+    }
+
+    @Override
+    public FunctionInfo deploy(String account, String functionId) {
+        FunctionRow row = database.withConnection("read function " + functionId, c -> require(c, account, functionId));
+        if (row.state() == FunctionState.PRODUCTIVE) {
+            throw new ConflictException("Function " + functionId + " is already productive at version " + row.deployedVersion()
+                    + " with no changes to deploy");
+        }
+        validator.validate(row.spec(), catalog);
+        FunctionRow deployed = bindUnderLimit(account, functionId, row.spec().eventType(), current -> {
+            int version = current.latestVersion() + 1;
+            return new Activation(current.spec(), version, version, new FunctionVersion(functionId, version, current.spec(), clock.instant()));
+        });
+        LOG.info("Deployed function {} '{}' of account {} as version {}", functionId, deployed.spec().name(), account, deployed.deployedVersion());
+        return info(deployed);
+    }
+
+    @Override
+    public FunctionInfo rollback(String account, String functionId, int version) {
+        FunctionVersion target = database.withConnection("read version " + version + " of " + functionId, c -> {
+            require(c, account, functionId);
+            return repository.version(c, functionId, version).orElseThrow(() -> new NotFoundException(
+                    "Function " + functionId + " has no version " + version));
+        });
+        validator.validate(target.spec(), catalog);
+        FunctionRow rolledBack = bindUnderLimit(account, functionId, target.spec().eventType(),
+                current -> new Activation(target.spec(), version, current.latestVersion(), null));
+        LOG.info("Rolled function {} of account {} back to version {}", functionId, account, version);
+        return info(rolledBack);
+    }
+
+    @Override
+    public FunctionInfo undeploy(String account, String functionId) {
+        FunctionRow undeployed = database.inTransaction("undeploy function " + functionId, c -> {
+            FunctionRow row = require(c, account, functionId);
+            if (!row.deployed()) {
+                throw new ConflictException("Function " + functionId + " is " + row.state() + ", not deployed");
+            }
+            FunctionRow next = row.with(row.spec(), FunctionState.UNDEPLOYED, 0, row.latestVersion(), clock.instant());
+            repository.update(c, next);
+            repository.unbind(c, functionId);
+            return next;
+        });
+        LOG.info("Undeployed function {} of account {}", functionId, account);
+        return info(undeployed);
+    }
+
+    @Override
+    public List<FunctionVersion> versions(String account, String functionId) {
+        return database.withConnection("list versions of " + functionId, c -> {
+            require(c, account, functionId);
+            return repository.versions(c, functionId);
+        });
+    }
+
+    @Override
+    public List<LimitBreach> limitBreaches(String account) {
+        List<Binding> bindings = database.withConnection("read bindings of " + account, c -> repository.allBindings(c, account));
+        List<LimitBreach> breaches = new ArrayList<>();
+        bindings.stream().map(Binding::eventType).distinct().forEach(eventType -> catalog.get(eventType).ifPresent(event ->
+                breaches.addAll(LimitRules.breaches(event, account,
+                        bindings.stream().filter(b -> b.eventType().equals(eventType)).toList()))));
+        return breaches;
+    }
+
+    /** What a deploy or rollback makes productive. */
+    private record Activation(FunctionSpec spec, int deployedVersion, int latestVersion, FunctionVersion newVersion) {
+    }
+
+    @FunctionalInterface
+    private interface ActivationPlan {
+        Activation plan(FunctionRow current) throws SQLException;
+    }
+
+    /** Counts and binds under the (account, event) lock in one transaction, so no limit can be overshot. */
+    private FunctionRow bindUnderLimit(String account, String functionId, String eventType, ActivationPlan plan) {
+        return locks.withLock(account, eventType, () -> database.inTransaction("deploy function " + functionId, c -> {
+            FunctionRow current = require(c, account, functionId);
+            Activation activation = plan.plan(current);
+            if (!Objects.equals(activation.spec().eventType(), eventType)) {
+                throw new ConflictException("Function " + functionId + " changed its event while deploying; retry");
+            }
+            if (eventType != null) {
+                checkLimit(c, account, functionId, activation.spec());
+            }
+            if (activation.newVersion() != null) {
+                repository.insertVersion(c, activation.newVersion());
+            }
+            FunctionRow next = current.with(activation.spec(), FunctionState.PRODUCTIVE, activation.deployedVersion(),
+                    activation.latestVersion(), clock.instant());
+            repository.update(c, next);
+            repository.bind(c, functionId, account, activation.spec(), activation.deployedVersion());
+            return next;
+        }));
+    }
+
+    private void checkLimit(Connection c, String account, String functionId, FunctionSpec spec) throws SQLException {
+        EventTypeView event = catalog.get(spec.eventType()).orElseThrow(() -> new ConflictException(
+                "Event type '" + spec.eventType() + "' disappeared while deploying; install its event source and retry"));
+        List<Binding> others = repository.bindings(c, account, spec.eventType()).stream()
+                .filter(b -> !b.functionId().equals(functionId)).toList();
+        Optional<io.switchboard.core.api.function.FunctionLimitExceededException> exceeded =
+                LimitRules.checkDeploy(event, others, spec.skills());
+        if (exceeded.isPresent()) {
+            throw exceeded.get();
+        }
+    }
+
+    // ---- DeployedFunctions ----
+
+    @Override
+    public List<DeployedFunction> selectFor(String account, String eventTypeId, String skill) {
+        return database.withConnection("select functions for " + eventTypeId, c -> {
+            List<DeployedFunction> selected = new ArrayList<>();
+            for (Binding binding : repository.bindings(c, account, eventTypeId)) {
+                if (binding.covers(skill)) {
+                    repository.version(c, binding.functionId(), binding.version()).map(v -> deployedFunction(account, v))
+                            .ifPresent(selected::add);
+                }
+            }
+            return selected;
+        });
+    }
+
+    @Override
+    public Optional<DeployedFunction> deployed(String account, String functionRef) {
+        return database.withConnection("find function " + functionRef, c -> {
+            Optional<FunctionRow> row = repository.find(c, account, functionRef);
+            if (row.isEmpty()) {
+                row = repository.findByName(c, account, functionRef);
+            }
+            if (row.isEmpty() || !row.get().deployed()) {
+                return Optional.empty();
+            }
+            return repository.version(c, row.get().id(), row.get().deployedVersion()).map(v -> deployedFunction(account, v));
+        });
+    }
+
+    @Override
+    public Optional<DeployedFunction> stillDeployed(String account, String functionId, int version) {
+        return database.withConnection("find function " + functionId, c -> {
+            Optional<FunctionRow> row = repository.find(c, account, functionId);
+            if (row.isEmpty() || !row.get().deployed()) {
+                return Optional.empty();
+            }
+            return repository.version(c, functionId, version).map(v -> deployedFunction(account, v));
+        });
+    }
+
+    private DeployedFunction deployedFunction(String account, FunctionVersion version) {
+        return new DeployedFunction(version.functionId(), account, version.version(), version.spec(),
+                Duration.ofMillis(effectiveTimeout(version.spec())));
+    }
+
+    // ---- helpers ----
+
+    private FunctionRow require(Connection c, String account, String functionId) throws SQLException {
+        return repository.find(c, account, functionId).orElseThrow(() -> new NotFoundException(
+                "Account " + account + " has no function " + functionId));
+    }
+
+    private void requireNameFree(Connection c, String account, String name, String ownId) throws SQLException {
+        Optional<FunctionRow> holder = repository.findByName(c, account, name);
+        if (holder.isPresent() && !holder.get().id().equals(ownId)) {
+            throw new ConflictException("Account " + account + " already has a function named '" + name + "' (" + holder.get().id() + ")");
+        }
+    }
+
+    private long effectiveTimeout(FunctionSpec spec) {
+        return spec.timeoutMs() == null ? defaultTimeoutMs : spec.timeoutMs();
+    }
+
+    private FunctionInfo info(FunctionRow row) {
+        return new FunctionInfo(row.id(), row.account(), row.spec(), effectiveTimeout(row.spec()), row.state(),
+                row.deployedVersion(), row.latestVersion(), row.createdAt(), row.updatedAt(), statusDetail(row));
+    }
+
+    /** A bound event whose source is gone is a named state, not an error. */
+    private String statusDetail(FunctionRow row) {
+        String eventType = row.spec().eventType();
+        if (eventType != null && catalog.get(eventType).isEmpty()) {
+            return "waiting for an event source providing '" + eventType + "'";
+        }
+        return null;
+    }
+
+    private static FunctionSpec normalize(FunctionSpec spec) {
+        String eventType = spec.eventType() == null || spec.eventType().isBlank() ? null : spec.eventType().strip();
+        return new FunctionSpec(spec.name() == null ? null : spec.name().strip(), spec.description(), spec.code(), eventType,
+                spec.skills(), spec.timeoutMs(), spec.allowedDomains(), spec.env(), spec.templateId(), spec.templateVersion());
+    }
+}
