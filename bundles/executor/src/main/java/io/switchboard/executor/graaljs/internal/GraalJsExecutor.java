@@ -1,0 +1,162 @@
+package io.switchboard.executor.graaljs.internal;
+
+import io.switchboard.core.api.execution.ExecutionRequest;
+import io.switchboard.core.api.execution.ExecutionResult;
+import io.switchboard.core.api.execution.FunctionExecutor;
+import io.switchboard.executor.toolbelt.ToolbeltModule;
+import java.io.OutputStream;
+import java.time.Clock;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.graalvm.polyglot.Engine;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The GraalJS function executor: one shared engine, warm sandboxed contexts per function version, a
+ * watchdog for time and memory, and the toolbelt modules registered as services.
+ */
+@Component(service = FunctionExecutor.class, configurationPid = GraalJsExecutor.PID)
+@Designate(ocd = GraalJsExecutor.Config.class)
+public final class GraalJsExecutor implements FunctionExecutor {
+    static final String PID = "io.switchboard.executor.graaljs";
+    private static final Logger LOG = LoggerFactory.getLogger(GraalJsExecutor.class);
+
+    /** Limits and pool sizes of the executor; every value applies to each invocation unless it says otherwise. */
+    @ObjectClassDefinition(name = "Switchboard GraalJS executor",
+            description = "Sandbox limits and context pooling of the JavaScript function executor.")
+    public @interface Config {
+        @AttributeDefinition(name = "Maximum timeout (ms)", description = "Ceiling on a function's own timeout.")
+        long maxTimeoutMillis() default 60_000;
+
+        @AttributeDefinition(name = "Log lines", description = "Console lines kept per invocation; later ones are counted and dropped.")
+        int maxLogLines() default 100;
+
+        @AttributeDefinition(name = "Log bytes", description = "UTF-8 bytes of console output kept per invocation.")
+        int maxLogBytes() default 65_536;
+
+        @AttributeDefinition(name = "Result size", description = "Characters of the result's JSON; a larger result is an error.")
+        int maxResultChars() default 1_048_576;
+
+        @AttributeDefinition(name = "Toolbelt calls", description = "HTTP requests and secret/context operations per invocation.")
+        int maxOutboundCalls() default 50;
+
+        @AttributeDefinition(name = "Allocation budget (MiB)",
+                description = "Bytes the invocation's thread may allocate (all allocation, not live heap); 0 turns the check off.")
+        long allocationBudgetMegabytes() default 512;
+
+        @AttributeDefinition(name = "Statement limit",
+                description = "JavaScript statements per invocation, counted by the engine; 0 turns the limit off.")
+        long statementLimit() default 0;
+
+        @AttributeDefinition(name = "Watchdog interval (ms)", description = "How often deadlines and allocation budgets are checked.")
+        int watchdogIntervalMillis() default 5;
+
+        @AttributeDefinition(name = "Idle contexts per version", description = "Warm contexts kept per function version.")
+        int poolSizePerVersion() default 4;
+
+        @AttributeDefinition(name = "Idle contexts in total", description = "Warm contexts kept over all functions.")
+        int poolSizeTotal() default 256;
+
+        @AttributeDefinition(name = "Idle time (s)", description = "A warm context unused this long is closed.")
+        long poolIdleSeconds() default 300;
+    }
+
+    private final Engine engine;
+    private final ExecutorLimits limits;
+    private final ToolbeltRegistry toolbelt = new ToolbeltRegistry();
+    private final SandboxFactory sandbox;
+    private final ContextPool pool;
+    private final Watchdog watchdog;
+    private final ScheduledExecutorService housekeeping;
+    private final InvocationRunner runner;
+    private final Clock clock = Clock.systemUTC();
+
+    @Activate
+    public GraalJsExecutor(Config config) {
+        this.limits = ExecutorLimits.of(config);
+        this.engine = Engine.newBuilder(SandboxFactory.LANGUAGE)
+                .option("engine.WarnInterpreterOnly", "false")
+                .out(OutputStream.nullOutputStream())
+                .err(OutputStream.nullOutputStream())
+                .logHandler(new Slf4jLogHandler())
+                .build();
+        logImplementation(engine);
+        this.sandbox = new SandboxFactory(engine, config.statementLimit());
+        this.pool = new ContextPool(config.poolSizePerVersion(), config.poolSizeTotal(),
+                TimeUnit.SECONDS.toNanos(config.poolIdleSeconds()), () -> toolbelt.snapshot().generation());
+        this.watchdog = new Watchdog(new AllocationMeter(), limits.allocationBudgetBytes());
+        this.runner = new InvocationRunner(sandbox, pool, watchdog, toolbelt);
+        this.housekeeping = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "switchboard-executor-watchdog");
+            thread.setDaemon(true);
+            return thread;
+        });
+        housekeeping.scheduleAtFixedRate(guarded("watchdog", watchdog::check), config.watchdogIntervalMillis(),
+                config.watchdogIntervalMillis(), TimeUnit.MILLISECONDS);
+        long sweepSeconds = Math.max(1, Math.min(30, config.poolIdleSeconds() / 2));
+        housekeeping.scheduleWithFixedDelay(guarded("pool eviction", () -> pool.evictIdle(System.nanoTime())),
+                sweepSeconds, sweepSeconds, TimeUnit.SECONDS);
+    }
+
+    @Override
+    public ExecutionResult execute(ExecutionRequest request) {
+        return runner.run(new Invocation(request, limits, toolbelt::module, clock));
+    }
+
+    @Reference(service = ToolbeltModule.class, cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void bindToolbeltModule(ToolbeltModule module, Map<String, Object> properties) {
+        toolbelt.add(module, properties.get(ToolbeltModule.NAME_PROPERTY));
+    }
+
+    void unbindToolbeltModule(ToolbeltModule module) {
+        toolbelt.remove(module);
+    }
+
+    @Deactivate
+    void deactivate() {
+        runner.stop();
+        housekeeping.shutdownNow();
+        pool.closeAll();
+        engine.close(true);
+        LOG.info("GraalJS executor stopped");
+    }
+
+    /** Warm contexts kept for later calls; for tests and diagnostics. */
+    int idleContexts() {
+        return pool.idleContexts();
+    }
+
+    private static Runnable guarded(String what, Runnable task) {
+        return () -> {
+            try {
+                task.run();
+            } catch (RuntimeException e) {
+                LOG.error("Executor {} failed; it runs again at its next tick", what, e);
+            }
+        };
+    }
+
+    private static void logImplementation(Engine engine) {
+        String implementation = engine.getImplementationName();
+        LOG.info("GraalJS executor started: engine {} {}, Java {}", implementation, engine.getVersion(),
+                System.getProperty("java.version"));
+        if (implementation.toLowerCase(Locale.ROOT).contains("interpret")) {
+            LOG.warn("GraalJS runs without its JIT compiler ({}): CPU-bound functions run about 17x slower. Run on "
+                    + "JDK 25 with -XX:+EnableJVMCI and the Graal compiler on --upgrade-module-path, as bin/switchboard does.",
+                    implementation);
+        }
+    }
+}

@@ -1,0 +1,260 @@
+package io.switchboard.executor.graaljs.internal;
+
+import io.switchboard.core.api.execution.ExecutionError;
+import io.switchboard.core.api.execution.ExecutionRequest;
+import io.switchboard.core.api.execution.ExecutionResult;
+import io.switchboard.core.api.execution.LogLevel;
+import io.switchboard.core.api.execution.Outcome;
+import io.switchboard.executor.toolbelt.InvocationScope;
+import io.switchboard.executor.toolbelt.ToolbeltCall;
+import io.switchboard.executor.toolbelt.ToolbeltModule;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import org.graalvm.polyglot.Context;
+import org.graalvm.polyglot.Value;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One run of a function: its logs, timers, pending toolbelt calls and settlement, and the event loop that
+ * drives them on the calling thread. The watchdog may {@link #stop stop} it from another thread.
+ */
+final class Invocation {
+    private static final Logger LOG = LoggerFactory.getLogger(Invocation.class);
+
+    /** Why the watchdog or the event loop ended a run that did not settle. */
+    record Stop(FailureCode code, String message) {
+    }
+
+    private record Settlement(FailureCode failure, String resultJson, String message) {
+    }
+
+    private final ExecutionRequest request;
+    private final InvocationScope scope;
+    private final ExecutorLimits limits;
+    private final Function<String, ToolbeltModule> modules;
+    private final long startNanos;
+    private final long deadlineNanos;
+    private final Duration timeout;
+    private final Thread thread = Thread.currentThread();
+    private final LogCollector logs;
+    private final TimerQueue timers = new TimerQueue();
+    private final BlockingQueue<Runnable> completions = new LinkedBlockingQueue<>();
+    private volatile Stop stop;
+    private volatile Context context;
+    private long allocatedAtStart;
+    private Settlement settlement;
+    private int pendingCalls;
+    private int outboundCalls;
+
+    Invocation(ExecutionRequest request, ExecutorLimits limits, Function<String, ToolbeltModule> modules, Clock clock) {
+        this.request = request;
+        this.limits = limits;
+        this.modules = modules;
+        this.timeout = limits.effectiveTimeout(request.timeout());
+        this.startNanos = System.nanoTime();
+        this.deadlineNanos = startNanos + timeout.toNanos();
+        this.scope = new InvocationScope(request.invocationId(), request.account(), request.functionId(),
+                request.allowedDomains(), clock.instant().plus(timeout));
+        this.logs = new LogCollector(limits.maxLogLines(), limits.maxLogBytes(), clock);
+    }
+
+    ExecutionRequest request() {
+        return request;
+    }
+
+    Thread thread() {
+        return thread;
+    }
+
+    long deadlineNanos() {
+        return deadlineNanos;
+    }
+
+    long allocatedAtStart() {
+        return allocatedAtStart;
+    }
+
+    void allocatedAtStart(long bytes) {
+        allocatedAtStart = bytes;
+    }
+
+    Duration timeout() {
+        return timeout;
+    }
+
+    /** Makes {@code context} the one the watchdog closes; closes it at once when the run was already stopped. */
+    void attach(Context attached) {
+        context = attached;
+        if (stop != null) {
+            closeQuietly(attached);
+        }
+    }
+
+    /** Ends the run from another thread: records why, then cancels whatever guest code is running. */
+    void stop(Stop reason) {
+        if (stop != null) {
+            return;
+        }
+        stop = reason;
+        completions.offer(() -> { });
+        Context attached = context;
+        if (attached != null) {
+            closeQuietly(attached);
+        }
+    }
+
+    Stop stopped() {
+        return stop;
+    }
+
+    boolean settled() {
+        return settlement != null;
+    }
+
+    // ---- called by the guest through the host bridge, on this invocation's thread
+
+    void log(LogLevel level, String message) {
+        logs.add(level, message);
+    }
+
+    void settle(String kind, String text) {
+        settlement = switch (kind) {
+            case "ok" -> text.length() > limits.maxResultChars()
+                    ? new Settlement(FailureCode.RESULT_TOO_LARGE, null, "the result is " + text.length()
+                            + " characters of JSON; the limit is " + limits.maxResultChars())
+                    : new Settlement(null, text, null);
+            case "invalid" -> new Settlement(FailureCode.INVALID_RESULT, null, text);
+            default -> new Settlement(FailureCode.FAILED, null, text);
+        };
+    }
+
+    void settleAgain(String kind) {
+        LOG.debug("Invocation {} of {}: ignored a second completion ({})", request.invocationId(), request.functionId(), kind);
+        logs.add(LogLevel.WARN, "[switchboard] the function completed more than once; ignored the later "
+                + ("ok".equals(kind) ? "result" : "error"));
+    }
+
+    int setTimer(Value callback, long delayMillis) {
+        return timers.schedule(callback, delayMillis, System.nanoTime());
+    }
+
+    void clearTimer(int id) {
+        timers.cancel(id);
+    }
+
+    void callToolbelt(String moduleName, String operation, String argumentsJson, Value resolve, Value reject) {
+        ToolbeltModule module = modules.apply(moduleName);
+        if (module == null) {
+            reject.executeVoid("Toolbelt module " + moduleName + " is not available: its bundle is not running");
+            return;
+        }
+        if (++outboundCalls > limits.maxOutboundCalls()) {
+            reject.executeVoid("Too many toolbelt calls: an invocation may make at most " + limits.maxOutboundCalls());
+            return;
+        }
+        CompletionStage<String> answer;
+        try {
+            answer = module.call(new ToolbeltCall(operation, argumentsJson, scope));
+        } catch (RuntimeException e) {
+            reject.executeVoid(messageOf(e));
+            return;
+        }
+        pendingCalls++;
+        answer.whenComplete((text, failure) -> completions.offer(() -> {
+            pendingCalls--;
+            if (failure != null) {
+                reject.executeVoid(messageOf(failure));
+            } else {
+                resolve.executeVoid(text);
+            }
+        }));
+    }
+
+    // ---- the event loop
+
+    /** Runs timers and toolbelt completions until the function settles; the reason when it never did. */
+    Stop runUntilSettled() {
+        while (settlement == null) {
+            Stop reason = stop;
+            if (reason != null) {
+                return reason;
+            }
+            long now = System.nanoTime();
+            if (now - deadlineNanos >= 0) {
+                return timedOut();
+            }
+            Value due = timers.takeDue(now);
+            if (due != null) {
+                due.executeVoid();
+                continue;
+            }
+            Runnable done = completions.poll();
+            if (done != null) {
+                done.run();
+                continue;
+            }
+            if (timers.isEmpty() && pendingCalls == 0) {
+                return new Stop(FailureCode.TIMEOUT, "the function can never finish: it did not complete "
+                        + "(callback not called or promise not settled) and no timer or toolbelt call is pending");
+            }
+            long wait = Math.min(deadlineNanos - now, timers.nextDueNanos() - now);
+            try {
+                done = completions.poll(Math.max(wait, 0), TimeUnit.NANOSECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return new Stop(FailureCode.EXECUTOR_STOPPED, "the invocation thread was interrupted");
+            }
+            if (done != null) {
+                done.run();
+            }
+        }
+        return null;
+    }
+
+    Stop timedOut() {
+        return new Stop(FailureCode.TIMEOUT, "the function did not finish within " + timeout.toMillis() + " ms");
+    }
+
+    /** Forgets timers and pending calls so nothing of this run leaks into the next one on the same context. */
+    void release() {
+        timers.clear();
+        completions.clear();
+        context = null;
+    }
+
+    ExecutionResult result(Stop reason) {
+        Duration duration = Duration.ofNanos(System.nanoTime() - startNanos);
+        if (reason != null) {
+            return failure(reason.code(), reason.message(), duration);
+        }
+        if (settlement.failure() != null) {
+            return failure(settlement.failure(), settlement.message(), duration);
+        }
+        return new ExecutionResult(Outcome.OK, settlement.resultJson(), null, logs.lines(), duration);
+    }
+
+    private ExecutionResult failure(FailureCode code, String message, Duration duration) {
+        ExecutionError error = code.error(message);
+        return new ExecutionResult(code.outcome(), null, error, logs.lines(), duration);
+    }
+
+    static String messageOf(Throwable failure) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        return cause.getMessage() != null ? cause.getMessage() : cause.getClass().getSimpleName();
+    }
+
+    private void closeQuietly(Context attached) {
+        try {
+            attached.close(true);
+        } catch (RuntimeException e) {
+            LOG.debug("Closing the context of invocation {} after a stop: {}", request.invocationId(), e.toString());
+        }
+    }
+}

@@ -1,0 +1,111 @@
+package io.switchboard.executor.graaljs.internal;
+
+import io.switchboard.core.api.execution.ExecutionResult;
+import org.graalvm.polyglot.PolyglotException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs one invocation on a warm or new context under the watchdog, turns whatever happened into an
+ * {@link ExecutionResult}, and returns the context to the pool only when the run ended cleanly.
+ */
+final class InvocationRunner {
+    private static final Logger LOG = LoggerFactory.getLogger(InvocationRunner.class);
+
+    private final SandboxFactory sandbox;
+    private final ContextPool pool;
+    private final Watchdog watchdog;
+    private final ToolbeltRegistry toolbelt;
+    private volatile boolean stopped;
+
+    InvocationRunner(SandboxFactory sandbox, ContextPool pool, Watchdog watchdog, ToolbeltRegistry toolbelt) {
+        this.sandbox = sandbox;
+        this.pool = pool;
+        this.watchdog = watchdog;
+        this.toolbelt = toolbelt;
+    }
+
+    void stop() {
+        stopped = true;
+    }
+
+    ExecutionResult run(Invocation invocation) {
+        if (stopped) {
+            return invocation.result(new Invocation.Stop(FailureCode.EXECUTOR_STOPPED, "the executor is stopping"));
+        }
+        var request = invocation.request();
+        watchdog.watch(invocation);
+        WarmContext warm = null;
+        Invocation.Stop reason;
+        try {
+            pool.use(request.functionId(), request.codeId());
+            warm = pool.borrow(request.codeId());
+            if (warm == null) {
+                warm = sandbox.create(request.codeId(), request.functionId(), pool.source(request.codeId(), request.code()),
+                        toolbelt.snapshot(), invocation);
+            } else {
+                invocation.attach(warm.context());
+                warm.bind(invocation);
+            }
+            warm.start(invocation, Json.object(request.env()));
+            reason = invocation.runUntilSettled();
+        } catch (SandboxFactory.InvalidCodeException e) {
+            reason = new Invocation.Stop(FailureCode.INVALID_CODE, e.getMessage());
+        } catch (PolyglotException e) {
+            reason = classify(e, invocation);
+        } catch (IllegalStateException e) {
+            reason = invocation.stopped() != null ? invocation.stopped() : internal(e, invocation);
+        } finally {
+            watchdog.release(invocation);
+            if (warm != null) {
+                warm.unbind();
+            }
+            invocation.release();
+        }
+        recycle(warm, reason == null && invocation.stopped() == null);
+        return invocation.result(reason);
+    }
+
+    private void recycle(WarmContext warm, boolean clean) {
+        if (warm == null) {
+            return;
+        }
+        if (clean && !stopped) {
+            pool.giveBack(warm, System.nanoTime());
+            return;
+        }
+        try {
+            warm.close();
+        } catch (RuntimeException e) {
+            LOG.debug("Closing the context of {} after an unclean run: {}", warm.codeId(), e.toString());
+        }
+    }
+
+    private Invocation.Stop classify(PolyglotException e, Invocation invocation) {
+        Invocation.Stop stop = invocation.stopped();
+        if (stop != null) {
+            return stop;
+        }
+        if (e.isSyntaxError()) {
+            return new Invocation.Stop(FailureCode.INVALID_CODE, e.getMessage());
+        }
+        if (e.isResourceExhausted()) {
+            return e.isCancelled()
+                    ? new Invocation.Stop(FailureCode.STATEMENT_LIMIT, "the function ran more statements than allowed and was stopped")
+                    : new Invocation.Stop(FailureCode.MEMORY_LIMIT, "the function exhausted a resource: " + e.getMessage());
+        }
+        if (e.isCancelled()) {
+            return new Invocation.Stop(FailureCode.EXECUTOR_STOPPED, "the executor stopped while the function ran");
+        }
+        if (e.isGuestException()) {
+            return new Invocation.Stop(FailureCode.FAILED, "uncaught error: " + e.getMessage());
+        }
+        return internal(e, invocation);
+    }
+
+    private static Invocation.Stop internal(RuntimeException e, Invocation invocation) {
+        LOG.error("Executor fault while running invocation {} of function {}", invocation.request().invocationId(),
+                invocation.request().functionId(), e);
+        return new Invocation.Stop(FailureCode.INTERNAL, "the executor failed to run the function; see the platform log");
+    }
+}

@@ -1,0 +1,134 @@
+package io.switchboard.executor.graaljs.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.graalvm.polyglot.Context;
+import org.graalvm.polyglot.Engine;
+import org.graalvm.polyglot.EnvironmentAccess;
+import org.graalvm.polyglot.HostAccess;
+import org.graalvm.polyglot.PolyglotAccess;
+import org.graalvm.polyglot.ResourceLimits;
+import org.graalvm.polyglot.Source;
+import org.graalvm.polyglot.Value;
+import org.graalvm.polyglot.io.IOAccess;
+import org.graalvm.polyglot.proxy.ProxyArray;
+
+/**
+ * Builds locked-down contexts on the shared engine and prepares them for one function version: prelude,
+ * toolbelt facades, then the function's code. Every context gets the same sandbox settings, as an engine
+ * requires.
+ */
+final class SandboxFactory {
+    static final String LANGUAGE = "js";
+    private static final String LAMBDA_LOOKUP = "typeof lambda === 'function' ? lambda : undefined";
+
+    private final Engine engine;
+    private final ResourceLimits resourceLimits;
+    private final Source prelude;
+    private final Source lambdaLookup;
+
+    SandboxFactory(Engine engine, long statementLimit) {
+        this.engine = engine;
+        this.resourceLimits = statementLimit > 0 ? ResourceLimits.newBuilder().statementLimit(statementLimit, null).build() : null;
+        this.prelude = Source.newBuilder(LANGUAGE, resource("prelude.js"), "switchboard-prelude.js").cached(true).buildLiteral();
+        this.lambdaLookup = Source.newBuilder(LANGUAGE, LAMBDA_LOOKUP, "switchboard-lambda.js").cached(true).buildLiteral();
+    }
+
+    /** A cached source of a function's code, so every context of every version shares the parsed code. */
+    static Source functionSource(String codeId, String code) {
+        return Source.newBuilder(LANGUAGE, code, codeId + ".js").cached(true).buildLiteral();
+    }
+
+    /** A cached source of a toolbelt module's facade. */
+    static Source facadeSource(String moduleName, String script) {
+        return Source.newBuilder(LANGUAGE, script, "toolbelt-" + moduleName + ".js").cached(true).buildLiteral();
+    }
+
+    /**
+     * Creates a context for {@code code}, attached to {@code invocation} from the first statement on so the
+     * watchdog can stop top-level code too.
+     *
+     * @throws InvalidCodeException when the code does not define a function {@code lambda}
+     */
+    WarmContext create(String codeId, String functionId, Source code, ToolbeltRegistry.Snapshot toolbelt, Invocation invocation) {
+        Context context = newContext();
+        HostBridge bridge = new HostBridge();
+        WarmContext warm = new WarmContext(context, bridge, codeId, functionId, toolbelt.generation());
+        invocation.attach(context);
+        warm.bind(invocation);
+        try {
+            Value invoke = context.eval(prelude).execute(bridge.proxy(), facades(context, toolbelt.modules()));
+            context.eval(code);
+            Value lambda = context.eval(lambdaLookup);
+            if (!lambda.canExecute()) {
+                throw new InvalidCodeException("the code does not define a function named lambda");
+            }
+            warm.ready(invoke, lambda);
+            return warm;
+        } catch (RuntimeException e) {
+            warm.unbind();
+            context.close(true);
+            throw e;
+        }
+    }
+
+    private static ProxyArray facades(Context context, List<ToolbeltRegistry.Module> modules) {
+        Object[] pairs = new Object[modules.size()];
+        for (int i = 0; i < pairs.length; i++) {
+            ToolbeltRegistry.Module module = modules.get(i);
+            pairs[i] = ProxyArray.fromArray(module.name(), context.eval(module.facade()));
+        }
+        return ProxyArray.fromArray(pairs);
+    }
+
+    private Context newContext() {
+        Context.Builder builder = Context.newBuilder(LANGUAGE)
+                .engine(engine)
+                .allowHostAccess(HostAccess.NONE)
+                .allowHostClassLookup(className -> false)
+                .allowHostClassLoading(false)
+                .allowIO(IOAccess.NONE)
+                .allowCreateThread(false)
+                .allowCreateProcess(false)
+                .allowNativeAccess(false)
+                .allowEnvironmentAccess(EnvironmentAccess.NONE)
+                .allowPolyglotAccess(PolyglotAccess.NONE)
+                .allowInnerContextOptions(false)
+                .allowValueSharing(false)
+                .allowExperimentalOptions(false)
+                .out(OutputStream.nullOutputStream())
+                .err(OutputStream.nullOutputStream())
+                // Stable options only; the prelude deletes the globals experimental options would remove.
+                .option("js.console", "false")
+                .option("js.print", "false")
+                .option("js.load", "false");
+        if (resourceLimits != null) {
+            builder.resourceLimits(resourceLimits);
+        }
+        return builder.build();
+    }
+
+    private static String resource(String name) {
+        try (InputStream in = SandboxFactory.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + name + " in the executor bundle");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The function's code is not usable: it does not define {@code lambda}. */
+    static final class InvalidCodeException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        InvalidCodeException(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package io.switchboard.executor.graaljs.internal;
+
+import org.graalvm.polyglot.Context;
+import org.graalvm.polyglot.Value;
+
+/**
+ * A context that has evaluated the prelude and one version of a function's code, ready to invoke it.
+ * Used by one thread at a time: the pool hands it out exclusively.
+ */
+final class WarmContext {
+    private final Context context;
+    private final HostBridge bridge;
+    private final String codeId;
+    private final String functionId;
+    private final long toolbeltGeneration;
+    private Value invoke;
+    private Value lambda;
+    private volatile long idleSinceNanos;
+
+    WarmContext(Context context, HostBridge bridge, String codeId, String functionId, long toolbeltGeneration) {
+        this.context = context;
+        this.bridge = bridge;
+        this.codeId = codeId;
+        this.functionId = functionId;
+        this.toolbeltGeneration = toolbeltGeneration;
+    }
+
+    void ready(Value invokeFunction, Value lambdaFunction) {
+        this.invoke = invokeFunction;
+        this.lambda = lambdaFunction;
+    }
+
+    Context context() {
+        return context;
+    }
+
+    String codeId() {
+        return codeId;
+    }
+
+    String functionId() {
+        return functionId;
+    }
+
+    long toolbeltGeneration() {
+        return toolbeltGeneration;
+    }
+
+    long idleSinceNanos() {
+        return idleSinceNanos;
+    }
+
+    void markIdle(long nowNanos) {
+        idleSinceNanos = nowNanos;
+    }
+
+    /** Runs the function once for {@code invocation}; settlement and follow-up work go to the invocation. */
+    void start(Invocation invocation, String envJson) {
+        context.resetLimits();
+        invoke.executeVoid(lambda, invocation.request().inputJson(), envJson);
+    }
+
+    void bind(Invocation invocation) {
+        bridge.bind(invocation);
+    }
+
+    void unbind() {
+        bridge.unbind();
+    }
+
+    void close() {
+        context.close(true);
+    }
+}
