@@ -12,6 +12,7 @@ import io.switchboard.core.api.function.FunctionInfo;
 import io.switchboard.core.api.function.FunctionSpec;
 import io.switchboard.core.api.function.FunctionVersion;
 import io.switchboard.core.api.function.InvocationRecord;
+import io.switchboard.core.api.function.LimitBreach;
 import io.switchboard.core.api.function.Page;
 import io.switchboard.core.api.function.SecretInfo;
 import java.time.Instant;
@@ -46,7 +47,10 @@ public final class Views {
     public record FunctionView(String id, String account, String name, String description, String code, String eventType,
                                List<String> skills, long timeoutMs, List<String> allowedDomains, Map<String, String> env,
                                String templateId, String templateVersion, String state, int deployedVersion,
-                               int latestVersion, String createdAt, String updatedAt) {
+                               int latestVersion, String statusDetail, String createdAt, String updatedAt) {
+    }
+
+    public record LimitBreachView(String eventType, String skill, int limit, List<String> holders) {
     }
 
     public record VersionView(int version, boolean active, String createdAt, String name, String description, String code,
@@ -97,7 +101,7 @@ public final class Views {
         return new FunctionView(info.id(), info.account(), s.name(), s.description(), withCode ? s.code() : null,
                 s.eventType(), s.skills(), info.timeoutMs(), s.allowedDomains(), s.env(), s.templateId(),
                 s.templateVersion(), info.state().name(), info.deployedVersion(), info.latestVersion(),
-                time(info.createdAt()), time(info.updatedAt()));
+                info.statusDetail(), time(info.createdAt()), time(info.updatedAt()));
     }
 
     public VersionView version(FunctionVersion version, int activeVersion) {
@@ -119,6 +123,10 @@ public final class Views {
 
     public DispatchView dispatch(DispatchResult result) {
         return new DispatchView(result.eventId(), result.mode().name(), result.outcomes().stream().map(this::outcome).toList());
+    }
+
+    public LimitBreachView limitBreach(LimitBreach breach) {
+        return new LimitBreachView(breach.eventTypeId(), breach.skill(), breach.limit(), breach.holders());
     }
 
     public SecretView secret(SecretInfo secret) {

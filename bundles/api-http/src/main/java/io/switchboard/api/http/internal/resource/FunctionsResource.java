@@ -40,7 +40,8 @@ public final class FunctionsResource {
               .post(BASE + "/{id}/deploy", r -> ok(functions.deploy(r.path("account"), r.path("id"))))
               .post(BASE + "/{id}/undeploy", r -> ok(functions.undeploy(r.path("account"), r.path("id"))))
               .post(BASE + "/{id}/rollback", this::rollback)
-              .get(BASE + "/{id}/versions", this::versions);
+              .get(BASE + "/{id}/versions", this::versions)
+              .get("/accounts/{account}/limit-breaches", this::limitBreaches);
     }
 
     private ApiResponse list(ApiRequest request) {
@@ -81,6 +82,13 @@ public final class FunctionsResource {
         int active = functions.get(account, id).deployedVersion();
         return ApiResponse.ok(new Views.Items<>(functions.versions(account, id).stream()
                 .map(version -> views.version(version, active))
+                .toList()));
+    }
+
+    /** Where the account holds more productive functions than a lowered limit allows; nothing was undeployed. */
+    private ApiResponse limitBreaches(ApiRequest request) {
+        return ApiResponse.ok(new Views.Items<>(functions.limitBreaches(request.path("account")).stream()
+                .map(views::limitBreach)
                 .toList()));
     }
 

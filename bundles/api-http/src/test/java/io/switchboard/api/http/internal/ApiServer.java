@@ -1,0 +1,120 @@
+package io.switchboard.api.http.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.Filter;
+import jakarta.servlet.DispatcherType;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.EnumSet;
+import org.eclipse.jetty.ee10.servlet.FilterHolder;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+
+/**
+ * The API servlet in a real Jetty 12 (the one Felix HTTP embeds) on an ephemeral loopback port, mapped
+ * as the whiteboard maps it, with a plain java.net.http client.
+ */
+final class ApiServer implements AutoCloseable {
+    private final Server server = new Server();
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final ObjectMapper mapper = new ObjectMapper();
+    private final ServerConnector connector;
+
+    ApiServer(ApiServlet servlet, Filter filter) throws Exception {
+        connector = new ServerConnector(server);
+        connector.setHost("127.0.0.1");
+        connector.setPort(0);
+        server.addConnector(connector);
+        ServletContextHandler context = new ServletContextHandler("/");
+        context.addServlet(new ServletHolder(servlet), ApiServlet.BASE_PATH + "/*");
+        if (filter != null) {
+            context.addFilter(new FilterHolder(filter), "/*", EnumSet.of(DispatcherType.REQUEST));
+        }
+        server.setHandler(context);
+        server.start();
+    }
+
+    static ApiServer start(FakeCore core, ApiSettings settings) throws Exception {
+        return start(core, settings, null);
+    }
+
+    static ApiServer start(FakeCore core, ApiSettings settings, Filter filter) throws Exception {
+        CoreServices services = new CoreServices(core.functions, core.invocations, core.secrets, core.catalog,
+                core.dispatcher, core.invoker);
+        return new ApiServer(new ApiServlet(services, core.authenticator, settings), filter);
+    }
+
+    int port() {
+        return connector.getLocalPort();
+    }
+
+    URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + port() + path);
+    }
+
+    HttpRequest.Builder request(String path, String key) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(10));
+        return key == null ? builder : builder.header("Authorization", "Bearer " + key);
+    }
+
+    Reply get(String path, String key) {
+        return send(request(path, key).GET().build());
+    }
+
+    Reply delete(String path, String key) {
+        return send(request(path, key).DELETE().build());
+    }
+
+    Reply post(String path, String key, String json) {
+        return send(method("POST", path, key, json));
+    }
+
+    Reply put(String path, String key, String json) {
+        return send(method("PUT", path, key, json));
+    }
+
+    private HttpRequest method(String method, String path, String key, String json) {
+        HttpRequest.Builder builder = request(path, key);
+        if (json == null) {
+            return builder.method(method, HttpRequest.BodyPublishers.noBody()).build();
+        }
+        return builder.header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(json)).build();
+    }
+
+    Reply send(HttpRequest request) {
+        try {
+            HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+            JsonNode body = response.body().isEmpty() ? null : mapper.readTree(response.body());
+            return new Reply(response.statusCode(), response, body);
+        } catch (IOException e) {
+            throw new AssertionError("request " + request.method() + " " + request.uri() + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        server.stop();
+    }
+
+    /** A response with its body parsed as JSON (null when empty). */
+    record Reply(int status, HttpResponse<String> response, JsonNode json) {
+        String header(String name) {
+            return response.headers().firstValue(name).orElse(null);
+        }
+
+        String contentType() {
+            return header("Content-Type");
+        }
+    }
+}

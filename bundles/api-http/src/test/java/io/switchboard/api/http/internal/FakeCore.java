@@ -1,0 +1,352 @@
+package io.switchboard.api.http.internal;
+
+import io.switchboard.core.api.dispatch.CapacityExceededException;
+import io.switchboard.core.api.dispatch.DispatchRequest;
+import io.switchboard.core.api.dispatch.DispatchResult;
+import io.switchboard.core.api.dispatch.EventDispatcher;
+import io.switchboard.core.api.dispatch.FieldError;
+import io.switchboard.core.api.dispatch.FunctionInvoker;
+import io.switchboard.core.api.dispatch.FunctionOutcome;
+import io.switchboard.core.api.dispatch.Header;
+import io.switchboard.core.api.dispatch.InvalidPayloadException;
+import io.switchboard.core.api.dispatch.Trigger;
+import io.switchboard.core.api.dispatch.UnknownEventTypeException;
+import io.switchboard.core.api.dispatch.UnknownFunctionException;
+import io.switchboard.core.api.event.EventTypeDefinition;
+import io.switchboard.core.api.event.InvocationMode;
+import io.switchboard.core.api.execution.ExecutionError;
+import io.switchboard.core.api.execution.LogLevel;
+import io.switchboard.core.api.execution.LogLine;
+import io.switchboard.core.api.execution.Outcome;
+import io.switchboard.core.api.function.ConflictException;
+import io.switchboard.core.api.function.EventCatalog;
+import io.switchboard.core.api.function.EventTypeView;
+import io.switchboard.core.api.function.FunctionInfo;
+import io.switchboard.core.api.function.FunctionLimitExceededException;
+import io.switchboard.core.api.function.FunctionService;
+import io.switchboard.core.api.function.FunctionSpec;
+import io.switchboard.core.api.function.FunctionState;
+import io.switchboard.core.api.function.FunctionVersion;
+import io.switchboard.core.api.function.InvocationRecord;
+import io.switchboard.core.api.function.InvocationService;
+import io.switchboard.core.api.function.LimitBreach;
+import io.switchboard.core.api.function.NotFoundException;
+import io.switchboard.core.api.function.Page;
+import io.switchboard.core.api.function.SecretInfo;
+import io.switchboard.core.api.function.SecretService;
+import io.switchboard.core.api.function.ValidationException;
+import io.switchboard.core.api.security.Authenticator;
+import io.switchboard.core.api.security.Caller;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * In-memory stand-ins for the core services, enough to drive the HTTP API end to end: functions with
+ * versions and an event limit, an "executor" that echoes its input, invocation records and secrets.
+ */
+final class FakeCore {
+
+    static final String ADMIN_KEY = "admin-key";
+    static final Instant NOW = Instant.parse("2026-01-02T03:04:05Z");
+
+    private final Map<String, String> keys = Map.of("acme-key", "acme", "globex-key", "globex");
+    private final Map<String, EventTypeView> eventTypes = new ConcurrentHashMap<>();
+    private final Map<String, FunctionInfo> functionsById = new ConcurrentHashMap<>();
+    private final Map<String, List<FunctionVersion>> versionsById = new ConcurrentHashMap<>();
+    private final List<InvocationRecord> records = new CopyOnWriteArrayList<>();
+    private final Map<String, String> secretValues = new ConcurrentHashMap<>();
+    final Map<String, List<LimitBreach>> breaches = new ConcurrentHashMap<>();
+    private final AtomicInteger ids = new AtomicInteger();
+    volatile Duration capacityFullFor;
+    volatile RuntimeException failure;
+
+    FakeCore() {
+        addEventType(new EventTypeDefinition("conversational_command", "Conversational Command", "An agent typed /name",
+                "Conversational Commands", 30, false, null, InvocationMode.SYNC,
+                "{\"type\":\"object\",\"required\":[\"command\"]}", "{\"command\":\"hello\",\"args\":[\"world\"]}",
+                "{\"type\":\"object\"}", "/events/conversational-command"), 1);
+        addEventType(new EventTypeDefinition("messaging_conversation_end", "Messaging Conversation End", "A conversation closed",
+                "System Messages", 1, true, "/skillId", InvocationMode.ASYNC, "{\"type\":\"object\"}",
+                "{\"conversationId\":\"c-1\",\"skillId\":\"42\"}", null, "/events/system-messages/conversation-end"), 1);
+    }
+
+    void addEventType(EventTypeDefinition definition, int effectiveLimit) {
+        eventTypes.put(definition.id(), new EventTypeView(definition, effectiveLimit));
+    }
+
+    final Authenticator authenticator = new Authenticator() {
+
+    @Override
+    public Optional<Caller> authenticate(String bearerToken) {
+        if (ADMIN_KEY.equals(bearerToken)) {
+            return Optional.of(new Caller(null, true));
+        }
+        return Optional.ofNullable(keys.get(bearerToken)).map(account -> new Caller(account, false));
+    }
+
+    };
+
+    final EventCatalog catalog = new EventCatalog() {
+
+    @Override
+    public List<EventTypeView> list() {
+        return List.copyOf(eventTypes.values());
+    }
+
+    @Override
+    public Optional<EventTypeView> get(String eventTypeId) {
+        return Optional.ofNullable(eventTypes.get(eventTypeId));
+    }
+
+    };
+
+    final FunctionService functions = new FunctionService() {
+
+    @Override
+    public Page<FunctionInfo> list(String account, int page, int size) {
+        List<FunctionInfo> all = functionsById.values().stream().filter(f -> f.account().equals(account))
+                .sorted(Comparator.comparing(f -> f.spec().name())).toList();
+        List<FunctionInfo> items = all.stream().skip((long) page * size).limit(size).toList();
+        return new Page<>(items, page, size, all.size());
+    }
+
+    @Override
+    public FunctionInfo get(String account, String functionId) {
+        FunctionInfo info = functionsById.get(functionId);
+        if (info == null || !info.account().equals(account)) {
+            throw new NotFoundException("Account '" + account + "' has no function '" + functionId + "'");
+        }
+        return info;
+    }
+
+    @Override
+    public FunctionInfo create(String account, FunctionSpec spec) {
+        failIfAsked();
+        check(account, null, spec);
+        String id = "fn-" + ids.incrementAndGet();
+        FunctionInfo info = new FunctionInfo(id, account, spec, timeout(spec), FunctionState.DRAFT, 0, 0, NOW, NOW);
+        functionsById.put(id, info);
+        return info;
+    }
+
+    @Override
+    public FunctionInfo update(String account, String functionId, FunctionSpec spec) {
+        FunctionInfo old = get(account, functionId);
+        check(account, functionId, spec);
+        FunctionState state = old.state() == FunctionState.PRODUCTIVE ? FunctionState.MODIFIED : old.state();
+        return store(new FunctionInfo(old.id(), account, spec, timeout(spec), state, old.deployedVersion(), old.latestVersion(), old.createdAt(), NOW));
+    }
+
+    @Override
+    public void delete(String account, String functionId) {
+        get(account, functionId);
+        functionsById.remove(functionId);
+        versionsById.remove(functionId);
+    }
+
+    @Override
+    public FunctionInfo deploy(String account, String functionId) {
+        FunctionInfo old = get(account, functionId);
+        checkLimit(old, old.spec());
+        int version = old.latestVersion() + 1;
+        versionsById.computeIfAbsent(functionId, k -> new CopyOnWriteArrayList<>()).add(new FunctionVersion(functionId, version, old.spec(), NOW));
+        return store(new FunctionInfo(old.id(), account, old.spec(), old.timeoutMs(), FunctionState.PRODUCTIVE, version, version, old.createdAt(), NOW));
+    }
+
+    @Override
+    public FunctionInfo undeploy(String account, String functionId) {
+        FunctionInfo old = get(account, functionId);
+        if (old.deployedVersion() == 0) {
+            throw new ConflictException("Function '" + old.spec().name() + "' is not deployed");
+        }
+        return store(new FunctionInfo(old.id(), account, old.spec(), old.timeoutMs(), FunctionState.UNDEPLOYED, 0, old.latestVersion(), old.createdAt(), NOW));
+    }
+
+    @Override
+    public FunctionInfo rollback(String account, String functionId, int version) {
+        FunctionInfo old = get(account, functionId);
+        FunctionVersion target = versions(account, functionId).stream().filter(v -> v.version() == version).findFirst()
+                .orElseThrow(() -> new NotFoundException("Function '" + functionId + "' has no version " + version));
+        checkLimit(old, target.spec());
+        return store(new FunctionInfo(old.id(), account, target.spec(), timeout(target.spec()), FunctionState.PRODUCTIVE, version, old.latestVersion(), old.createdAt(), NOW));
+    }
+
+    @Override
+    public List<FunctionVersion> versions(String account, String functionId) {
+        get(account, functionId);
+        return List.copyOf(versionsById.getOrDefault(functionId, List.of()));
+    }
+
+    @Override
+    public List<LimitBreach> limitBreaches(String account) {
+        return List.copyOf(breaches.getOrDefault(account, List.of()));
+    }
+
+    };
+
+    private FunctionInfo store(FunctionInfo info) {
+        functionsById.put(info.id(), info);
+        return info;
+    }
+
+    private void check(String account, String selfId, FunctionSpec spec) {
+        List<FieldError> errors = new ArrayList<>();
+        if (spec.eventType() != null && !eventTypes.containsKey(spec.eventType())) {
+            errors.add(new FieldError("/eventType", "unknown event type '" + spec.eventType() + "'"));
+        }
+        if (!errors.isEmpty()) {
+            throw new ValidationException("The function is invalid", errors);
+        }
+        boolean taken = functionsById.values().stream().anyMatch(f -> f.account().equals(account)
+                && f.spec().name().equals(spec.name()) && !f.id().equals(selfId));
+        if (taken) {
+            throw new ConflictException("Account '" + account + "' already has a function named '" + spec.name() + "'");
+        }
+    }
+
+    private void checkLimit(FunctionInfo function, FunctionSpec spec) {
+        if (spec.eventType() == null) {
+            return;
+        }
+        int limit = eventTypes.get(spec.eventType()).effectiveLimit();
+        List<String> holders = functionsById.values().stream()
+                .filter(f -> f.account().equals(function.account()) && !f.id().equals(function.id()))
+                .filter(f -> f.deployedVersion() > 0 && spec.eventType().equals(f.spec().eventType()))
+                .map(f -> f.spec().name()).sorted().toList();
+        if (holders.size() >= limit) {
+            throw new FunctionLimitExceededException(spec.eventType(), null, limit, holders);
+        }
+    }
+
+    private static long timeout(FunctionSpec spec) {
+        return spec.timeoutMs() == null ? 30_000 : spec.timeoutMs();
+    }
+
+
+    final FunctionInvoker invoker = new FunctionInvoker() {
+
+    @Override
+    public FunctionOutcome invoke(String account, String functionRef, String payloadJson, List<Header> headers, Trigger trigger) {
+        if (capacityFullFor != null) {
+            throw new CapacityExceededException("Function '" + functionRef + "' is running its maximum of 2 invocations", capacityFullFor);
+        }
+        FunctionInfo function = functionsById.values().stream()
+                .filter(f -> f.account().equals(account) && (f.id().equals(functionRef) || f.spec().name().equals(functionRef)))
+                .filter(f -> f.deployedVersion() > 0)
+                .findFirst()
+                .orElseThrow(() -> new UnknownFunctionException("Account '" + account + "' has no deployed function '" + functionRef + "'"));
+        return run(function, payloadJson, headers, trigger, null, null);
+    }
+
+    };
+
+    private FunctionOutcome run(FunctionInfo function, String payloadJson, List<Header> headers, Trigger trigger, String eventType, String eventId) {
+        String invocationId = "inv-" + ids.incrementAndGet();
+        boolean fails = function.spec().code().contains("throw");
+        String headerText = headers.stream().map(h -> h.key() + "=" + h.value()).reduce((a, b) -> a + "," + b).orElse("");
+        String result = fails ? null : "{\"echo\":" + payloadJson + ",\"headers\":\"" + headerText + "\",\"trigger\":\"" + trigger + "\"}";
+        ExecutionError error = fails ? new ExecutionError("com.switchboard.function.error", "boom") : null;
+        Outcome outcome = fails ? Outcome.ERROR : Outcome.OK;
+        List<LogLine> logs = List.of(new LogLine(NOW, LogLevel.INFO, "ran " + function.spec().name()));
+        records.add(0, new InvocationRecord(invocationId, function.account(), function.id(), function.deployedVersion(),
+                eventType, eventId, trigger, NOW, 7, outcome, result, error, logs));
+        return new FunctionOutcome(invocationId, function.id(), function.spec().name(), function.deployedVersion(), outcome, result, error, logs);
+    }
+
+
+    final EventDispatcher dispatcher = new EventDispatcher() {
+
+    @Override
+    public DispatchResult dispatch(DispatchRequest request) {
+        EventTypeView type = catalog.get(request.eventTypeId()).orElseThrow(() -> new UnknownEventTypeException(request.eventTypeId()));
+        if (request.payloadJson().equals("{}")) {
+            throw new InvalidPayloadException("The payload fails the schema of " + request.eventTypeId(),
+                    List.of(new FieldError("/command", "is required")));
+        }
+        String eventId = "ev-" + ids.incrementAndGet();
+        List<FunctionInfo> bound = functionsById.values().stream()
+                .filter(f -> f.account().equals(request.account()) && f.deployedVersion() > 0)
+                .filter(f -> request.eventTypeId().equals(f.spec().eventType()))
+                .toList();
+        if (type.definition().mode() == InvocationMode.ASYNC) {
+            return new DispatchResult(eventId, InvocationMode.ASYNC, List.of());
+        }
+        List<FunctionOutcome> outcomes = bound.stream()
+                .map(f -> run(f, request.payloadJson(), request.headers(), request.trigger(), request.eventTypeId(), eventId))
+                .toList();
+        return new DispatchResult(eventId, InvocationMode.SYNC, outcomes);
+    }
+
+    };
+
+    final InvocationService invocations = new InvocationService() {
+
+    @Override
+    public Page<InvocationRecord> list(String account, String functionId, int page, int size) {
+        functions.get(account, functionId);
+        List<InvocationRecord> all = records.stream().filter(r -> r.functionId().equals(functionId)).toList();
+        return new Page<>(all.stream().skip((long) page * size).limit(size).toList(), page, size, all.size());
+    }
+
+    @Override
+    public InvocationRecord get(String account, String invocationId) {
+        return records.stream().filter(r -> r.id().equals(invocationId) && r.account().equals(account)).findFirst()
+                .orElseThrow(() -> new NotFoundException("Account '" + account + "' has no invocation '" + invocationId + "'"));
+    }
+
+    };
+
+    final SecretService secrets = new SecretService() {
+
+    @Override
+    public List<SecretInfo> list(String account) {
+        return secretValues.entrySet().stream().filter(e -> e.getKey().startsWith(account + "/"))
+                .map(e -> info(e.getKey().substring(account.length() + 1), e.getValue())).toList();
+    }
+
+    @Override
+    public SecretInfo get(String account, String name) {
+        String value = secretValues.get(account + "/" + name);
+        if (value == null) {
+            throw new NotFoundException("Account '" + account + "' has no secret '" + name + "'");
+        }
+        return info(name, value);
+    }
+
+    @Override
+    public SecretInfo put(String account, String name, String value) {
+        secretValues.put(account + "/" + name, value);
+        return info(name, value);
+    }
+
+    @Override
+    public void delete(String account, String name) {
+        get(account, name);
+        secretValues.remove(account + "/" + name);
+    }
+
+    };
+
+    String secretValue(String account, String name) {
+        return secretValues.get(account + "/" + name);
+    }
+
+    private static SecretInfo info(String name, String value) {
+        return new SecretInfo(name, value.length() <= 2 ? "****" : value.substring(0, 2) + "****", NOW);
+    }
+
+    private void failIfAsked() {
+        RuntimeException toThrow = failure;
+        if (toThrow != null) {
+            throw toThrow;
+        }
+    }
+}
