@@ -8,6 +8,10 @@
   const PromiseCtor = Promise;
   const ErrorCtor = Error;
   const freeze = Object.freeze;
+  const StringCtor = String;
+  const apply = Reflect.apply;
+  const then = Promise.prototype.then;
+  const resolved = Promise.resolve.bind(Promise);
   const defineGlobal = (name, value) =>
     Object.defineProperty(globalThis, name, { value, writable: true, configurable: true, enumerable: false });
 
@@ -16,16 +20,21 @@
   }
 
   const show = (value) => {
-    if (typeof value === 'string') return value;
-    if (value instanceof ErrorCtor) return value.stack || String(value);
     try {
+      if (typeof value === 'string') return value;
+      if (value instanceof ErrorCtor) return StringCtor(value.stack || value);
       const text = stringify(value);
-      return text === undefined ? String(value) : text;
+      return text === undefined ? StringCtor(value) : StringCtor(text);
     } catch (e) {
-      return String(value);
+      return '[unprintable ' + typeof value + ']';
     }
   };
-  const line = (args) => args.map(show).join(' ');
+  // Built without Array.prototype methods: the function may have replaced them.
+  const line = (args) => {
+    let text = '';
+    for (let i = 0; i < args.length; i++) text += (i > 0 ? ' ' : '') + show(args[i]);
+    return text;
+  };
   defineGlobal('console', freeze({
     debug: (...args) => host.log('DEBUG', line(args)),
     trace: (...args) => host.log('DEBUG', line(args)),
@@ -44,7 +53,7 @@
   defineGlobal('clearImmediate', (id) => globalThis.clearTimeout(id));
 
   const caller = (moduleName) => (operation, ...args) => new PromiseCtor((resolve, reject) => host.toolbelt(
-      moduleName, String(operation), stringify(args),
+      moduleName, StringCtor(operation), stringify(args),
       (text) => resolve(text == null ? undefined : parse(text)),
       (message) => reject(new ErrorCtor(message))));
   const toolbelt = {};
@@ -64,9 +73,13 @@
   let envText = '{}';
 
   const describe = (error) => {
-    if (error instanceof ErrorCtor) return error.message || String(error);
-    if (typeof error === 'string') return error;
-    if (error && typeof error.errorMsg === 'string') return error.errorMsg;
+    try {
+      if (error instanceof ErrorCtor) return StringCtor(error.message || error);
+      if (typeof error === 'string') return error;
+      if (error && typeof error.errorMsg === 'string') return error.errorMsg;
+    } catch (e) {
+      // a getter of the error threw: describe it generically below
+    }
     return show(error);
   };
 
@@ -101,9 +114,9 @@
       const input = parse(inputJson);
       if (lambda.length >= 2) {
         const returned = lambda(input, (error, result) => (error != null ? fail(error) : succeed(result)));
-        if (returned && typeof returned.then === 'function') returned.then(undefined, fail);
+        if (returned instanceof PromiseCtor) apply(then, returned, [undefined, fail]);
       } else {
-        PromiseCtor.resolve(lambda(input)).then(succeed, fail);
+        apply(then, resolved(lambda(input)), [succeed, fail]);
       }
     } catch (e) {
       fail(e);
