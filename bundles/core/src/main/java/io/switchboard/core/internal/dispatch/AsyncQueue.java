@@ -1,0 +1,206 @@
+package io.switchboard.core.internal.dispatch;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.DelayQueue;
+import java.util.concurrent.Delayed;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.switchboard.core.api.dispatch.FunctionOutcome;
+import io.switchboard.core.api.execution.Outcome;
+import io.switchboard.core.internal.db.Database;
+import io.switchboard.core.internal.function.DeployedFunction;
+import io.switchboard.core.internal.function.DeployedFunctions;
+
+/**
+ * The persisted queue of asynchronous events. An event and one task per selected function are stored in one
+ * transaction before the event is acknowledged; workers run due tasks, retry failures with exponential
+ * backoff and dead-letter a task after its last attempt. Pending tasks are re-queued when the queue starts.
+ */
+final class AsyncQueue {
+
+    /** How the queue works through its tasks. */
+    record Settings(int workers, int maxAttempts, Duration backoff, Duration maxBackoff, Duration capacityRetry) {
+    }
+
+    private static final Logger LOG = LoggerFactory.getLogger(AsyncQueue.class);
+
+    private final Database database;
+    private final DeployedFunctions functions;
+    private final FunctionRunner runner;
+    private final ConcurrencyLimiter limiter;
+    private final Settings settings;
+    private final Clock clock;
+    private final AsyncTaskRepository repository = new AsyncTaskRepository();
+    private final DelayQueue<Due> queue = new DelayQueue<>();
+    private final ExecutorService workers;
+
+    AsyncQueue(Database database, DeployedFunctions functions, FunctionRunner runner, ConcurrencyLimiter limiter, Settings settings, Clock clock) {
+        this.database = database;
+        this.functions = functions;
+        this.runner = runner;
+        this.limiter = limiter;
+        this.settings = settings;
+        this.clock = clock;
+        AtomicInteger threads = new AtomicInteger();
+        this.workers = Executors.newFixedThreadPool(Math.max(1, settings.workers()),
+                r -> new Thread(r, "switchboard-async-" + threads.incrementAndGet()));
+    }
+
+    /** Re-queues what was pending when the platform stopped, then starts the workers. */
+    void start() {
+        List<AsyncTask> pending = database.withConnection("load pending async tasks", repository::pending);
+        pending.forEach(task -> queue.add(new Due(task)));
+        if (!pending.isEmpty()) {
+            LOG.info("Re-queued {} pending asynchronous task(s)", pending.size());
+        }
+        for (int i = 0; i < Math.max(1, settings.workers()); i++) {
+            workers.execute(this::work);
+        }
+    }
+
+    void stop() {
+        workers.shutdownNow();
+        try {
+            if (!workers.awaitTermination(10, TimeUnit.SECONDS)) {
+                LOG.warn("Asynchronous workers still busy after 10 s; their tasks stay pending and run after the next start");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Persists the event and its tasks, then queues the tasks; returns when the event is durable. */
+    void accept(AsyncEvent event, List<DeployedFunction> selected) {
+        long now = clock.millis();
+        List<AsyncTask> tasks = selected.stream().map(f -> new AsyncTask(UUID.randomUUID().toString(), event.id(), event.account(),
+                f.functionId(), f.version(), 0, now)).toList();
+        database.inTransaction("accept event " + event.id(), c -> {
+            repository.insertEvent(c, event);
+            for (AsyncTask task : tasks) {
+                repository.insertTask(c, task, now);
+            }
+            return null;
+        });
+        tasks.forEach(task -> queue.add(new Due(task)));
+    }
+
+    List<DeadLetter> deadLetters(String account, int limit) {
+        return database.withConnection("list dead letters", c -> repository.deadLetters(c, account, limit));
+    }
+
+    private void work() {
+        while (!Thread.currentThread().isInterrupted()) {
+            AsyncTask task;
+            try {
+                task = queue.take().task();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            try {
+                handle(task);
+            } catch (RuntimeException e) {
+                LOG.error("Asynchronous task {} of event {} failed in the platform; retrying in {}", task.id(), task.eventId(),
+                        settings.backoff(), e);
+                queue.add(new Due(new AsyncTask(task.id(), task.eventId(), task.account(), task.functionId(), task.version(),
+                        task.attempts(), clock.millis() + settings.backoff().toMillis())));
+            }
+        }
+    }
+
+    private void handle(AsyncTask task) {
+        Optional<DeployedFunction> function = functions.stillDeployed(task.account(), task.functionId(), task.version());
+        if (function.isEmpty()) {
+            deadLetter(task, task.attempts(), "function " + task.functionId() + " v" + task.version() + " was undeployed before the event ran");
+            return;
+        }
+        Optional<ConcurrencyLimiter.Permit> permit = limiter.tryAcquire(task.account(), task.functionId());
+        if (permit.isEmpty()) {
+            // Capacity is full: the task waits in the queue without using an attempt; the worker moves on.
+            queue.add(new Due(new AsyncTask(task.id(), task.eventId(), task.account(), task.functionId(), task.version(),
+                    task.attempts(), clock.millis() + settings.capacityRetry().toMillis())));
+            return;
+        }
+        FunctionOutcome outcome;
+        try (ConcurrencyLimiter.Permit held = permit.get()) {
+            AsyncEvent event = database.withConnection("read event " + task.eventId(), c -> repository.event(c, task.eventId()))
+                    .orElseThrow(() -> new IllegalStateException("Event " + task.eventId() + " of task " + task.id() + " is missing"));
+            outcome = runner.run(function.get(), PayloadValidator.parse(event.payloadJson()),
+                    new InvocationContext(event.eventTypeId(), event.id(), event.headers(), event.trigger()));
+        }
+        settle(task, outcome);
+    }
+
+    private void settle(AsyncTask task, FunctionOutcome outcome) {
+        long now = clock.millis();
+        if (outcome.outcome() == Outcome.OK) {
+            database.withConnection("complete task " + task.id(), c -> {
+                repository.markDone(c, task, now);
+                return null;
+            });
+            return;
+        }
+        String error = outcome.outcome() + (outcome.error() == null ? "" : ": " + outcome.error().errorCode() + " " + outcome.error().errorMsg())
+                + " (invocation " + outcome.invocationId() + ")";
+        int attempts = task.attempts() + 1;
+        if (attempts >= settings.maxAttempts()) {
+            deadLetter(task, attempts, error);
+            return;
+        }
+        AsyncTask next = task.retried(now + backoff(attempts).toMillis());
+        database.withConnection("reschedule task " + task.id(), c -> {
+            repository.markRetry(c, next, error, now);
+            return null;
+        });
+        queue.add(new Due(next));
+    }
+
+    private void deadLetter(AsyncTask task, int attempts, String error) {
+        database.withConnection("dead-letter task " + task.id(), c -> {
+            repository.markDead(c, task, attempts, error, clock.millis());
+            return null;
+        });
+        LOG.warn("Gave up on function {} for event {} of account {} after {} attempt(s): {}", task.functionId(), task.eventId(),
+                task.account(), attempts, error);
+    }
+
+    /** backoff * 2^(attempts-1), capped. */
+    private Duration backoff(int attempts) {
+        long factor = 1L << Math.min(attempts - 1, 30);
+        Duration delay = settings.backoff().multipliedBy(factor);
+        return delay.compareTo(settings.maxBackoff()) > 0 ? settings.maxBackoff() : delay;
+    }
+
+    /** A task in the delay queue, due at its next attempt time. */
+    private final class Due implements Delayed {
+        private final AsyncTask task;
+
+        Due(AsyncTask task) {
+            this.task = task;
+        }
+
+        AsyncTask task() {
+            return task;
+        }
+
+        @Override
+        public long getDelay(TimeUnit unit) {
+            return unit.convert(task.nextAttemptAt() - clock.millis(), TimeUnit.MILLISECONDS);
+        }
+
+        @Override
+        public int compareTo(Delayed other) {
+            return Long.compare(task.nextAttemptAt(), ((Due) other).task.nextAttemptAt());
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package io.switchboard.core.internal.dispatch;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+
+import io.switchboard.core.api.dispatch.Header;
+import io.switchboard.core.api.dispatch.Trigger;
+import io.switchboard.core.internal.db.Rows;
+import io.switchboard.core.internal.json.Json;
+
+/** SQL of the {@code async_events} and {@code async_tasks} tables: the persisted queue. */
+final class AsyncTaskRepository {
+
+    static final String PENDING = "PENDING";
+    static final String DONE = "DONE";
+    static final String DEAD = "DEAD";
+
+    private static final TypeReference<List<Header>> HEADERS = new TypeReference<>() { };
+    private static final String TASK_COLUMNS = "id, event_id, account, function_id, version, attempts, next_attempt_at";
+
+    void insertEvent(Connection c, AsyncEvent e) throws SQLException {
+        Rows.update(c, "INSERT INTO async_events (id, account, event_type, payload, headers, trigger_kind, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                e.id(), e.account(), e.eventTypeId(), e.payloadJson(), Json.write(e.headers()), e.trigger().name(), e.createdAt());
+    }
+
+    void insertTask(Connection c, AsyncTask t, long now) throws SQLException {
+        Rows.update(c, "INSERT INTO async_tasks (" + TASK_COLUMNS + ", status, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                t.id(), t.eventId(), t.account(), t.functionId(), t.version(), t.attempts(), t.nextAttemptAt(), PENDING, now);
+    }
+
+    Optional<AsyncEvent> event(Connection c, String eventId) throws SQLException {
+        return Rows.one(c, "SELECT id, account, event_type, payload, headers, trigger_kind, created_at FROM async_events WHERE id = ?",
+                rs -> new AsyncEvent(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        Json.read(rs.getString(5), HEADERS), Trigger.valueOf(rs.getString(6)), rs.getLong(7)), eventId);
+    }
+
+    List<AsyncTask> pending(Connection c) throws SQLException {
+        return Rows.list(c, "SELECT " + TASK_COLUMNS + " FROM async_tasks WHERE status = ? ORDER BY next_attempt_at",
+                AsyncTaskRepository::task, PENDING);
+    }
+
+    void markDone(Connection c, AsyncTask t, long now) throws SQLException {
+        Rows.update(c, "UPDATE async_tasks SET status = ?, attempts = ?, last_error = NULL, updated_at = ? WHERE id = ?",
+                DONE, t.attempts() + 1, now, t.id());
+    }
+
+    void markRetry(Connection c, AsyncTask next, String error, long now) throws SQLException {
+        Rows.update(c, "UPDATE async_tasks SET attempts = ?, next_attempt_at = ?, last_error = ?, updated_at = ? WHERE id = ?",
+                next.attempts(), next.nextAttemptAt(), error, now, next.id());
+    }
+
+    void markDead(Connection c, AsyncTask t, int attempts, String error, long now) throws SQLException {
+        Rows.update(c, "UPDATE async_tasks SET status = ?, attempts = ?, last_error = ?, updated_at = ? WHERE id = ?",
+                DEAD, attempts, error, now, t.id());
+    }
+
+    /** Dead-lettered tasks, newest first; of one account, or of all when {@code account} is null. */
+    List<DeadLetter> deadLetters(Connection c, String account, int limit) throws SQLException {
+        String sql = "SELECT t.id, t.event_id, t.account, e.event_type, t.function_id, t.version, t.attempts, t.last_error, t.updated_at "
+                + "FROM async_tasks t JOIN async_events e ON e.id = t.event_id WHERE t.status = ?"
+                + (account == null ? "" : " AND t.account = ?") + " ORDER BY t.updated_at DESC FETCH FIRST " + Math.max(1, limit) + " ROWS ONLY";
+        Rows.Mapper<DeadLetter> mapper = rs -> new DeadLetter(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                rs.getString(5), rs.getInt(6), rs.getInt(7), rs.getString(8), rs.getLong(9));
+        return account == null ? Rows.list(c, sql, mapper, DEAD) : Rows.list(c, sql, mapper, DEAD, account);
+    }
+
+    private static AsyncTask task(ResultSet rs) throws SQLException {
+        return new AsyncTask(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5), rs.getInt(6), rs.getLong(7));
+    }
+}

@@ -1,0 +1,225 @@
+package io.switchboard.core.internal.dispatch;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.switchboard.core.api.dispatch.CapacityExceededException;
+import io.switchboard.core.api.dispatch.DispatchRequest;
+import io.switchboard.core.api.dispatch.DispatchResult;
+import io.switchboard.core.api.dispatch.EventDispatcher;
+import io.switchboard.core.api.dispatch.FunctionInvoker;
+import io.switchboard.core.api.dispatch.FunctionOutcome;
+import io.switchboard.core.api.dispatch.Header;
+import io.switchboard.core.api.dispatch.Trigger;
+import io.switchboard.core.api.dispatch.UnknownEventTypeException;
+import io.switchboard.core.api.dispatch.UnknownFunctionException;
+import io.switchboard.core.api.event.EventTypeDefinition;
+import io.switchboard.core.api.event.InvocationMode;
+import io.switchboard.core.api.execution.ExecutionError;
+import io.switchboard.core.api.execution.FunctionExecutor;
+import io.switchboard.core.api.execution.Outcome;
+import io.switchboard.core.api.function.EventCatalog;
+import io.switchboard.core.internal.db.Database;
+import io.switchboard.core.internal.function.DeployedFunction;
+import io.switchboard.core.internal.function.DeployedFunctions;
+import io.switchboard.core.internal.invocation.InvocationRecorder;
+
+/**
+ * Dispatch: validates an event's payload, selects the account's productive functions for the event and skill,
+ * and runs them through the registered {@link FunctionExecutor} — synchronous events in parallel for the
+ * caller, asynchronous ones through the persisted queue. Also invokes single functions directly.
+ */
+@Component(service = {EventDispatcher.class, FunctionInvoker.class, DispatcherImpl.class}, configurationPid = DispatcherImpl.PID)
+@Designate(ocd = DispatcherImpl.Config.class)
+public class DispatcherImpl implements EventDispatcher, FunctionInvoker {
+
+    public static final String PID = "io.switchboard.core.dispatch";
+
+    /** Concurrency limits and the asynchronous queue's retry policy. */
+    @ObjectClassDefinition(name = "Switchboard dispatch", description = "Concurrency limits and asynchronous retries.")
+    public @interface Config {
+        @AttributeDefinition(description = "Invocations of one function that may run at once")
+        int maxConcurrentPerFunction() default 10;
+
+        @AttributeDefinition(description = "Invocations of one account's functions that may run at once")
+        int maxConcurrentPerAccount() default 50;
+
+        @AttributeDefinition(description = "Seconds a synchronous caller is told to wait when a concurrency limit is full")
+        int retryAfterSeconds() default 1;
+
+        @AttributeDefinition(description = "Threads working through the asynchronous queue")
+        int asyncWorkers() default 4;
+
+        @AttributeDefinition(description = "Attempts per function of an asynchronous event before it is dead-lettered")
+        int asyncMaxAttempts() default 5;
+
+        @AttributeDefinition(description = "Delay before the first retry, in milliseconds; doubled per attempt")
+        long asyncBackoffMs() default 1_000;
+
+        @AttributeDefinition(description = "Longest delay between retries, in milliseconds")
+        long asyncMaxBackoffMs() default 60_000;
+
+        @AttributeDefinition(description = "Delay before a queued task whose concurrency limit was full is tried again, in milliseconds")
+        long asyncCapacityRetryMs() default 250;
+
+        @AttributeDefinition(description = "Time past a function's timeout after which a synchronous caller stops waiting for the executor, in milliseconds")
+        long executorGraceMs() default 5_000;
+    }
+
+    private final EventCatalog catalog;
+    private final DeployedFunctions functions;
+    private final PayloadValidator validator = new PayloadValidator();
+    private final ConcurrencyLimiter limiter;
+    private final FunctionRunner runner;
+    private final AsyncQueue asyncQueue;
+    private final ExecutorService syncPool;
+    private final Duration retryAfter;
+    private final Duration grace;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile FunctionExecutor executor;
+
+    @Activate
+    public DispatcherImpl(@Reference EventCatalog catalog, @Reference DeployedFunctions functions, @Reference InvocationRecorder recorder,
+            @Reference Database database, Config config) {
+        this(catalog, functions, recorder, database, config, Clock.systemUTC());
+    }
+
+    DispatcherImpl(EventCatalog catalog, DeployedFunctions functions, InvocationRecorder recorder, Database database, Config config, Clock clock) {
+        this.catalog = catalog;
+        this.functions = functions;
+        this.limiter = new ConcurrencyLimiter(config.maxConcurrentPerFunction(), config.maxConcurrentPerAccount());
+        this.runner = new FunctionRunner(() -> executor, recorder, clock);
+        this.retryAfter = Duration.ofSeconds(Math.max(1, config.retryAfterSeconds()));
+        this.grace = Duration.ofMillis(config.executorGraceMs());
+        AtomicInteger threads = new AtomicInteger();
+        this.syncPool = Executors.newCachedThreadPool(r -> new Thread(r, "switchboard-sync-" + threads.incrementAndGet()));
+        this.asyncQueue = new AsyncQueue(database, functions, runner, limiter, new AsyncQueue.Settings(config.asyncWorkers(),
+                Math.max(1, config.asyncMaxAttempts()), Duration.ofMillis(config.asyncBackoffMs()), Duration.ofMillis(config.asyncMaxBackoffMs()),
+                Duration.ofMillis(config.asyncCapacityRetryMs())), clock);
+        asyncQueue.start();
+    }
+
+    /** Binds the executor; for use outside a framework (tests), where SCR would set the field. */
+    void setExecutor(FunctionExecutor executor) {
+        this.executor = executor;
+    }
+
+    @Deactivate
+    public void close() {
+        asyncQueue.stop();
+        syncPool.shutdownNow();
+    }
+
+    @Override
+    public DispatchResult dispatch(DispatchRequest request) {
+        EventTypeDefinition event = catalog.get(request.eventTypeId()).orElseThrow(() -> new UnknownEventTypeException(request.eventTypeId()))
+                .definition();
+        JsonNode payload = validator.validate(event, request.payloadJson());
+        List<DeployedFunction> selected = functions.selectFor(request.account(), event.id(), skill(event, payload));
+        String eventId = UUID.randomUUID().toString();
+        if (event.mode() == InvocationMode.ASYNC) {
+            asyncQueue.accept(new AsyncEvent(eventId, request.account(), event.id(), request.payloadJson(), request.headers(),
+                    request.trigger(), System.currentTimeMillis()), selected);
+            return new DispatchResult(eventId, InvocationMode.ASYNC, List.of());
+        }
+        List<ConcurrencyLimiter.Permit> permits = limiter.tryAcquireAll(request.account(), selected.stream().map(DeployedFunction::functionId).toList())
+                .orElseThrow(() -> capacityExceeded("Event '" + event.id() + "' of account " + request.account()));
+        InvocationContext context = new InvocationContext(event.id(), eventId, request.headers(), request.trigger());
+        List<CompletableFuture<FunctionOutcome>> running = new ArrayList<>();
+        for (int i = 0; i < selected.size(); i++) {
+            running.add(submit(selected.get(i), payload, context, permits.get(i)));
+        }
+        List<FunctionOutcome> outcomes = new ArrayList<>();
+        for (int i = 0; i < selected.size(); i++) {
+            outcomes.add(await(selected.get(i), running.get(i)));
+        }
+        return new DispatchResult(eventId, InvocationMode.SYNC, outcomes);
+    }
+
+    @Override
+    public FunctionOutcome invoke(String account, String functionRef, String payloadJson, List<Header> headers, Trigger trigger) {
+        JsonNode payload = PayloadValidator.parse(payloadJson);
+        DeployedFunction function = functions.deployed(account, functionRef).orElseThrow(() -> new UnknownFunctionException(
+                "Account " + account + " has no deployed function '" + functionRef + "'; deploy it first"));
+        ConcurrencyLimiter.Permit permit = limiter.tryAcquire(account, function.functionId())
+                .orElseThrow(() -> capacityExceeded("Function '" + function.name() + "' of account " + account));
+        InvocationContext context = new InvocationContext(null, null, headers == null ? List.of() : headers,
+                trigger == null ? Trigger.EXTERNAL : trigger);
+        return await(function, submit(function, payload, context, permit));
+    }
+
+    /** Dead-lettered asynchronous tasks, newest first (for operators). */
+    public List<DeadLetter> deadLetters(String account, int limit) {
+        return asyncQueue.deadLetters(account, limit);
+    }
+
+    private CompletableFuture<FunctionOutcome> submit(DeployedFunction function, JsonNode payload, InvocationContext context,
+            ConcurrencyLimiter.Permit permit) {
+        try {
+            return CompletableFuture.supplyAsync(() -> {
+                try (permit) {
+                    return runner.run(function, payload, context);
+                }
+            }, syncPool);
+        } catch (RuntimeException e) {
+            permit.close();
+            throw e;
+        }
+    }
+
+    /** Waits for one function; an executor that overruns the function's timeout is reported as a timeout. */
+    private FunctionOutcome await(DeployedFunction function, CompletableFuture<FunctionOutcome> future) {
+        try {
+            return future.get(function.timeout().plus(grace).toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            return notFinished(function, Outcome.TIMEOUT, "the executor did not return within " + function.timeout().plus(grace).toMillis() + " ms");
+        } catch (ExecutionException e) {
+            return notFinished(function, Outcome.ERROR, "the platform failed running the function: " + e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return notFinished(function, Outcome.REJECTED, "the caller was interrupted while waiting");
+        }
+    }
+
+    private static FunctionOutcome notFinished(DeployedFunction function, Outcome outcome, String message) {
+        return new FunctionOutcome(null, function.functionId(), function.name(), function.version(), outcome, null,
+                new ExecutionError("com.switchboard.dispatch." + outcome.name().toLowerCase(java.util.Locale.ROOT), message), List.of());
+    }
+
+    private CapacityExceededException capacityExceeded(String what) {
+        return new CapacityExceededException(what + " is at its concurrency limit; retry after " + retryAfter.toSeconds() + " s", retryAfter);
+    }
+
+    /** The skill the payload names at the event's skill pointer, or null. */
+    private static String skill(EventTypeDefinition event, JsonNode payload) {
+        if (!event.supportsSkills()) {
+            return null;
+        }
+        JsonNode skill = payload.at(event.skillPointer());
+        return skill.isMissingNode() || skill.isNull() || skill.isContainerNode() ? null : skill.asText();
+    }
+}

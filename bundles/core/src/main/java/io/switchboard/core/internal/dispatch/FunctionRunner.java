@@ -1,0 +1,103 @@
+package io.switchboard.core.internal.dispatch;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.switchboard.core.api.dispatch.FunctionOutcome;
+import io.switchboard.core.api.dispatch.Header;
+import io.switchboard.core.api.execution.ExecutionError;
+import io.switchboard.core.api.execution.ExecutionRequest;
+import io.switchboard.core.api.execution.ExecutionResult;
+import io.switchboard.core.api.execution.FunctionExecutor;
+import io.switchboard.core.api.execution.Outcome;
+import io.switchboard.core.api.function.InvocationRecord;
+import io.switchboard.core.internal.function.DeployedFunction;
+import io.switchboard.core.internal.invocation.InvocationRecorder;
+import io.switchboard.core.internal.json.Json;
+
+/** Runs one deployed function on the calling thread through the current executor and records the invocation. */
+final class FunctionRunner {
+
+    static final String NO_EXECUTOR = "com.switchboard.executor.unavailable";
+    static final String EXECUTOR_FAILED = "com.switchboard.executor.failure";
+
+    private static final Logger LOG = LoggerFactory.getLogger(FunctionRunner.class);
+
+    private final Supplier<FunctionExecutor> executor;
+    private final InvocationRecorder recorder;
+    private final Clock clock;
+
+    FunctionRunner(Supplier<FunctionExecutor> executor, InvocationRecorder recorder, Clock clock) {
+        this.executor = executor;
+        this.recorder = recorder;
+        this.clock = clock;
+    }
+
+    FunctionOutcome run(DeployedFunction function, JsonNode payload, InvocationContext context) {
+        String invocationId = UUID.randomUUID().toString();
+        Instant startedAt = clock.instant();
+        ExecutionResult result = execute(new ExecutionRequest(invocationId, function.account(), function.functionId(), function.codeId(),
+                function.spec().code(), input(payload, context.headers()), function.spec().env(), function.spec().allowedDomains(),
+                function.timeout()));
+        long durationMs = result.duration() != null ? result.duration().toMillis() : Duration.between(startedAt, clock.instant()).toMillis();
+        FunctionOutcome outcome = new FunctionOutcome(invocationId, function.functionId(), function.name(), function.version(),
+                result.outcome(), result.outcome() == Outcome.OK ? result.resultJson() : null, result.error(), result.logs());
+        record(new InvocationRecord(invocationId, function.account(), function.functionId(), function.version(), context.eventTypeId(),
+                context.eventId(), context.trigger(), startedAt, durationMs, outcome.outcome(), outcome.resultJson(), outcome.error(),
+                outcome.logs()));
+        LOG.debug("Function {} v{} of account {} ended {} in {} ms (invocation {})", function.functionId(), function.version(),
+                function.account(), outcome.outcome(), durationMs, invocationId);
+        return outcome;
+    }
+
+    private ExecutionResult execute(ExecutionRequest request) {
+        FunctionExecutor current = executor.get();
+        if (current == null) {
+            return new ExecutionResult(Outcome.REJECTED, null, new ExecutionError(NO_EXECUTOR,
+                    "No function executor is installed; start the executor bundle (switchboard.executor.graaljs)"), List.of(), Duration.ZERO);
+        }
+        try {
+            ExecutionResult result = current.execute(request);
+            if (result == null || result.outcome() == null) {
+                return failure("the executor returned no result");
+            }
+            return result;
+        } catch (RuntimeException e) {
+            LOG.error("Executor {} failed on invocation {} of function {}", current.getClass().getName(), request.invocationId(),
+                    request.functionId(), e);
+            return failure("the executor failed: " + e);
+        }
+    }
+
+    private static ExecutionResult failure(String message) {
+        return new ExecutionResult(Outcome.ERROR, null, new ExecutionError(EXECUTOR_FAILED, message), List.of(), null);
+    }
+
+    private void record(InvocationRecord record) {
+        try {
+            recorder.record(record);
+        } catch (RuntimeException e) {
+            LOG.error("Could not store the record of invocation {} of function {}", record.id(), record.functionId(), e);
+        }
+    }
+
+    /** The function input {@code {"payload": ..., "headers": [{"key", "value"}, ...]}}. */
+    static String input(JsonNode payload, List<Header> headers) {
+        ObjectNode input = Json.mapper().createObjectNode();
+        input.set("payload", payload);
+        ArrayNode list = input.putArray("headers");
+        headers.forEach(h -> list.addObject().put("key", h.key()).put("value", h.value()));
+        return Json.write(input);
+    }
+}

@@ -1,0 +1,71 @@
+package io.switchboard.core.internal.invocation;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+
+import io.switchboard.core.api.dispatch.Trigger;
+import io.switchboard.core.api.execution.ExecutionError;
+import io.switchboard.core.api.execution.LogLevel;
+import io.switchboard.core.api.execution.LogLine;
+import io.switchboard.core.api.execution.Outcome;
+import io.switchboard.core.api.function.InvocationRecord;
+import io.switchboard.core.internal.db.Rows;
+import io.switchboard.core.internal.json.Json;
+
+/** SQL of the {@code invocations} table. */
+final class InvocationRepository {
+
+    private static final String COLUMNS = "id, account, function_id, version, event_type, event_id, trigger_kind, started_at, "
+            + "duration_ms, outcome, result, error_code, error_message, logs";
+    private static final TypeReference<List<StoredLine>> LINES = new TypeReference<>() { };
+
+    /** A log line as stored: epoch millis instead of an Instant, so no Jackson time module is needed. */
+    record StoredLine(long time, String level, String message) {
+    }
+
+    void insert(Connection c, InvocationRecord r) throws SQLException {
+        List<StoredLine> lines = r.logs().stream()
+                .map(l -> new StoredLine(l.time().toEpochMilli(), l.level().name(), l.message())).toList();
+        Rows.update(c, "INSERT INTO invocations (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                r.id(), r.account(), r.functionId(), r.version(), r.eventTypeId(), r.eventId(), r.trigger().name(),
+                r.startedAt().toEpochMilli(), r.durationMs(), r.outcome().name(), r.resultJson(),
+                r.error() == null ? null : r.error().errorCode(), r.error() == null ? null : r.error().errorMsg(), Json.write(lines));
+    }
+
+    List<InvocationRecord> list(Connection c, String account, String functionId, int offset, int limit) throws SQLException {
+        return Rows.list(c, "SELECT " + COLUMNS + " FROM invocations WHERE account = ? AND function_id = ? "
+                + "ORDER BY started_at DESC, id OFFSET ? ROWS FETCH NEXT ? ROWS ONLY", InvocationRepository::row, account, functionId, offset, limit);
+    }
+
+    long count(Connection c, String account, String functionId) throws SQLException {
+        return Rows.count(c, "SELECT COUNT(*) FROM invocations WHERE account = ? AND function_id = ?", account, functionId);
+    }
+
+    Optional<InvocationRecord> find(Connection c, String account, String id) throws SQLException {
+        return Rows.one(c, "SELECT " + COLUMNS + " FROM invocations WHERE account = ? AND id = ?", InvocationRepository::row, account, id);
+    }
+
+    boolean functionExists(Connection c, String account, String functionId) throws SQLException {
+        return Rows.count(c, "SELECT COUNT(*) FROM functions WHERE account = ? AND id = ?", account, functionId) > 0;
+    }
+
+    int deleteOlderThan(Connection c, Instant cutoff) throws SQLException {
+        return Rows.update(c, "DELETE FROM invocations WHERE started_at < ?", cutoff.toEpochMilli());
+    }
+
+    private static InvocationRecord row(ResultSet rs) throws SQLException {
+        String errorCode = rs.getString(12);
+        String errorMessage = rs.getString(13);
+        List<LogLine> logs = Json.read(rs.getString(14), LINES).stream()
+                .map(l -> new LogLine(Instant.ofEpochMilli(l.time()), LogLevel.valueOf(l.level()), l.message())).toList();
+        return new InvocationRecord(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getString(5), rs.getString(6),
+                Trigger.valueOf(rs.getString(7)), Instant.ofEpochMilli(rs.getLong(8)), rs.getLong(9), Outcome.valueOf(rs.getString(10)),
+                rs.getString(11), errorCode == null && errorMessage == null ? null : new ExecutionError(errorCode, errorMessage), logs);
+    }
+}

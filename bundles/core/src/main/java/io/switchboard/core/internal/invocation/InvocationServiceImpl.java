@@ -1,0 +1,111 @@
+package io.switchboard.core.internal.invocation;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.switchboard.core.api.function.InvocationRecord;
+import io.switchboard.core.api.function.InvocationService;
+import io.switchboard.core.api.function.NotFoundException;
+import io.switchboard.core.api.function.Page;
+import io.switchboard.core.internal.db.Database;
+
+/** Invocation records: written by dispatch, read per function with paging, purged after the retention period. */
+@Component(service = {InvocationService.class, InvocationRecorder.class}, configurationPid = InvocationServiceImpl.PID)
+@Designate(ocd = InvocationServiceImpl.Config.class)
+public class InvocationServiceImpl implements InvocationService, InvocationRecorder {
+
+    public static final String PID = "io.switchboard.core.invocations";
+
+    /** How long records are kept. */
+    @ObjectClassDefinition(name = "Switchboard invocation records", description = "Retention of invocation records.")
+    public @interface Config {
+        @AttributeDefinition(description = "Days an invocation record is kept")
+        int retentionDays() default 30;
+
+        @AttributeDefinition(description = "Minutes between purges of expired records")
+        int purgeIntervalMinutes() default 60;
+    }
+
+    private static final Logger LOG = LoggerFactory.getLogger(InvocationServiceImpl.class);
+
+    private final Database database;
+    private final Duration retention;
+    private final Clock clock;
+    private final InvocationRepository repository = new InvocationRepository();
+    private final ScheduledExecutorService purger;
+
+    @Activate
+    public InvocationServiceImpl(@Reference Database database, Config config) {
+        this(database, config, Clock.systemUTC());
+    }
+
+    InvocationServiceImpl(Database database, Config config, Clock clock) {
+        this.database = database;
+        this.retention = Duration.ofDays(config.retentionDays());
+        this.clock = clock;
+        this.purger = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "switchboard-invocation-purge"));
+        purger.scheduleWithFixedDelay(this::purgeLogged, 1, Math.max(1, config.purgeIntervalMinutes()) * 60L, TimeUnit.SECONDS);
+    }
+
+    @Deactivate
+    public void close() {
+        purger.shutdownNow();
+    }
+
+    @Override
+    public void record(InvocationRecord record) {
+        database.withConnection("record invocation " + record.id(), c -> {
+            repository.insert(c, record);
+            return null;
+        });
+    }
+
+    @Override
+    public Page<InvocationRecord> list(String account, String functionId, int page, int size) {
+        int safeSize = Math.max(1, Math.min(size, 500));
+        int safePage = Math.max(0, page);
+        return database.withConnection("list invocations of " + functionId, c -> {
+            if (!repository.functionExists(c, account, functionId)) {
+                throw new NotFoundException("Account " + account + " has no function " + functionId);
+            }
+            return new Page<>(repository.list(c, account, functionId, safePage * safeSize, safeSize), safePage, safeSize,
+                    repository.count(c, account, functionId));
+        });
+    }
+
+    @Override
+    public InvocationRecord get(String account, String invocationId) {
+        return database.withConnection("read invocation " + invocationId, c -> repository.find(c, account, invocationId))
+                .orElseThrow(() -> new NotFoundException("Account " + account + " has no invocation " + invocationId));
+    }
+
+    /** Deletes records older than the retention period; returns how many. */
+    public int purge() {
+        int purged = database.withConnection("purge invocations", c -> repository.deleteOlderThan(c, clock.instant().minus(retention)));
+        if (purged > 0) {
+            LOG.info("Purged {} invocation records older than {} days", purged, retention.toDays());
+        }
+        return purged;
+    }
+
+    private void purgeLogged() {
+        try {
+            purge();
+        } catch (RuntimeException e) {
+            LOG.error("Purging expired invocation records failed; will retry in the next interval", e);
+        }
+    }
+}

@@ -1,0 +1,280 @@
+package io.switchboard.core.internal.dispatch;
+
+import static io.switchboard.core.internal.testing.ScriptedExecutor.error;
+import static io.switchboard.core.internal.testing.ScriptedExecutor.ok;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.BrokenBarrierException;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.switchboard.core.api.dispatch.CapacityExceededException;
+import io.switchboard.core.api.dispatch.DispatchRequest;
+import io.switchboard.core.api.dispatch.DispatchResult;
+import io.switchboard.core.api.dispatch.FieldError;
+import io.switchboard.core.api.dispatch.FunctionOutcome;
+import io.switchboard.core.api.dispatch.Header;
+import io.switchboard.core.api.dispatch.InvalidPayloadException;
+import io.switchboard.core.api.dispatch.Trigger;
+import io.switchboard.core.api.dispatch.UnknownEventTypeException;
+import io.switchboard.core.api.dispatch.UnknownFunctionException;
+import io.switchboard.core.api.execution.ExecutionRequest;
+import io.switchboard.core.api.execution.LogLevel;
+import io.switchboard.core.api.execution.LogLine;
+import io.switchboard.core.api.execution.Outcome;
+import io.switchboard.core.api.function.FunctionInfo;
+import io.switchboard.core.api.function.InvocationRecord;
+import io.switchboard.core.internal.invocation.InvocationServiceImpl;
+import io.switchboard.core.internal.json.Json;
+import io.switchboard.core.internal.testing.CoreFixture;
+import io.switchboard.core.internal.testing.ScriptedExecutor;
+import io.switchboard.core.internal.testing.TestConfigs;
+import io.switchboard.core.internal.testing.TestEvents;
+
+class DispatchTest {
+
+    private static final String BOT = "third_party_bots_custom_integration";
+    private static final String SKILLS = "sync_skills";
+    private static final String PAYLOAD = "{\"conversationId\":\"c-1\",\"skillId\":\"sales\"}";
+
+    private final CoreFixture core = new CoreFixture(TestEvents.customIntegration(), TestEvents.syncWithSkills(SKILLS, 2),
+            TestEvents.conversationEnd());
+    private final InvocationServiceImpl invocations = new InvocationServiceImpl(core.database,
+            TestConfigs.config(InvocationServiceImpl.Config.class));
+    private DispatcherImpl dispatcher = dispatcher();
+
+    private DispatcherImpl dispatcher(Object... config) {
+        return new DispatcherImpl(core.catalog, core.functions, invocations, core.database,
+                TestConfigs.config(DispatcherImpl.Config.class, config), Clock.systemUTC());
+    }
+
+    @AfterEach
+    void close() {
+        dispatcher.close();
+        invocations.close();
+        core.close();
+    }
+
+    private DispatchResult dispatch(String account, String event, String payload) {
+        return dispatcher.dispatch(new DispatchRequest(account, event, payload, List.of(new Header("X-Trace", "t-1")), Trigger.EVENT));
+    }
+
+    @Test
+    void aSyncEventRunsOnlyTheAccountsProductiveFunctions() {
+        dispatcher.setExecutor(ScriptedExecutor.echo());
+        FunctionInfo productive = core.deployed("acme", "bot", BOT);
+        core.functions.create("acme", CoreFixture.spec("draft", BOT));
+        FunctionInfo undeployed = core.deployed("acme", "gone", BOT);
+        core.functions.undeploy("acme", undeployed.id());
+        core.deployed("globex", "other-account", BOT);
+
+        DispatchResult result = dispatch("acme", BOT, PAYLOAD);
+
+        assertThat(result.mode()).isEqualTo(io.switchboard.core.api.event.InvocationMode.SYNC);
+        assertThat(result.outcomes()).singleElement().satisfies(o -> {
+            assertThat(o.functionId()).isEqualTo(productive.id());
+            assertThat(o.outcome()).isEqualTo(Outcome.OK);
+            assertThat(o.version()).isEqualTo(1);
+        });
+    }
+
+    @Test
+    void functionsGetPayloadHeadersAndAVersionedCodeId() throws Exception {
+        ScriptedExecutor executor = ScriptedExecutor.echo();
+        dispatcher.setExecutor(executor);
+        FunctionInfo bot = core.deployed("acme", "bot", BOT);
+
+        dispatch("acme", BOT, PAYLOAD);
+
+        ExecutionRequest request = executor.requests.get(0);
+        assertThat(request.codeId()).isEqualTo(bot.id() + "@1");
+        assertThat(request.account()).isEqualTo("acme");
+        assertThat(request.timeout()).isEqualTo(Duration.ofSeconds(30));
+        JsonNode input = Json.parse(request.inputJson());
+        assertThat(input.at("/payload/conversationId").asText()).isEqualTo("c-1");
+        assertThat(input.at("/headers/0/key").asText()).isEqualTo("X-Trace");
+        assertThat(input.at("/headers/0/value").asText()).isEqualTo("t-1");
+    }
+
+    @Test
+    void skillEventsSelectFunctionsOfThePayloadsSkillAndThoseWithoutSkills() {
+        dispatcher.setExecutor(ScriptedExecutor.echo());
+        core.deployed("acme", "sales", SKILLS, "sales");
+        core.deployed("acme", "support", SKILLS, "support");
+        core.deployed("acme", "every-skill", SKILLS);
+
+        DispatchResult result = dispatch("acme", SKILLS, PAYLOAD);
+
+        assertThat(result.outcomes()).extracting(FunctionOutcome::functionName).containsExactlyInAnyOrder("sales", "every-skill");
+    }
+
+    @Test
+    void anInvalidPayloadListsTheFailingFieldsAsJsonPointers() {
+        assertThatThrownBy(() -> dispatch("acme", BOT, "{\"skillId\": 5, \"consumer\": {}}"))
+                .isInstanceOfSatisfying(InvalidPayloadException.class, e -> assertThat(e.fieldErrors()).extracting(FieldError::field)
+                        .containsExactlyInAnyOrder("/conversationId", "/skillId", "/consumer/id"));
+        assertThatThrownBy(() -> dispatch("acme", BOT, "{not json"))
+                .isInstanceOfSatisfying(InvalidPayloadException.class, e -> assertThat(e.fieldErrors()).extracting(FieldError::field)
+                        .containsExactly(""));
+    }
+
+    @Test
+    void anUnknownEventIsRefused() {
+        assertThatThrownBy(() -> dispatch("acme", "nope", PAYLOAD)).isInstanceOf(UnknownEventTypeException.class);
+    }
+
+    @Test
+    void withoutAnExecutorFunctionsAreRejectedWithAReason() {
+        core.deployed("acme", "bot", BOT);
+
+        FunctionOutcome outcome = dispatch("acme", BOT, PAYLOAD).outcomes().get(0);
+
+        assertThat(outcome.outcome()).isEqualTo(Outcome.REJECTED);
+        assertThat(outcome.error().errorCode()).isEqualTo(FunctionRunner.NO_EXECUTOR);
+        assertThat(outcome.error().errorMsg()).contains("executor");
+    }
+
+    @Test
+    void syncFunctionsRunInParallelAndOneFailureDoesNotFailTheOthers() {
+        CyclicBarrier bothRunning = new CyclicBarrier(3);
+        dispatcher.setExecutor(new ScriptedExecutor(request -> {
+            try {
+                // Only parallel runs pass this barrier: one at a time would time out here.
+                bothRunning.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException | BrokenBarrierException | TimeoutException e) {
+                throw new IllegalStateException("functions did not run in parallel", e);
+            }
+            return switch (request.code().contains("fail") ? "fail" : request.code().contains("boom") ? "boom" : "ok") {
+                case "fail" -> error("E1", "failed on purpose");
+                case "boom" -> throw new IllegalStateException("executor bug");
+                default -> ok("{\"ok\":true}", new LogLine(Instant.now(), LogLevel.INFO, "hello"));
+            };
+        }));
+        core.deployed("acme", "good", BOT);
+        deployWithCode("acme", "bad", "function lambda(i, cb) { cb('fail'); }");
+        deployWithCode("acme", "crashing", "boom");
+
+        DispatchResult result = dispatch("acme", BOT, PAYLOAD);
+
+        assertThat(result.outcomes()).extracting(FunctionOutcome::functionName, FunctionOutcome::outcome).containsExactlyInAnyOrder(
+                org.assertj.core.groups.Tuple.tuple("good", Outcome.OK),
+                org.assertj.core.groups.Tuple.tuple("bad", Outcome.ERROR),
+                org.assertj.core.groups.Tuple.tuple("crashing", Outcome.ERROR));
+    }
+
+    @Test
+    void everyInvocationIsRecordedWithResultAndLogs() {
+        dispatcher.setExecutor(new ScriptedExecutor(r -> ok("{\"reply\":\"hi\"}", new LogLine(Instant.ofEpochMilli(5), LogLevel.WARN, "careful"))));
+        FunctionInfo bot = core.deployed("acme", "bot", BOT);
+
+        DispatchResult result = dispatch("acme", BOT, PAYLOAD);
+
+        InvocationRecord record = invocations.get("acme", result.outcomes().get(0).invocationId());
+        assertThat(record.functionId()).isEqualTo(bot.id());
+        assertThat(record.eventTypeId()).isEqualTo(BOT);
+        assertThat(record.eventId()).isEqualTo(result.eventId());
+        assertThat(record.trigger()).isEqualTo(Trigger.EVENT);
+        assertThat(record.resultJson()).isEqualTo("{\"reply\":\"hi\"}");
+        assertThat(record.logs()).containsExactly(new LogLine(Instant.ofEpochMilli(5), LogLevel.WARN, "careful"));
+        assertThat(invocations.list("acme", bot.id(), 0, 10).items()).hasSize(1);
+        assertThatThrownBy(() -> invocations.get("globex", record.id()))
+                .isInstanceOf(io.switchboard.core.api.function.NotFoundException.class);
+        assertThatThrownBy(() -> invocations.list("globex", bot.id(), 0, 10))
+                .isInstanceOf(io.switchboard.core.api.function.NotFoundException.class);
+    }
+
+    @Test
+    void aDirectInvocationRunsTheDeployedVersionByIdOrName() {
+        dispatcher.setExecutor(ScriptedExecutor.echo());
+        FunctionInfo direct = core.deployed("acme", "direct", null);
+
+        FunctionOutcome byName = dispatcher.invoke("acme", "direct", "{\"a\":1}", List.of(), Trigger.EXTERNAL);
+        FunctionOutcome byId = dispatcher.invoke("acme", direct.id(), "[1]", null, null);
+
+        assertThat(byName.outcome()).isEqualTo(Outcome.OK);
+        assertThat(byName.resultJson()).contains("\"payload\":{\"a\":1}");
+        assertThat(invocations.get("acme", byId.invocationId()).trigger()).isEqualTo(Trigger.EXTERNAL);
+        assertThatThrownBy(() -> dispatcher.invoke("globex", "direct", "{}", List.of(), Trigger.EXTERNAL))
+                .isInstanceOf(UnknownFunctionException.class);
+        assertThatThrownBy(() -> dispatcher.invoke("acme", "direct", "{nope", List.of(), Trigger.EXTERNAL))
+                .isInstanceOf(InvalidPayloadException.class);
+    }
+
+    @Test
+    void aFullFunctionLimitAnswersWithRetryAfterAndDoesNotStarveOtherFunctions() throws Exception {
+        dispatcher.close();
+        dispatcher = dispatcher("maxConcurrentPerFunction", 1, "retryAfterSeconds", 3);
+        CountDownLatch started = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        dispatcher.setExecutor(new ScriptedExecutor(request -> {
+            if (request.code().contains("slow")) {
+                started.countDown();
+                try {
+                    release.await(20, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            return ok("1");
+        }));
+        deployWithCode("acme", "busy", "slow");
+        core.deployed("acme", "free", null);
+        Thread caller = new Thread(() -> dispatcher.invoke("acme", "busy", "{}", List.of(), Trigger.EXTERNAL));
+        caller.start();
+        assertThat(started.await(20, TimeUnit.SECONDS)).isTrue();
+
+        assertThatThrownBy(() -> dispatcher.invoke("acme", "busy", "{}", List.of(), Trigger.EXTERNAL))
+                .isInstanceOfSatisfying(CapacityExceededException.class, e -> assertThat(e.retryAfter()).isEqualTo(Duration.ofSeconds(3)));
+        assertThat(dispatcher.invoke("acme", "free", "{}", List.of(), Trigger.EXTERNAL).outcome()).isEqualTo(Outcome.OK);
+
+        release.countDown();
+        caller.join(20_000);
+        assertThat(dispatcher.invoke("acme", "busy", "{}", List.of(), Trigger.EXTERNAL).outcome()).isEqualTo(Outcome.OK);
+    }
+
+    @Test
+    void aFullAccountLimitRefusesSyncEvents() throws Exception {
+        dispatcher.close();
+        dispatcher = dispatcher("maxConcurrentPerAccount", 1);
+        CountDownLatch started = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        dispatcher.setExecutor(new ScriptedExecutor(request -> {
+            started.countDown();
+            try {
+                release.await(20, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return ok("1");
+        }));
+        core.deployed("acme", "direct", null);
+        core.deployed("acme", "bot", BOT);
+        core.deployed("globex", "bot", BOT);
+        Thread caller = new Thread(() -> dispatcher.invoke("acme", "direct", "{}", List.of(), Trigger.EXTERNAL));
+        caller.start();
+        assertThat(started.await(20, TimeUnit.SECONDS)).isTrue();
+
+        assertThatThrownBy(() -> dispatch("acme", BOT, PAYLOAD)).isInstanceOf(CapacityExceededException.class);
+        release.countDown();
+        assertThat(dispatch("globex", BOT, PAYLOAD).outcomes()).extracting(FunctionOutcome::outcome).containsExactly(Outcome.OK);
+        caller.join(20_000);
+    }
+
+    private void deployWithCode(String account, String name, String code) {
+        FunctionInfo created = core.functions.create(account, new io.switchboard.core.api.function.FunctionSpec(name, "", code, BOT.equals(name) ? null : BOT,
+                null, null, null, null, null, null));
+        core.functions.deploy(account, created.id());
+    }
+}
