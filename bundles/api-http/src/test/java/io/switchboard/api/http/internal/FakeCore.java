@@ -72,7 +72,7 @@ final class FakeCore {
         addEventType(new EventTypeDefinition("conversational_command", "Conversational Command", "An agent typed /name",
                 "Conversational Commands", 30, false, null, InvocationMode.SYNC,
                 "{\"type\":\"object\",\"required\":[\"command\"]}", "{\"command\":\"hello\",\"args\":[\"world\"]}",
-                "{\"type\":\"object\"}", "/events/conversational-command"), 1);
+                "{\"type\":\"object\"}", "/events/conversational-command"), 2);
         addEventType(new EventTypeDefinition("messaging_conversation_end", "Messaging Conversation End", "A conversation closed",
                 "System Messages", 1, true, "/skillId", InvocationMode.ASYNC, "{\"type\":\"object\"}",
                 "{\"conversationId\":\"c-1\",\"skillId\":\"42\"}", null, "/events/system-messages/conversation-end"), 1);
