@@ -1,6 +1,7 @@
 package io.switchboard.executor.graaljs.internal;
 
 import io.switchboard.core.api.execution.ExecutionResult;
+import io.switchboard.executor.graaljs.internal.json.JsonText;
 import org.graalvm.polyglot.PolyglotException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,7 +48,7 @@ final class InvocationRunner {
                 invocation.attach(warm.context());
                 warm.bind(invocation);
             }
-            warm.start(invocation, Json.object(request.env()));
+            warm.start(invocation, JsonText.object(request.env()));
             reason = invocation.runUntilSettled();
         } catch (SandboxFactory.InvalidCodeException e) {
             reason = new Invocation.Stop(FailureCode.INVALID_CODE, e.getMessage());

@@ -7,27 +7,27 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** Builds execution requests for tests. */
-final class Functions {
+public final class Functions {
     private static final AtomicInteger INVOCATIONS = new AtomicInteger();
 
     private Functions() {
     }
 
-    static ExecutionRequest request(String code) {
+    public static ExecutionRequest request(String code) {
         return request(code, Duration.ofSeconds(10));
     }
 
-    static ExecutionRequest request(String code, Duration timeout) {
+    public static ExecutionRequest request(String code, Duration timeout) {
         String functionId = "f" + Integer.toHexString(code.hashCode());
         return request(functionId, functionId + "@1", code, "{\"payload\":{\"n\":2},\"headers\":[]}", timeout);
     }
 
-    static ExecutionRequest request(String functionId, String codeId, String code, String inputJson, Duration timeout) {
+    public static ExecutionRequest request(String functionId, String codeId, String code, String inputJson, Duration timeout) {
         return new ExecutionRequest("inv-" + INVOCATIONS.incrementAndGet(), "acme", functionId, codeId, code, inputJson,
                 Map.of("GREETING", "hello"), List.of(), timeout);
     }
 
-    static ExecutionRequest withDomains(String code, List<String> domains) {
+    public static ExecutionRequest withDomains(String code, List<String> domains) {
         return new ExecutionRequest("inv-" + INVOCATIONS.incrementAndGet(), "acme", "http", "http@" + Integer.toHexString(code.hashCode()), code,
                 "{\"payload\":{},\"headers\":[]}", Map.of(), domains, Duration.ofSeconds(10));
     }

@@ -4,11 +4,11 @@ import java.lang.reflect.Proxy;
 import java.util.Map;
 
 /** Configuration annotations for tests: each attribute's declared default unless overridden by name. */
-final class TestConfigs {
+public final class TestConfigs {
     private TestConfigs() {
     }
 
-    static <A> A of(Class<A> type, Map<String, Object> overrides) {
+    public static <A> A of(Class<A> type, Map<String, Object> overrides) {
         Object proxy = Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (self, method, args) -> {
             if (overrides.containsKey(method.getName())) {
                 return overrides.get(method.getName());
