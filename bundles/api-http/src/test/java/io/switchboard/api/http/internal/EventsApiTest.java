@@ -74,7 +74,7 @@ class EventsApiTest {
 
         assertThat(reply.status()).isEqualTo(400);
         assertThat(reply.json().get("type").asText()).isEqualTo("urn:switchboard:problem:invalid-payload");
-        assertThat(reply.json().get("errors").get(0).get("field").asText()).isEqualTo("/command");
+        assertThat(reply.json().get("errors").get(0).get("field").asText()).isEqualTo("/payload/command");
     }
 
     @Test

@@ -6,11 +6,16 @@ import io.switchboard.api.http.internal.json.Views;
 import io.switchboard.api.http.internal.routing.Router;
 import io.switchboard.api.http.internal.web.ApiRequest;
 import io.switchboard.api.http.internal.web.ApiResponse;
+import io.switchboard.api.http.internal.web.ProblemException;
+import io.switchboard.api.http.internal.web.Problems;
 import io.switchboard.core.api.dispatch.DispatchRequest;
 import io.switchboard.core.api.dispatch.DispatchResult;
 import io.switchboard.core.api.dispatch.EventDispatcher;
+import io.switchboard.core.api.dispatch.FieldError;
+import io.switchboard.core.api.dispatch.InvalidPayloadException;
 import io.switchboard.core.api.dispatch.Trigger;
 import io.switchboard.core.api.event.InvocationMode;
+import java.util.List;
 
 /** {@code POST /accounts/{account}/events/{eventTypeId}}: raises an event for the account's productive functions. */
 public final class EventsResource {
@@ -30,9 +35,21 @@ public final class EventsResource {
 
     private ApiResponse raise(ApiRequest request) {
         Envelope input = Envelope.read(request.body().requiredObject(), true, json);
-        DispatchResult result = dispatcher.dispatch(new DispatchRequest(request.path("account"), request.path("eventTypeId"),
+        DispatchResult result = dispatch(new DispatchRequest(request.path("account"), request.path("eventTypeId"),
                 json.text(input.payload()), input.headers(), Trigger.EVENT));
         Views.DispatchView view = views.dispatch(result);
         return result.mode() == InvocationMode.ASYNC ? ApiResponse.accepted(view) : ApiResponse.ok(view);
+    }
+
+    // The core points into the payload; the caller sent it inside the envelope, so its pointers start at /payload.
+    private DispatchResult dispatch(DispatchRequest request) {
+        try {
+            return dispatcher.dispatch(request);
+        } catch (InvalidPayloadException e) {
+            List<FieldError> errors = e.fieldErrors().stream()
+                    .map(error -> new FieldError("/payload" + error.field(), error.message()))
+                    .toList();
+            throw new ProblemException(Problems.invalidPayload(e.getMessage(), errors));
+        }
     }
 }
