@@ -1,7 +1,7 @@
 package io.switchboard.launcher;
 
 /** A start-up failure the user can fix; printed as one line, ends the process with {@link #exitCode()}. */
-final class LaunchException extends Exception {
+public final class LaunchException extends Exception {
     private static final long serialVersionUID = 1L;
 
     /** Exit code for invalid or unreadable configuration. */

@@ -24,7 +24,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Boots Felix with the settings, installs and starts every bundle of {@code system/}, and stops it all again. */
-final class Platform {
+public final class Platform {
 
     private static final Logger LOG = LoggerFactory.getLogger(Platform.class);
     private static final Duration HTTP_START_TIMEOUT = Duration.ofSeconds(60);
@@ -37,8 +37,8 @@ final class Platform {
         this.settings = settings;
     }
 
-    /** The framework properties this installation runs with. */
-    static Map<String, String> frameworkProperties(Settings settings, boolean interactiveConsole) {
+    /** The framework properties this installation runs with (the integration tests boot Felix with the same). */
+    public static Map<String, String> frameworkProperties(Settings settings, boolean interactiveConsole) {
         Map<String, String> p = new HashMap<>();
         p.put(Constants.FRAMEWORK_STORAGE, settings.data().resolve("cache").toString());
         p.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);

@@ -23,22 +23,22 @@ import java.util.stream.Stream;
  * @param logs the log folder
  * @param frameworkOverrides framework properties from {@code etc/framework.properties}, applied last
  */
-record Settings(Path home, String httpHost, int httpPort, Path data, Path deploy, Path logs,
+public record Settings(Path home, String httpHost, int httpPort, Path data, Path deploy, Path logs,
                 Map<String, String> frameworkOverrides) {
 
     static final String SETTINGS_FILE = "switchboard.properties";
     static final String FRAMEWORK_FILE = "framework.properties";
     static final String PORT_VARIABLE = "SWITCHBOARD_HTTP_PORT";
 
-    Path etc() {
+    public Path etc() {
         return home.resolve("etc");
     }
 
-    Path system() {
+    public Path system() {
         return home.resolve("system");
     }
 
-    static Settings load(Path home, Map<String, String> environment) throws LaunchException {
+    public static Settings load(Path home, Map<String, String> environment) throws LaunchException {
         Path etc = home.resolve("etc");
         if (!Files.isDirectory(etc)) {
             throw new LaunchException(LaunchException.BAD_CONFIGURATION, "configuration folder " + etc + " is missing");
