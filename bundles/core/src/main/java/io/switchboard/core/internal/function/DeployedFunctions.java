@@ -14,4 +14,7 @@ public interface DeployedFunctions {
 
     /** That version of the function, if the function is still deployed (async tasks run what was selected). */
     Optional<DeployedFunction> stillDeployed(String account, String functionId, int version);
+
+    /** The productive bindings of an account, or of every account when {@code account} is null. */
+    List<Binding> bindings(String account);
 }

@@ -281,6 +281,11 @@ public class FunctionServiceImpl implements FunctionService, DeployedFunctions {
         });
     }
 
+    @Override
+    public List<Binding> bindings(String account) {
+        return database.withConnection("list bindings", c -> repository.allBindings(c, account));
+    }
+
     private DeployedFunction deployedFunction(String account, FunctionVersion version) {
         return new DeployedFunction(version.functionId(), account, version.version(), version.spec(),
                 Duration.ofMillis(effectiveTimeout(version.spec())));
