@@ -30,6 +30,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -137,7 +138,9 @@ public final class ApiServlet extends HttpServlet {
     }
 
     private static Problem problemFor(RuntimeException error, String method, String uri) {
-        return CoreErrors.toProblem(error).orElseGet(() -> {
+        Optional<Problem> expected = CoreErrors.toProblem(error);
+        expected.ifPresent(problem -> LOG.debug("{} {} answered {}: {}", method, uri, problem.status(), problem.detail()));
+        return expected.orElseGet(() -> {
             String reference = UUID.randomUUID().toString();
             LOG.error("{} {} failed unexpectedly (reference {})", method, uri, reference, error);
             return Problems.internal(reference);

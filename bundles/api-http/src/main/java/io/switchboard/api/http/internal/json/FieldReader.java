@@ -102,7 +102,9 @@ public final class FieldReader {
             return null;
         }
         if (!value.isIntegralNumber() || !value.canConvertToLong() || value.longValue() < min || value.longValue() > max) {
-            errors.add(new FieldError(pointer(name), "must be an integer from " + min + " to " + max));
+            errors.add(new FieldError(pointer(name), max == Long.MAX_VALUE
+                    ? "must be an integer of at least " + min
+                    : "must be an integer from " + min + " to " + max));
             return null;
         }
         return value.longValue();

@@ -1,6 +1,7 @@
 package io.switchboard.api.http.internal.web;
 
 import io.switchboard.core.api.dispatch.FieldError;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +28,7 @@ public record Problem(String type, String title, int status, String detail, List
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(title, "title");
         errors = errors == null ? List.of() : List.copyOf(errors);
-        extensions = extensions == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(extensions));
+        extensions = extensions == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(extensions));
         headers = headers == null ? Map.of() : Map.copyOf(headers);
     }
 

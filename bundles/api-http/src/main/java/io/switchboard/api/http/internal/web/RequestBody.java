@@ -20,6 +20,7 @@ public final class RequestBody {
     private final HttpServletRequest request;
     private final long maxBytes;
     private final Json json;
+    /** Null until the body was read: it can be read only once. */
     private Optional<JsonNode> parsed;
 
     public RequestBody(HttpServletRequest request, long maxBytes, Json json) {
