@@ -149,13 +149,13 @@ public class DispatcherImpl implements EventDispatcher, FunctionInvoker {
         List<ConcurrencyLimiter.Permit> permits = limiter.tryAcquireAll(request.account(), selected.stream().map(DeployedFunction::functionId).toList())
                 .orElseThrow(() -> capacityExceeded("Event '" + event.id() + "' of account " + request.account()));
         InvocationContext context = new InvocationContext(event.id(), eventId, request.headers(), request.trigger());
-        List<CompletableFuture<FunctionOutcome>> running = new ArrayList<>();
+        List<Running> running = new ArrayList<>();
         for (int i = 0; i < selected.size(); i++) {
             running.add(submit(selected.get(i), payload, context, permits.get(i)));
         }
         List<FunctionOutcome> outcomes = new ArrayList<>();
         for (int i = 0; i < selected.size(); i++) {
-            outcomes.add(await(selected.get(i), running.get(i)));
+            outcomes.add(await(running.get(i)));
         }
         return new DispatchResult(eventId, InvocationMode.SYNC, outcomes);
     }
@@ -169,7 +169,7 @@ public class DispatcherImpl implements EventDispatcher, FunctionInvoker {
                 .orElseThrow(() -> capacityExceeded("Function '" + function.name() + "' of account " + account));
         InvocationContext context = new InvocationContext(null, null, headers == null ? List.of() : headers,
                 trigger == null ? Trigger.EXTERNAL : trigger);
-        return await(function, submit(function, payload, context, permit));
+        return await(submit(function, payload, context, permit));
     }
 
     /** Dead-lettered asynchronous tasks, newest first (for operators). */
@@ -177,36 +177,45 @@ public class DispatcherImpl implements EventDispatcher, FunctionInvoker {
         return asyncQueue.deadLetters(account, limit);
     }
 
-    private CompletableFuture<FunctionOutcome> submit(DeployedFunction function, JsonNode payload, InvocationContext context,
-            ConcurrencyLimiter.Permit permit) {
+    /** One function running on the sync pool, under an invocation id known before it starts. */
+    private record Running(String invocationId, DeployedFunction function, CompletableFuture<FunctionOutcome> future) {
+    }
+
+    private Running submit(DeployedFunction function, JsonNode payload, InvocationContext context, ConcurrencyLimiter.Permit permit) {
+        String invocationId = UUID.randomUUID().toString();
         try {
-            return CompletableFuture.supplyAsync(() -> {
+            return new Running(invocationId, function, CompletableFuture.supplyAsync(() -> {
                 try (permit) {
-                    return runner.run(function, payload, context);
+                    return runner.run(invocationId, function, payload, context);
                 }
-            }, syncPool);
+            }, syncPool));
         } catch (RuntimeException e) {
             permit.close();
             throw e;
         }
     }
 
-    /** Waits for one function; an executor that overruns the function's timeout is reported as a timeout. */
-    private FunctionOutcome await(DeployedFunction function, CompletableFuture<FunctionOutcome> future) {
+    /**
+     * Waits for one function; an executor that overruns the function's timeout is reported as a timeout (its
+     * record is written under the same invocation id when it finally returns).
+     */
+    private FunctionOutcome await(Running running) {
+        long budgetMs = running.function().timeout().plus(grace).toMillis();
         try {
-            return future.get(function.timeout().plus(grace).toMillis(), TimeUnit.MILLISECONDS);
+            return running.future().get(budgetMs, TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-            return notFinished(function, Outcome.TIMEOUT, "the executor did not return within " + function.timeout().plus(grace).toMillis() + " ms");
+            return notFinished(running, Outcome.TIMEOUT, "the executor did not return within " + budgetMs + " ms");
         } catch (ExecutionException e) {
-            return notFinished(function, Outcome.ERROR, "the platform failed running the function: " + e.getCause());
+            return notFinished(running, Outcome.ERROR, "the platform failed running the function: " + e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return notFinished(function, Outcome.REJECTED, "the caller was interrupted while waiting");
+            return notFinished(running, Outcome.REJECTED, "the caller was interrupted while waiting");
         }
     }
 
-    private static FunctionOutcome notFinished(DeployedFunction function, Outcome outcome, String message) {
-        return new FunctionOutcome(null, function.functionId(), function.name(), function.version(), outcome, null,
+    private static FunctionOutcome notFinished(Running running, Outcome outcome, String message) {
+        DeployedFunction function = running.function();
+        return new FunctionOutcome(running.invocationId(), function.functionId(), function.name(), function.version(), outcome, null,
                 new ExecutionError("com.switchboard.dispatch." + outcome.name().toLowerCase(java.util.Locale.ROOT), message), List.of());
     }
 

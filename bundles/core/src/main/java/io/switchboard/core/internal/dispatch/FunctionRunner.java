@@ -45,7 +45,11 @@ final class FunctionRunner {
     }
 
     FunctionOutcome run(DeployedFunction function, JsonNode payload, InvocationContext context) {
-        String invocationId = UUID.randomUUID().toString();
+        return run(UUID.randomUUID().toString(), function, payload, context);
+    }
+
+    /** Runs under an invocation id chosen by the caller (so a caller that stops waiting can still name the record). */
+    FunctionOutcome run(String invocationId, DeployedFunction function, JsonNode payload, InvocationContext context) {
         Instant startedAt = clock.instant();
         ExecutionResult result = execute(new ExecutionRequest(invocationId, function.account(), function.functionId(), function.codeId(),
                 function.spec().code(), input(payload, context.headers()), function.spec().env(), function.spec().allowedDomains(),

@@ -42,7 +42,7 @@ final class PayloadValidator {
         }
         List<FieldError> errors = new ArrayList<>();
         for (ValidationMessage message : messages) {
-            errors.add(new FieldError(pointer(message), message.getMessage()));
+            errors.add(new FieldError(pointer(message), message.getError() != null ? message.getError() : message.getMessage()));
         }
         errors.sort(Comparator.comparing(FieldError::field).thenComparing(FieldError::message));
         throw new InvalidPayloadException("Payload does not match the schema of event '" + event.id() + "': "

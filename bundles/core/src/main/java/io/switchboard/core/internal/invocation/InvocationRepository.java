@@ -59,6 +59,17 @@ final class InvocationRepository {
         return Rows.update(c, "DELETE FROM invocations WHERE started_at < ?", cutoff.toEpochMilli());
     }
 
+    /**
+     * Asynchronous events share the records' retention: finished and dead-lettered tasks older than the cutoff go,
+     * then events without tasks left. Pending tasks are never purged.
+     */
+    int deleteSettledAsyncOlderThan(Connection c, Instant cutoff) throws SQLException {
+        int tasks = Rows.update(c, "DELETE FROM async_tasks WHERE status <> 'PENDING' AND updated_at < ?", cutoff.toEpochMilli());
+        Rows.update(c, "DELETE FROM async_events WHERE created_at < ? AND NOT EXISTS "
+                + "(SELECT 1 FROM async_tasks t WHERE t.event_id = async_events.id)", cutoff.toEpochMilli());
+        return tasks;
+    }
+
     private static InvocationRecord row(ResultSet rs) throws SQLException {
         String errorCode = rs.getString(12);
         String errorMessage = rs.getString(13);

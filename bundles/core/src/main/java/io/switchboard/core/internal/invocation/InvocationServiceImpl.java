@@ -2,6 +2,7 @@ package io.switchboard.core.internal.invocation;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -57,7 +58,7 @@ public class InvocationServiceImpl implements InvocationService, InvocationRecor
         this.retention = Duration.ofDays(config.retentionDays());
         this.clock = clock;
         this.purger = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "switchboard-invocation-purge"));
-        purger.scheduleWithFixedDelay(this::purgeLogged, 1, Math.max(1, config.purgeIntervalMinutes()) * 60L, TimeUnit.SECONDS);
+        purger.scheduleWithFixedDelay(this::purgeLogged, 60, Math.max(1, config.purgeIntervalMinutes()) * 60L, TimeUnit.SECONDS);
     }
 
     @Deactivate
@@ -94,7 +95,11 @@ public class InvocationServiceImpl implements InvocationService, InvocationRecor
 
     /** Deletes records older than the retention period; returns how many. */
     public int purge() {
-        int purged = database.withConnection("purge invocations", c -> repository.deleteOlderThan(c, clock.instant().minus(retention)));
+        Instant cutoff = clock.instant().minus(retention);
+        int purged = database.inTransaction("purge invocations", c -> {
+            repository.deleteSettledAsyncOlderThan(c, cutoff);
+            return repository.deleteOlderThan(c, cutoff);
+        });
         if (purged > 0) {
             LOG.info("Purged {} invocation records older than {} days", purged, retention.toDays());
         }

@@ -124,7 +124,9 @@ class DispatchTest {
     void anInvalidPayloadListsTheFailingFieldsAsJsonPointers() {
         assertThatThrownBy(() -> dispatch("acme", BOT, "{\"skillId\": 5, \"consumer\": {}}"))
                 .isInstanceOfSatisfying(InvalidPayloadException.class, e -> assertThat(e.fieldErrors()).extracting(FieldError::field)
-                        .containsExactlyInAnyOrder("/conversationId", "/skillId", "/consumer/id"));
+                        .containsExactlyInAnyOrder("/conversationId", "/skillId", "/consumer/id"))
+                .satisfies(e -> assertThat(((InvalidPayloadException) e).fieldErrors()).extracting(FieldError::message)
+                        .contains("required property 'conversationId' not found", "integer found, string expected"));
         assertThatThrownBy(() -> dispatch("acme", BOT, "{not json"))
                 .isInstanceOfSatisfying(InvalidPayloadException.class, e -> assertThat(e.fieldErrors()).extracting(FieldError::field)
                         .containsExactly(""));
@@ -270,6 +272,37 @@ class DispatchTest {
         release.countDown();
         assertThat(dispatch("globex", BOT, PAYLOAD).outcomes()).extracting(FunctionOutcome::outcome).containsExactly(Outcome.OK);
         caller.join(20_000);
+    }
+
+    @Test
+    void anExecutorThatOverrunsTheTimeoutIsReportedAsATimeoutWithoutHoldingUpTheOthers() {
+        dispatcher.close();
+        dispatcher = dispatcher("executorGraceMs", 0L);
+        CountDownLatch release = new CountDownLatch(1);
+        dispatcher.setExecutor(new ScriptedExecutor(request -> {
+            if (request.code().contains("hang")) {
+                try {
+                    release.await(20, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            return ok("1");
+        }));
+        core.deployed("acme", "quick", BOT);
+        FunctionInfo hanging = core.functions.create("acme", new io.switchboard.core.api.function.FunctionSpec("hanging", "", "hang", BOT,
+                null, 50L, null, null, null, null));
+        core.functions.deploy("acme", hanging.id());
+
+        DispatchResult result = dispatch("acme", BOT, PAYLOAD);
+        release.countDown();
+
+        assertThat(result.outcomes()).extracting(FunctionOutcome::functionName, FunctionOutcome::outcome).containsExactlyInAnyOrder(
+                org.assertj.core.groups.Tuple.tuple("quick", Outcome.OK), org.assertj.core.groups.Tuple.tuple("hanging", Outcome.TIMEOUT));
+        FunctionOutcome timedOut = result.outcomes().stream().filter(o -> o.outcome() == Outcome.TIMEOUT).findFirst().orElseThrow();
+        assertThat(timedOut.invocationId()).isNotNull();
+        io.switchboard.core.internal.testing.Await.until("the late record is stored under the same id",
+                () -> invocations.list("acme", hanging.id(), 0, 10).items().stream().anyMatch(r -> r.id().equals(timedOut.invocationId())));
     }
 
     private void deployWithCode(String account, String name, String code) {

@@ -1,0 +1,52 @@
+package io.switchboard.core.internal.invocation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import io.switchboard.core.api.dispatch.Trigger;
+import io.switchboard.core.api.execution.Outcome;
+import io.switchboard.core.api.function.FunctionInfo;
+import io.switchboard.core.api.function.InvocationRecord;
+import io.switchboard.core.internal.testing.CoreFixture;
+import io.switchboard.core.internal.testing.TestConfigs;
+
+class RetentionTest {
+
+    private static final Instant NOW = Instant.parse("2026-06-01T12:00:00Z");
+
+    private final CoreFixture core = new CoreFixture();
+    private final InvocationServiceImpl invocations = new InvocationServiceImpl(core.database,
+            TestConfigs.config(InvocationServiceImpl.Config.class, "retentionDays", 7), Clock.fixed(NOW, ZoneOffset.UTC));
+
+    @AfterEach
+    void close() {
+        invocations.close();
+        core.close();
+    }
+
+    private InvocationRecord record(String id, String functionId, Instant startedAt) {
+        return new InvocationRecord(id, "acme", functionId, 1, null, null, Trigger.MANUAL, startedAt, 5, Outcome.OK, "1", null, List.of());
+    }
+
+    @Test
+    void recordsOlderThanTheRetentionArePurgedAndNewerOnesPagedNewestFirst() {
+        FunctionInfo f = core.functions.create("acme", CoreFixture.spec("f", null));
+        invocations.record(record("old", f.id(), NOW.minus(Duration.ofDays(8))));
+        invocations.record(record("recent", f.id(), NOW.minus(Duration.ofDays(6))));
+        invocations.record(record("newest", f.id(), NOW.minus(Duration.ofHours(1))));
+
+        assertThat(invocations.purge()).isEqualTo(1);
+
+        assertThat(invocations.list("acme", f.id(), 0, 1).items()).extracting(InvocationRecord::id).containsExactly("newest");
+        assertThat(invocations.list("acme", f.id(), 1, 1).items()).extracting(InvocationRecord::id).containsExactly("recent");
+        assertThat(invocations.list("acme", f.id(), 0, 1).total()).isEqualTo(2);
+    }
+}
