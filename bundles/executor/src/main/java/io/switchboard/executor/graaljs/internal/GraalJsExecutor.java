@@ -6,6 +6,8 @@ import io.switchboard.core.api.execution.FunctionExecutor;
 import io.switchboard.executor.toolbelt.ToolbeltModule;
 import java.io.OutputStream;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Executors;
@@ -109,6 +111,25 @@ public final class GraalJsExecutor implements FunctionExecutor {
         long sweepSeconds = Math.max(1, Math.min(30, config.poolIdleSeconds() / 2));
         housekeeping.scheduleWithFixedDelay(guarded("pool eviction", () -> pool.evictIdle(System.nanoTime())),
                 sweepSeconds, sweepSeconds, TimeUnit.SECONDS);
+        warmUp();
+    }
+
+    /**
+     * Runs a function once, then again into an endless loop that the watchdog stops. The first cancellation of
+     * running code in a JVM costs most of a second (Truffle's safepoint machinery warming up); paying it here
+     * keeps the first real timeout within its bound. The warm-up's context is discarded with the timeout.
+     */
+    private void warmUp() {
+        long started = System.nanoTime();
+        String code = "async function lambda(input) { if (input.loop) { for (;;) {} } return 1; }";
+        execute(warmUpRequest(code, "{}", Duration.ofSeconds(5)));
+        execute(warmUpRequest(code, "{\"loop\":true}", Duration.ofMillis(20)));
+        LOG.debug("Executor warm-up took {} ms", (System.nanoTime() - started) / 1_000_000);
+    }
+
+    private static ExecutionRequest warmUpRequest(String code, String input, Duration timeout) {
+        return new ExecutionRequest("warm-up", "switchboard", "switchboard-warm-up", "switchboard-warm-up@1", code, input,
+                Map.of(), List.of(), timeout);
     }
 
     @Override

@@ -1,0 +1,95 @@
+package io.switchboard.executor.graaljs.internal;
+
+import static io.switchboard.executor.graaljs.internal.Functions.request;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.switchboard.core.api.execution.ExecutionResult;
+import io.switchboard.core.api.execution.LogLevel;
+import io.switchboard.core.api.execution.LogLine;
+import io.switchboard.core.api.execution.Outcome;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class LimitsTest {
+    private static GraalJsExecutor executor;
+
+    @BeforeAll
+    static void start() {
+        executor = new GraalJsExecutor(TestConfigs.of(GraalJsExecutor.Config.class, Map.of(
+                "maxLogLines", 5, "maxLogBytes", 64, "allocationBudgetMegabytes", 64L, "statementLimit", 200_000L)));
+    }
+
+    @AfterAll
+    static void stop() {
+        executor.deactivate();
+    }
+
+    @Test
+    void memoryBombIsStoppedAndTheEngineStaysUsable() {
+        ExecutionResult bomb = executor.execute(request("""
+                async function lambda() {
+                  const hoard = [];
+                  for (;;) hoard.push(new Array(10000).fill(hoard.length));
+                }""", Duration.ofSeconds(20)));
+
+        assertThat(bomb.outcome()).isEqualTo(Outcome.ERROR);
+        assertThat(bomb.error().errorCode()).isEqualTo("com.switchboard.function.memory-limit");
+        assertThat(bomb.duration()).isLessThan(Duration.ofSeconds(5));
+        assertThat(executor.execute(request("async function lambda() { return 'alive'; }")).resultJson()).isEqualTo("\"alive\"");
+    }
+
+    @Test
+    void statementLimitStopsARunawayLoopBeforeItsDeadline() {
+        ExecutionResult result = executor.execute(request(
+                "async function lambda() { let i = 0; while (true) { i++; } }", Duration.ofSeconds(20)));
+
+        assertThat(result.error().errorCode()).isEqualTo("com.switchboard.function.statement-limit");
+        assertThat(result.duration()).isLessThan(Duration.ofSeconds(10));
+    }
+
+    @Test
+    void statementLimitIsPerInvocation() {
+        String code = "async function lambda() { let s = 0; for (let i = 0; i < 30000; i++) { s += i; } return s; }";
+        for (int call = 0; call < 10; call++) {
+            assertThat(executor.execute(request(code)).outcome()).isEqualTo(Outcome.OK);
+        }
+    }
+
+    @Test
+    void logLinesBeyondTheCountAreDroppedAndCounted() {
+        ExecutionResult result = executor.execute(request(
+                "async function lambda() { for (let i = 0; i < 8; i++) console.log(i); return 1; }"));
+
+        assertThat(result.logs()).hasSize(6);
+        assertThat(result.logs().subList(0, 5)).extracting(LogLine::message).containsExactly("0", "1", "2", "3", "4");
+        assertThat(result.logs().get(5).level()).isEqualTo(LogLevel.WARN);
+        assertThat(result.logs().get(5).message()).contains("3 more log line(s) dropped");
+    }
+
+    @Test
+    void logBytesBeyondTheBudgetAreTruncated() {
+        ExecutionResult result = executor.execute(request(
+                "async function lambda() { console.log('a'.repeat(50)); console.log('b'.repeat(50)); console.log('c'); }"));
+
+        assertThat(result.logs()).extracting(LogLine::message)
+                .containsExactly("a".repeat(50), "b".repeat(14) + LogCollector.TRUNCATED,
+                        "[switchboard] 1 more log line(s) dropped: the limit is 5 lines or 64 bytes per invocation");
+    }
+
+    @Test
+    void logsAreNeverPrintedToTheHostsStandardOutput() {
+        var out = System.out;
+        var captured = new java.io.ByteArrayOutputStream();
+        System.setOut(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            executor.execute(request("async function lambda() { console.log('secret line'); console.error('secret error'); }"));
+        } finally {
+            System.setOut(out);
+        }
+
+        assertThat(captured.toString(java.nio.charset.StandardCharsets.UTF_8)).doesNotContain("secret");
+    }
+}
