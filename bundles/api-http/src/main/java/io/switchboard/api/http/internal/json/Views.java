@@ -39,40 +39,49 @@ public final class Views {
     public record PageView<T>(List<T> items, int page, int size, long total) {
     }
 
+    /** An event type with its limits and its JSON (schema, sample payload, result shape) embedded. */
     public record EventTypeDetails(String id, String displayName, String description, String source, int defaultLimit,
                                  int effectiveLimit, boolean supportsSkills, String skillPointer, String mode,
                                  String webhookPath, JsonNode payloadSchema, JsonNode samplePayload, JsonNode resultShape) {
     }
 
+    /** A function; {@code code} is left out in listings. */
     public record FunctionView(String id, String account, String name, String description, String code, String eventType,
                                List<String> skills, long timeoutMs, List<String> allowedDomains, Map<String, String> env,
                                String templateId, String templateVersion, String state, int deployedVersion,
                                int latestVersion, String statusDetail, String createdAt, String updatedAt) {
     }
 
+    /** An event (or skill) where the account holds more productive functions than the limit in force. */
     public record LimitBreachView(String eventType, String skill, int limit, List<String> holders) {
     }
 
+    /** A deployed version with its frozen spec; {@code active} marks the one now deployed. */
     public record VersionView(int version, boolean active, String createdAt, String name, String description, String code,
                               String eventType, List<String> skills, Long timeoutMs, List<String> allowedDomains,
                               Map<String, String> env) {
     }
 
+    /** One line a function logged. */
     public record LogLineView(String time, String level, String message) {
     }
 
+    /** What one run of a function produced: {@code result} when OK, else {@code error}. */
     public record OutcomeView(String invocationId, String functionId, String functionName, int version, String outcome,
                               JsonNode result, ExecutionError error, List<LogLineView> logs) {
     }
 
+    /** An invocation record. */
     public record InvocationView(String id, String functionId, int version, String eventType, String eventId,
                                  String trigger, String startedAt, long durationMs, String outcome, JsonNode result,
                                  ExecutionError error, List<LogLineView> logs) {
     }
 
+    /** The answer to a raised event: the outcomes of a synchronous one, none for an asynchronous one. */
     public record DispatchView(String eventId, String mode, List<OutcomeView> outcomes) {
     }
 
+    /** A secret without its value. */
     public record SecretView(String name, String maskedValue, String updatedAt) {
     }
 
