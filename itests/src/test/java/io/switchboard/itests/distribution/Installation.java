@@ -83,6 +83,11 @@ final class Installation implements AutoCloseable {
                 .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** The pid of the background instance, from data/switchboard.pid. */
+    long pid() throws IOException {
+        return Long.parseLong(Files.readString(home.resolve("data/switchboard.pid")).strip());
+    }
+
     String log() {
         try {
             Path log = home.resolve("logs/switchboard.log");
