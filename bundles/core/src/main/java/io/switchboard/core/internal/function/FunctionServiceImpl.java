@@ -3,7 +3,6 @@ package io.switchboard.core.internal.function;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,9 +33,9 @@ import io.switchboard.core.api.function.Page;
 import io.switchboard.core.internal.db.Database;
 
 /** Functions of each account, their lifecycle and versions; deploys are checked against the event limits. */
-@Component(service = {FunctionService.class, DeployedFunctions.class}, configurationPid = FunctionServiceImpl.PID)
+@Component(service = FunctionService.class, configurationPid = FunctionServiceImpl.PID)
 @Designate(ocd = FunctionServiceImpl.Config.class)
-public class FunctionServiceImpl implements FunctionService, DeployedFunctions {
+public class FunctionServiceImpl implements FunctionService {
 
     public static final String PID = "io.switchboard.core.functions";
 
@@ -240,59 +239,6 @@ public class FunctionServiceImpl implements FunctionService, DeployedFunctions {
         }
     }
 
-    // ---- DeployedFunctions ----
-
-    @Override
-    public List<DeployedFunction> selectFor(String account, String eventTypeId, String skill) {
-        return database.withConnection("select functions for " + eventTypeId, c -> {
-            List<DeployedFunction> selected = new ArrayList<>();
-            for (Binding binding : repository.bindings(c, account, eventTypeId)) {
-                if (binding.covers(skill)) {
-                    repository.version(c, binding.functionId(), binding.version()).map(v -> deployedFunction(account, v))
-                            .ifPresent(selected::add);
-                }
-            }
-            return selected;
-        });
-    }
-
-    @Override
-    public Optional<DeployedFunction> deployed(String account, String functionRef) {
-        return database.withConnection("find function " + functionRef, c -> {
-            Optional<FunctionRow> row = repository.find(c, account, functionRef);
-            if (row.isEmpty()) {
-                row = repository.findByName(c, account, functionRef);
-            }
-            if (row.isEmpty() || !row.get().deployed()) {
-                return Optional.empty();
-            }
-            return repository.version(c, row.get().id(), row.get().deployedVersion()).map(v -> deployedFunction(account, v));
-        });
-    }
-
-    @Override
-    public Optional<DeployedFunction> stillDeployed(String account, String functionId, int version) {
-        return database.withConnection("find function " + functionId, c -> {
-            Optional<FunctionRow> row = repository.find(c, account, functionId);
-            if (row.isEmpty() || !row.get().deployed()) {
-                return Optional.empty();
-            }
-            return repository.version(c, functionId, version).map(v -> deployedFunction(account, v));
-        });
-    }
-
-    @Override
-    public List<Binding> bindings(String account) {
-        return database.withConnection("list bindings", c -> repository.allBindings(c, account));
-    }
-
-    private DeployedFunction deployedFunction(String account, FunctionVersion version) {
-        return new DeployedFunction(version.functionId(), account, version.version(), version.spec(),
-                Duration.ofMillis(effectiveTimeout(version.spec())));
-    }
-
-    // ---- helpers ----
-
     private FunctionRow require(Connection c, String account, String functionId) throws SQLException {
         return repository.find(c, account, functionId).orElseThrow(() -> new NotFoundException(
                 "Account " + account + " has no function " + functionId));
@@ -306,6 +252,10 @@ public class FunctionServiceImpl implements FunctionService, DeployedFunctions {
     }
 
     private long effectiveTimeout(FunctionSpec spec) {
+        return effectiveTimeout(spec, defaultTimeoutMs);
+    }
+
+    static long effectiveTimeout(FunctionSpec spec, long defaultTimeoutMs) {
         return spec.timeoutMs() == null ? defaultTimeoutMs : spec.timeoutMs();
     }
 

@@ -56,7 +56,7 @@ class DispatchTest {
     private DispatcherImpl dispatcher = dispatcher();
 
     private DispatcherImpl dispatcher(Object... config) {
-        return new DispatcherImpl(core.catalog, core.functions, invocations, core.database,
+        return new DispatcherImpl(core.catalog, core.deployedFunctions, invocations, core.database,
                 TestConfigs.config(DispatcherImpl.Config.class, config), Clock.systemUTC());
     }
 

@@ -84,7 +84,7 @@ class FunctionLifecycleTest {
         assertThat(rolledBack.deployedVersion()).isEqualTo(1);
         assertThat(rolledBack.latestVersion()).isEqualTo(2);
         assertThat(rolledBack.spec().code()).contains("input.payload");
-        assertThat(core.functions.selectFor("acme", BOT, null)).singleElement()
+        assertThat(core.deployedFunctions.selectFor("acme", BOT, null)).singleElement()
                 .satisfies(f -> assertThat(f.codeId()).isEqualTo(created.id() + "@1"));
         assertThatThrownBy(() -> core.functions.rollback("acme", created.id(), 7)).isInstanceOf(NotFoundException.class);
     }
@@ -97,8 +97,8 @@ class FunctionLifecycleTest {
 
         assertThat(undeployed.state()).isEqualTo(FunctionState.UNDEPLOYED);
         assertThat(undeployed.deployedVersion()).isZero();
-        assertThat(core.functions.selectFor("acme", BOT, null)).isEmpty();
-        assertThat(core.functions.deployed("acme", "greeter")).isEmpty();
+        assertThat(core.deployedFunctions.selectFor("acme", BOT, null)).isEmpty();
+        assertThat(core.deployedFunctions.deployed("acme", "greeter")).isEmpty();
         assertThat(core.functions.versions("acme", deployed.id())).hasSize(1);
         assertThatThrownBy(() -> core.functions.undeploy("acme", deployed.id())).isInstanceOf(ConflictException.class);
     }
@@ -110,7 +110,7 @@ class FunctionLifecycleTest {
         core.functions.delete("acme", deployed.id());
 
         assertThatThrownBy(() -> core.functions.get("acme", deployed.id())).isInstanceOf(NotFoundException.class);
-        assertThat(core.functions.selectFor("acme", BOT, null)).isEmpty();
+        assertThat(core.deployedFunctions.selectFor("acme", BOT, null)).isEmpty();
     }
 
     @Test
@@ -133,8 +133,8 @@ class FunctionLifecycleTest {
         assertThatThrownBy(() -> core.functions.delete("globex", theirs.id())).isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> core.functions.versions("globex", theirs.id())).isInstanceOf(NotFoundException.class);
         assertThat(core.functions.list("globex", 0, 10).items()).isEmpty();
-        assertThat(core.functions.deployed("globex", theirs.id())).isEmpty();
-        assertThat(core.functions.selectFor("globex", BOT, null)).isEmpty();
+        assertThat(core.deployedFunctions.deployed("globex", theirs.id())).isEmpty();
+        assertThat(core.deployedFunctions.selectFor("globex", BOT, null)).isEmpty();
     }
 
     @Test

@@ -152,7 +152,7 @@ class LimitEnforcementTest {
 
         core.catalog.modified(TestConfigs.config(EventCatalogImpl.Config.class, "overrides", new String[] {"small=1"}));
 
-        assertThat(core.functions.selectFor("acme", "small", null)).hasSize(2);
+        assertThat(core.deployedFunctions.selectFor("acme", "small", null)).hasSize(2);
         assertThat(core.functions.limitBreaches("acme")).containsExactly(new LimitBreach("acme", "small", null, 1, List.of("a", "b")));
         assertThat(core.functions.limitBreaches("globex")).isEmpty();
     }
@@ -186,7 +186,7 @@ class LimitEnforcementTest {
                 deployed += result.get(30, TimeUnit.SECONDS) ? 1 : 0;
             }
             assertThat(deployed).isEqualTo(2);
-            assertThat(core.functions.selectFor("acme", "small", null)).hasSize(2);
+            assertThat(core.deployedFunctions.selectFor("acme", "small", null)).hasSize(2);
         } finally {
             pool.shutdownNow();
         }

@@ -8,6 +8,7 @@ import io.switchboard.core.api.function.FunctionSpec;
 import io.switchboard.core.internal.db.JdbcDatabase;
 import io.switchboard.core.internal.event.EventCatalogImpl;
 import io.switchboard.core.internal.event.LimitAuditor;
+import io.switchboard.core.internal.function.DeployedFunctionsImpl;
 import io.switchboard.core.internal.function.FunctionServiceImpl;
 
 /** The core's persistence, catalogue and function service wired as SCR would wire them. */
@@ -16,6 +17,7 @@ public final class CoreFixture implements AutoCloseable {
     public final JdbcDatabase database;
     public final EventCatalogImpl catalog;
     public final FunctionServiceImpl functions;
+    public final DeployedFunctionsImpl deployedFunctions;
 
     public CoreFixture(JdbcDatabase database, EventTypeDefinition... events) {
         this.database = database;
@@ -24,6 +26,7 @@ public final class CoreFixture implements AutoCloseable {
             TestEvents.register(catalog, event);
         }
         this.functions = new FunctionServiceImpl(database, catalog, TestConfigs.config(FunctionServiceImpl.Config.class));
+        this.deployedFunctions = new DeployedFunctionsImpl(database, TestConfigs.config(FunctionServiceImpl.Config.class));
     }
 
     public CoreFixture(EventTypeDefinition... events) {
