@@ -146,8 +146,9 @@ public final class GraalJsExecutor implements FunctionExecutor {
         toolbelt.remove(module);
     }
 
+    /** Stops the executor: running functions end as stopped, warm contexts and the engine are closed. */
     @Deactivate
-    void deactivate() {
+    public void deactivate() {
         runner.stop();
         housekeeping.shutdownNow();
         pool.closeAll();

@@ -1,0 +1,165 @@
+package io.switchboard.bench.executor;
+
+import io.switchboard.core.api.execution.ExecutionRequest;
+import io.switchboard.core.api.execution.ExecutionResult;
+import io.switchboard.core.api.execution.Outcome;
+import io.switchboard.executor.graaljs.internal.GraalJsExecutor;
+import java.lang.reflect.Proxy;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.graalvm.polyglot.Context;
+import org.graalvm.polyglot.Source;
+import org.graalvm.polyglot.Value;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Threads;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * The executor against a bare {@code Value.execute} of the same function: a JSON transformation on a ~1.3 KB
+ * payload and a CPU-bound one, plus the first call of a new function version on a warm engine.
+ *
+ * <p>The bare baseline is a plain context (no sandbox, no pool, no watchdog) that parses the same input JSON,
+ * calls the same {@code lambda} and writes its result as JSON, so both sides do the same JavaScript work.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Fork(1)
+@Warmup(iterations = 6, time = 1)
+@Measurement(iterations = 4, time = 1)
+public class ExecutorBenchmark {
+    static final String JSON_FUNCTION = """
+            function lambda(input, callback) {
+              const payload = input.payload;
+              const lines = payload.transcript.map(line => ({ by: line.by, text: line.text.trim(), words: line.text.split(' ').length }));
+              callback(null, { conversationId: payload.conversationId, skill: payload.skillId, lines, total: lines.length });
+            }""";
+    static final String CPU_FUNCTION = """
+            function lambda(input, callback) {
+              let count = 0;
+              for (let n = 2; n < input.payload.limit; n++) {
+                let prime = true;
+                for (let d = 2; d * d <= n; d++) { if (n % d === 0) { prime = false; break; } }
+                if (prime) count++;
+              }
+              callback(null, { primes: count });
+            }""";
+    static final String DRIVER = """
+            (json) => { let out; lambda(JSON.parse(json), (error, result) => { out = JSON.stringify(result); }); return out; }""";
+    static final String JSON_INPUT = jsonInput();
+    static final String CPU_INPUT = "{\"payload\":{\"limit\":20000},\"headers\":[]}";
+
+    private GraalJsExecutor executor;
+    private Context bareJson;
+    private Context bareCpu;
+    private Value bareJsonDriver;
+    private Value bareCpuDriver;
+    private int version;
+
+    @Setup(Level.Trial)
+    public void start() {
+        executor = new GraalJsExecutor(defaults(GraalJsExecutor.Config.class));
+        bareJson = Context.create("js");
+        bareJson.eval("js", JSON_FUNCTION);
+        bareJsonDriver = bareJson.eval(Source.create("js", DRIVER));
+        bareCpu = Context.create("js");
+        bareCpu.eval("js", CPU_FUNCTION);
+        bareCpuDriver = bareCpu.eval(Source.create("js", DRIVER));
+        check(executor.execute(request("json@1", JSON_FUNCTION, JSON_INPUT)));
+        if (!bareJsonDriver.execute(JSON_INPUT).asString().equals(executor.execute(request("json@1", JSON_FUNCTION, JSON_INPUT)).resultJson())) {
+            throw new IllegalStateException("the bare baseline and the executor disagree on the JSON function's result");
+        }
+    }
+
+    @TearDown(Level.Trial)
+    public void stop() {
+        executor.deactivate();
+        bareJson.close();
+        bareCpu.close();
+    }
+
+    /** A warm pooled call of the JSON function through the executor. */
+    @Benchmark
+    public String executorJson() {
+        return check(executor.execute(request("json@1", JSON_FUNCTION, JSON_INPUT))).resultJson();
+    }
+
+    /** The same JSON function called with a bare {@code Value.execute}. */
+    @Benchmark
+    public String bareJson() {
+        return bareJsonDriver.execute(JSON_INPUT).asString();
+    }
+
+    /** Two threads calling the JSON function through the executor at once (time per call and thread). */
+    @Benchmark
+    @Threads(2)
+    public String executorJsonTwoThreads() {
+        return check(executor.execute(request("json@1", JSON_FUNCTION, JSON_INPUT))).resultJson();
+    }
+
+    /** A warm call of the CPU-bound function through the executor. */
+    @Benchmark
+    public String executorCpu() {
+        return check(executor.execute(request("cpu@1", CPU_FUNCTION, CPU_INPUT))).resultJson();
+    }
+
+    /** The same CPU-bound function with a bare {@code Value.execute}. */
+    @Benchmark
+    public String bareCpu() {
+        return bareCpuDriver.execute(CPU_INPUT).asString();
+    }
+
+    /**
+     * The first call of a new version of the JSON function on the warm engine: a new context, the prelude, the
+     * new code parsed and run once, and the previous version's context closed.
+     */
+    @Benchmark
+    public String firstCallOfANewVersion() {
+        int next = ++version;
+        return check(executor.execute(request("versions@" + next, JSON_FUNCTION + "\n// version " + next, JSON_INPUT))).resultJson();
+    }
+
+    private static ExecutionRequest request(String codeId, String code, String input) {
+        return new ExecutionRequest("bench", "acme", codeId.substring(0, codeId.indexOf('@')), codeId, code, input, Map.of(),
+                List.of(), Duration.ofSeconds(30));
+    }
+
+    private static ExecutionResult check(ExecutionResult result) {
+        if (result.outcome() != Outcome.OK) {
+            throw new IllegalStateException("benchmark function failed: " + result.error());
+        }
+        return result;
+    }
+
+    private static String jsonInput() {
+        StringBuilder transcript = new StringBuilder();
+        for (int i = 0; i < 12; i++) {
+            transcript.append(i == 0 ? "" : ",").append("{\"by\":\"").append(i % 2 == 0 ? "consumer" : "agent")
+                    .append("\",\"text\":\"  message number ").append(i).append(" about the order and its delivery  \"}");
+        }
+        return "{\"payload\":{\"conversationId\":\"c5a1f1b2-8d3e-4f60-9c1a-2b3c4d5e6f70\",\"skillId\":\"1234567\","
+                + "\"transcript\":[" + transcript + "]},\"headers\":[{\"key\":\"x-request-id\",\"value\":\"r-1\"}]}";
+    }
+
+    /** A configuration annotation whose attributes all have their declared defaults. */
+    static <A> A defaults(Class<A> type) {
+        return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (self, method, args) -> {
+            if (method.getDefaultValue() != null) {
+                return method.getDefaultValue();
+            }
+            throw new UnsupportedOperationException(method.getName());
+        }));
+    }
+}
