@@ -11,6 +11,8 @@ jdk17=${JDK17_HOME:-/usr/lib/jvm/java-17-openjdk-amd64}
 jit_args="-XX:+UnlockExperimentalVMOptions -XX:+EnableJVMCI --upgrade-module-path=$here/target/compiler --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow"
 quiet="-Dorg.slf4j.simpleLogger.defaultLogLevel=warn -Dpolyglot.engine.WarnInterpreterOnly=false"
 
+echo "== JDK 25 + Graal JIT: steady heap"
+"$jdk25/bin/java" $jit_args $quiet -cp "$cp" io.switchboard.bench.executor.SteadyHeap
 echo "== JDK 25 + Graal JIT"
 "$jdk25/bin/java" -cp "$cp" org.openjdk.jmh.Main -jvm "$jdk25/bin/java" -jvmArgs "$jit_args $quiet" \
     -prof gc -rf json -rff "$here/target/jdk25.json" "$@"
