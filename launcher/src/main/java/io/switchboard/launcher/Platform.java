@@ -31,7 +31,8 @@ public final class Platform {
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
 
     private final Settings settings;
-    private Framework framework;
+    private volatile Framework framework;
+    private volatile boolean stopping;
 
     Platform(Settings settings) {
         this.settings = settings;
@@ -91,8 +92,14 @@ public final class Platform {
     }
 
     private void awaitHttp(long started) throws LaunchException {
+        if (stopping) {
+            return; // Ctrl-C or a signal arrived while starting: the shutdown hook is stopping everything
+        }
         try {
             if (!PortCheck.awaitListening(settings.httpHost(), settings.httpPort(), HTTP_START_TIMEOUT)) {
+                if (stopping) {
+                    return;
+                }
                 stop();
                 throw new LaunchException(LaunchException.START_FAILED, "the HTTP server did not answer on port "
                         + settings.httpPort() + " within " + HTTP_START_TIMEOUT.toSeconds() + " s; see " + settings.logs().resolve("switchboard.log"));
@@ -118,6 +125,7 @@ public final class Platform {
 
     /** Stops the framework and waits for every bundle to stop; safe to call more than once. */
     void stop() {
+        stopping = true;
         Framework running = framework;
         if (running == null || (running.getState() & (Bundle.STARTING | Bundle.ACTIVE)) == 0) {
             return;
