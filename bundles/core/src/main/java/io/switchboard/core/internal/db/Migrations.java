@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
 public final class Migrations {
 
     /** Every script in order; a new schema change is a new entry, never an edit of an applied script. */
-    static final List<String> SCRIPTS = List.of("V1__schema.sql");
+    static final List<String> SCRIPTS = List.of("V1__schema.sql", "V2__binding_locks.sql");
 
     private static final Logger LOG = LoggerFactory.getLogger(Migrations.class);
 

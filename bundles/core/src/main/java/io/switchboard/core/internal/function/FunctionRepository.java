@@ -89,6 +89,26 @@ public final class FunctionRepository {
         Rows.update(c, "UPDATE bindings SET function_name = ? WHERE function_id = ?", name, functionId);
     }
 
+    /** Makes sure the (account, event) lock row exists; a concurrent insert of the same row is fine. */
+    void ensureLockRow(Connection c, String account, String eventType) throws SQLException {
+        if (Rows.count(c, "SELECT COUNT(*) FROM binding_locks WHERE account = ? AND event_type = ?", account, eventType) > 0) {
+            return;
+        }
+        try {
+            Rows.update(c, "INSERT INTO binding_locks (account, event_type) VALUES (?, ?)", account, eventType);
+        } catch (SQLException e) {
+            if (e.getSQLState() == null || !e.getSQLState().startsWith("23")) {
+                throw e;
+            }
+        }
+    }
+
+    /** Locks the (account, event) row until the transaction ends: deploys to that event serialize across instances. */
+    void lockBindings(Connection c, String account, String eventType) throws SQLException {
+        Rows.list(c, "SELECT account FROM binding_locks WHERE account = ? AND event_type = ? FOR UPDATE", rs -> rs.getString(1),
+                account, eventType);
+    }
+
     public List<Binding> bindings(Connection c, String account, String eventType) throws SQLException {
         return Rows.list(c, "SELECT function_id, account, event_type, function_name, skills, version FROM bindings "
                 + "WHERE account = ? AND event_type = ? ORDER BY function_name", FunctionRepository::binding, account, eventType);

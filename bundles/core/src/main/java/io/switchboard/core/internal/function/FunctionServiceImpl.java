@@ -205,9 +205,21 @@ public class FunctionServiceImpl implements FunctionService {
         Activation plan(FunctionRow current) throws SQLException;
     }
 
-    /** Counts and binds under the (account, event) lock in one transaction, so no limit can be overshot. */
+    /**
+     * Counts and binds in one transaction under the (account, event) lock: in-process first, then the database
+     * row lock, which also serializes deploys of other instances sharing the database. No limit can be overshot.
+     */
     private FunctionRow bindUnderLimit(String account, String functionId, String eventType, ActivationPlan plan) {
+        if (eventType != null) {
+            database.withConnection("prepare deploy lock", c -> {
+                repository.ensureLockRow(c, account, eventType);
+                return null;
+            });
+        }
         return locks.withLock(account, eventType, () -> database.inTransaction("deploy function " + functionId, c -> {
+            if (eventType != null) {
+                repository.lockBindings(c, account, eventType);
+            }
             FunctionRow current = require(c, account, functionId);
             Activation activation = plan.plan(current);
             if (!Objects.equals(activation.spec().eventType(), eventType)) {

@@ -159,6 +159,18 @@ class LimitEnforcementTest {
 
     @Test
     void concurrentDeploysNeverExceedTheLimit() throws Exception {
+        assertConcurrentDeploysStopAtTheLimit(core.functions, core.functions);
+    }
+
+    @Test
+    void concurrentDeploysOfTwoInstancesSharingTheDatabaseNeverExceedTheLimit() throws Exception {
+        // A second function service has its own in-process locks: only the database row lock keeps them apart.
+        FunctionServiceImpl otherInstance = new FunctionServiceImpl(core.database, core.catalog,
+                TestConfigs.config(FunctionServiceImpl.Config.class));
+        assertConcurrentDeploysStopAtTheLimit(core.functions, otherInstance);
+    }
+
+    private void assertConcurrentDeploysStopAtTheLimit(FunctionServiceImpl first, FunctionServiceImpl second) throws Exception {
         int contenders = 12;
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < contenders; i++) {
@@ -168,11 +180,13 @@ class LimitEnforcementTest {
         ExecutorService pool = Executors.newFixedThreadPool(contenders);
         try {
             List<Future<Boolean>> results = new ArrayList<>();
-            for (String id : ids) {
+            for (int i = 0; i < contenders; i++) {
+                String id = ids.get(i);
+                FunctionServiceImpl service = i % 2 == 0 ? first : second;
                 Callable<Boolean> deploy = () -> {
                     start.await();
                     try {
-                        core.functions.deploy("acme", id);
+                        service.deploy("acme", id);
                         return true;
                     } catch (FunctionLimitExceededException e) {
                         return false;
