@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,6 +26,7 @@ import io.switchboard.core.internal.function.DeployedFunctions;
  * The persisted queue of asynchronous events. An event and one task per selected function are stored in one
  * transaction before the event is acknowledged; workers run due tasks, retry failures with exponential
  * backoff and dead-letter a task after its last attempt. Pending tasks are re-queued when the queue starts.
+ * Tasks wait (without using attempts) while no executor is registered or their concurrency limit is full.
  */
 final class AsyncQueue {
 
@@ -37,6 +39,7 @@ final class AsyncQueue {
     private final Database database;
     private final DeployedFunctions functions;
     private final FunctionRunner runner;
+    private final BooleanSupplier executorPresent;
     private final ConcurrencyLimiter limiter;
     private final Settings settings;
     private final Clock clock;
@@ -44,10 +47,12 @@ final class AsyncQueue {
     private final DelayQueue<Due> queue = new DelayQueue<>();
     private final ExecutorService workers;
 
-    AsyncQueue(Database database, DeployedFunctions functions, FunctionRunner runner, ConcurrencyLimiter limiter, Settings settings, Clock clock) {
+    AsyncQueue(Database database, DeployedFunctions functions, FunctionRunner runner, BooleanSupplier executorPresent,
+            ConcurrencyLimiter limiter, Settings settings, Clock clock) {
         this.database = database;
         this.functions = functions;
         this.runner = runner;
+        this.executorPresent = executorPresent;
         this.limiter = limiter;
         this.settings = settings;
         this.clock = clock;
@@ -124,11 +129,15 @@ final class AsyncQueue {
             deadLetter(task, task.attempts(), "function " + task.functionId() + " v" + task.version() + " was undeployed before the event ran");
             return;
         }
+        if (!executorPresent.getAsBoolean()) {
+            // No executor (yet, e.g. right after a restart): accepted events wait for one instead of using up attempts.
+            waitInQueue(task);
+            return;
+        }
         Optional<ConcurrencyLimiter.Permit> permit = limiter.tryAcquire(task.account(), task.functionId());
         if (permit.isEmpty()) {
             // Capacity is full: the task waits in the queue without using an attempt; the worker moves on.
-            queue.add(new Due(new AsyncTask(task.id(), task.eventId(), task.account(), task.functionId(), task.version(),
-                    task.attempts(), clock.millis() + settings.capacityRetry().toMillis())));
+            waitInQueue(task);
             return;
         }
         FunctionOutcome outcome;
@@ -139,6 +148,11 @@ final class AsyncQueue {
                     new InvocationContext(event.eventTypeId(), event.id(), event.headers(), event.trigger()));
         }
         settle(task, outcome);
+    }
+
+    private void waitInQueue(AsyncTask task) {
+        queue.add(new Due(new AsyncTask(task.id(), task.eventId(), task.account(), task.functionId(), task.version(),
+                task.attempts(), clock.millis() + settings.capacityRetry().toMillis())));
     }
 
     private void settle(AsyncTask task, FunctionOutcome outcome) {

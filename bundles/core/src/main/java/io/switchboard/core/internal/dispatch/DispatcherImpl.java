@@ -82,7 +82,7 @@ public class DispatcherImpl implements EventDispatcher, FunctionInvoker {
         @AttributeDefinition(description = "Longest delay between retries, in milliseconds")
         long asyncMaxBackoffMs() default 60_000;
 
-        @AttributeDefinition(description = "Delay before a queued task whose concurrency limit was full is tried again, in milliseconds")
+        @AttributeDefinition(description = "Delay before a queued task that found its concurrency limit full, or no executor, is tried again, in milliseconds")
         long asyncCapacityRetryMs() default 250;
 
         @AttributeDefinition(description = "Time past a function's timeout after which a synchronous caller stops waiting for the executor, in milliseconds")
@@ -117,7 +117,7 @@ public class DispatcherImpl implements EventDispatcher, FunctionInvoker {
         this.grace = Duration.ofMillis(config.executorGraceMs());
         AtomicInteger threads = new AtomicInteger();
         this.syncPool = Executors.newCachedThreadPool(r -> new Thread(r, "switchboard-sync-" + threads.incrementAndGet()));
-        this.asyncQueue = new AsyncQueue(database, functions, runner, limiter, new AsyncQueue.Settings(config.asyncWorkers(),
+        this.asyncQueue = new AsyncQueue(database, functions, runner, () -> executor != null, limiter, new AsyncQueue.Settings(config.asyncWorkers(),
                 Math.max(1, config.asyncMaxAttempts()), Duration.ofMillis(config.asyncBackoffMs()), Duration.ofMillis(config.asyncMaxBackoffMs()),
                 Duration.ofMillis(config.asyncCapacityRetryMs())), clock);
         asyncQueue.start();

@@ -148,6 +148,23 @@ class AsyncDispatchTest {
     }
 
     @Test
+    void acceptedEventsWaitForAnExecutorWithoutUsingUpAttempts() {
+        Node node = start(null, "asyncMaxAttempts", 1, "asyncCapacityRetryMs", 5L);
+        FunctionInfo end = node.core().deployed("acme", "end", END);
+        dispatch(node);
+        dispatch(node);
+
+        ScriptedExecutor arriving = ScriptedExecutor.echo();
+        node.dispatcher().setExecutor(arriving);
+
+        Await.until("both events ran once the executor arrived", () -> arriving.requests.size() == 2);
+        Await.until("both are recorded", () -> node.invocations().list("acme", end.id(), 0, 10).total() == 2);
+        assertThat(node.invocations().list("acme", end.id(), 0, 10).items()).extracting(InvocationRecord::outcome)
+                .containsOnly(Outcome.OK);
+        assertThat(node.dispatcher().deadLetters("acme", 10)).isEmpty();
+    }
+
+    @Test
     void pendingEventsRunAfterARestart() throws Exception {
         CountDownLatch firstAttemptStarted = new CountDownLatch(1);
         CountDownLatch never = new CountDownLatch(1);
