@@ -1,0 +1,7 @@
+/** Function templates: the live catalogue of templates contributed by bundles and by the operators' folder. */
+@Export
+@Version("1.0.0")
+package io.switchboard.templates.api;
+
+import org.osgi.annotation.bundle.Export;
+import org.osgi.annotation.versioning.Version;
