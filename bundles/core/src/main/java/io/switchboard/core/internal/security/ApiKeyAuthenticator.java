@@ -1,6 +1,7 @@
 package io.switchboard.core.internal.security;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -8,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
+import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
@@ -20,6 +22,8 @@ import org.slf4j.LoggerFactory;
 
 import io.switchboard.core.api.security.Authenticator;
 import io.switchboard.core.api.security.Caller;
+import io.switchboard.core.internal.db.DataFolder;
+import io.switchboard.core.internal.keys.GeneratedKeyFile;
 
 /**
  * API keys from configuration: one admin key (overridden by the environment variable
@@ -42,7 +46,14 @@ public class ApiKeyAuthenticator implements Authenticator {
 
         @AttributeDefinition(description = "Entries account=key; an account may have several keys")
         String[] accountKeys() default {};
+
+        @AttributeDefinition(description = "When no admin key is configured: generate one into <data>/admin.key "
+                + "(readable by its owner only) so a fresh installation can be administered")
+        boolean generateAdminKey() default true;
     }
+
+    /** File in the data folder that holds the generated admin key. */
+    public static final String GENERATED_ADMIN_KEY_FILE = "admin.key";
 
     private static final Logger LOG = LoggerFactory.getLogger(ApiKeyAuthenticator.class);
     private static final int SHORT_KEY = 16;
@@ -51,15 +62,17 @@ public class ApiKeyAuthenticator implements Authenticator {
     }
 
     private final UnaryOperator<String> environment;
+    private final Path dataFolder;
     private volatile List<Key> keys;
 
     @Activate
-    public ApiKeyAuthenticator(Config config) {
-        this(config, System::getenv);
+    public ApiKeyAuthenticator(Config config, BundleContext context) {
+        this(config, System::getenv, DataFolder.of(context));
     }
 
-    ApiKeyAuthenticator(Config config, UnaryOperator<String> environment) {
+    ApiKeyAuthenticator(Config config, UnaryOperator<String> environment, Path dataFolder) {
         this.environment = environment;
+        this.dataFolder = dataFolder;
         this.keys = load(config);
     }
 
@@ -88,6 +101,11 @@ public class ApiKeyAuthenticator implements Authenticator {
         List<Key> loaded = new ArrayList<>();
         String fromEnvironment = environment.apply(ADMIN_KEY_ENV);
         String adminKey = fromEnvironment != null && !fromEnvironment.isBlank() ? fromEnvironment.strip() : config.adminKey().strip();
+        if (adminKey.isEmpty() && config.generateAdminKey()) {
+            Path file = dataFolder.resolve(GENERATED_ADMIN_KEY_FILE);
+            adminKey = GeneratedKeyFile.loadOrCreate(file, () -> LOG.warn("No admin key is configured: generated one in {}. "
+                    + "Use it as 'Authorization: Bearer <key>', or set adminKey in etc/{}.cfg or {}", file, PID, ADMIN_KEY_ENV));
+        }
         if (!adminKey.isEmpty()) {
             warnIfShort("the admin key", adminKey);
             loaded.add(new Key(digest(adminKey), new Caller(null, true)));

@@ -2,18 +2,48 @@ package io.switchboard.core.internal.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import io.switchboard.core.api.security.Caller;
 import io.switchboard.core.internal.testing.TestConfigs;
 
 class ApiKeyAuthenticatorTest {
 
-    private static ApiKeyAuthenticator authenticator(Map<String, String> environment) {
+    @TempDir
+    Path dataFolder;
+
+    private ApiKeyAuthenticator authenticator(Map<String, String> environment) {
         return new ApiKeyAuthenticator(TestConfigs.config(ApiKeyAuthenticator.Config.class, "adminKey", "admin-key-from-config",
-                "accountKeys", new String[] {"acme=acme-key-0123456789", "globex=globex-key-0123456789", "broken"}), environment::get);
+                "accountKeys", new String[] {"acme=acme-key-0123456789", "globex=globex-key-0123456789", "broken"}),
+                environment::get, dataFolder);
+    }
+
+    @Test
+    void withoutAConfiguredAdminKeyOneIsGeneratedIntoTheDataFolderAndReused() throws Exception {
+        var noAdminKey = TestConfigs.config(ApiKeyAuthenticator.Config.class, "accountKeys", new String[0]);
+
+        ApiKeyAuthenticator first = new ApiKeyAuthenticator(noAdminKey, name -> null, dataFolder);
+        String generated = Files.readString(dataFolder.resolve(ApiKeyAuthenticator.GENERATED_ADMIN_KEY_FILE)).strip();
+        ApiKeyAuthenticator second = new ApiKeyAuthenticator(noAdminKey, name -> null, dataFolder);
+
+        assertThat(generated).hasSizeGreaterThanOrEqualTo(40);
+        assertThat(first.authenticate(generated)).contains(new Caller(null, true));
+        assertThat(second.authenticate(generated)).contains(new Caller(null, true));
+        assertThat(Files.getPosixFilePermissions(dataFolder.resolve(ApiKeyAuthenticator.GENERATED_ADMIN_KEY_FILE)))
+                .extracting(Object::toString).containsExactlyInAnyOrder("OWNER_READ", "OWNER_WRITE");
+    }
+
+    @Test
+    void noAdminKeyIsGeneratedWhenOneIsConfiguredOrGenerationIsOff() {
+        authenticator(Map.of());
+        new ApiKeyAuthenticator(TestConfigs.config(ApiKeyAuthenticator.Config.class, "generateAdminKey", false), name -> null, dataFolder);
+
+        assertThat(dataFolder.resolve(ApiKeyAuthenticator.GENERATED_ADMIN_KEY_FILE)).doesNotExist();
     }
 
     @Test
