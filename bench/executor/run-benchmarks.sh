@@ -5,7 +5,7 @@
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 mvn -B -q -f "$here/pom.xml" package
-cp="$here/target/classes:$(cat "$here/target/classpath.txt")"
+cp="$here/target/classes:$here/target/lib/*"
 jdk25=${JDK25_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 jdk17=${JDK17_HOME:-/usr/lib/jvm/java-17-openjdk-amd64}
 jit_args="-XX:+UnlockExperimentalVMOptions -XX:+EnableJVMCI --upgrade-module-path=$here/target/compiler --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow"
@@ -19,3 +19,4 @@ echo "== JDK 25 + Graal JIT"
 echo "== JDK 17 (interpreter)"
 "$jdk17/bin/java" -cp "$cp" org.openjdk.jmh.Main -jvm "$jdk17/bin/java" -jvmArgs "$quiet" \
     -prof gc -rf json -rff "$here/target/jdk17.json" "$@"
+python3 "$here/summarize.py"

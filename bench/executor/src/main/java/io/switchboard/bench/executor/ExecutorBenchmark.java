@@ -34,11 +34,11 @@ import org.openjdk.jmh.annotations.Warmup;
  * calls the same {@code lambda} and writes its result as JSON, so both sides do the same JavaScript work.
  */
 @State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
+@BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Fork(1)
-@Warmup(iterations = 6, time = 1)
-@Measurement(iterations = 4, time = 1)
+@Warmup(iterations = 8, time = 1)
+@Measurement(iterations = 5, time = 1)
 public class ExecutorBenchmark {
     static final String JSON_FUNCTION = """
             function lambda(input, callback) {
