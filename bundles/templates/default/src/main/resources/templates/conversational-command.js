@@ -6,13 +6,19 @@
   "defaultForEvent": true
 }
 */
-// Runs when an agent types "/<command> <arguments>" in the agent workspace; the reply is shown to the agent.
+// Runs when an agent types "/<command> <arguments>" in the agent workspace. Every function of the event gets every
+// command: answer the ones that are yours with { reply, sendToConversation } and return null for the others.
+const COMMAND = 'order';
+
 async function lambda(input) {
-  const event = input.payload;
-  const args = event.args || [];
-  console.info(`Agent ${event.agentId} ran /${event.command} with ${args.length} argument(s)`);
-  if (args.length === 0) {
-    return { text: `Usage: /${event.command} <order number>` };
+  const { command, agent, conversationId } = input.payload;
+  if (command.name !== COMMAND) {
+    return null;
   }
-  return { text: `Order ${args[0]} is on its way.` };
+  console.info(`${agent.name || agent.id} ran /${command.name} in conversation ${conversationId}`);
+  const [orderNumber] = command.arguments;
+  if (!orderNumber) {
+    return { reply: `Usage: /${COMMAND} <order number>`, sendToConversation: false };
+  }
+  return { reply: `Order ${orderNumber} is on its way.`, sendToConversation: true };
 }

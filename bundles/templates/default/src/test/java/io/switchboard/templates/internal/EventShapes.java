@@ -3,6 +3,15 @@ package io.switchboard.templates.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
 import java.util.List;
 import java.util.Set;
 
@@ -20,13 +29,26 @@ final class EventShapes {
     private EventShapes() {
     }
 
+    private static final JsonSchemaFactory SCHEMAS = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
+
+    /** Checks a result against the event source's result schema where one exists, else against the documented shape. */
     static void assertShape(String eventType, JsonNode result) {
+        Optional<Path> schema = eventType == null ? Optional.empty() : EventSourceFiles.find(eventType, "result.json");
+        if (schema.isPresent()) {
+            try (InputStream in = Files.newInputStream(schema.get())) {
+                Set<ValidationMessage> errors = SCHEMAS.getSchema(in).validate(result);
+                assertThat(errors).as("result %s against %s", result, schema.get()).isEmpty();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return;
+        }
         if (eventType == null) {
             assertThat(result.isObject()).as("a no-event template answers an object: %s", result).isTrue();
         } else if (eventType.startsWith("messaging_")) {
             assertCallbackCommands(result);
         } else if (eventType.equals("conversational_command")) {
-            assertThat(result.path("text").isTextual()).as("command reply %s", result).isTrue();
+            assertThat(result.isNull() || result.path("reply").isTextual()).as("command reply %s", result).isTrue();
         } else if (eventType.equals("chat_post_survey_email_transcript")) {
             assertThat(result.path("sendTranscript").isBoolean()).as("transcript decision %s", result).isTrue();
             if (result.get("sendTranscript").booleanValue()) {

@@ -113,8 +113,16 @@ class ShippedTemplatesTest {
         return parsed;
     }
 
-    /** The sample payload of an event type. */
+    /** The sample payload of an event type: its event source's, or this module's until the event source exists. */
     static JsonNode samplePayload(String eventType) {
+        Optional<Path> shipped = EventSourceFiles.find(eventType, "sample.json");
+        if (shipped.isPresent()) {
+            try {
+                return JSON.readTree(shipped.get().toFile());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
         try (InputStream in = ShippedTemplatesTest.class.getResourceAsStream("/payloads/" + eventType + ".json")) {
             assertThat(in).as("sample payload of " + eventType).isNotNull();
             return JSON.readTree(in);

@@ -89,9 +89,17 @@ class TemplateBehaviourTest {
     @Test
     void theConversationalCommandAnswersWithUsageWithoutArguments() {
         ObjectNode payload = sample("conversational_command");
-        payload.putArray("args");
+        ((ObjectNode) payload.get("command")).putArray("arguments");
 
-        assertThat(run("conversational-command", payload, Map.of()).get("text").asText()).startsWith("Usage: /order");
+        assertThat(run("conversational-command", payload, Map.of()).get("reply").asText()).startsWith("Usage: /order");
+    }
+
+    @Test
+    void theConversationalCommandLeavesOtherCommandsToOtherFunctions() {
+        ObjectNode payload = sample("conversational_command");
+        ((ObjectNode) payload.get("command")).put("name", "weather");
+
+        assertThat(run("conversational-command", payload, Map.of()).isNull()).isTrue();
     }
 
     @Test
