@@ -1,0 +1,30 @@
+package io.switchboard.camel.api;
+
+/** Names of the Camel message headers the Switchboard components read and write. */
+public final class SwitchboardHeaders {
+
+    /** The account an exchange acts for; set by the webhook consumer from the authenticated caller, read by
+     *  {@code event:} and {@code function:} endpoints whose URI names no account. */
+    public static final String ACCOUNT = "SwitchboardAccount";
+    /** The webhook path an exchange came in on. */
+    public static final String WEBHOOK_PATH = "SwitchboardWebhookPath";
+    /** Id under which the core recorded a dispatched event (set by {@code event:}). */
+    public static final String EVENT_ID = "SwitchboardEventId";
+    /** How a function invocation ended: OK, ERROR, TIMEOUT or REJECTED (set by {@code function:}). */
+    public static final String OUTCOME = "SwitchboardOutcome";
+    /** Id of the invocation record (set by {@code function:}). */
+    public static final String INVOCATION_ID = "SwitchboardInvocationId";
+    /** The function's error code when the outcome is not OK (set by {@code function:}). */
+    public static final String ERROR_CODE = "SwitchboardErrorCode";
+    /** The function's error message when the outcome is not OK (set by {@code function:}). */
+    public static final String ERROR_MESSAGE = "SwitchboardErrorMessage";
+
+    /** Prefixes of headers that stay inside the route and are never handed to functions as their headers. */
+    public static final String INTERNAL_PREFIX = "Switchboard";
+
+    /** HTTP header naming the account when the admin key or a signature authenticates a webhook call. */
+    public static final String HTTP_ACCOUNT = "X-Switchboard-Account";
+
+    private SwitchboardHeaders() {
+    }
+}

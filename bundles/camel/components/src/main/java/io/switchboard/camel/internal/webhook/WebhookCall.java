@@ -1,0 +1,13 @@
+package io.switchboard.camel.internal.webhook;
+
+import java.util.Map;
+
+/**
+ * An authenticated webhook request, as the servlet hands it to a route.
+ *
+ * @param account the account the call acts for
+ * @param body the request body (JSON text)
+ * @param headers request headers that may reach functions (credentials removed)
+ */
+record WebhookCall(String account, String body, Map<String, String> headers) {
+}

@@ -1,0 +1,35 @@
+package io.switchboard.camel.internal.webhook;
+
+import java.util.Map;
+import java.util.Objects;
+import org.apache.camel.Endpoint;
+import org.apache.camel.support.DefaultComponent;
+
+/** The {@code webhook:} component: HTTP ingress through the platform's {@code /events/*} servlet. */
+public final class WebhookComponent extends DefaultComponent {
+
+    public static final String SCHEME = "webhook";
+    public static final String ROOT = "/events/";
+
+    private final WebhookRegistry registry;
+
+    public WebhookComponent(WebhookRegistry registry) {
+        this.registry = Objects.requireNonNull(registry, "registry");
+    }
+
+    @Override
+    protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
+        String path = remaining.startsWith("/") ? remaining : "/" + remaining;
+        if (!path.startsWith(ROOT) || path.length() == ROOT.length() || path.endsWith("/")) {
+            throw new IllegalArgumentException("A webhook path lives under " + ROOT + ", e.g. webhook:/events/<family>/<event>, not "
+                    + uri);
+        }
+        WebhookEndpoint endpoint = new WebhookEndpoint(uri, this, path);
+        setProperties(endpoint, parameters);
+        return endpoint;
+    }
+
+    WebhookRegistry registry() {
+        return registry;
+    }
+}
