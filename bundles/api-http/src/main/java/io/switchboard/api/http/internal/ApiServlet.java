@@ -7,6 +7,7 @@ import io.switchboard.api.http.internal.resource.EventsResource;
 import io.switchboard.api.http.internal.resource.FunctionsResource;
 import io.switchboard.api.http.internal.resource.InvocationsResource;
 import io.switchboard.api.http.internal.resource.SecretsResource;
+import io.switchboard.api.http.internal.resource.TemplateEndpoints;
 import io.switchboard.api.http.internal.routing.RouteMatch;
 import io.switchboard.api.http.internal.routing.Router;
 import io.switchboard.api.http.internal.web.ApiRequest;
@@ -32,9 +33,13 @@ import java.io.IOException;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletName;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
@@ -65,6 +70,11 @@ public final class ApiServlet extends HttpServlet {
     private final transient ResponseWriter writer = new ResponseWriter(json);
     private final transient Router router;
 
+    /** The template endpoints while a template catalogue is installed (the catalogue bundle is optional). */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    transient volatile TemplateEndpoints templates;
+
     @Activate
     public ApiServlet(@Reference FunctionService functions, @Reference InvocationService invocations,
                       @Reference SecretService secrets, @Reference EventCatalog catalog,
@@ -77,12 +87,12 @@ public final class ApiServlet extends HttpServlet {
     ApiServlet(CoreServices core, Authenticator authenticator, ApiSettings settings) {
         this.authenticator = authenticator;
         this.settings = settings;
-        this.router = routes(core, json, settings);
+        this.router = routes(core, json, settings, this::templateEndpoints);
         LOG.info("HTTP API serving {} (max body {} bytes, page size {} / max {})", BASE_PATH,
                 settings.maxBodyBytes(), settings.defaultPageSize(), settings.maxPageSize());
     }
 
-    private static Router routes(CoreServices core, Json json, ApiSettings settings) {
+    private static Router routes(CoreServices core, Json json, ApiSettings settings, Supplier<TemplateEndpoints> templates) {
         Views views = new Views(json);
         Router.Builder router = Router.builder();
         new EventTypesResource(core.catalog(), views).addRoutes(router);
@@ -90,7 +100,18 @@ public final class ApiServlet extends HttpServlet {
         new InvocationsResource(core, json, views, settings).addRoutes(router);
         new SecretsResource(core.secrets(), views).addRoutes(router);
         new EventsResource(core.dispatcher(), json, views).addRoutes(router);
+        router.get("/templates", request -> templates.get().list(request))
+              .get("/templates/{templateId}", request -> templates.get().get(request))
+              .post("/accounts/{account}/functions/from-template", request -> templates.get().createFunction(request));
         return router.build();
+    }
+
+    private TemplateEndpoints templateEndpoints() {
+        TemplateEndpoints endpoints = templates;
+        if (endpoints == null) {
+            throw new ProblemException(Problems.templatesUnavailable());
+        }
+        return endpoints;
     }
 
     @Override

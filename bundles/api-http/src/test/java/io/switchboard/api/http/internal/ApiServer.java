@@ -2,6 +2,7 @@ package io.switchboard.api.http.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.switchboard.api.http.internal.resource.TemplateEndpoints;
 import jakarta.servlet.Filter;
 import jakarta.servlet.DispatcherType;
 import java.io.IOException;
@@ -46,9 +47,20 @@ final class ApiServer implements AutoCloseable {
     }
 
     static ApiServer start(FakeCore core, ApiSettings settings, Filter filter) throws Exception {
+        return new ApiServer(servlet(core, settings), filter);
+    }
+
+    /** With template endpoints bound as DS binds them when a template catalogue runs. */
+    static ApiServer startWithTemplates(FakeCore core, ApiSettings settings, TemplateEndpoints templates) throws Exception {
+        ApiServlet servlet = servlet(core, settings);
+        servlet.templates = templates;
+        return new ApiServer(servlet, null);
+    }
+
+    private static ApiServlet servlet(FakeCore core, ApiSettings settings) {
         CoreServices services = new CoreServices(core.functions, core.invocations, core.secrets, core.catalog,
                 core.dispatcher, core.invoker);
-        return new ApiServer(new ApiServlet(services, core.authenticator, settings), filter);
+        return new ApiServlet(services, core.authenticator, settings);
     }
 
     int port() {

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 class BundleMetadataTest {
     private static final Path CLASSES = Path.of("target", "classes");
     private static final List<String> PROVIDED_BY_RUNTIME = List.of("jakarta.servlet", "org.osgi.", "com.fasterxml.jackson.",
-            "org.slf4j", "io.switchboard.core.api.");
+            "org.slf4j", "io.switchboard.core.api.", "io.switchboard.templates.api");
 
     private static Manifest manifest() throws IOException {
         try (InputStream in = Files.newInputStream(CLASSES.resolve("META-INF/MANIFEST.MF"))) {
@@ -54,6 +54,19 @@ class BundleMetadataTest {
                 .contains("/api/v1/*")
                 .contains("name=\"maxBodyBytes\" type=\"Long\" value=\"1048576\"");
         assertThat(CLASSES.resolve("OSGI-INF/metatype/io.switchboard.api.http.internal.ApiConfiguration.xml")).exists();
+    }
+
+    @Test
+    void theTemplateApiIsAnOptionalImportUsedOnlyByTheTemplatesComponent() throws IOException {
+        String imports = manifest().getMainAttributes().getValue("Import-Package").replaceAll("\\s", "");
+        String servlet = Files.readString(CLASSES.resolve("OSGI-INF/io.switchboard.api.http.internal.ApiServlet.xml"), StandardCharsets.UTF_8);
+        String templates = Files.readString(CLASSES.resolve("OSGI-INF/io.switchboard.api.http.internal.templates.TemplatesResource.xml"),
+                StandardCharsets.UTF_8);
+
+        assertThat(imports).contains("io.switchboard.templates.api;resolution:=optional");
+        assertThat(servlet).contains("interface=\"io.switchboard.api.http.internal.resource.TemplateEndpoints\"")
+                .contains("cardinality=\"0..1\"").contains("policy=\"dynamic\"").doesNotContain("io.switchboard.templates.api");
+        assertThat(templates).contains("interface=\"io.switchboard.templates.api.TemplateCatalog\"");
     }
 
     /** Package names of an OSGi header, ignoring attributes and directives (which may contain commas in quotes). */

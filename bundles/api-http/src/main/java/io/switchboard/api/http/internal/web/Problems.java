@@ -59,6 +59,12 @@ public final class Problems {
                 "Send the body as application/json" + (contentType == null ? "; no Content-Type was given." : ", not " + contentType + "."));
     }
 
+    public static Problem templatesUnavailable() {
+        return new Problem("templates-unavailable", "Templates unavailable", 503,
+                "No template catalogue is running: install and start the bundle switchboard.templates.catalog "
+                + "(it is part of the distribution's system/ folder).");
+    }
+
     public static Problem internal(String reference) {
         return new Problem("internal-error", "Internal error", 500,
                 "The request failed unexpectedly; the server log has the details under reference " + reference + ".")
