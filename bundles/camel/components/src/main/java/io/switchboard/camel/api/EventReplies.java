@@ -36,6 +36,23 @@ public final class EventReplies {
         };
     }
 
+    /**
+     * A processor for ASYNC events: answers 202 with the event id once the core has persisted the event.
+     *
+     * @throws IllegalStateException (when it runs) for a SYNC result, whose functions' results need a contract
+     */
+    public static Processor acceptance() {
+        return exchange -> {
+            DispatchResult result = exchange.getMessage().getMandatoryBody(DispatchResult.class);
+            if (result.mode() != InvocationMode.ASYNC) {
+                throw new IllegalStateException("Event " + result.eventId() + " ran synchronously: map its results with "
+                        + "EventReplies.mapping(contract) instead of acceptance()");
+            }
+            exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, 202);
+            exchange.getMessage().setBody(reply(result, json -> json));
+        };
+    }
+
     /** The answer for a dispatch result: see the class description. */
     public static Map<String, Object> reply(DispatchResult result, ResultContract contract) {
         Map<String, Object> reply = new LinkedHashMap<>();

@@ -5,7 +5,6 @@ import io.switchboard.camel.api.SwitchboardHeaders;
 import io.switchboard.camel.internal.Payloads;
 import io.switchboard.core.api.dispatch.FunctionInvoker;
 import io.switchboard.core.api.dispatch.FunctionOutcome;
-import io.switchboard.core.api.dispatch.Trigger;
 import io.switchboard.core.api.execution.Outcome;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -31,7 +30,7 @@ final class FunctionProducer extends DefaultProducer {
         String account = endpoint.target().accountFor(message);
         String function = endpoint.target().name();
         FunctionOutcome outcome = invoker.invoke(account, function, Payloads.bodyAsJson(message),
-                Payloads.functionHeaders(message.getHeaders()), Trigger.CAMEL);
+                Payloads.functionHeaders(message.getHeaders()), endpoint.getTrigger());
         message.setHeader(SwitchboardHeaders.OUTCOME, outcome.outcome().name());
         message.setHeader(SwitchboardHeaders.INVOCATION_ID, outcome.invocationId());
         if (outcome.outcome() == Outcome.OK) {

@@ -169,8 +169,9 @@ public final class CamelRoutesRunner {
             context.addComponent(WebhookComponent.SCHEME, new WebhookComponent(registry));
             context.getCamelContextExtension().setErrorHandlerFactory(config.errorHandling() == CamelConfiguration.ErrorHandling.NONE
                     ? new NoErrorHandlerBuilder()
+                    // The webhook is the boundary that logs (and answers) a failed exchange: Camel stays quiet about it.
                     : new DefaultErrorHandlerBuilder().maximumRedeliveries(config.maximumRedeliveries())
-                            .redeliveryDelay(config.redeliveryDelayMs()));
+                            .redeliveryDelay(config.redeliveryDelayMs()).logExhausted(false));
             BundleRoutes.withCamelClassLoader(context::start);
             return context;
         }
