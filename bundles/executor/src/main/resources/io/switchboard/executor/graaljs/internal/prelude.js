@@ -61,6 +61,9 @@
     const name = facades[i][0];
     toolbelt[name] = facades[i][1](caller(name));
   }
+  // LivePerson code writes both `require('lp-faas-toolbelt').HTTPClient()` and
+  // `const { Toolbelt } = require('lp-faas-toolbelt'); Toolbelt.HTTPClient()`.
+  Object.defineProperty(toolbelt, 'Toolbelt', { value: toolbelt, enumerable: false });
   freeze(toolbelt);
   const modules = new Map([['lp-faas-toolbelt', toolbelt]]);
   defineGlobal('require', (name) => {

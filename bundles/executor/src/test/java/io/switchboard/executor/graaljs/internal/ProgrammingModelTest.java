@@ -100,6 +100,15 @@ class ProgrammingModelTest {
     }
 
     @Test
+    void toolbeltIsReachableInBothWaysLivePersonCodeRequiresIt() {
+        ExecutionResult result = executor.execute(request("""
+                const { Toolbelt } = require('lp-faas-toolbelt');
+                async function lambda() { return [Toolbelt === require('lp-faas-toolbelt'), Object.isFrozen(Toolbelt)]; }"""));
+
+        assertThat(result.resultJson()).isEqualTo("[true,true]");
+    }
+
+    @Test
     void globalStateOfAWarmContextSurvivesBetweenCalls() {
         String code = "let calls = 0; async function lambda() { return ++calls; }";
         var first = executor.execute(Functions.request("counter", "counter@1", code, "{}", java.time.Duration.ofSeconds(5)));
