@@ -6,15 +6,24 @@
   "defaultForEvent": true
 }
 */
-// Runs after a chat ended and its survey was submitted. Decide whether the visitor gets the transcript by e-mail
-// (the chat service sends it): here when the visitor left an address and asked for it in the survey.
+// Runs after a chat ended and its survey was submitted. Decide whether the transcript is e-mailed (the chat service
+// sends it) and to whom: { sendTranscript: true, to: [addresses], subject } or { sendTranscript: false }.
+// Here: to the visitor when they asked for it in the survey, and a copy to the quality team after a low rating
+// (environment variable QUALITY_TEAM_EMAIL, optional).
 async function lambda(input) {
-  const event = input.payload;
-  const asked = (event.surveyAnswers || []).some((answer) => /transcript/i.test(answer.question) && /^yes$/i.test(answer.answer));
-  if (!event.visitorEmail || !asked) {
-    console.info(`No transcript for chat ${event.chatId}`);
+  const { chatId, visitor, survey, transcript } = input.payload;
+  const answers = (survey && survey.answers) || [];
+  const wantsCopy = answers.some((a) => /e-?mail|copy|transcript/i.test(a.question) && /^(yes|y|true)$/i.test(String(a.answer).trim()));
+  const to = [];
+  if (wantsCopy && visitor && visitor.email) {
+    to.push(visitor.email);
+  }
+  if (survey && survey.csat !== undefined && survey.csat <= 2 && process.env.QUALITY_TEAM_EMAIL) {
+    to.push(process.env.QUALITY_TEAM_EMAIL);
+  }
+  console.info(`Chat ${chatId} (${(transcript || []).length} lines): transcript to ${to.length} recipient(s)`);
+  if (to.length === 0) {
     return { sendTranscript: false };
   }
-  console.info(`Transcript of chat ${event.chatId} (${(event.transcript || []).length} lines) goes to the visitor`);
-  return { sendTranscript: true, email: event.visitorEmail };
+  return { sendTranscript: true, to, subject: `Your chat with us (${chatId})` };
 }

@@ -6,12 +6,15 @@
   "defaultForEvent": true
 }
 */
-// Runs when the consumer authenticated during the conversation. Confirm it and, when a skill for
-// authenticated consumers is configured, move the conversation there.
+// Runs when the consumer authenticated during the conversation. Confirm it and, when a skill for authenticated
+// consumers is configured (environment variable AUTHENTICATED_SKILL_ID, optional), move the conversation there.
+// Callback commands a messaging function may return: one command, a list, or nothing (null or []):
+//   { type: 'sendMessage', text, systemMessage }   { type: 'transfer', skillId } or { type: 'transfer', agentId }
+//   { type: 'closeConversation' }                    { type: 'noAction' }
 async function lambda(input) {
-  const event = input.payload;
-  console.info(`Consumer ${event.consumerId} authenticated in conversation ${event.conversationId}`);
-  const commands = [{ type: 'systemMessage', text: 'Thank you, you are now signed in.' }];
+  const { conversationId, stepUp } = input.payload;
+  console.info(`Conversation ${conversationId}: consumer authenticated as ${stepUp.authenticatedConsumerId} via ${stepUp.idp}`);
+  const commands = [{ type: 'sendMessage', text: 'Thank you, you are now signed in.', systemMessage: true }];
   if (process.env.AUTHENTICATED_SKILL_ID) {
     commands.push({ type: 'transfer', skillId: process.env.AUTHENTICATED_SKILL_ID });
   }

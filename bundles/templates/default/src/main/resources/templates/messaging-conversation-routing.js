@@ -7,8 +7,11 @@
 }
 */
 // Runs when the conversation was transferred to another skill. Tell the consumer what happens next.
+// Callback commands a messaging function may return: one command, a list, or nothing (null or []):
+//   { type: 'sendMessage', text, systemMessage }   { type: 'transfer', skillId } or { type: 'transfer', agentId }
+//   { type: 'closeConversation' }                    { type: 'noAction' }
 async function lambda(input) {
-  const event = input.payload;
-  console.info(`Conversation ${event.conversationId} moved from skill ${event.previousSkillId} to ${event.skillId}`);
-  return [{ type: 'systemMessage', text: 'We are connecting you with the right team. One moment please.' }];
+  const { conversationId, routing } = input.payload;
+  console.info(`Conversation ${conversationId} moved from skill ${routing.fromSkillId} to ${routing.toSkillId} (${routing.reason || 'no reason'})`);
+  return [{ type: 'sendMessage', text: 'We are connecting you with the right team. One moment please.', systemMessage: true }];
 }

@@ -6,10 +6,13 @@
   "defaultForEvent": true
 }
 */
-// Runs for every new conversation. Do not route here (the event is asynchronous, a routing bot is the right place);
-// greet, or record the start in another system.
+// Runs for every new conversation. Do not route here (the event is asynchronous; a routing bot is the right place):
+// greet, or record the start in another system. This template uses the callback style.
+// Callback commands a messaging function may return: one command, a list, or nothing (null or []):
+//   { type: 'sendMessage', text, systemMessage }   { type: 'transfer', skillId } or { type: 'transfer', agentId }
+//   { type: 'closeConversation' }                    { type: 'noAction' }
 function lambda(input, callback) {
-  const event = input.payload;
-  console.info(`New conversation ${event.conversationId} on skill ${event.skillId}`);
-  callback(null, [{ type: 'systemMessage', text: 'Welcome! An agent will be with you in a moment.' }]);
+  const { conversationId, skillId, firstMessage } = input.payload;
+  console.info(`New conversation ${conversationId} on skill ${skillId}: "${firstMessage ? firstMessage.text : ''}"`);
+  callback(null, [{ type: 'sendMessage', text: 'Welcome! An agent will be with you in a moment.', systemMessage: true }]);
 }

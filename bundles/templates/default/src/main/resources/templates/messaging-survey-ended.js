@@ -6,15 +6,22 @@
   "defaultForEvent": true
 }
 */
-// Runs when the post-conversation survey ended. Read the answers; thank the consumer, and offer help after a low score.
+// Runs when the post-conversation survey ended. Read the answers; thank the consumer, and after a low satisfaction
+// score hand the conversation to a team lead's skill (environment variable ESCALATION_SKILL_ID, optional).
+// Callback commands a messaging function may return: one command, a list, or nothing (null or []):
+//   { type: 'sendMessage', text, systemMessage }   { type: 'transfer', skillId } or { type: 'transfer', agentId }
+//   { type: 'closeConversation' }                    { type: 'noAction' }
 async function lambda(input) {
-  const event = input.payload;
-  const answers = event.answers || [];
-  const scores = answers.map((answer) => Number(answer.answer)).filter((score) => !Number.isNaN(score));
-  const lowest = scores.length ? Math.min(...scores) : null;
-  console.info(`Survey ${event.surveyId} of ${event.conversationId} ended with ${answers.length} answer(s)`);
-  if (lowest !== null && lowest <= 2) {
-    return [{ type: 'systemMessage', text: 'Sorry we let you down. A team lead will contact you.' }];
+  const { conversationId, survey } = input.payload;
+  const answers = survey.answers || [];
+  const csat = answers.find((answer) => answer.type === 'CSAT');
+  console.info(`Survey ${survey.surveyId} of ${conversationId} ended (${survey.endReason}) with ${answers.length} answer(s)`);
+  if (csat && Number(csat.answer) <= 2) {
+    const commands = [{ type: 'sendMessage', text: 'Sorry we let you down. A team lead will get in touch with you.', systemMessage: true }];
+    if (process.env.ESCALATION_SKILL_ID) {
+      commands.push({ type: 'transfer', skillId: process.env.ESCALATION_SKILL_ID });
+    }
+    return commands;
   }
-  return [{ type: 'systemMessage', text: 'Thank you for your feedback!' }];
+  return [{ type: 'sendMessage', text: 'Thank you for your feedback!', systemMessage: true }];
 }

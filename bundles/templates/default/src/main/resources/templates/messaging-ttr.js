@@ -7,11 +7,15 @@
 }
 */
 // Runs when the consumer marks the conversation urgent (or not any more) or the agent changes the time to respond.
+// Callback commands a messaging function may return: one command, a list, or nothing (null or []):
+//   { type: 'sendMessage', text, systemMessage }   { type: 'transfer', skillId } or { type: 'transfer', agentId }
+//   { type: 'closeConversation' }                    { type: 'noAction' }
 async function lambda(input) {
-  const event = input.payload;
-  console.info(`TTR of ${event.conversationId} is now ${event.ttrType} (${event.ttrValueSeconds} s)`);
-  if (event.ttrType === 'URGENT') {
-    return [{ type: 'systemMessage', text: 'We marked your request as urgent and will answer as soon as possible.' }];
+  const { conversationId, ttr } = input.payload;
+  console.info(`TTR of ${conversationId} set to ${ttr.type} (${ttr.valueSeconds} s) by ${ttr.changedBy}`);
+  if (ttr.type === 'URGENT' && ttr.changedBy === 'CONSUMER') {
+    const minutes = Math.ceil(ttr.valueSeconds / 60);
+    return { type: 'sendMessage', text: `We marked your request as urgent and will answer within ${minutes} minutes.`, systemMessage: true };
   }
-  return [];
+  return null;
 }

@@ -6,20 +6,23 @@
   "defaultForEvent": true
 }
 */
-// The function is the bot: it receives the consumer's message and answers with messages and, optionally, an action
-// (TRANSFER to a skill, CLOSE_CONVERSATION).
+// The function is the bot: it gets the consumer's message and answers with messages and, optionally, actions:
+//   { messages: ['text', ...], context: {...}, actions: [{ name: 'TRANSFER', parameters: { skill } }] }
+// Actions: TRANSFER (parameters.skill or parameters.agentId), CLOSE_CONVERSATION, CHANGE_TTR (parameters.ttrType).
 async function lambda(input) {
-  const event = input.payload;
-  const text = String(event.message || '').trim();
-  console.info(`Bot got a message in conversation ${event.conversationId}`);
-  if (/\b(agent|human)\b/i.test(text)) {
+  const { convId, message, context } = input.payload;
+  const text = String(message || '').trim();
+  const customer = context && context.lpSdes && context.lpSdes.ctmrinfo;
+  console.info(`Bot got a message in conversation ${convId}`);
+  if (/\b(agent|human|person)\b/i.test(text)) {
     return {
       messages: ['Let me connect you with an agent.'],
-      context: { action: 'TRANSFER', actionParameters: { skill: process.env.AGENT_SKILL || 'human-agents' } },
+      actions: [{ name: 'TRANSFER', parameters: { skill: process.env.AGENT_SKILL || 'human-agents' } }],
     };
   }
-  if (/\b(bye|goodbye)\b/i.test(text)) {
-    return { messages: ['Goodbye!'], context: { action: 'CLOSE_CONVERSATION' } };
+  if (/\b(bye|goodbye|thanks)\b/i.test(text)) {
+    return { messages: ['Goodbye!'], actions: [{ name: 'CLOSE_CONVERSATION' }] };
   }
-  return { messages: [`You said: ${text}`, 'Type "agent" to talk to a person.'] };
+  const greeting = customer && customer.customerType === 'gold' ? 'Welcome back, valued customer! ' : '';
+  return { messages: [`${greeting}You said: ${text}`, 'Type "agent" to talk to a person.'] };
 }

@@ -6,13 +6,13 @@
   "defaultForEvent": true
 }
 */
-// Runs when the vendor bot failed; returns fallback messages and an action, here a transfer to agents.
+// Runs when the vendor bot failed; returns a bot response with fallback messages and actions, here a transfer to
+// human agents (environment variable FALLBACK_SKILL, optional). This template uses the callback style.
 function lambda(input, callback) {
-  const event = input.payload;
-  const error = event.error || {};
-  console.error(`Vendor bot failed in conversation ${event.conversationId}: ${error.code} ${error.message}`);
+  const { convId, vendor, error } = input.payload;
+  console.error(`${vendor} failed in conversation ${convId}: ${error.code} ${error.message}`);
   callback(null, {
     messages: ['Sorry, something went wrong on our side. An agent will take over.'],
-    context: { action: 'TRANSFER', actionParameters: { skill: process.env.FALLBACK_SKILL || 'human-agents' } },
+    actions: [{ name: 'TRANSFER', parameters: { skill: process.env.FALLBACK_SKILL || 'human-agents' } }],
   });
 }

@@ -6,17 +6,17 @@
   "defaultForEvent": true
 }
 */
-// Runs after the vendor bot answered; returns the (possibly changed) response sent to the consumer.
+// Runs after the vendor bot answered; returns the (possibly changed) bot response { messages, context, actions }.
 // Here: empty messages are dropped, and an answer without any message gets a clarifying question.
 async function lambda(input) {
-  const event = input.payload;
-  const response = event.response || {};
-  const messages = (response.messages || []).filter((message) => String(message).trim() !== '');
+  const { convId, vendor, vendorResponse } = input.payload;
+  const response = vendorResponse || {};
+  const messages = (response.messages || []).filter((message) => typeof message !== 'string' || message.trim() !== '');
   if (messages.length === 0) {
-    console.warn(`The vendor sent no answer in conversation ${event.conversationId}`);
+    console.warn(`${vendor} sent no answer in conversation ${convId}`);
     messages.push('Sorry, I did not get that. Could you rephrase?');
   } else {
-    console.info(`Passing ${messages.length} vendor message(s) on in conversation ${event.conversationId}`);
+    console.info(`Passing ${messages.length} message(s) of ${vendor} on in conversation ${convId}`);
   }
-  return Object.assign({}, response, { messages });
+  return Object.assign({}, response, { messages, actions: response.actions || [] });
 }

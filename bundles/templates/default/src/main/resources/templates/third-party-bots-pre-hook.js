@@ -6,16 +6,17 @@
   "defaultForEvent": true
 }
 */
-// Runs before the vendor bot gets the consumer's message; returns the (possibly changed) message.
-// Here: card numbers are masked so they never reach the vendor.
-const CARD_NUMBER = /\b(?:\d[ -]?){13,19}\b/g;
+// Runs before the vendor bot gets the consumer's message; returns { message, context } with the (possibly changed)
+// message, or null to pass the original on. Here: card numbers are masked so they never reach the vendor.
+const CARD_NUMBER = /\b\d(?:[ -]?\d){12,18}\b/g;
 
 async function lambda(input) {
-  const event = input.payload;
-  const message = String(event.message || '');
-  const masked = message.replace(CARD_NUMBER, '[card number removed]');
-  if (masked !== message) {
-    console.info(`Masked a card number before sending conversation ${event.conversationId} to the vendor`);
+  const { convId, message, vendor } = input.payload;
+  const masked = String(message || '').replace(CARD_NUMBER, '[card number removed]');
+  if (masked === message) {
+    console.debug(`Message of ${convId} passed to ${vendor} unchanged`);
+    return null;
   }
-  return Object.assign({}, event, { message: masked });
+  console.info(`Masked a card number before sending conversation ${convId} to ${vendor}`);
+  return { message: masked };
 }

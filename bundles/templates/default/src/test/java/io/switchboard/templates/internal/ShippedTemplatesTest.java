@@ -81,7 +81,7 @@ class ShippedTemplatesTest {
             return;
         }
         syntax = new GraalSyntaxChecker();
-        templates = parseAll(new TemplateParser(65_536, syntax));
+        Map<String, Template> parsed = parseAll(new TemplateParser(65_536, syntax));
         executor = new TemplateExecutor()
                 .with("HTTPClient", TemplateToolbelt.httpClient())
                 .with("SecretClient", TemplateToolbelt.secretClient(new SecretStore() {
@@ -95,6 +95,7 @@ class ShippedTemplatesTest {
                         SECRETS.put(account + "/" + name, value);
                     }
                 }));
+        templates = parsed;
     }
 
     static Map<String, Template> parseAll(TemplateParser parser) throws IOException {

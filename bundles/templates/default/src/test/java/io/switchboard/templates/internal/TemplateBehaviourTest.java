@@ -36,54 +36,89 @@ class TemplateBehaviourTest {
     @Test
     void theIdleTemplateNudgesAnIdleConsumerAndClosesAfterALongSilence() {
         ObjectNode payload = sample("messaging_conversation_idle");
-        assertThat(run("messaging-conversation-idle", payload.put("idleSeconds", 120), Map.of()).findValuesAsText("type"))
-                .containsExactly("systemMessage");
-        assertThat(run("messaging-conversation-idle", payload.put("idleSeconds", 900), Map.of()).findValuesAsText("type"))
-                .containsExactly("systemMessage", "closeConversation");
+        ObjectNode idle = (ObjectNode) payload.get("idle");
+        assertThat(run("messaging-conversation-idle", payload, Map.of()).findValuesAsText("type")).containsExactly("sendMessage");
+
+        idle.put("idleSeconds", 1800);
+        assertThat(run("messaging-conversation-idle", payload, Map.of()).findValuesAsText("type"))
+                .containsExactly("sendMessage", "closeConversation");
+
+        idle.put("participantRole", "AGENT");
+        assertThat(run("messaging-conversation-idle", payload, Map.of()).get("type").asText()).isEqualTo("noAction");
     }
 
     @Test
-    void theOffHoursTemplateTransfersUrgentLinesWhenAnOnCallSkillIsSet() {
-        JsonNode commands = run("messaging-line-in-off-hours", sample("messaging_line_in_off_hours"), Map.of("ALWAYS_ON_SKILL_ID", "911"));
+    void theOffHoursTemplateTransfersUrgentLinesWhenAnOnCallSkillIsSetAndOtherwiseSaysWhenTheTeamIsBack() {
+        ObjectNode payload = sample("messaging_line_in_off_hours");
+        assertThat(run("messaging-line-in-off-hours", payload, Map.of("ALWAYS_ON_SKILL_ID", "911")).get("text").asText())
+                .startsWith("Our team is offline right now and will answer from ");
 
-        assertThat(commands.findValuesAsText("type")).containsExactly("systemMessage", "transfer");
+        ((ObjectNode) payload.get("message")).put("text", "Urgent: my card is blocked");
+        JsonNode commands = run("messaging-line-in-off-hours", payload, Map.of("ALWAYS_ON_SKILL_ID", "911"));
+        assertThat(commands.findValuesAsText("type")).containsExactly("sendMessage", "transfer");
         assertThat(commands.get(1).get("skillId").asText()).isEqualTo("911");
     }
 
     @Test
-    void thePreHookMasksCardNumbersBeforeTheVendorSeesThem() {
-        JsonNode message = run("third-party-bots-pre-hook", sample("third_party_bots_pre_hook"), Map.of());
+    void thePreHookMasksCardNumbersAndPassesOtherMessagesOnUnchanged() {
+        ObjectNode payload = sample("third_party_bots_pre_hook");
+        assertThat(run("third-party-bots-pre-hook", payload, Map.of()).isNull()).isTrue();
 
-        assertThat(message.get("message").asText()).doesNotContain("4111").contains("[card number removed]");
-        assertThat(message.get("conversationId").asText()).isNotBlank();
+        payload.put("message", "My card 4111 1111 1111 1111 was charged twice");
+        assertThat(run("third-party-bots-pre-hook", payload, Map.of()).get("message").asText())
+                .isEqualTo("My card [card number removed] was charged twice");
     }
 
     @Test
     void thePostHookDropsEmptyMessagesAndFillsAnEmptyAnswer() {
-        assertThat(run("third-party-bots-post-hook", sample("third_party_bots_post_hook"), Map.of()).get("messages"))
-                .extracting(JsonNode::asText).containsExactly("Hello! How can I help?");
-        ObjectNode empty = sample("third_party_bots_post_hook");
-        ((ObjectNode) empty.get("response")).putArray("messages");
-        assertThat(run("third-party-bots-post-hook", empty, Map.of()).get("messages")).hasSize(1);
+        ObjectNode payload = sample("third_party_bots_post_hook");
+        ((ObjectNode) payload.get("vendorResponse")).putArray("messages").add("Sure!").add(" ");
+        assertThat(run("third-party-bots-post-hook", payload, Map.of()).get("messages")).extracting(JsonNode::asText).containsExactly("Sure!");
+
+        ((ObjectNode) payload.get("vendorResponse")).putArray("messages");
+        assertThat(run("third-party-bots-post-hook", payload, Map.of()).get("messages")).extracting(JsonNode::asText)
+                .containsExactly("Sorry, I did not get that. Could you rephrase?");
     }
 
     @Test
     void theCustomIntegrationBotTransfersWhenAskedForAnAgentAndEchoesOtherwise() {
-        JsonNode transfer = run("third-party-bots-custom-integration", sample("third_party_bots_custom_integration"), Map.of("AGENT_SKILL", "sales"));
-        assertThat(transfer.at("/context/action").asText()).isEqualTo("TRANSFER");
-        assertThat(transfer.at("/context/actionParameters/skill").asText()).isEqualTo("sales");
+        ObjectNode payload = sample("third_party_bots_custom_integration");
+        JsonNode echo = run("third-party-bots-custom-integration", payload, Map.of());
+        assertThat(echo.get("messages").get(0).asText()).startsWith("Welcome back").contains("You said: I want to change");
 
-        JsonNode echo = run("third-party-bots-custom-integration", sample("third_party_bots_custom_integration").put("message", "hello"), Map.of());
-        assertThat(echo.get("messages").get(0).asText()).isEqualTo("You said: hello");
+        payload.put("message", "let me talk to an agent");
+        JsonNode transfer = run("third-party-bots-custom-integration", payload, Map.of("AGENT_SKILL", "sales"));
+        assertThat(transfer.at("/actions/0/name").asText()).isEqualTo("TRANSFER");
+        assertThat(transfer.at("/actions/0/parameters/skill").asText()).isEqualTo("sales");
+    }
+
+    @Test
+    void theErrorHookHandsTheConversationToAgents() {
+        JsonNode response = run("third-party-bots-error-hook", sample("third_party_bots_error_hook"), Map.of("FALLBACK_SKILL", "support"));
+
+        assertThat(response.at("/actions/0/parameters/skill").asText()).isEqualTo("support");
+        assertThat(response.get("messages")).hasSize(1);
     }
 
     @Test
     void theChatSurveyTemplateSendsTheTranscriptOnlyWhenTheVisitorAskedForIt() {
-        assertThat(run("chat-post-survey-email-transcript", sample("chat_post_survey_email_transcript"), Map.of()).get("email").asText())
-                .isEqualTo("jane@example.com");
-        ObjectNode declined = sample("chat_post_survey_email_transcript");
-        ((ObjectNode) declined.get("surveyAnswers").get(0)).put("answer", "no");
-        assertThat(run("chat-post-survey-email-transcript", declined, Map.of()).get("sendTranscript").asBoolean()).isFalse();
+        ObjectNode payload = sample("chat_post_survey_email_transcript");
+        JsonNode decision = run("chat-post-survey-email-transcript", payload, Map.of());
+        assertThat(decision.get("sendTranscript").asBoolean()).isTrue();
+        assertThat(decision.get("to")).extracting(JsonNode::asText).containsExactly(payload.at("/visitor/email").asText());
+
+        ((ObjectNode) payload.at("/survey/answers/0")).put("answer", "No");
+        assertThat(run("chat-post-survey-email-transcript", payload, Map.of()).get("sendTranscript").asBoolean()).isFalse();
+    }
+
+    @Test
+    void theSurveyEndedTemplateEscalatesALowSatisfactionScore() {
+        ObjectNode payload = sample("messaging_survey_ended");
+        ((ObjectNode) payload.at("/survey/answers/0")).put("answer", 1);
+
+        JsonNode commands = run("messaging-survey-ended", payload, Map.of("ESCALATION_SKILL_ID", "leads"));
+
+        assertThat(commands.findValuesAsText("type")).containsExactly("sendMessage", "transfer");
     }
 
     @Test
