@@ -1,0 +1,215 @@
+package io.switchboard.itests.sources;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import io.switchboard.itests.Api;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import javax.tools.JavaCompiler;
+import javax.tools.ToolProvider;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+
+/**
+ * The proof that an integrator needs only the public API: a third event source, compiled at test time against
+ * nothing but the core's API jar, Camel and switchboard.camel, is dropped into deploy/, contributes its event type and
+ * webhook route, dispatches to a bound function, and leaves no type, route, thread or error behind when deleted.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class IntegratorEventSourceIT extends EventSourceTestSupport {
+
+    private static final String BUNDLE = "com.example.parcels";
+    private static final String TYPE = "parcel_delivered";
+    private static final String PATH = "/events/parcels/delivered";
+
+    private static final String PROVIDER = """
+            package com.example.parcels;
+
+            import io.switchboard.core.api.event.EventTypeDefinition;
+            import io.switchboard.core.api.event.EventTypeProvider;
+            import io.switchboard.core.api.event.InvocationMode;
+
+            public final class ParcelDelivered implements EventTypeProvider {
+                static final String SCHEMA = "{\\"$schema\\":\\"https://json-schema.org/draft/2020-12/schema\\",\\"type\\":\\"object\\","
+                        + "\\"required\\":[\\"parcelId\\",\\"skillId\\"],\\"properties\\":{\\"parcelId\\":{\\"type\\":\\"string\\"},"
+                        + "\\"skillId\\":{\\"type\\":\\"string\\"}}}";
+
+                @Override
+                public EventTypeDefinition definition() {
+                    return new EventTypeDefinition("parcel_delivered", "Parcel delivered", "A carrier delivered a parcel",
+                            "Parcels", 2, true, "/skillId", InvocationMode.SYNC, SCHEMA,
+                            "{\\"parcelId\\":\\"P-1\\",\\"skillId\\":\\"logistics\\"}", "{\\"type\\":\\"string\\"}",
+                            "/events/parcels/delivered");
+                }
+            }
+            """;
+
+    private static final String ROUTES = """
+            package com.example.parcels;
+
+            import io.switchboard.camel.api.EventReplies;
+            import org.apache.camel.builder.RouteBuilder;
+
+            public final class ParcelRoutes extends RouteBuilder {
+                @Override
+                public void configure() {
+                    from("webhook:/events/parcels/delivered").routeId("parcel_delivered")
+                            .to("event:parcel_delivered?trigger=EVENT")
+                            .process(EventReplies.mapping(result -> "parcel says " + result));
+                }
+            }
+            """;
+
+    @Test
+    public void aThirdEventSourceBuiltOnThePublicApiIsHotDeployedUsedAndRemovedCleanly() throws Exception {
+        Path log = Path.of(System.getProperty("user.dir"), "target", "itest.log");
+        assertTrue("the test log exists at " + log, Files.isRegularFile(log));
+        long logStart = Files.size(log);
+        Set<Thread> threadsBefore = Thread.getAllStackTraces().keySet();
+        String account = newAccount();
+        Path jar = deployFolder().resolve(BUNDLE + ".jar");
+
+        writeAtomically(buildBundle(), jar);
+        await("the integrator's event type is in the catalogue", Duration.ofSeconds(3),
+                () -> admin.get("/event-types/" + TYPE).status() == 200);
+
+        assertEquals(PATH, admin.get("/event-types/" + TYPE).text("/webhookPath"));
+        deployFunction(account, "parcel-notifier", TYPE, "async function lambda(input) { return 'delivered ' + input.payload.parcelId; }", null);
+        Api.Answer answer = webhookAsAdmin(PATH, "{\"parcelId\":\"P-77\",\"skillId\":\"logistics\"}", account);
+        assertEquals(answer.body().toString(), 200, answer.status());
+        assertEquals("parcel says \"delivered P-77\"", answer.text("/results/0/result"));
+
+        Files.delete(jar);
+        await("the event type is gone", Duration.ofSeconds(5), () -> admin.get("/event-types/" + TYPE).status() == 404);
+        await("the route is gone", Duration.ofSeconds(5), () -> webhookAsAdmin(PATH, "{}", account).status() == 404);
+        await("no thread of the bundle's CamelContext is left", Duration.ofSeconds(10),
+                () -> leakedThreads(threadsBefore).isEmpty());
+        List<String> errors = errorLines(log, logStart);
+        assertTrue("errors logged: " + errors, errors.isEmpty());
+    }
+
+    private static List<String> leakedThreads(Set<Thread> before) {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> !before.contains(t) && t.isAlive() && (t.getName().contains(BUNDLE) || t.getName().startsWith("Camel")))
+                .map(Thread::getName).collect(Collectors.toList());
+    }
+
+    private static List<String> errorLines(Path log, long from) throws IOException {
+        byte[] all = Files.readAllBytes(log);
+        String added = new String(all, (int) from, all.length - (int) from, StandardCharsets.UTF_8);
+        return added.lines().filter(line -> line.contains(" ERROR ")).collect(Collectors.toList());
+    }
+
+    /** Compiles the two classes against the public API only and packs them with their component descriptions. */
+    private Path buildBundle() throws IOException {
+        Path work = Files.createTempDirectory(deployFolder().getParent(), "parcels");
+        Path sources = Files.createDirectories(work.resolve("src/com/example/parcels"));
+        Files.writeString(sources.resolve("ParcelDelivered.java"), PROVIDER);
+        Files.writeString(sources.resolve("ParcelRoutes.java"), ROUTES);
+        Path classes = Files.createDirectories(work.resolve("classes"));
+        List<String> arguments = new ArrayList<>(List.of("--release", "17", "-proc:none", "-d", classes.toString(),
+                "-cp", publicApiClassPath(work)));
+        arguments.add(sources.resolve("ParcelDelivered.java").toString());
+        arguments.add(sources.resolve("ParcelRoutes.java").toString());
+        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        assertEquals("javac of the integrator's bundle", 0, javac.run(null, null, null, arguments.toArray(String[]::new)));
+
+        Path bundle = work.resolve(BUNDLE + ".jar");
+        try (OutputStream out = Files.newOutputStream(bundle); JarOutputStream jar = new JarOutputStream(out, manifest())) {
+            for (String name : List.of("ParcelDelivered", "ParcelRoutes")) {
+                add(jar, "com/example/parcels/" + name + ".class", Files.readAllBytes(classes.resolve("com/example/parcels/" + name + ".class")));
+            }
+            add(jar, "OSGI-INF/provider.xml", component("com.example.parcels.ParcelDelivered",
+                    "io.switchboard.core.api.event.EventTypeProvider",
+                    "<property name=\"switchboard.event.type.id\" value=\"" + TYPE + "\"/>").getBytes(StandardCharsets.UTF_8));
+            add(jar, "OSGI-INF/routes.xml", component("com.example.parcels.ParcelRoutes", "org.apache.camel.RoutesBuilder", "")
+                    .getBytes(StandardCharsets.UTF_8));
+        }
+        return bundle;
+    }
+
+    /** switchboard.core (its API), switchboard.camel and the Camel jars the runtime bundle carries: nothing else. */
+    private static String publicApiClassPath(Path work) throws IOException {
+        Path system = Path.of(System.getProperty("switchboard.distribution.dir"), "system");
+        List<String> path = new ArrayList<>();
+        try (Stream<Path> jars = Files.list(system)) {
+            for (Path jar : jars.sorted().toList()) {
+                String name = jar.getFileName().toString();
+                if (name.startsWith("switchboard.core-") || name.startsWith("switchboard.camel-")) {
+                    path.add(jar.toString());
+                } else if (name.startsWith("switchboard.camel.runtime-")) {
+                    path.addAll(extractEmbedded(jar, Files.createDirectories(work.resolve("camel"))));
+                }
+            }
+        }
+        return String.join(java.io.File.pathSeparator, path);
+    }
+
+    private static List<String> extractEmbedded(Path runtime, Path target) throws IOException {
+        List<String> jars = new ArrayList<>();
+        try (JarFile bundle = new JarFile(runtime.toFile())) {
+            for (JarEntry entry : bundle.stream().filter(e -> e.getName().startsWith("lib/") && e.getName().endsWith(".jar")).toList()) {
+                Path jar = target.resolve(entry.getName().substring(4));
+                try (InputStream in = bundle.getInputStream(entry)) {
+                    Files.copy(in, jar);
+                }
+                jars.add(jar.toString());
+            }
+        }
+        return jars;
+    }
+
+    private static Manifest manifest() {
+        Manifest manifest = new Manifest();
+        Attributes main = manifest.getMainAttributes();
+        main.put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        main.putValue("Bundle-ManifestVersion", "2");
+        main.putValue("Bundle-SymbolicName", BUNDLE);
+        main.putValue("Bundle-Version", "1.0.0");
+        main.putValue("Import-Package", "io.switchboard.core.api.event;version=\"[1.0,2)\","
+                + "io.switchboard.camel.api;version=\"[1.0,2)\","
+                + "org.apache.camel;version=\"[4.14,5)\",org.apache.camel.builder;version=\"[4.14,5)\","
+                + "org.apache.camel.model;version=\"[4.14,5)\"");
+        main.putValue("Service-Component", "OSGI-INF/provider.xml,OSGI-INF/routes.xml");
+        return manifest;
+    }
+
+    private static String component(String implementation, String service, String properties) {
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                + "<scr:component xmlns:scr=\"http://www.osgi.org/xmlns/scr/v1.3.0\" name=\"" + implementation + "\">"
+                + properties + "<service><provide interface=\"" + service + "\"/></service>"
+                + "<implementation class=\"" + implementation + "\"/></scr:component>";
+    }
+
+    private static void add(JarOutputStream jar, String name, byte[] content) throws IOException {
+        jar.putNextEntry(new JarEntry(name));
+        jar.write(content);
+        jar.closeEntry();
+    }
+
+    /** FileInstall must never see a half-written jar: build beside the folder, then move it in. */
+    private static void writeAtomically(Path built, Path target) throws IOException {
+        Files.move(built, target, StandardCopyOption.ATOMIC_MOVE);
+    }
+}

@@ -1,0 +1,145 @@
+package io.switchboard.itests.sources;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.switchboard.itests.Api;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Dictionary;
+import java.util.HexFormat;
+import java.util.Hashtable;
+import java.util.Map;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.junit.Before;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.service.cm.Configuration;
+
+/**
+ * What the webhook refuses and how it authenticates: unknown paths, payloads failing the schema, unsigned or wrongly
+ * signed calls, oversized bodies; and a failing or timing-out function never fails the other functions of the event.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class WebhookIngressIT extends EventSourceTestSupport {
+
+    private static final String COMMAND_PATH = "/events/conversational-commands/command";
+    private static final String SECRET = "itest-signing-secret";
+    private static final int MAX_BODY = 16 * 1024;
+    private static volatile boolean configured;
+
+    @Before
+    public void configureWebhooks() throws Exception {
+        if (!configured) {
+            Configuration webhooks = configurationAdmin.getConfiguration("io.switchboard.camel.webhook", "?");
+            Dictionary<String, Object> properties = new Hashtable<>();
+            properties.put("signingSecrets", new String[] {"acme@/events/conversational-commands/=" + SECRET});
+            properties.put("maxBodyBytes", (long) MAX_BODY);
+            webhooks.update(properties);
+            configured = true;
+        }
+        eventType("conversational_command");
+        String oversized = "{\"pad\":\"" + "x".repeat(MAX_BODY) + "\"}";
+        await("the webhook runs with the test's configuration", Duration.ofSeconds(20),
+                () -> webhookAsAdmin(COMMAND_PATH, oversized, "acme").status() == 413);
+    }
+
+    @Test
+    public void anUnknownEventPathIsAnswered404() {
+        Api.Answer answer = webhookAsAdmin("/events/conversational-commands/no-such-event", "{}", "acme");
+
+        assertEquals(404, answer.status());
+        assertEquals("urn:switchboard:problem:not-found", answer.text("/type"));
+    }
+
+    @Test
+    public void aPayloadFailingTheSchemaIsAnswered400ListingTheFields() {
+        Api.Answer answer = webhookAsAdmin(COMMAND_PATH, "{\"accountId\": 5, \"command\": {\"name\": \"has space\", \"arguments\": []}}", "acme");
+
+        assertEquals(answer.body().toString(), 400, answer.status());
+        assertEquals("urn:switchboard:problem:invalid-payload", answer.text("/type"));
+        String errors = answer.body().get("errors").toString();
+        assertTrue(errors, errors.contains("/accountId"));
+        assertTrue(errors, errors.contains("/command/name"));
+        assertTrue(errors, errors.contains("conversationId"));
+    }
+
+    @Test
+    public void anUnsignedCallWithoutKeyIsAnswered401() {
+        Api.Answer answer = webhook(COMMAND_PATH, "{}", "X-Switchboard-Account", "acme");
+
+        assertEquals(401, answer.status());
+        assertEquals("urn:switchboard:problem:unauthorized", answer.text("/type"));
+    }
+
+    @Test
+    public void aWronglySignedCallIsAnswered401AndARightlySignedOneIsDispatched() throws Exception {
+        deployFunction("acme", "signed-" + System.nanoTime(), "conversational_command",
+                "async function lambda(input) { return {reply: 'signed ok'}; }", null);
+        String body = sample(eventType("conversational_command"));
+
+        Api.Answer wrong = webhook(COMMAND_PATH, body, "X-Switchboard-Account", "acme", "X-Switchboard-Signature",
+                "sha256=" + hmac("not-the-secret", body));
+        Api.Answer otherAccount = webhook(COMMAND_PATH, body, "X-Switchboard-Account", "globex", "X-Switchboard-Signature",
+                "sha256=" + hmac(SECRET, body));
+        Api.Answer right = webhook(COMMAND_PATH, body, "X-Switchboard-Account", "acme", "X-Switchboard-Signature",
+                "sha256=" + hmac(SECRET, body));
+
+        assertEquals(401, wrong.status());
+        assertEquals(401, otherAccount.status());
+        assertEquals(right.body().toString(), 200, right.status());
+        assertTrue(right.body().toString(), right.body().toString().contains("signed ok"));
+    }
+
+    @Test
+    public void anAccountKeyActsOnlyForItsOwnAccount() {
+        String body = sample(eventType("conversational_command"));
+
+        Api.Answer own = webhook(COMMAND_PATH, body, "Authorization", "Bearer " + ACME_KEY);
+        Api.Answer other = webhook(COMMAND_PATH, body, "Authorization", "Bearer " + ACME_KEY, "X-Switchboard-Account", "globex");
+        Api.Answer unknownKey = webhook(COMMAND_PATH, body, "Authorization", "Bearer nobody-knows-this-key");
+
+        assertEquals(own.body().toString(), 200, own.status());
+        assertEquals(403, other.status());
+        assertEquals(401, unknownKey.status());
+    }
+
+    @Test
+    public void aBodyOverTheLimitIsAnswered413() {
+        Api.Answer answer = webhookAsAdmin(COMMAND_PATH, "{\"pad\":\"" + "x".repeat(MAX_BODY) + "\"}", "acme");
+
+        assertEquals(413, answer.status());
+        assertEquals(MAX_BODY, answer.body().get("maxBytes").asInt());
+    }
+
+    @Test
+    public void aFailingAndATimingOutFunctionDoNotFailTheOtherFunctionsOfTheEvent() {
+        String account = newAccount();
+        deployFunction(account, "works", "conversational_command", "async function lambda(input) { return {reply: 'fine'}; }", null);
+        deployFunction(account, "throws", "conversational_command",
+                "async function lambda(input) { throw new Error('no order service'); }", null);
+        deployFunction(account, "loops", "conversational_command", "async function lambda(input) { while (true) {} }",
+                "\"timeoutMs\":1000");
+
+        Api.Answer answer = webhookAsAdmin(COMMAND_PATH, sample(eventType("conversational_command")), account);
+
+        assertEquals(answer.body().toString(), 200, answer.status());
+        Map<String, JsonNode> byName = EventSourcesIT.resultsByName(answer.body());
+        assertEquals("fine", byName.get("works").at("/result/reply").asText());
+        assertEquals("ERROR", byName.get("throws").at("/outcome").asText());
+        assertTrue(byName.get("throws").at("/error/errorMsg").asText().contains("no order service"));
+        assertEquals("TIMEOUT", byName.get("loops").at("/outcome").asText());
+    }
+
+    private static String hmac(String secret, String body) throws Exception {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        return HexFormat.of().formatHex(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
+    }
+}
