@@ -244,6 +244,23 @@ public class TemplatesIT extends SwitchboardTestSupport {
                 "{\"templateId\": \"no-such-template\", \"name\": \"x\"}").status());
     }
 
+    @Test
+    public void withoutTheCatalogueTheTemplateEndpointsAnswer503AndTheRestOfTheApiWorks() throws Exception {
+        Bundle catalogue = java.util.Arrays.stream(context.getBundles())
+                .filter(b -> "switchboard.templates.catalog".equals(b.getSymbolicName())).findFirst().orElseThrow();
+        catalogue.stop();
+        try {
+            await("template endpoints answer 503", Duration.ofSeconds(10), () -> admin.get("/templates").status() == 503);
+            assertEquals("urn:switchboard:problem:templates-unavailable", admin.get("/templates").text("/type"));
+            assertEquals(503, admin.post("/accounts/" + account() + "/functions/from-template",
+                    "{\"templateId\": \"greeting\", \"name\": \"x\"}").status());
+            assertEquals(200, admin.get("/event-types").status());
+        } finally {
+            catalogue.start();
+        }
+        await("the shipped templates are back", Duration.ofSeconds(10), () -> ids(admin.get("/templates")).containsAll(SHIPPED));
+    }
+
     /** A bundle with nothing but templates under templates/ and the header that points the extender at them. */
     private static byte[] templateBundle(String symbolicName, String id, String content) throws IOException {
         Manifest manifest = new Manifest();
