@@ -21,7 +21,9 @@ import org.slf4j.LoggerFactory;
  * The template catalogue: owns the registry, the extender for template bundles and the watcher of the operators'
  * folder, and answers queries from the registry's current snapshot.
  */
-@Component(service = {TemplateCatalog.class, TemplateCatalogService.class}, configurationPid = TemplateCatalogService.PID)
+// Immediate: as an extender and folder watcher it must run whether or not anyone uses the catalogue yet.
+@Component(service = {TemplateCatalog.class, TemplateCatalogService.class}, configurationPid = TemplateCatalogService.PID,
+        immediate = true)
 @Designate(ocd = TemplatesConfiguration.class)
 @Capability(namespace = "osgi.extender", name = TemplateCatalogService.EXTENDER, version = "1.0.0")
 public final class TemplateCatalogService implements TemplateCatalog {

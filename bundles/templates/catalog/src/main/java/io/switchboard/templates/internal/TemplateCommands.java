@@ -2,6 +2,7 @@ package io.switchboard.templates.internal;
 
 import io.switchboard.templates.api.Template;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Collectors;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -40,7 +41,7 @@ public final class TemplateCommands {
         return templates.stream()
                 .map(t -> String.format("%-40s %-20s %-40s %s%s  (%s %s)", t.id(), t.version(),
                         t.eventType() == null ? "-" : t.eventType(), t.name(), t.defaultForEvent() ? " [default]" : "",
-                        t.source().kind().name().toLowerCase(java.util.Locale.ROOT), t.source().location()))
+                        t.source().kind().name().toLowerCase(Locale.ROOT), t.source().location()))
                 .collect(Collectors.joining("\n"));
     }
 }

@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
@@ -208,7 +209,7 @@ final class TemplateFolderWatcher implements AutoCloseable {
 
     private void read(Path file) {
         String id = TemplateParser.idOf(file.getFileName().toString());
-        java.util.Optional<Template> before = registry.of(source, id);
+        Optional<Template> before = registry.of(source, id);
         boolean hadOne = before.isPresent();
         try {
             Template template = parser.parse(file.getFileName().toString(), readBounded(file),

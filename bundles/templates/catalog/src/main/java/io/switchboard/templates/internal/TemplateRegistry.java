@@ -2,6 +2,7 @@ package io.switchboard.templates.internal;
 
 import io.switchboard.templates.api.Template;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -94,6 +95,6 @@ final class TemplateRegistry {
                                 template.source().location(), winner.source().location());
                     }
                 }));
-        return java.util.Collections.unmodifiableMap(merged);
+        return Collections.unmodifiableMap(merged);
     }
 }
