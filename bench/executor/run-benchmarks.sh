@@ -13,6 +13,8 @@ quiet="-Dorg.slf4j.simpleLogger.defaultLogLevel=warn -Dpolyglot.engine.WarnInter
 
 echo "== JDK 25 + Graal JIT: steady heap"
 "$jdk25/bin/java" $jit_args $quiet -cp "$cp" io.switchboard.bench.executor.SteadyHeap
+echo "== JDK 17: steady heap"
+"$jdk17/bin/java" $quiet -cp "$cp" io.switchboard.bench.executor.SteadyHeap
 echo "== JDK 25 + Graal JIT"
 "$jdk25/bin/java" -cp "$cp" org.openjdk.jmh.Main -jvm "$jdk25/bin/java" -jvmArgs "$jit_args $quiet" \
     -prof gc -rf json -rff "$here/target/jdk25.json" "$@"

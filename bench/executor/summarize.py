@@ -34,6 +34,10 @@ def report(title, f):
     print()
     print('- warm call overhead, JSON function: executor / bare = %.2fx' % ratio('executorJson', 'bareJson'))
     print('- warm call overhead, CPU-bound function: executor / bare = %.2fx' % ratio('executorCpu', 'bareCpu'))
+    print('- same, against a bare call on a shared engine: JSON %.2fx, CPU-bound %.2fx'
+          % (ratio('executorJson', 'bareJsonSharedEngine'), ratio('executorCpu', 'bareCpuSharedEngine')))
+    print('- cost of engine sharing alone (shared / own engine): JSON %.2fx, CPU-bound %.2fx'
+          % (ratio('bareJsonSharedEngine', 'bareJson'), ratio('bareCpuSharedEngine', 'bareCpu')))
     print('- two threads vs one (time per call and thread): %.2fx' % ratio('executorJsonTwoThreads', 'executorJson'))
     print('- first call of a new version: %.1f ms (median)' % (f.get('firstCallOfANewVersion', {}).get('p50', float('nan')) / 1000))
     print()

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.graalvm.polyglot.Context;
+import org.graalvm.polyglot.Engine;
 import org.graalvm.polyglot.Source;
 import org.graalvm.polyglot.Value;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -37,8 +38,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Fork(1)
-@Warmup(iterations = 8, time = 1)
-@Measurement(iterations = 5, time = 1)
+@Warmup(iterations = 5, time = 1)
+@Measurement(iterations = 4, time = 1)
 public class ExecutorBenchmark {
     static final String JSON_FUNCTION = """
             function lambda(input, callback) {
@@ -66,6 +67,11 @@ public class ExecutorBenchmark {
     private Context bareCpu;
     private Value bareJsonDriver;
     private Value bareCpuDriver;
+    private Engine sharedEngine;
+    private Context sharedJson;
+    private Context sharedCpu;
+    private Value sharedJsonDriver;
+    private Value sharedCpuDriver;
     private int version;
 
     @Setup(Level.Trial)
@@ -77,6 +83,13 @@ public class ExecutorBenchmark {
         bareCpu = Context.create("js");
         bareCpu.eval("js", CPU_FUNCTION);
         bareCpuDriver = bareCpu.eval(Source.create("js", DRIVER));
+        sharedEngine = Engine.newBuilder("js").option("engine.WarnInterpreterOnly", "false").build();
+        sharedJson = Context.newBuilder("js").engine(sharedEngine).build();
+        sharedJson.eval("js", JSON_FUNCTION);
+        sharedJsonDriver = sharedJson.eval(Source.create("js", DRIVER));
+        sharedCpu = Context.newBuilder("js").engine(sharedEngine).build();
+        sharedCpu.eval("js", CPU_FUNCTION);
+        sharedCpuDriver = sharedCpu.eval(Source.create("js", DRIVER));
         check(executor.execute(request("json@1", JSON_FUNCTION, JSON_INPUT)));
         if (!bareJsonDriver.execute(JSON_INPUT).asString().equals(executor.execute(request("json@1", JSON_FUNCTION, JSON_INPUT)).resultJson())) {
             throw new IllegalStateException("the bare baseline and the executor disagree on the JSON function's result");
@@ -88,6 +101,9 @@ public class ExecutorBenchmark {
         executor.deactivate();
         bareJson.close();
         bareCpu.close();
+        sharedJson.close();
+        sharedCpu.close();
+        sharedEngine.close();
     }
 
     /** A warm pooled call of the JSON function through the executor. */
@@ -100,6 +116,21 @@ public class ExecutorBenchmark {
     @Benchmark
     public String bareJson() {
         return bareJsonDriver.execute(JSON_INPUT).asString();
+    }
+
+    /**
+     * The same JSON function with a bare {@code Value.execute} in a context of an engine shared by two contexts,
+     * as the executor's engine is: the difference to {@link #bareJson} is the cost of engine sharing itself.
+     */
+    @Benchmark
+    public String bareJsonSharedEngine() {
+        return sharedJsonDriver.execute(JSON_INPUT).asString();
+    }
+
+    /** The CPU-bound function with a bare {@code Value.execute} on an engine shared by two contexts. */
+    @Benchmark
+    public String bareCpuSharedEngine() {
+        return sharedCpuDriver.execute(CPU_INPUT).asString();
     }
 
     /** Two threads calling the JSON function through the executor at once (time per call and thread). */

@@ -19,8 +19,8 @@ public final class SteadyHeap {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 6;
-        int calls = args.length > 1 ? Integer.parseInt(args[1]) : 5_000;
+        int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 16;
+        int calls = args.length > 1 ? Integer.parseInt(args[1]) : 10_000;
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
         GraalJsExecutor executor = new GraalJsExecutor(ExecutorBenchmark.defaults(GraalJsExecutor.Config.class));
         try {
