@@ -8,6 +8,7 @@ import io.switchboard.core.api.dispatch.EventDispatcher;
 import io.switchboard.core.api.dispatch.FunctionInvoker;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 import org.apache.camel.CamelContext;
 import org.apache.camel.RoutesBuilder;
@@ -127,6 +128,16 @@ public final class CamelRoutesRunner {
                 bundles.remove(bundle);
                 stop(routes);
             }
+        }
+    }
+
+    /** The running CamelContext of a bundle, if it contributes routes. */
+    Optional<CamelContext> contextOf(Bundle bundle) {
+        lock.lock();
+        try {
+            return Optional.ofNullable(bundles.get(bundle)).map(BundleRoutes::context);
+        } finally {
+            lock.unlock();
         }
     }
 

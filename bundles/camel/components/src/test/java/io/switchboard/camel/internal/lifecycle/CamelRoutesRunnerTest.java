@@ -1,0 +1,174 @@
+package io.switchboard.camel.internal.lifecycle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+import io.switchboard.camel.internal.webhook.WebhookRegistry;
+import io.switchboard.core.api.dispatch.DispatchResult;
+import io.switchboard.core.api.dispatch.FunctionOutcome;
+import io.switchboard.core.api.event.InvocationMode;
+import io.switchboard.core.api.execution.Outcome;
+import java.lang.annotation.Annotation;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.apache.camel.CamelContext;
+import org.apache.camel.RoutesBuilder;
+import org.apache.camel.ServiceStatus;
+import org.apache.camel.builder.RouteBuilder;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.ServiceReference;
+
+class CamelRoutesRunnerTest {
+
+    private final Bundle bundle = bundle("com.example.source", 42);
+    private final CamelRoutesRunner runner = new CamelRoutesRunner(
+            (account, function, payload, headers, trigger) -> new FunctionOutcome("i", "f", function, 1, Outcome.OK, payload, null, List.of()),
+            request -> new DispatchResult("e", InvocationMode.ASYNC, List.of()), new WebhookRegistry(), config());
+
+    @AfterEach
+    void deactivate() {
+        runner.deactivate();
+    }
+
+    @Test
+    void routesOfOneBundleShareOneContextThatStopsWithItsLastBuilder() {
+        RoutesBuilder first = routes("direct:first", null);
+        RoutesBuilder second = routes("direct:second", null);
+        runner.activate();
+
+        runner.bindRoutesBuilder(first, reference(bundle));
+        runner.bindRoutesBuilder(second, reference(bundle));
+        CamelContext context = runner.contextOf(bundle).orElseThrow();
+
+        assertThat(context.getName()).isEqualTo("switchboard-com.example.source-42");
+        assertThat(context.getRoutes()).hasSize(2);
+        assertThat(context.createProducerTemplate().requestBody("direct:first", "{}", String.class)).isEqualTo("{}");
+        runner.unbindRoutesBuilder(first, reference(bundle));
+        assertThat(context.getRoutes()).hasSize(1);
+        assertThat(context.getStatus()).isEqualTo(ServiceStatus.Started);
+        runner.unbindRoutesBuilder(second, reference(bundle));
+        assertThat(context.getStatus()).isEqualTo(ServiceStatus.Stopped);
+        assertThat(runner.contextOf(bundle)).isEmpty();
+    }
+
+    @Test
+    void buildersBoundBeforeActivationStartWithIt() {
+        runner.bindRoutesBuilder(routes("direct:early", null), reference(bundle));
+        assertThat(runner.contextOf(bundle)).isEmpty();
+
+        runner.activate();
+
+        assertThat(runner.contextOf(bundle).orElseThrow().getRoutes()).hasSize(1);
+    }
+
+    @Test
+    void theFunctionComponentIsThereForEveryRoute() {
+        runner.activate();
+        runner.bindRoutesBuilder(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:call").to("function:acme/echo");
+            }
+        }, reference(bundle));
+
+        String result = runner.contextOf(bundle).orElseThrow().createProducerTemplate().requestBody("direct:call", "{\"x\":1}", String.class);
+
+        assertThat(result).isEqualTo("{\"x\":1}");
+    }
+
+    @Test
+    void anInFlightExchangeFinishesBeforeTheRoutesStop() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        RoutesBuilder slow = routes("direct:slow", release);
+        runner.activate();
+        runner.bindRoutesBuilder(slow, reference(bundle));
+        CamelContext context = runner.contextOf(bundle).orElseThrow();
+        CompletableFuture<String> inFlight = CompletableFuture.supplyAsync(
+                () -> context.createProducerTemplate().requestBody("direct:slow", "{\"n\":1}", String.class));
+        await(() -> context.getInflightRepository().size() == 1);
+
+        Thread stopping = new Thread(() -> runner.unbindRoutesBuilder(slow, reference(bundle)), "stopping");
+        stopping.start();
+        // The shutdown strategy polls the in-flight exchanges: the unbinding thread parks while one is running.
+        await(() -> stopping.getState() == Thread.State.TIMED_WAITING || stopping.getState() == Thread.State.WAITING);
+        assertThat(context.getInflightRepository().size()).isEqualTo(1);
+        assertThat(stopping.isAlive()).isTrue();
+        release.countDown();
+
+        assertThat(inFlight.get(10, TimeUnit.SECONDS)).isEqualTo("{\"n\":1}");
+        stopping.join(10_000);
+        assertThat(stopping.isAlive()).isFalse();
+        assertThat(context.getStatus()).isEqualTo(ServiceStatus.Stopped);
+    }
+
+    private static RoutesBuilder routes(String from, CountDownLatch gate) {
+        return new RouteBuilder() {
+            @Override
+            public void configure() {
+                from(from).routeId(from.replace(':', '-')).process(exchange -> {
+                    if (gate != null && !gate.await(10, TimeUnit.SECONDS)) {
+                        throw new IllegalStateException("the test never released the exchange");
+                    }
+                });
+            }
+        };
+    }
+
+    private static void await(BooleanSupplier condition) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as("condition within 10 s").isLessThan(deadline);
+            Thread.onSpinWait();
+        }
+    }
+
+    private static Bundle bundle(String name, long id) {
+        Bundle bundle = mock(Bundle.class);
+        when(bundle.getSymbolicName()).thenReturn(name);
+        when(bundle.getBundleId()).thenReturn(id);
+        return bundle;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static ServiceReference<RoutesBuilder> reference(Bundle bundle) {
+        ServiceReference<RoutesBuilder> reference = mock(ServiceReference.class);
+        when(reference.getBundle()).thenReturn(bundle);
+        return reference;
+    }
+
+    private static CamelConfiguration config() {
+        return new CamelConfiguration() {
+            @Override
+            public Class<? extends Annotation> annotationType() {
+                return CamelConfiguration.class;
+            }
+
+            @Override
+            public ErrorHandling errorHandling() {
+                return ErrorHandling.REDELIVER;
+            }
+
+            @Override
+            public int maximumRedeliveries() {
+                return 0;
+            }
+
+            @Override
+            public long redeliveryDelayMs() {
+                return 10;
+            }
+
+            @Override
+            public int shutdownTimeoutSeconds() {
+                return 30;
+            }
+        };
+    }
+}
