@@ -1,0 +1,60 @@
+package io.switchboard.itests.sources;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Dictionary;
+import java.util.Hashtable;
+import java.util.Map;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.service.cm.Configuration;
+
+/**
+ * The Kafka ingress in the real framework against a real broker: a factory configuration switches a topic on, its
+ * records are raised as events and run the bound function; deleting the configuration stops the consumer.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class KafkaIngressIT extends EventSourceTestSupport {
+
+    @Test
+    public void aTopicSwitchedOnByConfigurationRaisesItsRecordsAsEventsUntilTheConfigurationIsDeleted() throws Exception {
+        Path classPath = Path.of(System.getProperty("switchboard.distribution.dir"))
+                .resolve("../../../bundles/camel/kafka/target/test-broker.classpath").normalize();
+        assertTrue("the broker's class path was written by the build of bundles/camel/kafka: " + classPath, Files.isRegularFile(classPath));
+        JsonNode type = eventType("messaging_conversation_end");
+        String account = newAccount();
+        String function = deployFunction(account, "closer", "messaging_conversation_end",
+                "async function lambda(input) { return {type: 'sendMessage', text: 'Bye ' + input.payload.conversationId}; }", null);
+        String topic = KafkaBroker.uniqueTopic();
+
+        try (KafkaBroker broker = new KafkaBroker(classPath, Files.createTempDirectory(deployFolder().getParent(), "kafka"))) {
+            Configuration ingress = configurationAdmin.createFactoryConfiguration("io.switchboard.camel.kafka.ingress", "?");
+            Dictionary<String, Object> properties = new Hashtable<>();
+            properties.put("topic", topic);
+            properties.put("bootstrapServers", broker.bootstrapServers());
+            properties.put("eventTypeId", "messaging_conversation_end");
+            ingress.update(properties);
+            broker.send(topic, sample(type), Map.of("SwitchboardAccount", account));
+
+            String path = "/accounts/" + account + "/functions/" + function + "/invocations";
+            await("the record ran the function", Duration.ofSeconds(60), () -> admin.get(path).body().at("/total").asInt() == 1);
+            JsonNode record = admin.get(path).body().at("/items/0");
+            assertEquals(record.toString(), "OK", record.at("/outcome").asText());
+            assertEquals("EVENT", record.at("/trigger").asText());
+            assertEquals("Bye 0c4f6b7e-2a1d-4e9b-8f3a-9d2c1b0a7e65", record.at("/result/text").asText());
+
+            ingress.delete();
+            await("the topic's consumer stopped", Duration.ofSeconds(30), () -> Thread.getAllStackTraces().keySet().stream()
+                    .noneMatch(t -> t.isAlive() && t.getName().contains("KafkaConsumer[" + topic + "]")));
+        }
+    }
+}
