@@ -54,7 +54,9 @@ final class InvocationRunner {
             reason = new Invocation.Stop(FailureCode.INVALID_CODE, e.getMessage());
         } catch (PolyglotException e) {
             reason = classify(e, invocation);
-        } catch (IllegalStateException e) {
+        } catch (RuntimeException e) {
+            // IllegalStateException when the watchdog closed the context between two guest calls; anything
+            // else is a fault of the executor, which must still answer with a result.
             reason = invocation.stopped() != null ? invocation.stopped() : internal(e, invocation);
         } finally {
             watchdog.release(invocation);
