@@ -156,6 +156,11 @@ public final class GraalJsExecutor implements FunctionExecutor {
         LOG.info("GraalJS executor stopped");
     }
 
+    /** Invocations running now; for tests and diagnostics. */
+    int runningInvocations() {
+        return watchdog.running();
+    }
+
     /** Warm contexts kept for later calls; for tests and diagnostics. */
     int idleContexts() {
         return pool.idleContexts();
