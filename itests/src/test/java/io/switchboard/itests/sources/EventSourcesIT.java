@@ -114,6 +114,23 @@ public class EventSourcesIT extends EventSourceTestSupport {
         assertEquals("OK", answer.text("/outcome"));
         assertEquals("gold", answer.text("/result/tier"));
         assertEquals(byOtherAccount.body().toString(), 400, byOtherAccount.status());
+        Api.Answer unknown = webhookAsAdmin("/events/conversation-builder/invoke", "{\"functionId\":\"no-such-function\",\"payload\":{}}", account);
+        assertEquals(unknown.body().toString(), 404, unknown.status());
+    }
+
+    @Test
+    public void aSkillAwareEventRunsOnlyTheFunctionOfThePayloadsSkill() {
+        JsonNode type = eventType("messaging_ttr");
+        String skill = type.at("/samplePayload/skillId").asText();
+        String account = newAccount();
+        String mine = deployFunction(account, "ttr-mine", "messaging_ttr", COMMANDS_CODE, "\"skills\":[" + Api.quote(skill) + "]");
+        String other = deployFunction(account, "ttr-other", "messaging_ttr", COMMANDS_CODE, "\"skills\":[\"other-skill\"]");
+
+        Api.Answer answer = webhookAsAdmin(type.get("webhookPath").asText(), sample(type), account);
+
+        assertEquals(answer.body().toString(), 202, answer.status());
+        awaitRecord(account, mine, answer.text("/eventId"));
+        assertEquals(0, admin.get("/accounts/" + account + "/functions/" + other + "/invocations").body().at("/total").asInt());
     }
 
     @Test
