@@ -12,6 +12,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 class ErrorsAndTimeoutsTest {
+
+    /**
+     * The watchdog stops a run within 100 ms of its deadline on an idle machine (docs/executor.md); unit tests run
+     * beside other builds, so they only prove the run was stopped at the deadline, not left running.
+     */
+    private static final Duration LOAD_ALLOWANCE = Duration.ofMillis(1500);
     private static GraalJsExecutor executor;
 
     @BeforeAll
@@ -85,7 +91,7 @@ class ErrorsAndTimeoutsTest {
         ExecutionResult result = executor.execute(request("async function lambda() { for (;;) {} }", Duration.ofMillis(300)));
 
         assertFailure(result, Outcome.TIMEOUT, "com.switchboard.function.timeout", "300 ms");
-        assertThat(result.duration()).isBetween(Duration.ofMillis(300), Duration.ofMillis(400));
+        assertThat(result.duration()).isBetween(Duration.ofMillis(300), Duration.ofMillis(400).plus(LOAD_ALLOWANCE));
     }
 
     @Test
@@ -93,7 +99,7 @@ class ErrorsAndTimeoutsTest {
         ExecutionResult result = executor.execute(request("while (true) {} function lambda() {}", Duration.ofMillis(200)));
 
         assertFailure(result, Outcome.TIMEOUT, "com.switchboard.function.timeout", "200 ms");
-        assertThat(result.duration()).isBetween(Duration.ofMillis(200), Duration.ofMillis(300));
+        assertThat(result.duration()).isBetween(Duration.ofMillis(200), Duration.ofMillis(300).plus(LOAD_ALLOWANCE));
     }
 
     @Test
@@ -110,7 +116,7 @@ class ErrorsAndTimeoutsTest {
                 Duration.ofMillis(200)));
 
         assertFailure(result, Outcome.TIMEOUT, "com.switchboard.function.timeout", "200 ms");
-        assertThat(result.duration()).isBetween(Duration.ofMillis(200), Duration.ofMillis(300));
+        assertThat(result.duration()).isBetween(Duration.ofMillis(200), Duration.ofMillis(300).plus(LOAD_ALLOWANCE));
     }
 
     @Test

@@ -68,7 +68,9 @@ class HttpClientModuleTest {
         server.start();
         base = "http://127.0.0.1:" + server.getAddress().getPort();
         http = new HttpClientModule(TestConfigs.of(HttpClientModule.Config.class,
-                Map.of("maxResponseBytes", 1024, "requestTimeoutMillis", 300L)));
+                Map.of("maxResponseBytes", 1024, "requestTimeoutMillis", 2000L)));
+        // 2 s: long enough for a first request on a loaded machine, short enough for the /slow test, whose server
+        // holds the answer until the tests end.
         harness = new ExecutorHarness(Map.of("maxOutboundCalls", 3)).with("HTTPClient", http);
     }
 
