@@ -1,0 +1,208 @@
+package io.switchboard.camel.internal.webhook;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.switchboard.core.api.dispatch.CapacityExceededException;
+import io.switchboard.core.api.dispatch.FieldError;
+import io.switchboard.core.api.dispatch.InvalidPayloadException;
+import io.switchboard.core.api.security.Caller;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.ServletOutputStream;
+import jakarta.servlet.WriteListener;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.lang.annotation.Annotation;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class WebhookServletTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final WebhookRegistry registry = new WebhookRegistry();
+    private final CamelContext camel = new DefaultCamelContext();
+    private final WebhookServlet servlet = new WebhookServlet(registry,
+            key -> "acme-key".equals(key) ? Optional.of(new Caller("acme", false)) : Optional.empty(), config(64));
+
+    WebhookServletTest() throws Exception {
+        camel.addComponent("webhook", new WebhookComponent(registry));
+        camel.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                errorHandler(noErrorHandler());
+                from("webhook:/events/test/ok").process(e -> {
+                    e.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, 202);
+                    e.getMessage().setBody(Map.of("account", e.getMessage().getHeader("SwitchboardAccount"),
+                            "sawAuthorization", e.getMessage().getHeader("Authorization") != null));
+                });
+                from("webhook:/events/test/invalid").process(e -> {
+                    throw new InvalidPayloadException("bad", List.of(new FieldError("/skillId", "is required")));
+                });
+                from("webhook:/events/test/full").process(e -> {
+                    throw new CapacityExceededException("full", Duration.ofSeconds(3));
+                });
+                from("webhook:/events/test/broken").process(e -> {
+                    throw new IllegalStateException("bug");
+                });
+            }
+        });
+        camel.start();
+    }
+
+    @AfterEach
+    void stop() {
+        camel.stop();
+    }
+
+    private record Answer(int status, JsonNode body, HttpServletResponse response) {
+    }
+
+    private Answer post(String path, String body, long declaredLength, String authorization) throws Exception {
+        HttpServletRequest request = mock(HttpServletRequest.class);
+        when(request.getMethod()).thenReturn("POST");
+        when(request.getRequestURI()).thenReturn(path);
+        when(request.getContextPath()).thenReturn("");
+        when(request.getContentLengthLong()).thenReturn(declaredLength);
+        when(request.getHeader("Authorization")).thenReturn(authorization);
+        when(request.getHeaderNames()).thenReturn(Collections.enumeration(authorization == null ? List.of() : List.of("Authorization")));
+        when(request.getInputStream()).thenReturn(input(body.getBytes(StandardCharsets.UTF_8)));
+        HttpServletResponse response = mock(HttpServletResponse.class);
+        ByteArrayOutputStream written = new ByteArrayOutputStream();
+        when(response.getOutputStream()).thenReturn(output(written));
+        int[] status = {200};
+        org.mockito.Mockito.doAnswer(call -> status[0] = call.getArgument(0)).when(response).setStatus(org.mockito.ArgumentMatchers.anyInt());
+        servlet.service(request, response);
+        return new Answer(status[0], written.size() == 0 ? JSON.missingNode() : JSON.readTree(written.toByteArray()), response);
+    }
+
+    @Test
+    void theRoutesStatusAndBodyAreTheAnswerAndCredentialsStayOutOfTheRoute() throws Exception {
+        Answer answer = post("/events/test/ok", "{}", 2, "Bearer acme-key");
+
+        assertThat(answer.status()).isEqualTo(202);
+        assertThat(answer.body().get("account").asText()).isEqualTo("acme");
+        assertThat(answer.body().get("sawAuthorization").asBoolean()).isFalse();
+    }
+
+    @Test
+    void aBodyOverTheLimitIs413EvenWithoutContentLength() throws Exception {
+        Answer answer = post("/events/test/ok", "{\"x\":\"" + "y".repeat(100) + "\"}", -1, "Bearer acme-key");
+
+        assertThat(answer.status()).isEqualTo(413);
+        assertThat(answer.body().get("maxBytes").asInt()).isEqualTo(64);
+    }
+
+    @Test
+    void anUnknownPathIs404AndAnUnknownKey401() throws Exception {
+        assertThat(post("/events/test/none", "{}", 2, "Bearer acme-key").status()).isEqualTo(404);
+        Answer unauthorized = post("/events/test/ok", "{}", 2, "Bearer wrong");
+        assertThat(unauthorized.status()).isEqualTo(401);
+        verify(unauthorized.response()).setHeader("WWW-Authenticate", "Bearer realm=\"switchboard\"");
+    }
+
+    @Test
+    void theCoresRefusalsAreProblemDetails() throws Exception {
+        Answer invalid = post("/events/test/invalid", "{}", 2, "Bearer acme-key");
+        Answer full = post("/events/test/full", "{}", 2, "Bearer acme-key");
+
+        assertThat(invalid.status()).isEqualTo(400);
+        assertThat(invalid.body().at("/errors/0/field").asText()).isEqualTo("/skillId");
+        assertThat(full.status()).isEqualTo(429);
+        verify(full.response()).setHeader("Retry-After", "3");
+    }
+
+    @Test
+    void anUnexpectedFailureIs500WithAReferenceAndNoDetailsOfTheBug() throws Exception {
+        Answer answer = post("/events/test/broken", "{}", 2, "Bearer acme-key");
+
+        assertThat(answer.status()).isEqualTo(500);
+        assertThat(answer.body().get("reference").asText()).isNotBlank();
+        assertThat(answer.body().toString()).doesNotContain("bug");
+    }
+
+    private static ServletInputStream input(byte[] bytes) {
+        ByteArrayInputStream in = new ByteArrayInputStream(bytes);
+        return new ServletInputStream() {
+            @Override
+            public int read() {
+                return in.read();
+            }
+
+            @Override
+            public boolean isFinished() {
+                return in.available() == 0;
+            }
+
+            @Override
+            public boolean isReady() {
+                return true;
+            }
+
+            @Override
+            public void setReadListener(ReadListener listener) {
+                throw new UnsupportedOperationException();
+            }
+        };
+    }
+
+    private static ServletOutputStream output(ByteArrayOutputStream out) {
+        return new ServletOutputStream() {
+            @Override
+            public void write(int b) {
+                out.write(b);
+            }
+
+            @Override
+            public boolean isReady() {
+                return true;
+            }
+
+            @Override
+            public void setWriteListener(WriteListener listener) {
+                throw new UnsupportedOperationException();
+            }
+        };
+    }
+
+    private static WebhookConfiguration config(long maxBodyBytes) {
+        return new WebhookConfiguration() {
+            @Override
+            public Class<? extends Annotation> annotationType() {
+                return WebhookConfiguration.class;
+            }
+
+            @Override
+            public long maxBodyBytes() {
+                return maxBodyBytes;
+            }
+
+            @Override
+            public String signatureHeader() {
+                return "X-Switchboard-Signature";
+            }
+
+            @Override
+            public String[] signingSecrets() {
+                return new String[0];
+            }
+        };
+    }
+}
