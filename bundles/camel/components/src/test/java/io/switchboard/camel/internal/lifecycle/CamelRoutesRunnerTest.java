@@ -69,6 +69,26 @@ class CamelRoutesRunnerTest {
     }
 
     @Test
+    void aReconfiguredRunnerStartsTheSameBuildersAgain() {
+        RoutesBuilder builder = routes("direct:again", null);
+        runner.activate();
+        runner.bindRoutesBuilder(builder, reference(bundle));
+        runner.deactivate();
+        CamelRoutesRunner next = new CamelRoutesRunner(
+                (account, function, payload, headers, trigger) -> null,
+                request -> new DispatchResult("e", InvocationMode.ASYNC, List.of()), new WebhookRegistry(), config());
+
+        next.bindRoutesBuilder(builder, reference(bundle));
+        next.activate();
+        try {
+            assertThat(next.contextOf(bundle).orElseThrow().createProducerTemplate()
+                    .requestBody("direct:again", "{\"a\":2}", String.class)).isEqualTo("{\"a\":2}");
+        } finally {
+            next.deactivate();
+        }
+    }
+
+    @Test
     void theFunctionComponentIsThereForEveryRoute() {
         runner.activate();
         runner.bindRoutesBuilder(new RouteBuilder() {
