@@ -19,14 +19,14 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code Toolbelt.HTTPClient()}: outbound HTTP for functions, only to their allowed domains, without
@@ -55,29 +55,37 @@ public final class HttpClientModule implements ToolbeltModule {
         int maxRequestChars() default 1_048_576;
     }
 
+    private static final Logger LOG = LoggerFactory.getLogger(HttpClientModule.class);
+
     private final Config config;
-    private final ExecutorService executor;
     private final HttpClient client;
     private final String facade = ModuleScripts.load("http-client.js");
 
     @Activate
     public HttpClientModule(Config config) {
         this.config = config;
-        this.executor = Executors.newCachedThreadPool(task -> {
-            Thread thread = new Thread(task, "switchboard-function-http");
-            thread.setDaemon(true);
-            return thread;
-        });
+        // The JDK's own executor: a client whose executor came from this bundle would keep the bundle's class loader
+        // alive (through the client's selector thread) after an update, until a GC noticed the client was unused.
         this.client = HttpClient.newBuilder()
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(Duration.ofMillis(config.connectTimeoutMillis()))
-                .executor(executor)
                 .build();
     }
 
     @Deactivate
     void deactivate() {
-        executor.shutdownNow();
+        shutdownNow(client);
+    }
+
+    /** Since JDK 21 a client can be stopped at once; on JDK 17 its threads end when the GC collects it. */
+    private static void shutdownNow(HttpClient client) {
+        try {
+            HttpClient.class.getMethod("shutdownNow").invoke(client);
+        } catch (NoSuchMethodException onJdk17) {
+            LOG.debug("HttpClient.shutdownNow() needs JDK 21; the client's threads end with the next GC");
+        } catch (ReflectiveOperationException e) {
+            LOG.warn("Could not stop the HTTP client of the HTTPClient toolbelt module: {}", e.toString());
+        }
     }
 
     @Override
