@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import io.switchboard.camel.api.SwitchboardHeaders;
 import io.switchboard.core.api.dispatch.Header;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,10 +57,5 @@ public final class Payloads {
             }
         });
         return result;
-    }
-
-    /** Reads the UTF-8 text of bytes. */
-    public static String text(byte[] bytes) {
-        return new String(bytes, StandardCharsets.UTF_8);
     }
 }
