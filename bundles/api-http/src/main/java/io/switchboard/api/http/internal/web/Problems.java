@@ -51,7 +51,9 @@ public final class Problems {
     public static Problem payloadTooLarge(long maxBytes) {
         return new Problem("payload-too-large", "Request body too large", 413,
                 "The request body exceeds the limit of " + maxBytes + " bytes.")
-                .withExtensions(Map.of("maxBytes", maxBytes));
+                .withExtensions(Map.of("maxBytes", maxBytes))
+                // The rest of the body stays unread, so the connection cannot carry another request.
+                .withHeaders(Map.of("Connection", "close"));
     }
 
     public static Problem unsupportedMediaType(String contentType) {

@@ -76,6 +76,8 @@ public final class WebhookServlet extends HttpServlet {
         }
         byte[] body = readBounded(request);
         if (body == null) {
+            // The rest of the body stays unread, so the connection cannot carry another request.
+            response.setHeader("Connection", "close");
             write(response, new Problem(413, "payload-too-large", "The body exceeds " + maxBodyBytes + " bytes",
                     Map.of("maxBytes", maxBodyBytes)));
             return;
