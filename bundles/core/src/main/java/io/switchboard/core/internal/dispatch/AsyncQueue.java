@@ -16,6 +16,7 @@ import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.switchboard.core.api.dispatch.AsyncOutcome;
 import io.switchboard.core.api.dispatch.FunctionOutcome;
 import io.switchboard.core.api.execution.Outcome;
 import io.switchboard.core.internal.db.Database;
@@ -43,12 +44,13 @@ final class AsyncQueue {
     private final ConcurrencyLimiter limiter;
     private final Settings settings;
     private final Clock clock;
+    private final AsyncOutcomeListeners listeners;
     private final AsyncTaskRepository repository = new AsyncTaskRepository();
     private final DelayQueue<Due> queue = new DelayQueue<>();
     private final ExecutorService workers;
 
     AsyncQueue(Database database, DeployedFunctions functions, FunctionRunner runner, BooleanSupplier executorPresent,
-            ConcurrencyLimiter limiter, Settings settings, Clock clock) {
+            ConcurrencyLimiter limiter, Settings settings, Clock clock, AsyncOutcomeListeners listeners) {
         this.database = database;
         this.functions = functions;
         this.runner = runner;
@@ -56,6 +58,7 @@ final class AsyncQueue {
         this.limiter = limiter;
         this.settings = settings;
         this.clock = clock;
+        this.listeners = listeners;
         AtomicInteger threads = new AtomicInteger();
         this.workers = Executors.newFixedThreadPool(Math.max(1, settings.workers()),
                 r -> new Thread(r, "switchboard-async-" + threads.incrementAndGet()));
@@ -141,13 +144,16 @@ final class AsyncQueue {
             return;
         }
         FunctionOutcome outcome;
+        AsyncEvent event;
         try (ConcurrencyLimiter.Permit held = permit.get()) {
-            AsyncEvent event = database.withConnection("read event " + task.eventId(), c -> repository.event(c, task.eventId()))
+            event = database.withConnection("read event " + task.eventId(), c -> repository.event(c, task.eventId()))
                     .orElseThrow(() -> new IllegalStateException("Event " + task.eventId() + " of task " + task.id() + " is missing"));
             outcome = runner.run(function.get(), PayloadValidator.parse(event.payloadJson()),
                     new InvocationContext(event.eventTypeId(), event.id(), event.headers(), event.trigger()));
         }
-        settle(task, outcome);
+        boolean finalAttempt = settle(task, outcome);
+        // Told after the record is stored and the task settled, so a listener sees what the API shows.
+        listeners.tell(new AsyncOutcome(event.id(), event.account(), event.eventTypeId(), outcome, task.attempts() + 1, finalAttempt));
     }
 
     private void waitInQueue(AsyncTask task) {
@@ -155,21 +161,22 @@ final class AsyncQueue {
                 task.attempts(), clock.millis() + settings.capacityRetry().toMillis())));
     }
 
-    private void settle(AsyncTask task, FunctionOutcome outcome) {
+    /** Stores how the task ended; true when it has no further attempt (done or dead-lettered). */
+    private boolean settle(AsyncTask task, FunctionOutcome outcome) {
         long now = clock.millis();
         if (outcome.outcome() == Outcome.OK) {
             database.withConnection("complete task " + task.id(), c -> {
                 repository.markDone(c, task, now);
                 return null;
             });
-            return;
+            return true;
         }
         String error = outcome.outcome() + (outcome.error() == null ? "" : ": " + outcome.error().errorCode() + " " + outcome.error().errorMsg())
                 + " (invocation " + outcome.invocationId() + ")";
         int attempts = task.attempts() + 1;
         if (attempts >= settings.maxAttempts()) {
             deadLetter(task, attempts, error);
-            return;
+            return true;
         }
         AsyncTask next = task.retried(now + backoff(attempts).toMillis());
         database.withConnection("reschedule task " + task.id(), c -> {
@@ -177,6 +184,7 @@ final class AsyncQueue {
             return null;
         });
         queue.add(new Due(next));
+        return false;
     }
 
     private void deadLetter(AsyncTask task, int attempts, String error) {

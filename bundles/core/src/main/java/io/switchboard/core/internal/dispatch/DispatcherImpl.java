@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -26,6 +27,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.switchboard.core.api.dispatch.AsyncOutcomeListener;
 import io.switchboard.core.api.dispatch.CapacityExceededException;
 import io.switchboard.core.api.dispatch.DispatchRequest;
 import io.switchboard.core.api.dispatch.DispatchResult;
@@ -98,6 +100,7 @@ public class DispatcherImpl implements EventDispatcher, FunctionInvoker {
     private final ExecutorService syncPool;
     private final Duration retryAfter;
     private final Duration grace;
+    private final AsyncOutcomeListeners outcomeListeners = new AsyncOutcomeListeners();
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     private volatile FunctionExecutor executor;
@@ -119,13 +122,27 @@ public class DispatcherImpl implements EventDispatcher, FunctionInvoker {
         this.syncPool = Executors.newCachedThreadPool(r -> new Thread(r, "switchboard-sync-" + threads.incrementAndGet()));
         this.asyncQueue = new AsyncQueue(database, functions, runner, () -> executor != null, limiter, new AsyncQueue.Settings(config.asyncWorkers(),
                 Math.max(1, config.asyncMaxAttempts()), Duration.ofMillis(config.asyncBackoffMs()), Duration.ofMillis(config.asyncMaxBackoffMs()),
-                Duration.ofMillis(config.asyncCapacityRetryMs())), clock);
+                Duration.ofMillis(config.asyncCapacityRetryMs())), clock, outcomeListeners);
         asyncQueue.start();
     }
 
     /** Binds the executor; for use outside a framework (tests), where SCR would set the field. */
     void setExecutor(FunctionExecutor executor) {
         this.executor = executor;
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void bindAsyncOutcomeListener(AsyncOutcomeListener listener, ServiceReference<AsyncOutcomeListener> reference) {
+        addAsyncOutcomeListener(listener, reference.getProperty(AsyncOutcomeListener.EVENT_TYPE_ID));
+    }
+
+    void unbindAsyncOutcomeListener(AsyncOutcomeListener listener) {
+        outcomeListeners.remove(listener);
+    }
+
+    /** Adds a listener with its {@value AsyncOutcomeListener#EVENT_TYPE_ID} property (null: every type); SCR binds through this too. */
+    void addAsyncOutcomeListener(AsyncOutcomeListener listener, Object eventTypes) {
+        outcomeListeners.add(listener, eventTypes);
     }
 
     @Deactivate
