@@ -9,6 +9,7 @@ import io.switchboard.core.api.execution.FunctionExecutor;
 import io.switchboard.core.api.execution.Outcome;
 import java.lang.ref.WeakReference;
 import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -17,6 +18,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import javax.management.ObjectName;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.junit.PaxExam;
@@ -38,6 +40,7 @@ public class ExecutorRedeployIT extends SwitchboardTestSupport {
                 .filter(b -> "switchboard.executor.graaljs".equals(b.getSymbolicName())).findFirst().orElseThrow();
         assertEquals(1, runOnce(1));
         int threadsBefore = liveThreads();
+        List<String> executorThreadsBefore = executorThreadNames();
         long heapBefore = usedHeapAfterGc();
         List<WeakReference<ClassLoader>> oldLoaders = new ArrayList<>();
 
@@ -48,25 +51,43 @@ public class ExecutorRedeployIT extends SwitchboardTestSupport {
             assertEquals(cycle + 1, runOnce(cycle + 1));
         }
 
-        await("the class loaders of the replaced executor bundles are collected", Duration.ofSeconds(30), () -> {
-            System.gc();
-            long alive = oldLoaders.stream().filter(ref -> ref.get() != null).count();
-            if (alive > 0) {
-                System.out.println("executor class loaders still alive: " + alive + " of " + oldLoaders.size());
-                for (Thread thread : Thread.getAllStackTraces().keySet()) {
-                    ClassLoader tccl = thread.getContextClassLoader();
-                    if (oldLoaders.stream().anyMatch(ref -> ref.get() == tccl)) {
-                        System.out.println("DIAG thread " + thread.getName() + " holds an old loader as its context loader");
-                    }
-                }
-            }
-            return alive == 0;
-        });
+        awaitCollected(oldLoaders);
         int threadsAfter = liveThreads();
         long heapAfter = usedHeapAfterGc();
+        System.out.printf("ExecutorRedeployIT: %d updates, all replaced class loaders collected; threads %d -> %d; "
+                + "executor threads %s -> %s; heap %d -> %d MiB%n", CYCLES, threadsBefore, threadsAfter, executorThreadsBefore,
+                executorThreadNames(), heapBefore / 1024 / 1024, heapAfter / 1024 / 1024);
+        assertEquals("threads of the executor bundle", executorThreadsBefore, executorThreadNames());
         assertTrue("threads grew from " + threadsBefore + " to " + threadsAfter, threadsAfter <= threadsBefore + 2);
         assertTrue("heap grew from " + heapBefore / 1024 / 1024 + " MiB to " + heapAfter / 1024 / 1024 + " MiB",
                 heapAfter - heapBefore < 64L * 1024 * 1024);
+    }
+
+    /**
+     * Waits until every replaced executor class loader is garbage; if one stays strongly reachable, fails with a heap
+     * dump whose GC root path names the holder (see docs/executor.md, "Lifecycle and hot redeploy").
+     */
+    private static void awaitCollected(List<WeakReference<ClassLoader>> oldLoaders) throws Exception {
+        try {
+            await("the class loaders of the replaced executor bundles are collected", Duration.ofSeconds(30), () -> {
+                System.gc();
+                return oldLoaders.stream().allMatch(ref -> ref.get() == null);
+            });
+        } catch (AssertionError notCollected) {
+            long alive = oldLoaders.stream().filter(ref -> ref.get() != null).count();
+            Path dump = Path.of(System.getProperty("switchboard.itest.work", System.getProperty("java.io.tmpdir")),
+                    "ExecutorRedeployIT-" + System.currentTimeMillis() + ".hprof");
+            ManagementFactory.getPlatformMBeanServer().invoke(new ObjectName("com.sun.management:type=HotSpotDiagnostic"),
+                    "dumpHeap", new Object[] {dump.toString(), true}, new String[] {String.class.getName(), boolean.class.getName()});
+            // Pax Exam reports the root cause of a failure, so the cause is not chained.
+            throw new AssertionError(notCollected.getMessage() + ": " + alive + " of " + oldLoaders.size()
+                    + " replaced executor class loaders are still strongly reachable; heap dump: " + dump);
+        }
+    }
+
+    private static List<String> executorThreadNames() {
+        return Thread.getAllStackTraces().keySet().stream().map(Thread::getName)
+                .filter(name -> name.startsWith("switchboard-executor")).sorted().toList();
     }
 
     private ClassLoader currentExecutorLoader() {

@@ -76,6 +76,7 @@ public final class GraalJsExecutor implements FunctionExecutor {
         long poolIdleSeconds() default 300;
     }
 
+    private final EngineLogPipe engineLog = EngineLogPipe.toSlf4j();
     private final Engine engine;
     private final ExecutorLimits limits;
     private final ToolbeltRegistry toolbelt = new ToolbeltRegistry();
@@ -89,12 +90,7 @@ public final class GraalJsExecutor implements FunctionExecutor {
     @Activate
     public GraalJsExecutor(Config config) {
         this.limits = ExecutorLimits.of(config);
-        this.engine = Engine.newBuilder(SandboxFactory.LANGUAGE)
-                .option("engine.WarnInterpreterOnly", "false")
-                .out(OutputStream.nullOutputStream())
-                .err(OutputStream.nullOutputStream())
-                .logHandler(new Slf4jLogHandler())
-                .build();
+        this.engine = newEngine(engineLog);
         logImplementation(engine);
         this.sandbox = new SandboxFactory(engine, config.statementLimit());
         this.pool = new ContextPool(config.poolSizePerVersion(), config.poolSizeTotal(),
@@ -153,6 +149,7 @@ public final class GraalJsExecutor implements FunctionExecutor {
         housekeeping.shutdownNow();
         pool.closeAll();
         engine.close(true);
+        engineLog.close();
         LOG.info("GraalJS executor stopped");
     }
 
@@ -164,6 +161,25 @@ public final class GraalJsExecutor implements FunctionExecutor {
     /** Warm contexts kept for later calls; for tests and diagnostics. */
     int idleContexts() {
         return pool.idleContexts();
+    }
+
+    /**
+     * The engine gets only JDK objects (null streams, the log pipe's stream): Truffle keeps a closed engine's data
+     * reachable after {@code close} (the first engine's for the JVM's lifetime), and an object of a class of this
+     * bundle in it would pin the bundle's class loader after an update (docs/executor.md, "Lifecycle and hot redeploy").
+     */
+    private static Engine newEngine(EngineLogPipe engineLog) {
+        try {
+            return Engine.newBuilder(SandboxFactory.LANGUAGE)
+                    .option("engine.WarnInterpreterOnly", "false")
+                    .out(OutputStream.nullOutputStream())
+                    .err(OutputStream.nullOutputStream())
+                    .logHandler(engineLog.engineSide())
+                    .build();
+        } catch (RuntimeException e) {
+            engineLog.close();
+            throw e;
+        }
     }
 
     private static Runnable guarded(String what, Runnable task) {
