@@ -8,16 +8,25 @@ public final class SwitchboardHeaders {
     public static final String ACCOUNT = "SwitchboardAccount";
     /** The webhook path an exchange came in on. */
     public static final String WEBHOOK_PATH = "SwitchboardWebhookPath";
-    /** Id under which the core recorded a dispatched event (set by {@code event:}). */
+    /** Id under which the core recorded a dispatched event (set by {@code event:} and {@code event-results:}). */
     public static final String EVENT_ID = "SwitchboardEventId";
-    /** How a function invocation ended: OK, ERROR, TIMEOUT or REJECTED (set by {@code function:}). */
+    /** How a function invocation ended: OK, ERROR, TIMEOUT or REJECTED (set by {@code function:} and {@code event-results:}). */
     public static final String OUTCOME = "SwitchboardOutcome";
-    /** Id of the invocation record (set by {@code function:}). */
+    /** Id of the invocation record (set by {@code function:} and {@code event-results:}). */
     public static final String INVOCATION_ID = "SwitchboardInvocationId";
-    /** The function's error code when the outcome is not OK (set by {@code function:}). */
+    /** The function's error code when the outcome is not OK (set by {@code function:} and {@code event-results:}). */
     public static final String ERROR_CODE = "SwitchboardErrorCode";
-    /** The function's error message when the outcome is not OK (set by {@code function:}). */
+    /** The function's error message when the outcome is not OK (set by {@code function:} and {@code event-results:}). */
     public static final String ERROR_MESSAGE = "SwitchboardErrorMessage";
+
+    /** The event type of an asynchronous function's outcome (set by {@code event-results:}). */
+    public static final String EVENT_TYPE_ID = "SwitchboardEventType";
+    /** The id of the function an outcome is from (set by {@code event-results:}). */
+    public static final String FUNCTION_ID = "SwitchboardFunctionId";
+    /** The name of the function an outcome is from (set by {@code event-results:}). */
+    public static final String FUNCTION_NAME = "SwitchboardFunctionName";
+    /** Which attempt of an asynchronous function the outcome is, from 1 (set by {@code event-results:}). */
+    public static final String ATTEMPT = "SwitchboardAttempt";
 
     /** Prefixes of headers that stay inside the route and are never handed to functions as their headers. */
     public static final String INTERNAL_PREFIX = "Switchboard";

@@ -2,6 +2,9 @@ package io.switchboard.camel.internal.lifecycle;
 
 import io.switchboard.camel.internal.event.EventComponent;
 import io.switchboard.camel.internal.function.FunctionComponent;
+import io.switchboard.camel.internal.results.EventResultsComponent;
+import io.switchboard.camel.internal.results.OutcomeListenerRegistry;
+import io.switchboard.camel.internal.results.ServiceOutcomeListenerRegistry;
 import io.switchboard.camel.internal.webhook.WebhookComponent;
 import io.switchboard.camel.internal.webhook.WebhookRegistry;
 import io.switchboard.core.api.dispatch.EventDispatcher;
@@ -29,7 +32,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Owns the Camel lifecycle of event sources: every bundle that registers {@link RoutesBuilder} services gets one
- * CamelContext (with the {@code function:}, {@code event:} and {@code webhook:} components), started when its first
+ * CamelContext (with the {@code function:}, {@code event:}, {@code webhook:} and {@code event-results:} components), started when its first
  * builder appears and stopped gracefully, in-flight exchanges finishing, when its last one goes.
  */
 @Component(configurationPid = CamelRoutesRunner.PID)
@@ -116,7 +119,8 @@ public final class CamelRoutesRunner {
         BundleRoutes routes = bundles.get(bundle);
         try {
             if (routes == null) {
-                routes = new BundleRoutes(factory.create(bundle.getSymbolicName() + "-" + bundle.getBundleId()));
+                routes = new BundleRoutes(factory.create(bundle.getSymbolicName() + "-" + bundle.getBundleId(),
+                        new ServiceOutcomeListenerRegistry(bundle)));
                 bundles.put(bundle, routes);
             }
             routes.add(builder);
@@ -169,7 +173,8 @@ public final class CamelRoutesRunner {
             this.config = config;
         }
 
-        CamelContext create(String name) throws Exception {
+        /** @param listeners where the context's {@code event-results:} consumers listen (the contributing bundle's registry) */
+        CamelContext create(String name, OutcomeListenerRegistry listeners) throws Exception {
             DefaultCamelContext context = new DefaultCamelContext();
             context.getCamelContextExtension().setName("switchboard-" + name);
             context.setApplicationContextClassLoader(CamelContext.class.getClassLoader());
@@ -178,6 +183,7 @@ public final class CamelRoutesRunner {
             context.addComponent(FunctionComponent.SCHEME, new FunctionComponent(invoker));
             context.addComponent(EventComponent.SCHEME, new EventComponent(dispatcher));
             context.addComponent(WebhookComponent.SCHEME, new WebhookComponent(registry));
+            context.addComponent(EventResultsComponent.SCHEME, new EventResultsComponent(listeners));
             context.getCamelContextExtension().setErrorHandlerFactory(config.errorHandling() == CamelConfiguration.ErrorHandling.NONE
                     ? new NoErrorHandlerBuilder()
                     // The webhook is the boundary that logs (and answers) a failed exchange: Camel stays quiet about it.
