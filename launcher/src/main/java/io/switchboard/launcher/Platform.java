@@ -12,6 +12,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleException;
@@ -19,6 +22,8 @@ import org.osgi.framework.Constants;
 import org.osgi.framework.FrameworkEvent;
 import org.osgi.framework.launch.Framework;
 import org.osgi.framework.launch.FrameworkFactory;
+import org.osgi.framework.startlevel.BundleStartLevel;
+import org.osgi.framework.startlevel.FrameworkStartLevel;
 import org.osgi.framework.wiring.BundleRevision;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,6 +34,8 @@ public final class Platform {
     private static final Logger LOG = LoggerFactory.getLogger(Platform.class);
     private static final Duration HTTP_START_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration CONFIGURATION_TIMEOUT = Duration.ofSeconds(15);
+    private static final int PROJECT_START_LEVEL = 2;
 
     private final Settings settings;
     private volatile Framework framework;
@@ -73,7 +80,9 @@ public final class Platform {
         List<Path> jars = systemBundles();
         FrameworkFactory factory = ServiceLoader.load(FrameworkFactory.class).findFirst()
                 .orElseThrow(() -> new LaunchException(LaunchException.START_FAILED, "no OSGi framework on the class path (lib/)"));
-        framework = factory.newFramework(frameworkProperties(settings, System.console() != null));
+        Map<String, String> properties = new HashMap<>(frameworkProperties(settings, System.console() != null));
+        properties.put(Constants.FRAMEWORK_BEGINNING_STARTLEVEL, "1");
+        framework = factory.newFramework(properties);
         try {
             framework.init();
             List<Bundle> installed = new ArrayList<>();
@@ -82,13 +91,46 @@ public final class Platform {
                     installed.add(framework.getBundleContext().installBundle(jar.toUri().toString(), in));
                 }
             }
+            installed.stream().filter(Platform::isProjectBundle)
+                    .forEach(b -> b.adapt(BundleStartLevel.class).setStartLevel(PROJECT_START_LEVEL));
             framework.start();
             installed.stream().sorted(Comparator.comparingInt(Platform::startOrder)).forEach(Platform::startBundle);
+            awaitEtcConfiguration();
+            raiseStartLevel(PROJECT_START_LEVEL);
         } catch (BundleException | IOException e) {
             stop();
             throw new LaunchException(LaunchException.START_FAILED, "could not start the OSGi framework: " + e.getMessage(), e);
         }
         awaitHttp(started);
+    }
+
+    /** Platform bundles (start level 1) run first; the project's bundles start once etc/ is in ConfigAdmin. */
+    private void awaitEtcConfiguration() throws IOException {
+        try {
+            Set<Path> missing = ConfigurationBarrier.await(framework.getBundleContext(),
+                    ConfigurationBarrier.configurationFiles(settings.etc()), CONFIGURATION_TIMEOUT);
+            if (!missing.isEmpty()) {
+                LOG.warn("Configuration files not applied within {} s, starting without them: {}", CONFIGURATION_TIMEOUT.toSeconds(), missing);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void raiseStartLevel(int level) {
+        CountDownLatch raised = new CountDownLatch(1);
+        framework.adapt(FrameworkStartLevel.class).setStartLevel(level, event -> raised.countDown());
+        try {
+            if (!raised.await(HTTP_START_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+                LOG.warn("The framework did not reach start level {} within {} s", level, HTTP_START_TIMEOUT.toSeconds());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    static boolean isProjectBundle(Bundle bundle) {
+        return String.valueOf(bundle.getSymbolicName()).startsWith("switchboard.");
     }
 
     private void awaitHttp(long started) throws LaunchException {
