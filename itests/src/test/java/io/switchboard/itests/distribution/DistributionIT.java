@@ -34,6 +34,21 @@ class DistributionIT {
     }
 
     @Test
+    void configurationInEtcIsInForceBeforeTheProjectsComponentsStart() throws Exception {
+        try (Installation installation = Installation.copy(WORK)) {
+            Files.writeString(installation.home.resolve("etc/io.switchboard.core.security.cfg"),
+                    "adminKey=etc-admin-key-0123456789\n");
+
+            assertThat(installation.run("start").exitCode()).isZero();
+
+            // Had the core started before ConfigAdmin had etc/, it would have generated a key of its own first.
+            assertThat(installation.home.resolve("data/admin.key")).doesNotExist();
+            var api = new io.switchboard.itests.Api("http://127.0.0.1:" + installation.port + "/api/v1", "etc-admin-key-0123456789");
+            assertThat(api.get("/event-types").status()).isEqualTo(200);
+        }
+    }
+
+    @Test
     void refusesAPortInUseWithOneLineAndExitCode3() throws Exception {
         try (Installation first = Installation.copy(WORK); Installation second = Installation.copy(WORK)) {
             assertThat(first.run("start").exitCode()).isZero();
