@@ -24,7 +24,8 @@ public abstract class ResultCallbackRoutes extends RouteBuilder {
 
     @Override
     public final void configure() {
-        onException(CallbackFailedException.class, IOException.class)
+        // CallbackFailedException is an IOException: Camel finds only the JDK's exception classes from here.
+        onException(IOException.class)
                 .maximumRedeliveries(settings.maximumRedeliveries())
                 .redeliveryDelay(settings.redeliveryDelay().toMillis())
                 .logExhausted(false)

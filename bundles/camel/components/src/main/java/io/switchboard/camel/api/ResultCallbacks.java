@@ -35,7 +35,7 @@ public final class ResultCallbacks {
     /**
      * {@code POST}s the body (JSON text) to the callback of the exchange's account ({@code SwitchboardAccount}) with
      * the headers {@value #ACCOUNT_HEADER} and, with a secret, {@value #SIGNATURE_HEADER}; waits at most the
-     * settings' timeout. A status other than 2xx fails the exchange with {@link CallbackFailedException}, no answer
+     * settings' timeout. A status other than 2xx fails the exchange with {@link CallbackFailedException} (an {@code IOException}), no answer
      * with an {@code IOException}, for the route's error handling. An account without a callback is logged at debug
      * and the route stops. The processor is a Camel service: its HTTP client lives while its route runs.
      */

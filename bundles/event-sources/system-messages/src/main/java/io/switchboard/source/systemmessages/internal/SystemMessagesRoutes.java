@@ -7,7 +7,7 @@ import org.osgi.service.component.annotations.Component;
 
 /**
  * One route per event: webhook -> core dispatch (schema, skill, limit; persisted and run in the background) ->
- * 202 with the event id. The functions' results (callback commands) are kept in their invocation records.
+ * 202 with the event id. The functions' results are delivered by {@link SystemMessagesResultRoutes}.
  */
 @Component(service = RoutesBuilder.class)
 public final class SystemMessagesRoutes extends RouteBuilder {

@@ -1,0 +1,75 @@
+package io.switchboard.source.systemmessages.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.switchboard.camel.internal.results.EventResultsComponent;
+import io.switchboard.core.api.dispatch.AsyncOutcomeListener;
+import java.lang.annotation.Annotation;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.camel.CamelContext;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.junit.jupiter.api.Test;
+
+class SystemMessagesResultRoutesTest {
+
+    @Test
+    void everyEventOfTheFamilyHasAResultRouteListeningForItsType() throws Exception {
+        Map<String, AsyncOutcomeListener> listeners = new ConcurrentHashMap<>();
+        try (CamelContext camel = new DefaultCamelContext()) {
+            camel.addComponent(EventResultsComponent.SCHEME, new EventResultsComponent((type, listener) -> {
+                listeners.put(type, listener);
+                return () -> listeners.remove(type);
+            }));
+            camel.addRoutes(new SystemMessagesResultRoutes(config(new String[] {"acme=http://127.0.0.1:9/callbacks"})));
+            camel.start();
+
+            assertThat(listeners.keySet()).containsExactlyInAnyOrderElementsOf(
+                    Arrays.stream(SystemMessagesEvent.values()).map(SystemMessagesEvent::id).toList());
+            assertThat(camel.getRoute(SystemMessagesEvent.CONVERSATION_END.id() + "-results")).isNotNull();
+        }
+        assertThat(listeners).isEmpty();
+    }
+
+    @Test
+    void aCallbackEntryThatIsNotAccountEqualsUrlIsRefusedNamingIt() {
+        assertThatThrownBy(() -> new SystemMessagesResultRoutes(config(new String[] {"http://nowhere"})))
+                .hasMessageContaining("'http://nowhere' is not account=url");
+    }
+
+    private static SystemMessagesResultRoutes.Config config(String[] callbackUrls) {
+        return new SystemMessagesResultRoutes.Config() {
+            @Override
+            public Class<? extends Annotation> annotationType() {
+                return SystemMessagesResultRoutes.Config.class;
+            }
+
+            @Override
+            public String[] callbackUrls() {
+                return callbackUrls;
+            }
+
+            @Override
+            public String signingSecret() {
+                return "";
+            }
+
+            @Override
+            public long timeoutMs() {
+                return 1_000;
+            }
+
+            @Override
+            public int maximumRedeliveries() {
+                return 0;
+            }
+
+            @Override
+            public long redeliveryDelayMs() {
+                return 1;
+            }
+        };
+    }
+}
