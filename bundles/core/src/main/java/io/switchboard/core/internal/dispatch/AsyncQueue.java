@@ -151,9 +151,11 @@ final class AsyncQueue {
             outcome = runner.run(function.get(), PayloadValidator.parse(event.payloadJson()),
                     new InvocationContext(event.eventTypeId(), event.id(), event.headers(), event.trigger()));
         }
-        boolean finalAttempt = settle(task, outcome);
-        // Told after the record is stored and the task settled, so a listener sees what the API shows.
-        listeners.tell(new AsyncOutcome(event.id(), event.account(), event.eventTypeId(), outcome, task.attempts() + 1, finalAttempt));
+        Optional<AsyncTask> retry = settle(task, outcome);
+        // Told after the record is stored and the task settled, so a listener sees what the API shows, and before
+        // a retry is queued, so listeners hear the attempts of one task in order.
+        listeners.tell(new AsyncOutcome(event.id(), event.account(), event.eventTypeId(), outcome, task.attempts() + 1, retry.isEmpty()));
+        retry.ifPresent(next -> queue.add(new Due(next)));
     }
 
     private void waitInQueue(AsyncTask task) {
@@ -161,30 +163,29 @@ final class AsyncQueue {
                 task.attempts(), clock.millis() + settings.capacityRetry().toMillis())));
     }
 
-    /** Stores how the task ended; true when it has no further attempt (done or dead-lettered). */
-    private boolean settle(AsyncTask task, FunctionOutcome outcome) {
+    /** Stores how the task ended; the next attempt to queue, or empty when it has none (done or dead-lettered). */
+    private Optional<AsyncTask> settle(AsyncTask task, FunctionOutcome outcome) {
         long now = clock.millis();
         if (outcome.outcome() == Outcome.OK) {
             database.withConnection("complete task " + task.id(), c -> {
                 repository.markDone(c, task, now);
                 return null;
             });
-            return true;
+            return Optional.empty();
         }
         String error = outcome.outcome() + (outcome.error() == null ? "" : ": " + outcome.error().errorCode() + " " + outcome.error().errorMsg())
                 + " (invocation " + outcome.invocationId() + ")";
         int attempts = task.attempts() + 1;
         if (attempts >= settings.maxAttempts()) {
             deadLetter(task, attempts, error);
-            return true;
+            return Optional.empty();
         }
         AsyncTask next = task.retried(now + backoff(attempts).toMillis());
         database.withConnection("reschedule task " + task.id(), c -> {
             repository.markRetry(c, next, error, now);
             return null;
         });
-        queue.add(new Due(next));
-        return false;
+        return Optional.of(next);
     }
 
     private void deadLetter(AsyncTask task, int attempts, String error) {
