@@ -1,0 +1,1 @@
+async function lambda(input) { while (true) {} }

@@ -1,0 +1,21 @@
+// (b) JSON transform of the ~2 KB payload: reshape the transcript, count words per role, summarise
+async function lambda(input) {
+  const p = input.payload;
+  const lines = (p.context && p.context.transcript) || [];
+  const byRole = {};
+  const shaped = lines.map((l, i) => {
+    const words = l.text.split(/\s+/).filter(Boolean).length;
+    byRole[l.by] = (byRole[l.by] || 0) + words;
+    return { n: i + 1, who: l.by.toLowerCase(), at: new Date(l.ts).toISOString(), words, text: l.text.toUpperCase().slice(0, 40) };
+  });
+  const summary = {
+    conversation: p.conversationId,
+    agent: p.agent.name,
+    command: p.command.name,
+    args: p.command.arguments.join(' '),
+    lines: shaped.length,
+    wordsByRole: byRole,
+    last: shaped.slice(-3),
+  };
+  return { reply: JSON.stringify(summary) };
+}

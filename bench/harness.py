@@ -1,0 +1,729 @@
+#!/usr/bin/env python3
+"""Load, start-up, fault and bad-input harness of issue 7; run through bench/run.sh.
+
+Starts a private copy of the built distribution (own port, own data) and the Node.js peer, measures, stops
+everything it started, and writes bench/target/results.json; report.py turns that into docs/benchmarks.md.
+Traffic goes to 127.0.0.1 only; every loop is bounded in count and time.
+"""
+import argparse
+import atexit
+import http.client
+import json
+import os
+import random
+import re
+import shutil
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import threading
+import time
+import uuid
+
+BENCH = os.path.dirname(os.path.abspath(__file__))
+REPO = os.path.dirname(BENCH)
+TARGET = os.path.join(BENCH, "target")
+DIST = os.path.join(REPO, "distribution", "target", "switchboard")
+JDK25 = "/usr/lib/jvm/temurin-25-jdk-amd64/bin"
+HOST = "127.0.0.1"
+ADMIN_KEY = "bench-admin-" + uuid.uuid4().hex[:16]
+CC_PATH = "/events/conversational-commands/command"
+END_PATH = "/events/system-messages/conversation-end"
+FUNCTIONS = {"a": "trivial.js", "b": "transform.js", "c": "http.js"}
+
+STARTED = []  # Popen objects we own (peer, stub)
+PLATFORM = None
+
+
+def log(msg):
+    print(time.strftime("%H:%M:%S ") + msg, flush=True)
+
+
+# ---------------------------------------------------------------------------------------------- processes
+
+class Platform:
+    """A private copy of the distribution under bench/target/switchboard with its own port and data."""
+
+    def __init__(self, port, hot_source):
+        self.port = port
+        self.home = os.path.join(TARGET, "switchboard")
+        self.spare = os.path.join(TARGET, "spare")
+        shutil.rmtree(self.home, ignore_errors=True)
+        shutil.rmtree(self.spare, ignore_errors=True)
+        os.makedirs(self.spare)
+        for d in ("bin", "compiler", "etc", "lib", "system"):
+            shutil.copytree(os.path.join(DIST, d), os.path.join(self.home, d), symlinks=True)
+        os.makedirs(os.path.join(self.home, "deploy", "templates"))
+        # the event source used for the hot-deploy measure waits outside system/ until it is dropped into deploy/
+        self.hot_jar = None
+        for name in os.listdir(os.path.join(self.home, "system")):
+            if name.startswith(hot_source):
+                self.hot_jar = os.path.join(self.spare, name)
+                shutil.move(os.path.join(self.home, "system", name), self.hot_jar)
+        self.env = dict(os.environ, SWITCHBOARD_HTTP_PORT=str(port), SWITCHBOARD_ADMIN_KEY=ADMIN_KEY)
+
+    def pid(self):
+        try:
+            with open(os.path.join(self.home, "data", "switchboard.pid")) as f:
+                pid = int(f.read().strip())
+            os.kill(pid, 0)
+            return pid
+        except (OSError, ValueError):
+            return None
+
+    def start(self):
+        t0 = time.monotonic()
+        r = subprocess.run([os.path.join(self.home, "bin", "switchboard"), "start"], env=self.env,
+                           capture_output=True, text=True, timeout=150)
+        took = time.monotonic() - t0
+        if r.returncode != 0:
+            raise RuntimeError("platform did not start: " + r.stdout + r.stderr)
+        log(r.stdout.strip())
+        return took
+
+    def stop(self):
+        if self.pid():
+            subprocess.run([os.path.join(self.home, "bin", "switchboard", ), "stop"], env=self.env,
+                           capture_output=True, text=True, timeout=90)
+        pid = self.pid()
+        if pid:  # did not stop in time
+            os.kill(pid, signal.SIGKILL)
+
+    def kill9(self):
+        pid = self.pid()
+        os.kill(pid, signal.SIGKILL)
+        for _ in range(100):
+            try:
+                os.kill(pid, 0)
+            except OSError:
+                return
+            time.sleep(0.05)
+
+    def heap_used_kib(self):
+        pid = self.pid()
+        jcmd = os.path.join(JDK25, "jcmd") if os.path.exists(os.path.join(JDK25, "jcmd")) else "jcmd"
+        subprocess.run([jcmd, str(pid), "GC.run"], capture_output=True, timeout=60)
+        out = subprocess.run([jcmd, str(pid), "GC.heap_info"], capture_output=True, text=True, timeout=60).stdout
+        m = re.search(r"used (\d+)K", out)
+        with open("/proc/%d/status" % pid) as f:
+            threads = int(re.search(r"Threads:\s+(\d+)", f.read()).group(1))
+        with open("/proc/%d/status" % pid) as f:
+            rss = int(re.search(r"VmRSS:\s+(\d+)", f.read()).group(1))
+        return {"heap_used_kib": int(m.group(1)) if m else None, "threads": threads, "rss_kib": rss}
+
+    def log_errors(self):
+        path = os.path.join(self.home, "logs", "switchboard.log")
+        if not os.path.exists(path):
+            return 0, []
+        with open(path, errors="replace") as f:
+            lines = [l.rstrip() for l in f if " ERROR " in l]
+        return len(lines), lines[:5]
+
+
+def spawn(args, env, name):
+    out = open(os.path.join(TARGET, name + ".log"), "w")
+    p = subprocess.Popen(args, env=dict(os.environ, **env), stdout=out, stderr=subprocess.STDOUT,
+                         start_new_session=True)
+    STARTED.append(p)
+    return p
+
+
+def cleanup(*_):
+    global PLATFORM
+    if PLATFORM is not None:
+        try:
+            PLATFORM.stop()
+        except Exception as e:  # still try to stop the others
+            log("stopping the platform failed: %s" % e)
+            pid = PLATFORM.pid()
+            if pid:
+                os.kill(pid, signal.SIGKILL)
+        PLATFORM = None
+    for p in STARTED:
+        if p.poll() is None:
+            try:
+                os.killpg(p.pid, signal.SIGTERM)
+                p.wait(timeout=5)
+            except Exception:
+                try:
+                    os.killpg(p.pid, signal.SIGKILL)
+                except OSError:
+                    pass
+    STARTED.clear()
+
+
+def on_signal(signum, _frame):
+    cleanup()
+    sys.exit(128 + signum)
+
+
+def wait_port(port, seconds=20):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            socket.create_connection((HOST, port), timeout=1).close()
+            return
+        except OSError:
+            time.sleep(0.05)
+    raise RuntimeError("nothing listens on %d" % port)
+
+
+# ---------------------------------------------------------------------------------------------- HTTP
+
+class Api:
+    """A keep-alive client for the platform's API and webhooks (admin key)."""
+
+    def __init__(self, port, key=ADMIN_KEY):
+        self.port = port
+        self.key = key
+        self.conn = None
+
+    def call(self, method, path, body=None, account=None, timeout=60, raw=None, headers=None):
+        h = {"Authorization": "Bearer " + self.key}
+        if account:
+            h["X-Switchboard-Account"] = account
+        data = raw
+        if body is not None:
+            data = json.dumps(body).encode()
+        if data is not None:
+            h["Content-Type"] = "application/json"
+        h.update(headers or {})
+        for attempt in range(2):
+            if self.conn is None:
+                self.conn = http.client.HTTPConnection(HOST, self.port, timeout=timeout)
+            try:
+                self.conn.request(method, path, body=data, headers=h)
+                r = self.conn.getresponse()
+                text = r.read()
+                try:
+                    return r.status, json.loads(text) if text else None
+                except ValueError:
+                    return r.status, text
+            except (OSError, http.client.HTTPException):
+                self.conn.close()
+                self.conn = None
+                if attempt == 1:
+                    raise
+        return None
+
+    def create_function(self, account, name, code, event="conversational_command", timeout_ms=None, domains=None):
+        spec = {"name": name, "code": code, "eventType": event}
+        if timeout_ms:
+            spec["timeoutMs"] = timeout_ms
+        if domains:
+            spec["allowedDomains"] = domains
+        s, f = self.call("POST", "/api/v1/accounts/%s/functions" % account, spec)
+        if s != 201 and s != 200:
+            raise RuntimeError("create %s/%s: %s %s" % (account, name, s, f))
+        s, d = self.call("POST", "/api/v1/accounts/%s/functions/%s/deploy" % (account, f["id"]))
+        if s != 200:
+            raise RuntimeError("deploy %s/%s: %s %s" % (account, name, s, d))
+        return f["id"]
+
+
+def function_code(file, stub_url):
+    with open(os.path.join(BENCH, "functions", file)) as f:
+        return f.read().replace("__STUB__", stub_url)
+
+
+# ---------------------------------------------------------------------------------------------- payloads
+
+def payloads(api):
+    s, cc = api.call("GET", "/api/v1/event-types/conversational_command")
+    s2, end = api.call("GET", "/api/v1/event-types/messaging_conversation_end")
+    sample = cc["samplePayload"]
+    # ~2 KB: the sample plus a 12-line transcript (the schema allows extra members)
+    big = json.loads(json.dumps(sample))
+    who = ["CONSUMER", "AGENT"]
+    big["context"] = {"transcript": [
+        {"by": who[i % 2], "ts": 1764233100000 + i * 15000,
+         "text": "line %d: where is my order A-100234, it was due yesterday and the tracking page says nothing" % i}
+        for i in range(12)]}
+    paths = {}
+    for name, body in (("sample", sample), ("big", big)):
+        p = os.path.join(TARGET, "payload-%s.json" % name)
+        with open(p, "w") as f:
+            json.dump(body, f, separators=(",", ":"))
+        paths[name] = p
+    return paths, sample, end["samplePayload"]
+
+
+# ---------------------------------------------------------------------------------------------- wrk
+
+def wrk(port, account, body_file, seconds, conns, threads=2, key=ADMIN_KEY, path=CC_PATH, label=""):
+    env = dict(os.environ, BODY_FILE=body_file, AUTH_KEY=key, ACCOUNT=account)
+    args = ["wrk", "-t%d" % threads, "-c%d" % conns, "-d%ds" % seconds, "--timeout", "10s", "--latency",
+            "-s", os.path.join(BENCH, "lua", "post.lua"), "http://%s:%d%s" % (HOST, port, path)]
+    r = subprocess.run(args, env=env, capture_output=True, text=True, timeout=seconds + 60)
+    m = re.search(r"BENCHJSON (\{.*\})", r.stdout)
+    if not m:
+        raise RuntimeError("wrk gave no result: " + r.stdout + r.stderr)
+    res = json.loads(m.group(1))
+    res["rps"] = res["requests"] / (res["duration_us"] / 1e6)
+    res["errors"] = res["non2xx"] + res["connect"] + res["read"] + res["write"] + res["timeout"]
+    log("  wrk %-22s %7.0f req/s  p50 %6.2f ms  p99 %7.2f ms  errors %d" % (
+        label, res["rps"], res["p50_us"] / 1000, res["p99_us"] / 1000, res["errors"]))
+    return res
+
+
+# ---------------------------------------------------------------------------------------------- measures
+
+def measure_throughput(cfg, api, peer_port, paths):
+    """(a), (b), (c) through the SYNC webhook of conversational_command, platform and peer alternating."""
+    bodies = {"a": paths["sample"], "b": paths["big"], "c": paths["sample"]}
+    out = {}
+    for fn in ("a", "b", "c"):
+        account = "bench-" + fn
+        # warm-up of both sides (JIT, pools), then alternating measured rounds
+        wrk(cfg.port, account, bodies[fn], cfg.warmup, cfg.conns, label="warm-up platform " + fn)
+        wrk(peer_port, account, bodies[fn], 3, cfg.conns, key=cfg.peer_key, label="warm-up peer " + fn)
+        rounds = {"platform": [], "peer": []}
+        for i in range(cfg.rounds):
+            order = (("platform", cfg.port, ADMIN_KEY), ("peer", peer_port, cfg.peer_key))
+            if i % 2 == 1:
+                order = tuple(reversed(order))
+            for side, port, key in order:
+                rounds[side].append(wrk(port, account, bodies[fn], cfg.duration, cfg.conns, key=key,
+                                        label="%s %s #%d" % (side, fn, i + 1)))
+        out[fn] = {side: {"rps": statistics.median(r["rps"] for r in runs),
+                          "p50_ms": statistics.median(r["p50_us"] for r in runs) / 1000,
+                          "p99_ms": statistics.median(r["p99_us"] for r in runs) / 1000,
+                          "errors": sum(r["errors"] for r in runs),
+                          "requests": sum(r["requests"] for r in runs)}
+                   for side, runs in rounds.items()}
+    return out
+
+
+def measure_hot_deploy(platform, api):
+    """From copying an event-source jar into deploy/ to its webhook route answering."""
+    if not platform.hot_jar:
+        return {"skipped": "no event-source jar to move"}
+    path = "/events/third-party-bots/custom-integration"
+    s, _ = api.call("POST", path, {}, account="hot")
+    before = s
+    t0 = time.monotonic()
+    shutil.copy(platform.hot_jar, os.path.join(platform.home, "deploy", os.path.basename(platform.hot_jar)))
+    route_s = catalogue_s = None
+    deadline = t0 + 60
+    while time.monotonic() < deadline and (route_s is None or catalogue_s is None):
+        if route_s is None:
+            s, _ = api.call("POST", path, {}, account="hot")
+            if s != 404:
+                route_s = time.monotonic() - t0
+                route_status = s
+        if catalogue_s is None:
+            s2, _ = api.call("GET", "/api/v1/event-types/third_party_bots_custom_integration")
+            if s2 == 200:
+                catalogue_s = time.monotonic() - t0
+        time.sleep(0.02)
+    res = {"jar": os.path.basename(platform.hot_jar), "status_before": before, "route_s": route_s,
+           "route_status": route_status if route_s else None, "catalogue_s": catalogue_s}
+    log("  hot deploy: %s" % res)
+    return res
+
+
+def measure_template(platform, api):
+    """From writing/changing a file in deploy/templates/ to GET /api/v1/templates showing it."""
+    out = {}
+    path = os.path.join(platform.home, "deploy", "templates", "bench-template.js")
+    for step in ("added", "changed"):
+        nonce = uuid.uuid4().hex[:8]
+        meta = {"name": "Bench %s" % nonce, "description": "benchmark template", "eventType": "conversational_command"}
+        t0 = time.monotonic()
+        with open(path, "w") as f:
+            f.write("/*template\n%s\n*/\nasync function lambda(input) { return { reply: '%s' }; }\n" % (json.dumps(meta), nonce))
+        seen = None
+        while time.monotonic() - t0 < 30:
+            s, d = api.call("GET", "/api/v1/templates")
+            if s == 200 and any(t.get("id") == "bench-template" and t.get("name") == meta["name"] for t in d["items"]):
+                seen = time.monotonic() - t0
+                break
+            time.sleep(0.01)
+        out[step + "_s"] = seen
+        time.sleep(0.3)
+    log("  template: %s" % out)
+    return out
+
+
+def measure_fanout(cfg, api, paths, stub_url):
+    """Latency of one command with 1, 10 and 30 functions bound to it (one account)."""
+    out = []
+    code = function_code("trivial.js", stub_url)
+    n = 0
+    for target in (1, 10, 30):
+        while n < target:
+            api.create_function("fanout", "fan-%02d" % n, code)
+            n += 1
+        # one connection: 8 connections x 30 functions would exceed the account's concurrency limit (50)
+        wrk(cfg.port, "fanout", paths["sample"], 2, 1, threads=1, label="warm-up fan-out %d" % n)
+        r = wrk(cfg.port, "fanout", paths["sample"], cfg.short, 1, threads=1, label="fan-out %d functions" % n)
+        out.append({"functions": n, "rps": r["rps"], "p50_ms": r["p50_us"] / 1000, "p99_ms": r["p99_us"] / 1000,
+                    "errors": r["errors"]})
+    return out
+
+
+def measure_scale(cfg, platform, api, paths, stub_url):
+    """Heap, threads and event latency with many deployed functions (30 per account on conversational_command)."""
+    out = []
+    code = function_code("trivial.js", stub_url)
+    deployed = 0
+    for target in cfg.scale:
+        t0 = time.monotonic()
+        while deployed < target:
+            api.create_function("scale-%04d" % (deployed // 30), "s-%05d" % deployed, code)
+            deployed += 1
+        took = time.monotonic() - t0
+        r = wrk(cfg.port, "bench-a", paths["sample"], cfg.short, cfg.conns, label="latency with %d deployed" % deployed)
+        h = platform.heap_used_kib()
+        row = {"functions": deployed, "deploy_s": took, "rps": r["rps"], "p50_ms": r["p50_us"] / 1000,
+               "p99_ms": r["p99_us"] / 1000, "errors": r["errors"]}
+        row.update(h)
+        # one event of an account that holds 30 of them
+        t1 = time.monotonic()
+        s, d = api.call("POST", CC_PATH, raw=open(paths["sample"], "rb").read(), account="scale-0000")
+        row["fanout30_event_ms"] = (time.monotonic() - t1) * 1000
+        row["fanout30_status"] = s
+        log("  scale: %s" % row)
+        out.append(row)
+    return out
+
+
+def measure_hostile(cfg, api, paths, stub_url, baseline):
+    """The trivial function's latency while hostile functions of another account run under load."""
+    for name, timeout in (("hostile-loop.js", 2000), ("hostile-memory.js", 2000), ("hostile-log.js", 5000),
+                          ("hostile-slow-http.js", 3000)):
+        api.create_function("hostile", name[:-3], function_code(name, stub_url), timeout_ms=timeout, domains=[HOST])
+    # the hostile account is driven by a second wrk at the same time as the measured one
+    env = dict(os.environ, BODY_FILE=paths["sample"], AUTH_KEY=ADMIN_KEY, ACCOUNT="hostile")
+    hostile = subprocess.Popen(["wrk", "-t1", "-c4", "-d%ds" % (cfg.duration + 4), "--timeout", "15s", "--latency",
+                                "-s", os.path.join(BENCH, "lua", "post.lua"), "http://%s:%d%s" % (HOST, cfg.port, CC_PATH)],
+                               env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                               start_new_session=True)
+    STARTED.append(hostile)
+    time.sleep(2)
+    r = wrk(cfg.port, "bench-a", paths["sample"], cfg.duration, cfg.conns, label="trivial beside hostile")
+    out_text = hostile.communicate(timeout=cfg.duration + 60)[0]
+    m = re.search(r"BENCHJSON (\{.*\})", out_text)
+    h = json.loads(m.group(1)) if m else {}
+    outcomes = {}
+    for name in ("hostile-loop", "hostile-memory", "hostile-log", "hostile-slow-http"):
+        s, inv = api.call("GET", "/api/v1/accounts/hostile/functions/%s/invocations?size=100" % name)
+        if s == 200:
+            outcomes[name] = sorted({i.get("outcome") + ":" + str((i.get("error") or {}).get("errorCode", "")) for i in inv["items"]})
+    res = {"baseline": baseline, "under_hostile": {"rps": r["rps"], "p50_ms": r["p50_us"] / 1000,
+                                                     "p99_ms": r["p99_us"] / 1000, "errors": r["errors"]},
+           "hostile_requests": h.get("requests"), "hostile_non2xx": h.get("non2xx"),
+           "hostile_timeouts": h.get("timeout"), "hostile_outcomes": outcomes}
+    log("  hostile: %s" % res)
+    return res
+
+
+# ---------------------------------------------------------------------------------------------- fault
+
+def async_load(port, payload, seconds, threads, accepted, sent, stop):
+    """Posts conversation-end events with distinct conversation ids; keeps the eventId of every 202."""
+    def worker(n):
+        conn = None
+        deadline = time.monotonic() + seconds
+        i = 0
+        while time.monotonic() < deadline and not stop.is_set():
+            i += 1
+            body = dict(payload, conversationId="fault-%d-%d-%s" % (n, i, uuid.uuid4().hex[:6]))
+            try:
+                if conn is None:
+                    conn = http.client.HTTPConnection(HOST, port, timeout=10)
+                conn.request("POST", END_PATH, body=json.dumps(body),
+                             headers={"Authorization": "Bearer " + ADMIN_KEY, "X-Switchboard-Account": "fault",
+                                      "Content-Type": "application/json"})
+                sent.append(body["conversationId"])
+                r = conn.getresponse()
+                data = r.read()
+                if r.status == 202:
+                    accepted.append(json.loads(data)["eventId"])
+                elif r.status >= 500:
+                    accepted.append(None)  # counted below as a 5xx
+            except (OSError, http.client.HTTPException, ValueError):
+                if conn:
+                    conn.close()
+                conn = None
+                time.sleep(0.05)
+    ts = [threading.Thread(target=worker, args=(n,), daemon=True) for n in range(threads)]
+    for t in ts:
+        t.start()
+    return ts
+
+
+def invocation_records(api, account, fid):
+    records = []
+    page = 0
+    while page < 2000:
+        s, d = api.call("GET", "/api/v1/accounts/%s/functions/%s/invocations?page=%d&size=100" % (account, fid, page))
+        if s != 200:
+            raise RuntimeError("invocations: %s %s" % (s, d))
+        records.extend(d["items"])
+        if (page + 1) * 100 >= d["total"]:
+            return records, d["total"]
+        page += 1
+    return records, len(records)
+
+
+def measure_fault(cfg, platform, api, end_payload, stub_url):
+    """kill -9 during ASYNC load, restart, then accepted vs executed vs lost."""
+    fid = api.create_function("fault", "recorder", function_code("record.js", stub_url), event="messaging_conversation_end")
+    accepted, sent, stop = [], [], threading.Event()
+    ts = async_load(cfg.port, end_payload, cfg.fault_seconds, 4, accepted, sent, stop)
+    time.sleep(cfg.fault_seconds / 2)
+    accepted_at_kill = len(accepted)
+    platform.kill9()
+    log("  killed -9 after %d accepted events" % accepted_at_kill)
+    time.sleep(1)
+    stop.set()
+    for t in ts:
+        t.join(timeout=15)
+    restart_s = platform.start()
+    api.conn = None
+    # wait until the records stop growing (bounded)
+    last, stable_since, deadline = -1, time.monotonic(), time.monotonic() + cfg.drain
+    while time.monotonic() < deadline:
+        s, d = api.call("GET", "/api/v1/accounts/fault/functions/%s/invocations?size=1" % fid)
+        total = d["total"] if s == 200 else -1
+        if total != last:
+            last, stable_since = total, time.monotonic()
+        elif time.monotonic() - stable_since > 5:
+            break
+        time.sleep(0.5)
+    records, total = invocation_records(api, "fault", fid)
+    by_event = {}
+    for r in records:
+        by_event.setdefault(r.get("eventId"), []).append(r.get("outcome"))
+    ids = [e for e in accepted if e]
+    executed = sum(1 for e in ids if "OK" in by_event.get(e, []))
+    failed_only = sum(1 for e in ids if e in by_event and "OK" not in by_event[e])
+    lost = [e for e in ids if e not in by_event]
+    twice = sum(1 for e in ids if by_event.get(e, []).count("OK") > 1)
+    unacked = sum(1 for e in by_event if e not in set(ids))
+    res = {"sent": len(sent), "accepted_202": len(ids), "answers_5xx": accepted.count(None),
+           "accepted_before_kill": accepted_at_kill, "executed_ok": executed, "executed_more_than_once": twice,
+           "failed_or_dead_lettered": failed_only, "lost": len(lost), "records": total,
+           "executed_without_ack": unacked, "restart_s": restart_s, "lost_sample": lost[:5]}
+    log("  fault: %s" % res)
+    return res
+
+
+# ---------------------------------------------------------------------------------------------- malformed
+
+def raw_request(port, method, path, headers, body_chunks, timeout=30):
+    """Sends a request over a plain socket; returns the status, or 'hang'/'reset' when there is none."""
+    s = socket.create_connection((HOST, port), timeout=timeout)
+    try:
+        head = "%s %s HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n" % (method, path)
+        head += "".join("%s: %s\r\n" % kv for kv in headers.items()) + "\r\n"
+        try:
+            s.sendall(head.encode("latin-1"))
+            for c in body_chunks:
+                s.sendall(c)
+        except (BrokenPipeError, ConnectionResetError):
+            pass  # the server may answer and close before reading everything (413)
+        data = b""
+        try:
+            while b"\r\n" not in data:
+                chunk = s.recv(4096)
+                if not chunk:
+                    break
+                data += chunk
+        except socket.timeout:
+            return "hang"
+        except ConnectionResetError:
+            if not data:
+                return "reset"
+        m = re.match(rb"HTTP/1\.[01] (\d{3})", data)
+        return int(m.group(1)) if m else ("reset" if not data else "garbage")
+    finally:
+        s.close()
+
+
+def measure_malformed(cfg, platform, sample_bytes):
+    rnd = random.Random(7)
+    auth = {"Authorization": "Bearer " + ADMIN_KEY, "X-Switchboard-Account": "bench-a"}
+    targets = [("webhook", CC_PATH), ("api-events", "/api/v1/accounts/bench-a/events/conversational_command"),
+               ("api-functions", "/api/v1/accounts/bench-a/functions")]
+    cases = []
+
+    def add(kind, body, ctype="application/json", headers=None, length=None):
+        cases.append((kind, body, ctype, headers if headers is not None else auth, length))
+
+    for _ in range(cfg.malformed_random):
+        n = rnd.randint(1, 3000)
+        add("random bytes", bytes(rnd.randrange(256) for _ in range(n)))
+        add("random JSON-ish", "".join(rnd.choice('{}[]":,0123456789.eE+-truefalsn\\ ') for _ in range(n)).encode())
+        add("truncated JSON", sample_bytes[:rnd.randrange(1, len(sample_bytes))])
+    for ct in ("text/plain", "application/xml", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x", None):
+        add("wrong content type", sample_bytes, ct)
+    add("empty body", b"")
+    add("deeply nested JSON (200k)", b"[" * 200000 + b"]" * 200000)
+    add("deeply nested objects (50k)", b'{"a":' * 50000 + b"1" + b"}" * 50000)
+    add("invalid UTF-8", sample_bytes.replace(b'"Dana Miller"', b'"Dana \xff\xfe\xc3\x28 Miller"'))
+    add("overlong UTF-8", sample_bytes.replace(b'"Dana Miller"', b'"\xc0\xaf\xe0\x80\xaf"'))
+    add("huge number", sample_bytes.replace(b"1764233100000", b"9" * 100000))
+    add("duplicate keys", b'{"accountId":"a","accountId":"b"}')
+    add("forged signature", sample_bytes, headers={"X-Switchboard-Account": "bench-a",
+                                                   "X-Switchboard-Signature": "sha256=" + "0" * 64})
+    add("forged signature, bad hex", sample_bytes, headers={"X-Switchboard-Account": "bench-a",
+                                                            "X-Switchboard-Signature": "sha256=zz"})
+    add("wrong key", sample_bytes, headers={"Authorization": "Bearer nope", "X-Switchboard-Account": "bench-a"})
+    add("Content-Length lies (short)", sample_bytes, length=len(sample_bytes) + 1000)
+    big = 100 * 1024 * 1024
+    add("100 MiB body", None, length=big)
+    counts = {}
+    details = []
+    for name, path in targets:
+        for kind, body, ctype, headers, length in cases:
+            h = dict(headers)
+            if ctype:
+                h["Content-Type"] = ctype
+            if body is None:  # streamed 100 MiB of a JSON string
+                chunks = (b'{"x":"' + b"a" * (1024 * 1024 - 6) if i == 0 else
+                          (b"a" * (1024 * 1024 - 2) + b'"}' if i == 99 else b"a" * (1024 * 1024)) for i in range(100))
+            else:
+                chunks = [body]
+                length = length or len(body)
+            h["Content-Length"] = str(length)
+            t0 = time.monotonic()
+            st = raw_request(cfg.port, "POST", path, h, chunks, timeout=10 if "lies" in kind else 30)
+            took = time.monotonic() - t0
+            if "lies" in kind and st == "hang":
+                st = "waited (expected)"  # the server waits for the promised bytes; the client gave up after 10 s
+            cls = st if isinstance(st, str) else "%dxx" % (st // 100)
+            counts.setdefault(name, {}).setdefault(cls, 0)
+            counts[name][cls] += 1
+            if isinstance(st, str) or st < 400 or st >= 500 or kind in ("100 MiB body", "deeply nested JSON (200k)", "invalid UTF-8",
+                                                            "forged signature", "wrong content type"):
+                details.append({"target": name, "case": kind, "status": st, "seconds": round(took, 3)})
+    alive = platform.pid() is not None
+    s, _ = Api(cfg.port).call("GET", "/health")
+    res = {"cases_per_target": len(cases), "counts": counts, "details": details, "alive_after": alive, "health_after": s}
+    log("  malformed: %s" % json.dumps(counts))
+    return res
+
+
+# ---------------------------------------------------------------------------------------------- main
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--quick", action="store_true")
+    ap.add_argument("--port", type=int, default=18181)
+    ap.add_argument("--peer-port", type=int, default=18282)
+    ap.add_argument("--stub-port", type=int, default=18383)
+    ap.add_argument("--conns", type=int, default=8, help="wrk connections (the per-function concurrency limit is 10)")
+    ap.add_argument("--duration", type=int, help="seconds of each measured wrk run")
+    ap.add_argument("--rounds", type=int, help="alternating rounds per function")
+    ap.add_argument("--only", default="throughput,startup,fault,malformed,fanout,scale,hostile")
+    ap.add_argument("--soak-minutes", type=int, default=0)
+    cfg = ap.parse_args()
+    quick = cfg.quick
+    cfg.duration = cfg.duration or (8 if quick else 20)
+    cfg.rounds = cfg.rounds or (1 if quick else 3)
+    cfg.warmup = 15 if quick else 30  # GraalJS and the JVM JIT need this long; the peer warms up in a few seconds
+    cfg.short = 4 if quick else 10
+    cfg.fault_seconds = 12 if quick else 30
+    cfg.drain = 60 if quick else 180
+    cfg.malformed_random = 10 if quick else 50
+    cfg.scale = (10, 100, 1000) if quick else (10, 100, 1000, 10000)
+    cfg.peer_key = "bench-peer-" + uuid.uuid4().hex[:8]
+    only = set(cfg.only.split(","))
+
+    signal.signal(signal.SIGTERM, on_signal)
+    signal.signal(signal.SIGINT, on_signal)
+    atexit.register(cleanup)
+    os.makedirs(TARGET, exist_ok=True)
+    t_start = time.monotonic()
+    results = {"mode": "quick" if quick else "full", "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
+               "command": "bench/run.sh" + (" --quick" if quick else ""), "conns": cfg.conns,
+               "duration_s": cfg.duration, "rounds": cfg.rounds, "nproc": os.cpu_count(),
+               "load_before": open("/proc/loadavg").read().split()[:3],
+               "cpu": next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), "?"),
+               "node": subprocess.run(["node", "--version"], capture_output=True, text=True).stdout.strip(),
+               "wrk": subprocess.run(["wrk", "-v"], capture_output=True, text=True).stdout.split("\n")[0].strip()}
+
+    global PLATFORM
+    stub_url = "http://%s:%d" % (HOST, cfg.stub_port)
+    spawn(["node", os.path.join(BENCH, "peer", "stub.js")], {"STUB_PORT": str(cfg.stub_port)}, "stub")
+    spawn(["node", os.path.join(BENCH, "peer", "server.js")],
+          {"PEER_PORT": str(cfg.peer_port), "PEER_KEY": cfg.peer_key, "STUB_URL": stub_url,
+           "PEER_FUNCTIONS": json.dumps({"bench-" + k: v for k, v in FUNCTIONS.items()})}, "peer")
+    wait_port(cfg.stub_port)
+    wait_port(cfg.peer_port)
+
+    PLATFORM = Platform(cfg.port, "switchboard.source.third-party-bots")
+    log("starting the platform (fresh data) on port %d" % cfg.port)
+    results["startup_first_s"] = PLATFORM.start()
+    api = Api(cfg.port)
+    paths, sample, end_payload = payloads(api)
+    results["payload_bytes"] = {k: os.path.getsize(v) for k, v in paths.items()}
+    for k, file in FUNCTIONS.items():
+        api.create_function("bench-" + k, file[:-3], function_code(file, stub_url),
+                            domains=[HOST] if k == "c" else None)
+    # the three functions answer the same on both sides
+    for k in FUNCTIONS:
+        s1, d1 = api.call("POST", CC_PATH, raw=open(paths["big" if k == "b" else "sample"], "rb").read(), account="bench-" + k)
+        p = Api(cfg.peer_port, cfg.peer_key)
+        s2, d2 = p.call("POST", CC_PATH, raw=open(paths["big" if k == "b" else "sample"], "rb").read(), account="bench-" + k)
+        same = s1 == s2 == 200 and d1["results"][0]["result"]["reply"] == d2["results"][0]["result"]["reply"]
+        log("  function %s: platform %s, peer %s, same reply: %s" % (k, s1, s2, same))
+        results.setdefault("same_reply", {})[k] = same
+    try:
+        if "throughput" in only:
+            log("throughput and latency, platform vs peer")
+            results["throughput"] = measure_throughput(cfg, api, cfg.peer_port, paths)
+        if "startup" in only:
+            log("hot deploy of an event source and a template")
+            results["hot_deploy"] = measure_hot_deploy(PLATFORM, api)
+            results["template"] = measure_template(PLATFORM, api)
+        if "malformed" in only:
+            log("malformed input")
+            results["malformed"] = measure_malformed(cfg, PLATFORM, open(paths["sample"], "rb").read())
+        if "hostile" in only:
+            log("hostile functions")
+            r = wrk(cfg.port, "bench-a", paths["sample"], cfg.duration, cfg.conns, label="quiet baseline")
+            base = {"rps": r["rps"], "p50_ms": r["p50_us"] / 1000, "p99_ms": r["p99_us"] / 1000, "errors": r["errors"]}
+            results["hostile"] = measure_hostile(cfg, api, paths, stub_url, base)
+        if "fanout" in only:
+            log("functions bound to one command")
+            results["fanout"] = measure_fanout(cfg, api, paths, stub_url)
+        if "scale" in only:
+            log("deployed functions: heap and latency")
+            results["scale"] = measure_scale(cfg, PLATFORM, api, paths, stub_url)
+        if cfg.soak_minutes:
+            log("soak %d min" % cfg.soak_minutes)
+            results["soak"] = measure_soak(cfg, PLATFORM, paths)
+        if "fault" in only:
+            log("kill -9 during ASYNC load")
+            results["fault"] = measure_fault(cfg, PLATFORM, api, end_payload, stub_url)
+        if "startup" in only:
+            log("restart: start-up time with the data of this run")
+            PLATFORM.stop()
+            results["startup_restart_s"] = PLATFORM.start()
+        results["log_errors"], results["log_error_sample"] = PLATFORM.log_errors()
+    finally:
+        results["load_after"] = open("/proc/loadavg").read().split()[:3]
+        results["elapsed_s"] = time.monotonic() - t_start
+        with open(os.path.join(TARGET, "results.json"), "w") as f:
+            json.dump(results, f, indent=1)
+        cleanup()
+    log("done in %.0f s; results in %s" % (results["elapsed_s"], os.path.join(TARGET, "results.json")))
+
+
+def measure_soak(cfg, platform, paths):
+    """Steady load in 1-minute slices: heap after GC, threads and latency per slice."""
+    rows = []
+    for i in range(cfg.soak_minutes):
+        r = wrk(cfg.port, "bench-b", paths["big"], 55, 4, label="soak minute %d" % (i + 1))
+        h = platform.heap_used_kib()
+        rows.append(dict(h, minute=i + 1, rps=r["rps"], p99_ms=r["p99_us"] / 1000, errors=r["errors"]))
+    return rows
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,250 @@
+#!/usr/bin/env python3
+"""Writes the harness's sections of docs/benchmarks.md from bench/target/results.json.
+
+Only the text between the two markers is replaced; the executor's JMH section above them stays as it is.
+"""
+import json
+import os
+import sys
+
+BENCH = os.path.dirname(os.path.abspath(__file__))
+DOC = os.path.join(os.path.dirname(BENCH), "docs", "benchmarks.md")
+BEGIN = "<!-- bench/run.sh: begin of generated sections (edit bench/report.py, not this text) -->"
+END = "<!-- bench/run.sh: end of generated sections -->"
+NAMES = {"a": "(a) trivial: returns a reply", "b": "(b) JSON transform of the ~2 KB payload",
+         "c": "(c) one outbound HTTP call to a local stub"}
+
+
+def ms(v):
+    return "-" if v is None else ("%.1f ms" % v if v >= 1 else "%.2f ms" % v)
+
+
+def sec(v):
+    return "not seen" if v is None else ("%.2f s" % v if v < 10 else "%.1f s" % v)
+
+
+def ratio(a, b):
+    return "-" if not a or not b else "%.2fx" % (a / b)
+
+
+def verdict(ok):
+    return "met" if ok else "**missed**"
+
+
+def throughput(r, out):
+    t = r.get("throughput")
+    if not t:
+        return
+    out.append("### Throughput and latency against the Node.js peer\n")
+    out.append("The SYNC webhook of `conversational_command` (`POST /events/conversational-commands/command`, admin "
+               "key + `X-Switchboard-Account`), one function bound per account, %d connections, %d wrk threads, "
+               "%d s per measured run, %d alternating round(s) (median). The platform runs with every check on: "
+               "key, schema validation, limits, invocation record per run. The peer (`bench/peer/server.js`, "
+               "Node %s, `http` module, cluster of 2 workers) runs the same function files, checks the same bearer "
+               "key and account header, parses the JSON with a 1 MiB limit and checks the schema by hand; it keeps "
+               "no invocation records. Payload: %d bytes for (a) and (c), %d bytes for (b).\n"
+               % (r["conns"], 2, r["duration_s"], r["rounds"], r.get("node", "?"),
+                  r["payload_bytes"]["sample"], r["payload_bytes"]["big"]))
+    out.append("| function | platform req/s | peer req/s | throughput platform/peer (target >= 1) | "
+               "p50 platform / peer | p99 platform / peer | p99 ratio (target <= 1.5) | errors platform / peer |")
+    out.append("|---|---|---|---|---|---|---|---|")
+    for fn in ("a", "b", "c"):
+        p, n = t[fn]["platform"], t[fn]["peer"]
+        out.append("| %s | %.0f | %.0f | **%s** | %s / %s | %s / %s | **%s** | %d / %d |" % (
+            NAMES[fn], p["rps"], n["rps"], ratio(p["rps"], n["rps"]), ms(p["p50_ms"]), ms(n["p50_ms"]),
+            ms(p["p99_ms"]), ms(n["p99_ms"]), ratio(p["p99_ms"], n["p99_ms"]), p["errors"], n["errors"]))
+    ok_tp = all(t[f]["platform"]["rps"] >= t[f]["peer"]["rps"] for f in ("a", "b"))
+    ok_p99 = all(t[f]["platform"]["p99_ms"] <= 1.5 * t[f]["peer"]["p99_ms"] for f in ("a", "b", "c"))
+    out.append("\nTargets: throughput at least the peer's on (a) and (b): %s; p99 within 1.5x of the peer: %s.\n"
+               % (verdict(ok_tp), verdict(ok_p99)))
+
+
+def startup(r, out):
+    if "startup_first_s" not in r:
+        return
+    out.append("### Start-up and hot deployment\n")
+    out.append("| what | time |")
+    out.append("|---|---|")
+    out.append("| `bin/switchboard start` until \"Switchboard is up\", fresh data folder | %s |" % sec(r["startup_first_s"]))
+    if "startup_restart_s" in r:
+        out.append("| the same, restart with this run's data (%s functions deployed) | %s |"
+                   % (r.get("scale", [{}])[-1].get("functions", "?") if r.get("scale") else "some",
+                      sec(r["startup_restart_s"])))
+    if r.get("fault"):
+        out.append("| restart after `kill -9` under ASYNC load | %s |" % sec(r["fault"]["restart_s"]))
+    h = r.get("hot_deploy") or {}
+    if h.get("jar"):
+        out.append("| `%s` copied into `deploy/` until its webhook route answers (status %s, was %s) | %s |"
+                   % (h["jar"], h["route_status"], h["status_before"], sec(h["route_s"])))
+        out.append("| ... until its event type is in `GET /api/v1/event-types/third_party_bots_custom_integration` | %s |"
+                   % sec(h["catalogue_s"]))
+    tp = r.get("template") or {}
+    if tp:
+        out.append("| a new template file in `deploy/templates/` until `GET /api/v1/templates` lists it | %s |"
+                   % ms((tp.get("added_s") or 0) * 1000 if tp.get("added_s") is not None else None))
+        out.append("| a changed template file until the catalogue shows the new version | %s |"
+                   % ms((tp.get("changed_s") or 0) * 1000 if tp.get("changed_s") is not None else None))
+    out.append("\nThe event-source jar is taken out of `system/` of the private copy before the first start, so "
+               "the platform starts without it; the harness then copies it into `deploy/` and polls the route every "
+               "20 ms with an empty JSON body (a `400 invalid-payload` proves the route is there; `404` means no "
+               "route). The template times include the harness's 10 ms polling.\n")
+
+
+def fault(r, out):
+    f = r.get("fault")
+    if not f:
+        return
+    out.append("### kill -9 during asynchronous load\n")
+    out.append("Four client threads post `messaging_conversation_end` events (distinct conversation ids) to "
+               "`/events/system-messages/conversation-end` for account `fault`, whose one function returns `null`. "
+               "Half-way the platform is killed with `kill -9`; it is restarted, and once the function's invocation "
+               "records stop growing they are matched, by `eventId`, against the ids of every `202` the clients "
+               "received.\n")
+    out.append("| accepted (202) | of them before the kill | executed (an `OK` record) | executed more than once | "
+               "failed or dead-lettered | **lost** | 5xx answers | executed without an acknowledgement |")
+    out.append("|---|---|---|---|---|---|---|---|")
+    out.append("| %d | %d | %d | %d | %d | **%d** | %d | %d |" % (
+        f["accepted_202"], f["accepted_before_kill"], f["executed_ok"], f["executed_more_than_once"],
+        f["failed_or_dead_lettered"], f["lost"], f["answers_5xx"], f["executed_without_ack"]))
+    out.append("\nLost must be 0: %s. \"Executed more than once\" counts acknowledged events with two `OK` records: "
+               "a task that was running when the process died is run again after the restart (at-least-once), so "
+               "the target \"exactly once\" is %s in this run. \"Executed without an acknowledgement\" are "
+               "events stored before the kill whose `202` never reached the client; a client would send them again.\n"
+               % (verdict(f["lost"] == 0), verdict(f["executed_more_than_once"] == 0)))
+
+
+def malformed(r, out):
+    m = r.get("malformed")
+    if not m:
+        return
+    out.append("### Malformed input\n")
+    out.append("`bench/harness.py` sends %d requests to each target over a plain socket: random bytes, random "
+               "JSON-like text and truncated copies of the sample payload, five wrong content types (and none), an "
+               "empty body, 200 000 nested arrays, 50 000 nested objects, invalid and overlong UTF-8 inside a "
+               "string, a 100 000-digit number, duplicate keys, a forged and a malformed signature without a key, a "
+               "wrong key, a `Content-Length` larger than the body, and a streamed 100 MiB body.\n" % m["cases_per_target"])
+    classes = sorted({c for t in m["counts"].values() for c in t})
+    out.append("| target | " + " | ".join(classes) + " |")
+    out.append("|---|" + "---|" * len(classes))
+    names = {"webhook": "webhook `/events/conversational-commands/command`",
+             "api-events": "API `POST .../events/conversational_command`", "api-functions": "API `POST .../functions`"}
+    for t, c in m["counts"].items():
+        out.append("| %s | " % names.get(t, t) + " | ".join(str(c.get(k, 0)) for k in classes) + " |")
+    five = sum(c.get("5xx", 0) for c in m["counts"].values())
+    hangs = sum(c.get("hang", 0) + c.get("reset", 0) for c in m["counts"].values())
+    two = [d for d in m["details"] if isinstance(d["status"], int) and d["status"] < 400]
+    out.append("\n5xx answers: **%d**; hangs or resets: **%d**; platform alive afterwards: %s (health %s). "
+               "\"waited (expected)\" is the short body under a longer `Content-Length`: the server waits for the "
+               "promised bytes and the client gives up after 10 s, as HTTP intends.\n"
+               % (five, hangs, m["alive_after"], m["health_after"]))
+    if two:
+        kinds = sorted({"%s: %s" % (d["target"], d["case"]) for d in two})
+        out.append("Answered `2xx` although the input is bad (expected 4xx): " + "; ".join(kinds) + ". "
+                   "The webhook accepts bodies that are not sent as JSON and invalid UTF-8, where the API answers "
+                   "`415` and `400`.\n")
+    big = [d for d in m["details"] if d["case"] == "100 MiB body"]
+    if big:
+        out.append("The 100 MiB body: " + ", ".join("%s %s in %.3f s" % (d["target"], d["status"], d["seconds"]) for d in big) + ".\n")
+
+
+def fanout(r, out):
+    f = r.get("fanout")
+    if not f:
+        return
+    out.append("### Functions bound to one Conversational Command\n")
+    out.append("One account, 1, 10 and 30 trivial functions bound to `conversational_command` (its limit is 30), one "
+               "connection (8 connections x 30 functions would exceed the account's concurrency limit of 50).\n")
+    out.append("| functions | events/s | p50 | p99 | non-2xx | p50 / p50 with 1 |")
+    out.append("|---|---|---|---|---|---|")
+    for row in f:
+        out.append("| %d | %.0f | %s | %s | %d | %s |" % (row["functions"], row["rps"], ms(row["p50_ms"]),
+                                                        ms(row["p99_ms"]), row["errors"], ratio(row["p50_ms"], f[0]["p50_ms"])))
+    out.append("")
+
+
+def scale(r, out):
+    s = r.get("scale")
+    if not s:
+        return
+    out.append("### Deployed functions: heap and event latency\n")
+    out.append("Trivial functions deployed through the API, 30 per account, all bound to `conversational_command`; "
+               "heap used after `jcmd GC.run` (`GC.heap_info`), threads and RSS from `/proc`; latency of account "
+               "`bench-a` (one function) with %d connections, and one event of an account holding 30 of them.\n" % r["conns"])
+    out.append("| deployed functions | time to create and deploy the step | heap used after GC | threads | RSS | "
+               "events/s | p50 | p99 | one event to 30 functions |")
+    out.append("|---|---|---|---|---|---|---|---|---|")
+    for row in s:
+        out.append("| %d | %s | %.1f MiB | %d | %.0f MiB | %.0f | %s | %s | %s |" % (
+            row["functions"], sec(row["deploy_s"]), (row["heap_used_kib"] or 0) / 1024, row["threads"],
+            row["rss_kib"] / 1024, row["rps"], ms(row["p50_ms"]), ms(row["p99_ms"]), ms(row["fanout30_event_ms"])))
+    if len(s) > 1 and s[0]["heap_used_kib"] and s[-1]["heap_used_kib"]:
+        per = (s[-1]["heap_used_kib"] - s[0]["heap_used_kib"]) / max(1, s[-1]["functions"] - s[0]["functions"])
+        out.append("\nHeap growth from %d to %d functions: %.1f KiB per deployed function (one GC'd sample each, so "
+                   "noise of a few MiB; the first row still holds JIT and warm-up garbage of the runs before).\n"
+                   % (s[0]["functions"], s[-1]["functions"], per))
+
+
+def hostile(r, out):
+    h = r.get("hostile")
+    if not h:
+        return
+    b, u = h["baseline"], h["under_hostile"]
+    out.append("### Hostile functions under load\n")
+    out.append("Account `hostile` binds four functions to `conversational_command`: an infinite loop and a memory "
+               "bomb (timeout 2 s), 20 000 log lines of 1 KB (timeout 5 s) and a fetch of a stub URL that answers after "
+               "5 s (timeout 3 s); a second wrk drives it with 4 connections while the trivial function of `bench-a` "
+               "is measured as above.\n")
+    out.append("| | events/s | p50 | p99 | errors |")
+    out.append("|---|---|---|---|---|")
+    out.append("| trivial function, quiet | %.0f | %s | %s | %s |" % (b["rps"], ms(b["p50_ms"]), ms(b["p99_ms"]), b.get("errors", "-")))
+    out.append("| trivial function, hostile account under load | %.0f | %s | %s | %d |" % (u["rps"], ms(u["p50_ms"]), ms(u["p99_ms"]), u["errors"]))
+    out.append("| ratio hostile / quiet (target: latency <= 2x) | %s | %s | %s | |" % (
+        ratio(u["rps"], b["rps"]), ratio(u["p50_ms"], b["p50_ms"]), ratio(u["p99_ms"], b["p99_ms"])))
+    out.append("\nHostile events answered: %s (non-2xx %s, client timeouts %s). Outcomes recorded for the hostile "
+               "functions: %s. Target \"within 2x of the quiet baseline\": %s. On 2 cores a busy loop and the "
+               "allocation of the memory bomb take CPU from everything else until their deadline; the watchdog "
+               "ends them, but not sooner.\n" % (
+                   h.get("hostile_requests"), h.get("hostile_non2xx"), h.get("hostile_timeouts"),
+                   "; ".join("%s %s" % (k, ", ".join(v)) for k, v in (h.get("hostile_outcomes") or {}).items()) or "-",
+                   verdict(u["p99_ms"] <= 2 * b["p99_ms"] and u["p50_ms"] <= 2 * b["p50_ms"])))
+
+
+def render(r):
+    out = [BEGIN, "", "## Platform against a Node.js peer, start-up, faults and bad input (`bench/run.sh`)", ""]
+    out.append("Generated by `%s` on %s (mode %s, %.0f s). Machine: %d vCPU %s, load average %s before and %s after "
+               "(other work shares the machine, so read ratios, not absolute figures). Everything runs on the same "
+               "machine over 127.0.0.1: the platform (a private copy of `distribution/target/switchboard` under "
+               "`bench/target/`, embedded defaults, JDK 25 + Graal JIT as `bin/switchboard` picks it), the peer, the "
+               "HTTP stub and %s. Figures are from one run.\n" % (
+                   r["command"], r["date"], r["mode"], r["elapsed_s"], r["nproc"], r["cpu"],
+                   " ".join(r["load_before"]), " ".join(r["load_after"]), r.get("wrk", "wrk")))
+    out.append("Reproduce: `./mvnw -B -DskipTests install` (if `distribution/target/switchboard` is missing), then "
+               "`bench/run.sh --quick` (about 4 minutes) or `bench/run.sh` (about 12 minutes); see "
+               "[bench/README.md](../bench/README.md).\n")
+    for part in (throughput, startup, fault, malformed, hostile, fanout, scale):
+        part(r, out)
+    if r.get("log_errors") is not None:
+        out.append("### Log\n")
+        out.append("ERROR lines in the platform's `logs/switchboard.log` over the whole run (hostile functions and "
+                   "malformed input included): %d.%s\n" % (r["log_errors"], (" First: `" + r["log_error_sample"][0][:300].replace("`", "'") + "`") if r.get("log_error_sample") else ""))
+    out.append(END)
+    return "\n".join(out) + "\n"
+
+
+def main():
+    results = os.path.join(BENCH, "target", "results.json") if len(sys.argv) < 2 else sys.argv[1]
+    with open(results) as f:
+        r = json.load(f)
+    text = open(DOC).read()
+    section = render(r)
+    if BEGIN in text and END in text:
+        text = text[:text.index(BEGIN)] + section + text[text.index(END) + len(END) + 1:]
+    else:
+        text = text.rstrip("\n") + "\n\n" + section
+    with open(DOC, "w") as f:
+        f.write(text)
+    print("wrote " + DOC)
+
+
+if __name__ == "__main__":
+    main()
