@@ -328,6 +328,14 @@ final class FakeCore {
     }
 
     @Override
+    public SecretInfo create(String account, String name, String value) {
+        if (secretValues.putIfAbsent(account + "/" + name, value) != null) {
+            throw new ConflictException("Secret '" + name + "' already exists; replace it with PUT");
+        }
+        return info(name, value);
+    }
+
+    @Override
     public void delete(String account, String name) {
         get(account, name);
         secretValues.remove(account + "/" + name);

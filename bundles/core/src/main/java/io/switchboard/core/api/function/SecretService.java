@@ -12,7 +12,15 @@ public interface SecretService {
     /** @throws NotFoundException when the account has no such secret */
     SecretInfo get(String account, String name);
 
+    /** Creates or replaces a secret. */
     SecretInfo put(String account, String name, String value);
+
+    /**
+     * Creates a secret, atomically refusing a name the account already uses.
+     *
+     * @throws ConflictException when the account already has a secret of that name
+     */
+    SecretInfo create(String account, String name, String value);
 
     /** @throws NotFoundException when the account has no such secret */
     void delete(String account, String name);

@@ -18,6 +18,7 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 import io.switchboard.core.api.dispatch.FieldError;
+import io.switchboard.core.api.function.ConflictException;
 import io.switchboard.core.api.function.NotFoundException;
 import io.switchboard.core.api.function.SecretInfo;
 import io.switchboard.core.api.function.SecretService;
@@ -25,7 +26,9 @@ import io.switchboard.core.api.function.ValidationException;
 import io.switchboard.core.api.store.SecretStore;
 import io.switchboard.core.internal.db.DataFolder;
 import io.switchboard.core.internal.db.Database;
+import io.switchboard.core.internal.db.DataAccessException;
 import io.switchboard.core.internal.db.Rows;
+import io.switchboard.core.internal.db.UniqueViolation;
 
 /** Per-account secrets, AES-GCM encrypted at rest; the management side only ever sees masked values. */
 @Component(service = {SecretService.class, SecretStore.class}, configurationPid = SecretsImpl.PID)
@@ -84,12 +87,40 @@ public class SecretsImpl implements SecretService, SecretStore {
         validate(name, value);
         long now = clock.millis();
         String sealed = cipher.encrypt(account, name, value);
+        try {
+            upsert(account, name, sealed, now);
+        } catch (DataAccessException e) {
+            if (!UniqueViolation.causedBy(e)) {
+                throw e;
+            }
+            upsert(account, name, sealed, now); // a concurrent put created the row first: now it is an update
+        }
+        return new SecretInfo(name, mask(value), Instant.ofEpochMilli(now));
+    }
+
+    private void upsert(String account, String name, String sealed, long now) {
         database.inTransaction("store secret " + name, c -> {
             if (Rows.update(c, "UPDATE secrets SET cipher_text = ?, updated_at = ? WHERE account = ? AND name = ?", sealed, now, account, name) == 0) {
                 Rows.update(c, "INSERT INTO secrets (account, name, cipher_text, updated_at) VALUES (?, ?, ?, ?)", account, name, sealed, now);
             }
             return null;
         });
+    }
+
+    @Override
+    public SecretInfo create(String account, String name, String value) {
+        validate(name, value);
+        long now = clock.millis();
+        String sealed = cipher.encrypt(account, name, value);
+        try {
+            database.inTransaction("create secret " + name, c -> Rows.update(c,
+                    "INSERT INTO secrets (account, name, cipher_text, updated_at) VALUES (?, ?, ?, ?)", account, name, sealed, now));
+        } catch (DataAccessException e) {
+            if (UniqueViolation.causedBy(e)) {
+                throw new ConflictException("Secret '" + name + "' already exists in account " + account + "; replace it with PUT");
+            }
+            throw e;
+        }
         return new SecretInfo(name, mask(value), Instant.ofEpochMilli(now));
     }
 

@@ -84,6 +84,46 @@ class SecretsTest {
     }
 
     @Test
+    void creatingANameTheAccountAlreadyUsesIsAConflictAndKeepsTheOldValue() {
+        SecretsImpl secrets = secrets(KEY);
+        secrets.create("acme", "token", "first-value");
+
+        assertThatThrownBy(() -> secrets.create("acme", "token", "second-value"))
+                .isInstanceOf(io.switchboard.core.api.function.ConflictException.class).hasMessageContaining("token");
+        assertThat(secrets.read("acme", "token")).contains("first-value");
+        assertThat(secrets.create("globex", "token", "other-account").name()).isEqualTo("token");
+    }
+
+    @Test
+    void concurrentCreatesOfOneNameLetExactlyOneWinAndConcurrentPutsAllSucceed() throws Exception {
+        SecretsImpl secrets = secrets(KEY);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            var creates = java.util.stream.IntStream.range(0, 8).<java.util.concurrent.Callable<Boolean>>mapToObj(i -> () -> {
+                try {
+                    secrets.create("acme", "race", "value-" + i);
+                    return true;
+                } catch (io.switchboard.core.api.function.ConflictException e) {
+                    return false;
+                }
+            }).toList();
+            long winners = 0;
+            for (var result : pool.invokeAll(creates)) {
+                winners += result.get() ? 1 : 0;
+            }
+            var puts = java.util.stream.IntStream.range(0, 8).<java.util.concurrent.Callable<String>>mapToObj(
+                    i -> () -> secrets.put("acme", "upsert", "value-" + i).name()).toList();
+            for (var result : pool.invokeAll(puts)) {
+                assertThat(result.get()).isEqualTo("upsert"); // none failed on the unique key
+            }
+            assertThat(winners).isEqualTo(1);
+            assertThat(secrets.read("acme", "upsert")).isPresent();
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void anotherKeyCannotDecrypt() {
         secrets(KEY).put("acme", "token", "value");
         SecretsImpl otherKey = secrets(Base64.getEncoder().encodeToString(new byte[16]));

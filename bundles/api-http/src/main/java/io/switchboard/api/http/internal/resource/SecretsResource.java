@@ -8,7 +8,6 @@ import io.switchboard.api.http.internal.web.ApiRequest;
 import io.switchboard.api.http.internal.web.ApiResponse;
 import io.switchboard.api.http.internal.web.ProblemException;
 import io.switchboard.api.http.internal.web.Problems;
-import io.switchboard.core.api.function.NotFoundException;
 import io.switchboard.core.api.function.SecretInfo;
 import io.switchboard.core.api.function.SecretService;
 import java.net.URLEncoder;
@@ -49,10 +48,7 @@ public final class SecretsResource {
         String name = fields.requiredString("name");
         String value = requiredValue(fields);
         fields.throwIfInvalid("The secret");
-        if (exists(account, name)) {
-            throw new ProblemException(Problems.conflict("Secret '" + name + "' already exists; replace it with PUT .../secrets/" + name + "."));
-        }
-        SecretInfo stored = secrets.put(account, name, value);
+        SecretInfo stored = secrets.create(account, name, value); // refuses a taken name atomically (409)
         String location = request.location("/accounts/" + account + "/secrets/" + URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20"));
         return ApiResponse.created(location, views.secret(stored));
     }
@@ -77,14 +73,5 @@ public final class SecretsResource {
             fields.reject("/value", "is required");
         }
         return value;
-    }
-
-    private boolean exists(String account, String name) {
-        try {
-            secrets.get(account, name);
-            return true;
-        } catch (NotFoundException e) {
-            return false;
-        }
     }
 }
