@@ -6,8 +6,6 @@ import io.switchboard.api.http.internal.json.Views;
 import io.switchboard.api.http.internal.routing.Router;
 import io.switchboard.api.http.internal.web.ApiRequest;
 import io.switchboard.api.http.internal.web.ApiResponse;
-import io.switchboard.api.http.internal.web.ProblemException;
-import io.switchboard.api.http.internal.web.Problems;
 import io.switchboard.core.api.function.SecretInfo;
 import io.switchboard.core.api.function.SecretService;
 import java.net.URLEncoder;
