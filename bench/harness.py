@@ -270,14 +270,44 @@ def wrk(port, account, body_file, seconds, conns, threads=2, key=ADMIN_KEY, path
 
 # ---------------------------------------------------------------------------------------------- measures
 
+def sample_threads(platform, samples, delay, out):
+    """Where the platform's invocation threads (switchboard-sync-*) are, from jstack samples under load."""
+    jstack = os.path.join(JDK25, "jstack") if os.path.exists(os.path.join(JDK25, "jstack")) else "jstack"
+    counts = {}
+    time.sleep(delay)
+    for _ in range(samples):
+        dump = subprocess.run([jstack, str(platform.pid())], capture_output=True, text=True, timeout=30).stdout
+        for block in dump.split("\n\n"):
+            if not block.startswith('"switchboard-sync'):
+                continue
+            if "MVStore.commit" in block and "WAITING" in block:
+                where = "waiting for H2's commit lock (MVStore.commit) while storing an invocation record"
+            elif "InvocationRepository" in block:
+                where = "storing an invocation record (running)"
+            elif "io.switchboard.executor" in block and "RUNNABLE" in block:
+                where = "running in the executor (GraalJS)"
+            elif "RUNNABLE" in block:
+                where = "running elsewhere"
+            else:
+                where = "idle (waiting for work)"
+            counts[where] = counts.get(where, 0) + 1
+        time.sleep(1)
+    out.update(counts)
+
+
 def measure_throughput(cfg, api, peer_port, paths):
     """(a), (b), (c) through the SYNC webhook of conversational_command, platform and peer alternating."""
     bodies = {"a": paths["sample"], "b": paths["big"], "c": paths["sample"]}
     out = {}
+    # The platform keeps getting faster for minutes (JVM JIT of the platform, Graal JIT of the functions):
+    # warm all three functions first, in turn, so that no function is measured on a cold JIT.
+    for i in range(cfg.warm_rounds):
+        for fn in ("a", "b", "c"):
+            wrk(cfg.port, "bench-" + fn, bodies[fn], cfg.warmup, cfg.conns, label="warm-up platform %s #%d" % (fn, i + 1))
     for fn in ("a", "b", "c"):
         account = "bench-" + fn
         # warm-up of both sides (JIT, pools), then alternating measured rounds
-        wrk(cfg.port, account, bodies[fn], cfg.warmup, cfg.conns, label="warm-up platform " + fn)
+        wrk(cfg.port, account, bodies[fn], 3, cfg.conns, label="warm-up platform " + fn)
         wrk(peer_port, account, bodies[fn], 3, cfg.conns, key=cfg.peer_key, label="warm-up peer " + fn)
         rounds = {"platform": [], "peer": []}
         for i in range(cfg.rounds):
@@ -285,8 +315,15 @@ def measure_throughput(cfg, api, peer_port, paths):
             if i % 2 == 1:
                 order = tuple(reversed(order))
             for side, port, key in order:
+                sampler = None
+                if side == "platform" and fn == "a" and i == 0:
+                    sampler = threading.Thread(target=sample_threads, args=(cfg.platform, 5, 2, cfg.thread_samples),
+                                               daemon=True)
+                    sampler.start()
                 rounds[side].append(wrk(port, account, bodies[fn], cfg.duration, cfg.conns, key=key,
                                         label="%s %s #%d" % (side, fn, i + 1)))
+                if sampler:
+                    sampler.join(timeout=60)
         out[fn] = {side: {"rps": statistics.median(r["rps"] for r in runs),
                           "p50_ms": statistics.median(r["p50_us"] for r in runs) / 1000,
                           "p99_ms": statistics.median(r["p99_us"] for r in runs) / 1000,
@@ -392,9 +429,11 @@ def measure_scale(cfg, platform, api, paths, stub_url):
 
 def measure_hostile(cfg, api, paths, stub_url, baseline):
     """The trivial function's latency while hostile functions of another account run under load."""
+    ids = {}
     for name, timeout in (("hostile-loop.js", 2000), ("hostile-memory.js", 2000), ("hostile-log.js", 5000),
                           ("hostile-slow-http.js", 3000)):
-        api.create_function("hostile", name[:-3], function_code(name, stub_url), timeout_ms=timeout, domains=[HOST])
+        ids[name[:-3]] = api.create_function("hostile", name[:-3], function_code(name, stub_url), timeout_ms=timeout,
+                                             domains=[HOST])
     # the hostile account is driven by a second wrk at the same time as the measured one
     env = dict(os.environ, BODY_FILE=paths["sample"], AUTH_KEY=ADMIN_KEY, ACCOUNT="hostile")
     hostile = subprocess.Popen(["wrk", "-t1", "-c4", "-d%ds" % (cfg.duration + 4), "--timeout", "15s", "--latency",
@@ -408,10 +447,10 @@ def measure_hostile(cfg, api, paths, stub_url, baseline):
     m = re.search(r"BENCHJSON (\{.*\})", out_text)
     h = json.loads(m.group(1)) if m else {}
     outcomes = {}
-    for name in ("hostile-loop", "hostile-memory", "hostile-log", "hostile-slow-http"):
-        s, inv = api.call("GET", "/api/v1/accounts/hostile/functions/%s/invocations?size=100" % name)
+    for name, fid in ids.items():
+        s, inv = api.call("GET", "/api/v1/accounts/hostile/functions/%s/invocations?size=100" % fid)
         if s == 200:
-            outcomes[name] = sorted({i.get("outcome") + ":" + str((i.get("error") or {}).get("errorCode", "")) for i in inv["items"]})
+            outcomes[name] = sorted({"%s %s" % (i.get("outcome"), (i.get("error") or {}).get("errorCode", "")) for i in inv["items"]})
     res = {"baseline": baseline, "under_hostile": {"rps": r["rps"], "p50_ms": r["p50_us"] / 1000,
                                                      "p99_ms": r["p99_us"] / 1000, "errors": r["errors"]},
            "hostile_requests": h.get("requests"), "hostile_non2xx": h.get("non2xx"),
@@ -591,7 +630,7 @@ def measure_malformed(cfg, platform, sample_bytes):
                 length = length or len(body)
             h["Content-Length"] = str(length)
             t0 = time.monotonic()
-            st = raw_request(cfg.port, "POST", path, h, chunks, timeout=10 if "lies" in kind else 30)
+            st = raw_request(cfg.port, "POST", path, h, chunks, timeout=3 if "lies" in kind else 30)
             took = time.monotonic() - t0
             if "lies" in kind and st == "hang":
                 st = "waited (expected)"  # the server waits for the promised bytes; the client gave up after 10 s
@@ -625,7 +664,8 @@ def main():
     quick = cfg.quick
     cfg.duration = cfg.duration or (8 if quick else 20)
     cfg.rounds = cfg.rounds or (1 if quick else 3)
-    cfg.warmup = 15 if quick else 30  # GraalJS and the JVM JIT need this long; the peer warms up in a few seconds
+    cfg.warmup = 10 if quick else 20  # per function and warm-up round; the peer warms up in a few seconds
+    cfg.warm_rounds = 2 if quick else 3
     cfg.short = 4 if quick else 10
     cfg.fault_seconds = 12 if quick else 30
     cfg.drain = 60 if quick else 180
@@ -676,7 +716,9 @@ def main():
     try:
         if "throughput" in only:
             log("throughput and latency, platform vs peer")
+            cfg.platform, cfg.thread_samples = PLATFORM, {}
             results["throughput"] = measure_throughput(cfg, api, cfg.peer_port, paths)
+            results["thread_samples"] = cfg.thread_samples
         if "startup" in only:
             log("hot deploy of an event source and a template")
             results["hot_deploy"] = measure_hot_deploy(PLATFORM, api)
