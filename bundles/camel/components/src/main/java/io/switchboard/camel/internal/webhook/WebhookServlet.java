@@ -9,6 +9,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Collections;
@@ -74,7 +77,20 @@ public final class WebhookServlet extends HttpServlet {
             write(response, Problem.of(405, "method-not-allowed", "Events are sent with POST"));
             return;
         }
-        byte[] body = readBounded(request);
+        if (!isJson(request.getContentType())) {
+            response.setHeader("Connection", "close"); // the body stays unread
+            write(response, Problem.of(415, "unsupported-media-type", "Send the event as application/json"
+                    + (request.getContentType() == null ? "; no Content-Type was given" : ", not " + request.getContentType())));
+            return;
+        }
+        byte[] body;
+        try {
+            body = readBounded(request);
+        } catch (IOException clientGone) {
+            // The caller stopped sending (closed the connection, or promised more bytes than it sent): nobody to answer.
+            LOG.debug("Webhook {}: the request body could not be read ({})", path, clientGone.toString());
+            return;
+        }
         if (body == null) {
             // The rest of the body stays unread, so the connection cannot carry another request.
             response.setHeader("Connection", "close");
@@ -91,8 +107,12 @@ public final class WebhookServlet extends HttpServlet {
             write(response, Problem.of(caller.status(), caller.status() == 401 ? "unauthorized" : "forbidden", caller.reason()));
             return;
         }
-        WebhookReply reply = consumer.get().handle(new WebhookCall(caller.account(), new String(body, StandardCharsets.UTF_8),
-                forwardedHeaders(request)));
+        Optional<String> text = strictUtf8(body);
+        if (text.isEmpty()) {
+            write(response, Problem.of(400, "malformed-json", "The body is not valid UTF-8"));
+            return;
+        }
+        WebhookReply reply = consumer.get().handle(new WebhookCall(caller.account(), text.get(), forwardedHeaders(request)));
         answer(path, reply, response);
     }
 
@@ -119,6 +139,26 @@ public final class WebhookServlet extends HttpServlet {
         response.setContentType("application/json");
         response.setContentLength(bytes.length);
         response.getOutputStream().write(bytes);
+    }
+
+    /** {@code application/json} or {@code application/<something>+json}, with or without parameters. */
+    static boolean isJson(String contentType) {
+        if (contentType == null) {
+            return false;
+        }
+        String type = contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+        return type.equals("application/json") || (type.startsWith("application/") && type.endsWith("+json"));
+    }
+
+    /** The body as text, or empty when it is not valid UTF-8 (no silent replacement characters). */
+    static Optional<String> strictUtf8(byte[] body) {
+        try {
+            return Optional.of(StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(body)).toString());
+        } catch (CharacterCodingException e) {
+            return Optional.empty();
+        }
     }
 
     /** The first cause that is one of the refusals the webhook knows, else the exception itself. */

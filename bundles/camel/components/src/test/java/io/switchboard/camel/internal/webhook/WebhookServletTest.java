@@ -76,14 +76,19 @@ class WebhookServletTest {
     }
 
     private Answer post(String path, String body, long declaredLength, String authorization) throws Exception {
+        return post(path, body.getBytes(StandardCharsets.UTF_8), declaredLength, authorization, "application/json");
+    }
+
+    private Answer post(String path, byte[] body, long declaredLength, String authorization, String contentType) throws Exception {
         HttpServletRequest request = mock(HttpServletRequest.class);
+        when(request.getContentType()).thenReturn(contentType);
         when(request.getMethod()).thenReturn("POST");
         when(request.getRequestURI()).thenReturn(path);
         when(request.getContextPath()).thenReturn("");
         when(request.getContentLengthLong()).thenReturn(declaredLength);
         when(request.getHeader("Authorization")).thenReturn(authorization);
         when(request.getHeaderNames()).thenReturn(Collections.enumeration(authorization == null ? List.of() : List.of("Authorization")));
-        when(request.getInputStream()).thenReturn(input(body.getBytes(StandardCharsets.UTF_8)));
+        when(request.getInputStream()).thenReturn(input(body));
         HttpServletResponse response = mock(HttpServletResponse.class);
         ByteArrayOutputStream written = new ByteArrayOutputStream();
         when(response.getOutputStream()).thenReturn(output(written));
@@ -108,6 +113,48 @@ class WebhookServletTest {
 
         assertThat(answer.status()).isEqualTo(413);
         assertThat(answer.body().get("maxBytes").asInt()).isEqualTo(64);
+    }
+
+    @Test
+    void aBodyNotSentAsJsonIs415AndCharsetOrPlusJsonTypesAreAccepted() throws Exception {
+        byte[] body = "{}".getBytes(StandardCharsets.UTF_8);
+
+        Answer text = post("/events/test/ok", body, 2, "Bearer acme-key", "text/plain");
+        Answer none = post("/events/test/ok", body, 2, "Bearer acme-key", null);
+
+        assertThat(text.status()).isEqualTo(415);
+        assertThat(text.body().path("type").asText()).endsWith("unsupported-media-type");
+        assertThat(none.status()).isEqualTo(415);
+        assertThat(post("/events/test/ok", body, 2, "Bearer acme-key", "application/json; charset=utf-8").status()).isEqualTo(202);
+        assertThat(post("/events/test/ok", body, 2, "Bearer acme-key", "application/vnd.event+json").status()).isEqualTo(202);
+    }
+
+    @Test
+    void aBodyThatIsNotValidUtf8Is400() throws Exception {
+        byte[] invalid = {'{', '"', 'x', '"', ':', '"', (byte) 0xff, (byte) 0xfe, '"', '}'};
+        byte[] overlong = {'{', '"', 'x', '"', ':', '"', (byte) 0xc0, (byte) 0xaf, '"', '}'};
+
+        Answer answer = post("/events/test/ok", invalid, invalid.length, "Bearer acme-key", "application/json");
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.body().path("detail").asText()).contains("UTF-8");
+        assertThat(post("/events/test/ok", overlong, overlong.length, "Bearer acme-key", "application/json").status()).isEqualTo(400);
+    }
+
+    @Test
+    void aCallerThatStopsSendingGetsNoAnswerAndNothingIsLoggedAsAnError() throws Exception {
+        HttpServletRequest request = mock(HttpServletRequest.class);
+        when(request.getMethod()).thenReturn("POST");
+        when(request.getRequestURI()).thenReturn("/events/test/ok");
+        when(request.getContextPath()).thenReturn("");
+        when(request.getContentType()).thenReturn("application/json");
+        when(request.getContentLengthLong()).thenReturn(10L);
+        when(request.getInputStream()).thenThrow(new java.io.EOFException("early EOF"));
+        HttpServletResponse response = mock(HttpServletResponse.class);
+
+        servlet.service(request, response);
+
+        org.mockito.Mockito.verify(response, org.mockito.Mockito.never()).setStatus(org.mockito.ArgumentMatchers.anyInt());
     }
 
     @Test
