@@ -81,6 +81,22 @@ class Platform:
         if r.returncode != 0:
             raise RuntimeError("platform did not start: " + r.stdout + r.stderr)
         log(r.stdout.strip())
+        # "Switchboard is up" is also printed when the framework missed its start level within 60 s, so wait
+        # for /health to answer 200 as well (bounded)
+        self.healthy_s = None
+        while time.monotonic() - t0 < 300:
+            try:
+                c = http.client.HTTPConnection(HOST, self.port, timeout=5)
+                c.request("GET", "/health")
+                if c.getresponse().status == 200:
+                    self.healthy_s = time.monotonic() - t0
+                    break
+            except (OSError, http.client.HTTPException):
+                pass
+            time.sleep(0.1)
+        log("  up after %.1f s, healthy after %s s" % (took, self.healthy_s and round(self.healthy_s, 1)))
+        if self.healthy_s is None:
+            raise RuntimeError("platform not healthy within 300 s")
         return took
 
     def stop(self):
@@ -527,7 +543,10 @@ def measure_fault(cfg, platform, api, end_payload, stub_url):
     last, stable_since, deadline = -1, time.monotonic(), time.monotonic() + cfg.drain
     while time.monotonic() < deadline:
         s, d = api.call("GET", "/api/v1/accounts/fault/functions/%s/invocations?size=1" % fid)
-        total = d["total"] if s == 200 else -1
+        if s != 200:
+            time.sleep(0.5)
+            continue
+        total = d["total"]
         if total != last:
             last, stable_since = total, time.monotonic()
         elif time.monotonic() - stable_since > 5:
@@ -546,7 +565,7 @@ def measure_fault(cfg, platform, api, end_payload, stub_url):
     res = {"sent": len(sent), "accepted_202": len(ids), "answers_5xx": accepted.count(None),
            "accepted_before_kill": accepted_at_kill, "executed_ok": executed, "executed_more_than_once": twice,
            "failed_or_dead_lettered": failed_only, "lost": len(lost), "records": total,
-           "executed_without_ack": unacked, "restart_s": restart_s, "lost_sample": lost[:5]}
+           "executed_without_ack": unacked, "restart_s": restart_s, "restart_healthy_s": platform.healthy_s, "lost_sample": lost[:5]}
     log("  fault: %s" % res)
     return res
 
@@ -658,14 +677,15 @@ def main():
     ap.add_argument("--conns", type=int, default=8, help="wrk connections (the per-function concurrency limit is 10)")
     ap.add_argument("--duration", type=int, help="seconds of each measured wrk run")
     ap.add_argument("--rounds", type=int, help="alternating rounds per function")
+    ap.add_argument("--warm-rounds", type=int, help="rounds of warming every function on the platform first")
     ap.add_argument("--only", default="throughput,startup,fault,malformed,fanout,scale,hostile")
     ap.add_argument("--soak-minutes", type=int, default=0)
     cfg = ap.parse_args()
     quick = cfg.quick
-    cfg.duration = cfg.duration or (8 if quick else 20)
+    cfg.duration = cfg.duration or (8 if quick else 15)
     cfg.rounds = cfg.rounds or (1 if quick else 3)
     cfg.warmup = 10 if quick else 20  # per function and warm-up round; the peer warms up in a few seconds
-    cfg.warm_rounds = 2 if quick else 3
+    cfg.warm_rounds = cfg.warm_rounds or 2
     cfg.short = 4 if quick else 10
     cfg.fault_seconds = 12 if quick else 30
     cfg.drain = 60 if quick else 180
@@ -680,7 +700,7 @@ def main():
     os.makedirs(TARGET, exist_ok=True)
     t_start = time.monotonic()
     results = {"mode": "quick" if quick else "full", "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
-               "command": "bench/run.sh" + (" --quick" if quick else ""), "conns": cfg.conns,
+               "command": " ".join(["bench/run.sh"] + sys.argv[1:]), "warm_rounds": cfg.warm_rounds, "conns": cfg.conns,
                "duration_s": cfg.duration, "rounds": cfg.rounds, "nproc": os.cpu_count(),
                "load_before": open("/proc/loadavg").read().split()[:3],
                "cpu": next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), "?"),
@@ -699,6 +719,7 @@ def main():
     PLATFORM = Platform(cfg.port, "switchboard.source.third-party-bots")
     log("starting the platform (fresh data) on port %d" % cfg.port)
     results["startup_first_s"] = PLATFORM.start()
+    results["startup_first_healthy_s"] = PLATFORM.healthy_s
     api = Api(cfg.port)
     paths, sample, end_payload = payloads(api)
     results["payload_bytes"] = {k: os.path.getsize(v) for k, v in paths.items()}
@@ -747,6 +768,7 @@ def main():
             log("restart: start-up time with the data of this run")
             PLATFORM.stop()
             results["startup_restart_s"] = PLATFORM.start()
+            results["startup_restart_healthy_s"] = PLATFORM.healthy_s
         results["log_errors"], results["log_error_sample"] = PLATFORM.log_errors()
     finally:
         results["load_after"] = open("/proc/loadavg").read().split()[:3]

@@ -38,12 +38,14 @@ def throughput(r, out):
     out.append("### Throughput and latency against the Node.js peer\n")
     out.append("The SYNC webhook of `conversational_command` (`POST /events/conversational-commands/command`, admin "
                "key + `X-Switchboard-Account`), one function bound per account, %d connections, %d wrk threads, "
-               "%d s per measured run, %d alternating round(s) (median). The platform runs with every check on: "
+               "%d s per measured run, %d alternating round(s) (median), after %s round(s) of warming every function "
+               "on the platform (%s s each) and 3 s of each side just before. The platform runs with every check on: "
                "key, schema validation, limits, invocation record per run. The peer (`bench/peer/server.js`, "
                "Node %s, `http` module, cluster of 2 workers) runs the same function files, checks the same bearer "
                "key and account header, parses the JSON with a 1 MiB limit and checks the schema by hand; it keeps "
                "no invocation records. Payload: %d bytes for (a) and (c), %d bytes for (b).\n"
-               % (r["conns"], 2, r["duration_s"], r["rounds"], r.get("node", "?"),
+               % (r["conns"], 2, r["duration_s"], r["rounds"], r.get("warm_rounds", "?"), 10 if r["mode"] == "quick" else 20,
+                  r.get("node", "?"),
                   r["payload_bytes"]["sample"], r["payload_bytes"]["big"]))
     out.append("| function | platform req/s | peer req/s | throughput platform/peer (target >= 1) | "
                "p50 platform / peer | p99 platform / peer | p99 ratio (target <= 1.5) | errors platform / peer |")
@@ -82,26 +84,28 @@ def startup(r, out):
     if "startup_first_s" not in r:
         return
     out.append("### Start-up and hot deployment\n")
-    out.append("| what | time |")
-    out.append("|---|---|")
-    out.append("| `bin/switchboard start` until \"Switchboard is up\", fresh data folder | %s |" % sec(r["startup_first_s"]))
-    if "startup_restart_s" in r:
-        out.append("| the same, restart with this run's data (%s functions deployed) | %s |"
-                   % (r.get("scale", [{}])[-1].get("functions", "?") if r.get("scale") else "some",
-                      sec(r["startup_restart_s"])))
+    out.append("| what | time | until `/health` answers 200 |")
+    out.append("|---|---|---|")
+    out.append("| `bin/switchboard start` until \"Switchboard is up\", fresh data folder | %s | %s |"
+               % (sec(r["startup_first_s"]), sec(r.get("startup_first_healthy_s"))))
     if r.get("fault"):
-        out.append("| restart after `kill -9` under ASYNC load | %s |" % sec(r["fault"]["restart_s"]))
+        out.append("| restart after `kill -9` under ASYNC load (%s functions deployed) | %s | %s |"
+                   % (r.get("scale", [{}])[-1].get("functions", "?") if r.get("scale") else "few",
+                      sec(r["fault"]["restart_s"]), sec(r["fault"].get("restart_healthy_s"))))
+    if "startup_restart_s" in r:
+        out.append("| clean stop and start with this run's data | %s | %s |"
+                   % (sec(r["startup_restart_s"]), sec(r.get("startup_restart_healthy_s"))))
     h = r.get("hot_deploy") or {}
     if h.get("jar"):
-        out.append("| `%s` copied into `deploy/` until its webhook route answers (status %s, was %s) | %s |"
+        out.append("| `%s` copied into `deploy/` until its webhook route answers (status %s, was %s) | %s | |"
                    % (h["jar"], h["route_status"], h["status_before"], sec(h["route_s"])))
-        out.append("| ... until its event type is in `GET /api/v1/event-types/third_party_bots_custom_integration` | %s |"
+        out.append("| ... until its event type is in `GET /api/v1/event-types/third_party_bots_custom_integration` | %s | |"
                    % sec(h["catalogue_s"]))
     tp = r.get("template") or {}
     if tp:
-        out.append("| a new template file in `deploy/templates/` until `GET /api/v1/templates` lists it | %s |"
+        out.append("| a new template file in `deploy/templates/` until `GET /api/v1/templates` lists it | %s | |"
                    % ms((tp.get("added_s") or 0) * 1000 if tp.get("added_s") is not None else None))
-        out.append("| a changed template file until the catalogue shows the new version | %s |"
+        out.append("| a changed template file until the catalogue shows the new version | %s | |"
                    % ms((tp.get("changed_s") or 0) * 1000 if tp.get("changed_s") is not None else None))
     out.append("\nThe event-source jar is taken out of `system/` of the private copy before the first start, so "
                "the platform starts without it; the harness then copies it into `deploy/` and polls the route every "
@@ -236,7 +240,7 @@ def render(r):
                "`bench/target/`, embedded defaults, JDK 25 + Graal JIT as `bin/switchboard` picks it), the peer, the "
                "HTTP stub and %s. Figures are from one run.\n" % (
                    r["command"], r["date"], r["mode"], r["elapsed_s"], r["nproc"], r["cpu"],
-                   " ".join(r["load_before"]), " ".join(r["load_after"]), r.get("wrk", "wrk")))
+                   " ".join(r["load_before"]), " ".join(r["load_after"]), r.get("wrk", "wrk").split(" Copyright")[0]))
     out.append("Reproduce: `./mvnw -B -DskipTests install` (if `distribution/target/switchboard` is missing), then "
                "`bench/run.sh --quick` (about 4 minutes) or `bench/run.sh` (about 12 minutes); see "
                "[bench/README.md](../bench/README.md).\n")
