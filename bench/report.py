@@ -23,6 +23,10 @@ def sec(v):
     return "not seen" if v is None else ("%.2f s" % v if v < 10 else "%.1f s" % v)
 
 
+def opt(r, key):
+    return "-" if key not in r else sec(r[key])
+
+
 def ratio(a, b):
     return "-" if not a or not b else "%.2fx" % (a / b)
 
@@ -87,14 +91,14 @@ def startup(r, out):
     out.append("| what | time | until `/health` answers 200 |")
     out.append("|---|---|---|")
     out.append("| `bin/switchboard start` until \"Switchboard is up\", fresh data folder | %s | %s |"
-               % (sec(r["startup_first_s"]), sec(r.get("startup_first_healthy_s"))))
+               % (sec(r["startup_first_s"]), opt(r, "startup_first_healthy_s")))
     if r.get("fault"):
         out.append("| restart after `kill -9` under ASYNC load (%s functions deployed) | %s | %s |"
                    % (r.get("scale", [{}])[-1].get("functions", "?") if r.get("scale") else "few",
-                      sec(r["fault"]["restart_s"]), sec(r["fault"].get("restart_healthy_s"))))
+                      sec(r["fault"]["restart_s"]), opt(r["fault"], "restart_healthy_s")))
     if "startup_restart_s" in r:
         out.append("| clean stop and start with this run's data | %s | %s |"
-                   % (sec(r["startup_restart_s"]), sec(r.get("startup_restart_healthy_s"))))
+                   % (sec(r["startup_restart_s"]), opt(r, "startup_restart_healthy_s")))
     h = r.get("hot_deploy") or {}
     if h.get("jar"):
         out.append("| `%s` copied into `deploy/` until its webhook route answers (status %s, was %s) | %s | |"
@@ -107,6 +111,15 @@ def startup(r, out):
                    % ms((tp.get("added_s") or 0) * 1000 if tp.get("added_s") is not None else None))
         out.append("| a changed template file until the catalogue shows the new version | %s | |"
                    % ms((tp.get("changed_s") or 0) * 1000 if tp.get("changed_s") is not None else None))
+    late = [(name, up, ok) for name, up, ok in (
+        ("fresh start", r.get("startup_first_s"), r.get("startup_first_healthy_s")),
+        ("restart after kill -9", (r.get("fault") or {}).get("restart_s"), (r.get("fault") or {}).get("restart_healthy_s")),
+        ("clean restart", r.get("startup_restart_s"), r.get("startup_restart_healthy_s"))) if up and ok and ok - up > 5]
+    if late:
+        out.append("\n**`bin/switchboard start` reported \"Switchboard is up\" before the platform was healthy**: "
+                   + "; ".join("%s: up after %s, healthy after %s" % (n, sec(u), sec(o)) for n, u, o in late)
+                   + ". The launcher prints the line when the framework has not reached its start level within 60 s "
+                   "(it logs a warning), so `start` returns success while `/api/v1` still answers 404.")
     out.append("\nThe event-source jar is taken out of `system/` of the private copy before the first start, so "
                "the platform starts without it; the harness then copies it into `deploy/` and polls the route every "
                "20 ms with an empty JSON body (a `400 invalid-payload` proves the route is there; `404` means no "
