@@ -25,7 +25,7 @@ import uuid
 BENCH = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(BENCH)
 TARGET = os.path.join(BENCH, "target")
-DIST = os.path.join(REPO, "distribution", "target", "switchboard")
+DIST = os.environ.get("SWITCHBOARD_DIST") or os.path.join(REPO, "distribution", "target", "switchboard")
 JDK25 = "/usr/lib/jvm/temurin-25-jdk-amd64/bin"
 HOST = "127.0.0.1"
 ADMIN_KEY = "bench-admin-" + uuid.uuid4().hex[:16]
@@ -704,6 +704,10 @@ def main():
                "duration_s": cfg.duration, "rounds": cfg.rounds, "nproc": os.cpu_count(),
                "load_before": open("/proc/loadavg").read().split()[:3],
                "cpu": next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), "?"),
+               "distribution": DIST, "distribution_built": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime(
+                   max(os.path.getmtime(os.path.join(DIST, "system", n)) for n in os.listdir(os.path.join(DIST, "system"))))),
+               "git_head": subprocess.run(["git", "-C", REPO, "log", "-1", "--format=%h %cd", "--date=format:%H:%M"],
+                                          capture_output=True, text=True).stdout.strip(),
                "node": subprocess.run(["node", "--version"], capture_output=True, text=True).stdout.strip(),
                "wrk": subprocess.run(["wrk", "-v"], capture_output=True, text=True).stdout.split("\n")[0].strip()}
 

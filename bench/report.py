@@ -254,6 +254,10 @@ def render(r):
                "HTTP stub and %s. Figures are from one run.\n" % (
                    r["command"], r["date"], r["mode"], r["elapsed_s"], r["nproc"], r["cpu"],
                    " ".join(r["load_before"]), " ".join(r["load_after"]), r.get("wrk", "wrk").split(" Copyright")[0]))
+    if r.get("distribution_built"):
+        out.append("Measured build: `%s`, its newest bundle written %s (the repository's HEAD at the run: %s).\n"
+                   % (os.path.relpath(r["distribution"], os.path.dirname(BENCH)) if r["distribution"].startswith(os.path.dirname(BENCH))
+                      else r["distribution"], r["distribution_built"], r.get("git_head", "?")))
     out.append("Reproduce: `./mvnw -B -DskipTests install` (if `distribution/target/switchboard` is missing), then "
                "`bench/run.sh --quick` (about 4 minutes) or `bench/run.sh` (about 12 minutes); see "
                "[bench/README.md](../bench/README.md).\n")
