@@ -178,6 +178,16 @@ def malformed(r, out):
         out.append("Answered `2xx` although the input is bad (expected 4xx): " + "; ".join(kinds) + ". "
                    "The webhook accepts bodies that are not sent as JSON and invalid UTF-8, where the API answers "
                    "`415` and `400`.\n")
+    recheck = os.path.join(BENCH, "target", "results-malformed-recheck.json")
+    if os.path.exists(recheck):
+        # a later `harness.py --only malformed` against a newer build (SWITCHBOARD_DIST=...), kept beside this run
+        rc = json.load(open(recheck))
+        if rc.get("malformed") and rc.get("distribution_built", "") > r.get("distribution_built", ""):
+            out.append("Re-checked with `SWITCHBOARD_DIST=<newer build> bench/harness.py --quick --only malformed` on %s "
+                       "(build of %s; repository HEAD then %s): %s; ERROR lines in its log: %d.\n" % (
+                           rc["date"], rc["distribution_built"], rc.get("git_head", "?"),
+                           "; ".join("%s %s" % (t, ", ".join("%s %d" % kv for kv in sorted(c.items())))
+                                     for t, c in rc["malformed"]["counts"].items()), rc.get("log_errors", 0)))
     big = [d for d in m["details"] if d["case"] == "100 MiB body"]
     if big:
         out.append("The 100 MiB body: " + ", ".join("%s %s in %.3f s" % (d["target"], d["status"], d["seconds"]) for d in big) + ".\n")
