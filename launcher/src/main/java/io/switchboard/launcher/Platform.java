@@ -36,6 +36,7 @@ public final class Platform {
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration CONFIGURATION_TIMEOUT = Duration.ofSeconds(15);
     private static final int PROJECT_START_LEVEL = 2;
+    private static final Duration START_LEVEL_PROGRESS = Duration.ofSeconds(60);
 
     private final Settings settings;
     private volatile Framework framework;
@@ -117,12 +118,18 @@ public final class Platform {
         }
     }
 
+    /** Waits as long as the bundles take (a large database may take minutes to open), saying so every minute. */
     private void raiseStartLevel(int level) {
         CountDownLatch raised = new CountDownLatch(1);
-        framework.adapt(FrameworkStartLevel.class).setStartLevel(level, event -> raised.countDown());
+        framework.adapt(FrameworkStartLevel.class).setStartLevel(level, event -> {
+            if (event.getType() == FrameworkEvent.STARTLEVEL_CHANGED) {
+                raised.countDown();
+            }
+        });
+        long started = System.nanoTime();
         try {
-            if (!raised.await(HTTP_START_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
-                LOG.warn("The framework did not reach start level {} within {} s", level, HTTP_START_TIMEOUT.toSeconds());
+            while (!stopping && !raised.await(START_LEVEL_PROGRESS.toSeconds(), TimeUnit.SECONDS)) {
+                LOG.warn("Still starting the Switchboard bundles after {} s", Duration.ofNanos(System.nanoTime() - started).toSeconds());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -75,9 +75,12 @@ public class JdbcDatabase implements Database {
         LOG.info("Database ready at {}", url);
     }
 
-    /** H2 file database; WRITE_DELAY=0 so every commit reaches the file and survives a kill -9. */
+    /**
+     * H2 file database; WRITE_DELAY=0 so every commit reaches the file and survives a kill -9, DB_CLOSE_ON_EXIT=FALSE
+     * so H2's own shutdown hook does not close it under components that are still stopping (the pool closes it).
+     */
     static String embeddedUrl(Path dataFolder) {
-        return "jdbc:h2:file:" + dataFolder.resolve("db").resolve("switchboard").toAbsolutePath() + ";WRITE_DELAY=0";
+        return "jdbc:h2:file:" + dataFolder.resolve("db").resolve("switchboard").toAbsolutePath() + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
     }
 
     private static DataSource createDataSource(DataSourceFactory factory, Config config, String url) {
