@@ -132,6 +132,14 @@ final class AsyncQueue {
             deadLetter(task, task.attempts(), "function " + task.functionId() + " v" + task.version() + " was undeployed before the event ran");
             return;
         }
+        Optional<FunctionOutcome> ranBefore = runner.successfulRun(function.get(), task.eventId());
+        if (ranBefore.isPresent()) {
+            // The platform stopped between storing the run's record and settling the task: do not run it again.
+            LOG.info("Task {} of event {} already ran (invocation {}) before the platform stopped; not running it again",
+                    task.id(), task.eventId(), ranBefore.get().invocationId());
+            settleAndTell(task, ranBefore.get());
+            return;
+        }
         if (!executorPresent.getAsBoolean()) {
             // No executor (yet, e.g. right after a restart): accepted events wait for one instead of using up attempts.
             waitInQueue(task);
@@ -151,6 +159,16 @@ final class AsyncQueue {
             outcome = runner.run(function.get(), PayloadValidator.parse(event.payloadJson()),
                     new InvocationContext(event.eventTypeId(), event.id(), event.headers(), event.trigger()));
         }
+        settleAndTell(task, event, outcome);
+    }
+
+    private void settleAndTell(AsyncTask task, FunctionOutcome outcome) {
+        AsyncEvent event = database.withConnection("read event " + task.eventId(), c -> repository.event(c, task.eventId()))
+                .orElseThrow(() -> new IllegalStateException("Event " + task.eventId() + " of task " + task.id() + " is missing"));
+        settleAndTell(task, event, outcome);
+    }
+
+    private void settleAndTell(AsyncTask task, AsyncEvent event, FunctionOutcome outcome) {
         Optional<AsyncTask> retry = settle(task, outcome);
         // Told after the record is stored and the task settled, so a listener sees what the API shows, and before
         // a retry is queued, so listeners hear the attempts of one task in order.

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 import org.slf4j.Logger;
@@ -86,6 +87,12 @@ final class FunctionRunner {
 
     private static ExecutionResult failure(String message) {
         return new ExecutionResult(Outcome.ERROR, null, new ExecutionError(EXECUTOR_FAILED, message), List.of(), null);
+    }
+
+    /** The outcome of a run of the function for the event that already succeeded (before a crash), if any. */
+    Optional<FunctionOutcome> successfulRun(DeployedFunction function, String eventId) {
+        return recorder.successfulRun(eventId, function.functionId()).map(r -> new FunctionOutcome(r.id(), r.functionId(),
+                function.name(), r.version(), r.outcome(), r.resultJson(), r.error(), r.logs()));
     }
 
     private void record(InvocationRecord record) {

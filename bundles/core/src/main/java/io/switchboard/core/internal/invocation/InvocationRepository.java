@@ -51,6 +51,11 @@ final class InvocationRepository {
         return Rows.one(c, "SELECT " + COLUMNS + " FROM invocations WHERE account = ? AND id = ?", InvocationRepository::row, account, id);
     }
 
+    Optional<InvocationRecord> successfulRun(Connection c, String eventId, String functionId) throws SQLException {
+        return Rows.one(c, "SELECT " + COLUMNS + " FROM invocations WHERE event_id = ? AND function_id = ? AND outcome = 'OK' "
+                + "ORDER BY started_at DESC, id FETCH FIRST 1 ROWS ONLY", InvocationRepository::row, eventId, functionId);
+    }
+
     boolean functionExists(Connection c, String account, String functionId) throws SQLException {
         return Rows.count(c, "SELECT COUNT(*) FROM functions WHERE account = ? AND id = ?", account, functionId) > 0;
     }

@@ -1,5 +1,7 @@
 package io.switchboard.core.internal.invocation;
 
+import java.util.Optional;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -72,6 +74,12 @@ public class InvocationServiceImpl implements InvocationService, InvocationRecor
             repository.insert(c, record);
             return null;
         });
+    }
+
+    @Override
+    public Optional<InvocationRecord> successfulRun(String eventId, String functionId) {
+        return database.withConnection("find the successful run of " + functionId + " for event " + eventId,
+                c -> repository.successfulRun(c, eventId, functionId));
     }
 
     @Override

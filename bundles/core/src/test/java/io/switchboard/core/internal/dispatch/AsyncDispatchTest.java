@@ -194,6 +194,33 @@ class AsyncDispatchTest {
     }
 
     @Test
+    void aTaskWhoseRunWasRecordedBeforeACrashIsSettledAfterTheRestartWithoutRunningAgain() {
+        Node first = start(ScriptedExecutor.echo());
+        FunctionInfo end = first.core().deployed("acme", "end", END);
+        DispatchResult accepted = dispatch(first);
+        Await.until("the run is recorded", () -> records(first, end).size() == 1 && taskStatus(first, accepted) .equals("DONE"));
+        // The crash this simulates: the record was stored, the task not yet settled.
+        first.core().database.withConnection("reopen task", c -> io.switchboard.core.internal.db.Rows.update(c,
+                "UPDATE async_tasks SET status = 'PENDING' WHERE event_id = ?", accepted.eventId()));
+
+        ScriptedExecutor afterRestart = ScriptedExecutor.echo();
+        Node restarted = start(afterRestart);
+
+        Await.until("the reopened task is settled", () -> taskStatus(restarted, accepted).equals("DONE"));
+        assertThat(afterRestart.requests).isEmpty();
+        assertThat(records(restarted, end)).hasSize(1);
+    }
+
+    private static List<InvocationRecord> records(Node node, FunctionInfo function) {
+        return node.invocations().list("acme", function.id(), 0, 10).items();
+    }
+
+    private static String taskStatus(Node node, DispatchResult event) {
+        return node.core().database.withConnection("task status", c -> io.switchboard.core.internal.db.Rows.one(c,
+                "SELECT status FROM async_tasks WHERE event_id = ?", rs -> rs.getString(1), event.eventId())).orElse("none");
+    }
+
+    @Test
     void functionsVersionsAndRecordsSurviveARestart() {
         Node first = start(ScriptedExecutor.echo());
         FunctionInfo end = first.core().deployed("acme", "end", END, "sales");
