@@ -95,6 +95,11 @@ public class IntegratorEventSourceIT extends EventSourceTestSupport {
                 () -> admin.get("/event-types/" + TYPE).status() == 200);
 
         assertEquals(PATH, admin.get("/event-types/" + TYPE).text("/webhookPath"));
+        // The route answers once its CamelContext has started (before that: 404, then 503 with Retry-After).
+        await("the integrator's route answers", Duration.ofSeconds(3), () -> {
+            int status = webhookAsAdmin(PATH, "{}", "nobody").status();
+            return status != 404 && status != 503;
+        });
         deployFunction(account, "parcel-notifier", TYPE, "async function lambda(input) { return 'delivered ' + input.payload.parcelId; }", null);
         Api.Answer answer = webhookAsAdmin(PATH, "{\"parcelId\":\"P-77\",\"skillId\":\"logistics\"}", account);
         assertEquals(answer.body().toString(), 200, answer.status());

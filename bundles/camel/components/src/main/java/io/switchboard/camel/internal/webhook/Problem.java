@@ -42,7 +42,9 @@ record Problem(int status, String type, String detail, Map<String, Object> extra
                     Map.of("retryAfterSeconds", Math.max(1, full.retryAfter().toSeconds())));
         }
         if (failure instanceof WebhookRejectedException rejected) {
-            return of(rejected.status(), "rejected", rejected.getMessage());
+            return rejected.status() == 503
+                    ? new Problem(503, "unavailable", rejected.getMessage(), Map.of("retryAfterSeconds", 1L))
+                    : of(rejected.status(), "rejected", rejected.getMessage());
         }
         return null;
     }

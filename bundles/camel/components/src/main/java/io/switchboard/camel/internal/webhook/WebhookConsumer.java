@@ -1,5 +1,6 @@
 package io.switchboard.camel.internal.webhook;
 
+import io.switchboard.camel.api.WebhookRejectedException;
 import io.switchboard.camel.api.SwitchboardHeaders;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -32,6 +33,12 @@ final class WebhookConsumer extends DefaultConsumer {
 
     /** Runs the route for one call and returns what it answered. */
     WebhookReply handle(WebhookCall call) {
+        if (!isStarted() || !getEndpoint().getCamelContext().isStarted()) {
+            // Registered as soon as this consumer starts, the path can be called while the rest of its CamelContext
+            // is still starting (or already stopping): ask the caller to come back rather than fail in Camel.
+            return new WebhookReply(503, null, new WebhookRejectedException(503,
+                    "The route of " + path + " is starting or stopping; retry in a moment"));
+        }
         Exchange exchange = createExchange(false);
         try {
             Message message = exchange.getMessage();
