@@ -121,6 +121,10 @@ public final class ApiServlet extends HttpServlet {
         try {
             writer.write(response, handle(request, method, path));
         } catch (RuntimeException e) {
+            if (request.getContentLengthLong() > 0 || request.getHeader("Transfer-Encoding") != null) {
+                // Refused before or while reading the body: what is left of it cannot be told from the next request.
+                response.setHeader("Connection", "close");
+            }
             writer.write(response, problemFor(e, method, request.getRequestURI()));
         }
     }

@@ -68,11 +68,13 @@ public final class WebhookServlet extends HttpServlet {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         Optional<WebhookConsumer> consumer = registry.consumerFor(path);
         if (consumer.isEmpty()) {
+            closeIfBodyUnread(request, response);
             write(response, Problem.of(404, "not-found", "No event source accepts events at " + path
                     + " (GET /api/v1/event-types lists each event type's webhookPath)"));
             return;
         }
         if (!"POST".equals(request.getMethod())) {
+            closeIfBodyUnread(request, response);
             response.setHeader("Allow", "POST");
             write(response, Problem.of(405, "method-not-allowed", "Events are sent with POST"));
             return;
@@ -139,6 +141,13 @@ public final class WebhookServlet extends HttpServlet {
         response.setContentType("application/json");
         response.setContentLength(bytes.length);
         response.getOutputStream().write(bytes);
+    }
+
+    /** Refused before its body was read: what is left of it cannot be told from the next request on the connection. */
+    private static void closeIfBodyUnread(HttpServletRequest request, HttpServletResponse response) {
+        if (request.getContentLengthLong() > 0 || request.getHeader("Transfer-Encoding") != null) {
+            response.setHeader("Connection", "close");
+        }
     }
 
     /** {@code application/json} or {@code application/<something>+json}, with or without parameters. */
