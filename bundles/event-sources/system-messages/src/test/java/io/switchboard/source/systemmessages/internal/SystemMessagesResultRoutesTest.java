@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.switchboard.camel.internal.results.EventResultsComponent;
 import io.switchboard.core.api.dispatch.AsyncOutcomeListener;
-import java.lang.annotation.Annotation;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.camel.CamelContext;
 import org.apache.camel.impl.DefaultCamelContext;
+import io.switchboard.source.testkit.Annotations;
 import org.junit.jupiter.api.Test;
 
 class SystemMessagesResultRoutesTest {
@@ -40,36 +40,7 @@ class SystemMessagesResultRoutesTest {
     }
 
     private static SystemMessagesResultRoutes.Config config(String[] callbackUrls) {
-        return new SystemMessagesResultRoutes.Config() {
-            @Override
-            public Class<? extends Annotation> annotationType() {
-                return SystemMessagesResultRoutes.Config.class;
-            }
-
-            @Override
-            public String[] callbackUrls() {
-                return callbackUrls;
-            }
-
-            @Override
-            public String signingSecret() {
-                return "";
-            }
-
-            @Override
-            public long timeoutMs() {
-                return 1_000;
-            }
-
-            @Override
-            public int maximumRedeliveries() {
-                return 0;
-            }
-
-            @Override
-            public long redeliveryDelayMs() {
-                return 1;
-            }
-        };
+        return Annotations.of(SystemMessagesResultRoutes.Config.class, "callbackUrls", callbackUrls, "timeoutMs", 1_000L,
+                "maximumRedeliveries", 0, "redeliveryDelayMs", 1L);
     }
 }
