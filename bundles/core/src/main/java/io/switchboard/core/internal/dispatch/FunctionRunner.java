@@ -45,12 +45,23 @@ final class FunctionRunner {
         this.clock = clock;
     }
 
-    FunctionOutcome run(DeployedFunction function, JsonNode payload, InvocationContext context) {
-        return run(UUID.randomUUID().toString(), function, payload, context);
+    /**
+     * Runs for an asynchronous task: returns once the record is committed, because the task is settled after it
+     * (a restart finds the record and does not run the task again).
+     */
+    FunctionOutcome runDurably(DeployedFunction function, JsonNode payload, InvocationContext context) {
+        return run(UUID.randomUUID().toString(), function, payload, context, true);
     }
 
-    /** Runs under an invocation id chosen by the caller (so a caller that stops waiting can still name the record). */
+    /**
+     * Runs under an invocation id chosen by the caller (so a caller that stops waiting can still name the record);
+     * the record is written behind the return.
+     */
     FunctionOutcome run(String invocationId, DeployedFunction function, JsonNode payload, InvocationContext context) {
+        return run(invocationId, function, payload, context, false);
+    }
+
+    private FunctionOutcome run(String invocationId, DeployedFunction function, JsonNode payload, InvocationContext context, boolean durable) {
         Instant startedAt = clock.instant();
         ExecutionResult result = execute(new ExecutionRequest(invocationId, function.account(), function.functionId(), function.codeId(),
                 function.spec().code(), input(payload, context.headers()), function.spec().env(), function.spec().allowedDomains(),
@@ -58,7 +69,7 @@ final class FunctionRunner {
         long durationMs = result.duration() != null ? result.duration().toMillis() : Duration.between(startedAt, clock.instant()).toMillis();
         FunctionOutcome outcome = new FunctionOutcome(invocationId, function.functionId(), function.name(), function.version(),
                 result.outcome(), result.outcome() == Outcome.OK ? result.resultJson() : null, result.error(), result.logs());
-        record(new InvocationRecord(invocationId, function.account(), function.functionId(), function.version(), context.eventTypeId(),
+        record(durable, new InvocationRecord(invocationId, function.account(), function.functionId(), function.version(), context.eventTypeId(),
                 context.eventId(), context.trigger(), startedAt, durationMs, outcome.outcome(), outcome.resultJson(), outcome.error(),
                 outcome.logs()));
         LOG.debug("Function {} v{} of account {} ended {} in {} ms (invocation {})", function.functionId(), function.version(),
@@ -95,9 +106,13 @@ final class FunctionRunner {
                 function.name(), r.version(), r.outcome(), r.resultJson(), r.error(), r.logs()));
     }
 
-    private void record(InvocationRecord record) {
+    private void record(boolean durable, InvocationRecord record) {
         try {
-            recorder.record(record);
+            if (durable) {
+                recorder.recordDurably(record);
+            } else {
+                recorder.record(record);
+            }
         } catch (RuntimeException e) {
             LOG.error("Could not store the record of invocation {} of function {}", record.id(), record.functionId(), e);
         }

@@ -5,7 +5,11 @@ import java.util.Optional;
 
 /** Where dispatch writes the record of every invocation. */
 public interface InvocationRecorder {
+    /** Stores the record soon (write-behind, batched); returns at once unless the write queue is full. */
     void record(InvocationRecord record);
+
+    /** Stores the record and returns once it is committed; throws when it could not be stored. */
+    void recordDurably(InvocationRecord record);
 
     /** The record of a successful run of the function for the event, if one was stored. */
     Optional<InvocationRecord> successfulRun(String eventId, String functionId);

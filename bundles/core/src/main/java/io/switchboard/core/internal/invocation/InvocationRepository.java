@@ -1,6 +1,7 @@
 package io.switchboard.core.internal.invocation;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -29,13 +30,23 @@ final class InvocationRepository {
     record StoredLine(long time, String level, String message) {
     }
 
-    void insert(Connection c, InvocationRecord r) throws SQLException {
-        List<StoredLine> lines = r.logs().stream()
-                .map(l -> new StoredLine(l.time().toEpochMilli(), l.level().name(), l.message())).toList();
-        Rows.update(c, "INSERT INTO invocations (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                r.id(), r.account(), r.functionId(), r.version(), r.eventTypeId(), r.eventId(), r.trigger().name(),
-                r.startedAt().toEpochMilli(), r.durationMs(), r.outcome().name(), r.resultJson(),
-                r.error() == null ? null : r.error().errorCode(), r.error() == null ? null : r.error().errorMsg(), Json.write(lines));
+    /** Inserts the records with one batched statement (the caller owns the transaction). */
+    void insertAll(Connection c, List<InvocationRecord> records) throws SQLException {
+        try (PreparedStatement statement = c.prepareStatement("INSERT INTO invocations (" + COLUMNS
+                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            for (InvocationRecord r : records) {
+                List<StoredLine> lines = r.logs().stream()
+                        .map(l -> new StoredLine(l.time().toEpochMilli(), l.level().name(), l.message())).toList();
+                Object[] values = {r.id(), r.account(), r.functionId(), r.version(), r.eventTypeId(), r.eventId(), r.trigger().name(),
+                    r.startedAt().toEpochMilli(), r.durationMs(), r.outcome().name(), r.resultJson(),
+                    r.error() == null ? null : r.error().errorCode(), r.error() == null ? null : r.error().errorMsg(), Json.write(lines)};
+                for (int i = 0; i < values.length; i++) {
+                    statement.setObject(i + 1, values[i]);
+                }
+                statement.addBatch();
+            }
+            statement.executeBatch();
+        }
     }
 
     List<InvocationRecord> list(Connection c, String account, String functionId, int offset, int limit) throws SQLException {

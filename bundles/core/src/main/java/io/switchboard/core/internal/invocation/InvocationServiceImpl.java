@@ -25,7 +25,10 @@ import io.switchboard.core.api.function.NotFoundException;
 import io.switchboard.core.api.function.Page;
 import io.switchboard.core.internal.db.Database;
 
-/** Invocation records: written by dispatch, read per function with paging, purged after the retention period. */
+/**
+ * Invocation records: written by dispatch (behind the reply, in batches; see {@link RecordWriter}), read per
+ * function with paging, purged after the retention period.
+ */
 @Component(service = {InvocationService.class, InvocationRecorder.class}, configurationPid = InvocationServiceImpl.PID)
 @Designate(ocd = InvocationServiceImpl.Config.class)
 public class InvocationServiceImpl implements InvocationService, InvocationRecorder {
@@ -40,6 +43,16 @@ public class InvocationServiceImpl implements InvocationService, InvocationRecor
 
         @AttributeDefinition(description = "Minutes between purges of expired records")
         int purgeIntervalMinutes() default 60;
+
+        @AttributeDefinition(description = "Most records written in one transaction by the record writer")
+        int writeBatchSize() default 500;
+
+        @AttributeDefinition(description = "Approximate heap, in KiB, that records waiting to be written may hold; "
+                + "invocations wait for room when it is full")
+        int writeQueueKiB() default 16_384;
+
+        @AttributeDefinition(description = "Seconds a reader or an asynchronous task waits for queued records to be written")
+        int writeWaitSeconds() default 30;
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(InvocationServiceImpl.class);
@@ -49,6 +62,8 @@ public class InvocationServiceImpl implements InvocationService, InvocationRecor
     private final Clock clock;
     private final InvocationRepository repository = new InvocationRepository();
     private final ScheduledExecutorService purger;
+    private final RecordWriter writer;
+    private final Duration writeWait;
 
     @Activate
     public InvocationServiceImpl(@Reference Database database, Config config) {
@@ -59,6 +74,11 @@ public class InvocationServiceImpl implements InvocationService, InvocationRecor
         this.database = database;
         this.retention = Duration.ofDays(config.retentionDays());
         this.clock = clock;
+        this.writeWait = Duration.ofSeconds(Math.max(1, config.writeWaitSeconds()));
+        this.writer = new RecordWriter(records -> database.inTransaction("store " + records.size() + " invocation records", c -> {
+            repository.insertAll(c, records);
+            return null;
+        }), config.writeBatchSize(), (int) Math.min(Integer.MAX_VALUE, config.writeQueueKiB() * 1024L));
         this.purger = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "switchboard-invocation-purge"));
         purger.scheduleWithFixedDelay(this::purgeLogged, 60, Math.max(1, config.purgeIntervalMinutes()) * 60L, TimeUnit.SECONDS);
     }
@@ -66,14 +86,22 @@ public class InvocationServiceImpl implements InvocationService, InvocationRecor
     @Deactivate
     public void close() {
         purger.shutdownNow();
+        writer.close(writeWait);
     }
 
     @Override
     public void record(InvocationRecord record) {
-        database.withConnection("record invocation " + record.id(), c -> {
-            repository.insert(c, record);
-            return null;
-        });
+        writer.write(record);
+    }
+
+    @Override
+    public void recordDurably(InvocationRecord record) {
+        writer.writeAndWait(record, writeWait);
+    }
+
+    /** Records queued and not yet written (for operators and tests). */
+    public int unwrittenRecords() {
+        return writer.backlog();
     }
 
     @Override
@@ -86,6 +114,7 @@ public class InvocationServiceImpl implements InvocationService, InvocationRecor
     public Page<InvocationRecord> list(String account, String functionId, int page, int size) {
         int safeSize = Math.max(1, Math.min(size, 500));
         int safePage = Math.max(0, page);
+        writer.flush(writeWait);
         return database.withConnection("list invocations of " + functionId, c -> {
             if (!repository.functionExists(c, account, functionId)) {
                 throw new NotFoundException("Account " + account + " has no function " + functionId);
@@ -97,6 +126,7 @@ public class InvocationServiceImpl implements InvocationService, InvocationRecor
 
     @Override
     public InvocationRecord get(String account, String invocationId) {
+        writer.flush(writeWait);
         return database.withConnection("read invocation " + invocationId, c -> repository.find(c, account, invocationId))
                 .orElseThrow(() -> new NotFoundException("Account " + account + " has no invocation " + invocationId));
     }
@@ -104,6 +134,7 @@ public class InvocationServiceImpl implements InvocationService, InvocationRecor
     /** Deletes records older than the retention period; returns how many. */
     public int purge() {
         Instant cutoff = clock.instant().minus(retention);
+        writer.flush(writeWait);
         int purged = database.inTransaction("purge invocations", c -> {
             repository.deleteSettledAsyncOlderThan(c, cutoff);
             return repository.deleteOlderThan(c, cutoff);
