@@ -15,6 +15,9 @@ public interface DeployedFunctions {
     /** That version of the function, if the function is still deployed (async tasks run what was selected). */
     Optional<DeployedFunction> stillDeployed(String account, String functionId, int version);
 
+    /** Told after the account's bindings changed (deploy, rollback, undeploy, rename, delete): forget what is cached. */
+    void bindingsChanged(String account);
+
     /** The productive bindings of an account, or of every account when {@code account} is null. */
     List<Binding> bindings(String account);
 }

@@ -3,7 +3,11 @@ package io.switchboard.core.internal.function;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -14,32 +18,82 @@ import io.switchboard.core.internal.db.Database;
 
 /**
  * The read side dispatch uses: deployed versions by binding, id or name. Shares the functions' configuration
- * (PID {@value FunctionServiceImpl#PID}) for the default timeout.
+ * (PID {@value FunctionServiceImpl#PID}) for the default timeout and the selection cache.
+ *
+ * <p>What an event selects is kept in memory per (account, event) for {@code selectionCacheMillis}, so dispatch
+ * does not query the database for every event. A change through the function service of this instance drops the
+ * account's entries at once (a per-account generation stops a read that raced with the change from caching what
+ * it read); a change made by another instance sharing the database is seen after at most that time.
  */
 @Component(service = DeployedFunctions.class, configurationPid = FunctionServiceImpl.PID)
 public class DeployedFunctionsImpl implements DeployedFunctions {
 
+    /** Entries kept at most; past it the cache starts afresh (only accounts with traffic fill it). */
+    static final int MAX_CACHED_SELECTIONS = 100_000;
+
     private final Database database;
     private final long defaultTimeoutMs;
+    private final long cacheNanos;
     private final FunctionRepository repository = new FunctionRepository();
+    private final Map<Key, Selection> selections = new ConcurrentHashMap<>();
+    private final Map<String, AtomicLong> generations = new ConcurrentHashMap<>();
+
+    private record Key(String account, String eventTypeId) {
+    }
+
+    /** The deployed functions bound to one (account, event), with the skills each binding covers. */
+    private record Selection(List<Bound> bound, long loadedAt, long generation) {
+    }
+
+    private record Bound(Binding binding, DeployedFunction function) {
+    }
 
     @Activate
     public DeployedFunctionsImpl(@Reference Database database, FunctionServiceImpl.Config config) {
         this.database = database;
         this.defaultTimeoutMs = config.defaultTimeoutMs();
+        this.cacheNanos = TimeUnit.MILLISECONDS.toNanos(Math.max(0, config.selectionCacheMillis()));
     }
 
     @Override
     public List<DeployedFunction> selectFor(String account, String eventTypeId, String skill) {
-        return database.withConnection("select functions for " + eventTypeId, c -> {
-            List<DeployedFunction> selected = new ArrayList<>();
-            for (Binding binding : repository.bindings(c, account, eventTypeId)) {
-                if (binding.covers(skill)) {
-                    repository.version(c, binding.functionId(), binding.version()).map(v -> deployedFunction(account, v))
-                            .ifPresent(selected::add);
+        Key key = new Key(account, eventTypeId);
+        AtomicLong generation = generations.computeIfAbsent(account, a -> new AtomicLong());
+        long now = System.nanoTime();
+        Selection selection = selections.get(key);
+        if (selection == null || selection.generation() != generation.get() || now - selection.loadedAt() >= cacheNanos) {
+            long readAt = generation.get();
+            selection = new Selection(load(account, eventTypeId), now, readAt);
+            if (cacheNanos > 0 && generation.get() == readAt) {
+                if (selections.size() >= MAX_CACHED_SELECTIONS) {
+                    selections.clear();
                 }
+                selections.put(key, selection);
             }
-            return selected;
+        }
+        List<DeployedFunction> selected = new ArrayList<>(selection.bound().size());
+        for (Bound bound : selection.bound()) {
+            if (bound.binding().covers(skill)) {
+                selected.add(bound.function());
+            }
+        }
+        return selected;
+    }
+
+    @Override
+    public void bindingsChanged(String account) {
+        generations.computeIfAbsent(account, a -> new AtomicLong()).incrementAndGet();
+        selections.keySet().removeIf(key -> key.account().equals(account));
+    }
+
+    private List<Bound> load(String account, String eventTypeId) {
+        return database.withConnection("select functions for " + eventTypeId, c -> {
+            List<Bound> bound = new ArrayList<>();
+            for (Binding binding : repository.bindings(c, account, eventTypeId)) {
+                repository.version(c, binding.functionId(), binding.version()).map(v -> deployedFunction(account, v))
+                        .ifPresent(f -> bound.add(new Bound(binding, f)));
+            }
+            return List.copyOf(bound);
         });
     }
 

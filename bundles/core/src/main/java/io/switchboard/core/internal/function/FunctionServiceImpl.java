@@ -50,12 +50,18 @@ public class FunctionServiceImpl implements FunctionService {
 
         @AttributeDefinition(description = "Largest timeout a function may set, in milliseconds")
         long maxTimeoutMs() default 60_000;
+
+        @AttributeDefinition(description = "How long dispatch keeps an account's bindings of an event in memory, in milliseconds "
+                + "(changes made through this instance apply at once; another instance sharing the database sees them "
+                + "after at most this long); 0 reads them from the database for every event")
+        long selectionCacheMillis() default 1_000;
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(FunctionServiceImpl.class);
 
     private final Database database;
     private final EventCatalog catalog;
+    private final DeployedFunctions deployedFunctions;
     private final SpecValidator validator;
     private final long defaultTimeoutMs;
     private final Clock clock;
@@ -63,13 +69,15 @@ public class FunctionServiceImpl implements FunctionService {
     private final BindingLocks locks = new BindingLocks();
 
     @Activate
-    public FunctionServiceImpl(@Reference Database database, @Reference EventCatalog catalog, Config config) {
-        this(database, catalog, config, Clock.systemUTC());
+    public FunctionServiceImpl(@Reference Database database, @Reference EventCatalog catalog, @Reference DeployedFunctions deployedFunctions,
+            Config config) {
+        this(database, catalog, deployedFunctions, config, Clock.systemUTC());
     }
 
-    FunctionServiceImpl(Database database, EventCatalog catalog, Config config, Clock clock) {
+    FunctionServiceImpl(Database database, EventCatalog catalog, DeployedFunctions deployedFunctions, Config config, Clock clock) {
         this.database = database;
         this.catalog = catalog;
+        this.deployedFunctions = deployedFunctions;
         this.validator = new SpecValidator(config.maxCodeLength(), config.maxTimeoutMs());
         this.defaultTimeoutMs = config.defaultTimeoutMs();
         this.clock = clock;
@@ -119,6 +127,7 @@ public class FunctionServiceImpl implements FunctionService {
             }
             return next;
         });
+        deployedFunctions.bindingsChanged(account);
         return info(updated);
     }
 
@@ -129,6 +138,7 @@ public class FunctionServiceImpl implements FunctionService {
             repository.delete(c, functionId);
             return null;
         });
+        deployedFunctions.bindingsChanged(account);
         LOG.info("Deleted function {} of account {}", functionId, account);
     }
 
@@ -174,6 +184,7 @@ public class FunctionServiceImpl implements FunctionService {
             repository.unbind(c, functionId);
             return next;
         });
+        deployedFunctions.bindingsChanged(account);
         LOG.info("Undeployed function {} of account {}", functionId, account);
         return info(undeployed);
     }
@@ -216,6 +227,14 @@ public class FunctionServiceImpl implements FunctionService {
                 return null;
             });
         }
+        try {
+            return bindUnderLock(account, functionId, eventType, plan);
+        } finally {
+            deployedFunctions.bindingsChanged(account);
+        }
+    }
+
+    private FunctionRow bindUnderLock(String account, String functionId, String eventType, ActivationPlan plan) {
         return locks.withLock(account, eventType, () -> database.inTransaction("deploy function " + functionId, c -> {
             if (eventType != null) {
                 repository.lockBindings(c, account, eventType);

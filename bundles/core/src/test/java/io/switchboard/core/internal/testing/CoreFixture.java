@@ -25,8 +25,8 @@ public final class CoreFixture implements AutoCloseable {
         for (EventTypeDefinition event : events) {
             TestEvents.register(catalog, event);
         }
-        this.functions = new FunctionServiceImpl(database, catalog, TestConfigs.config(FunctionServiceImpl.Config.class));
         this.deployedFunctions = new DeployedFunctionsImpl(database, TestConfigs.config(FunctionServiceImpl.Config.class));
+        this.functions = new FunctionServiceImpl(database, catalog, deployedFunctions, TestConfigs.config(FunctionServiceImpl.Config.class));
     }
 
     public CoreFixture(EventTypeDefinition... events) {
