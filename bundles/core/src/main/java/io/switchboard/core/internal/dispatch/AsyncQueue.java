@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.DelayQueue;
 import java.util.concurrent.Delayed;
 import java.util.concurrent.ExecutorService;
@@ -19,6 +18,7 @@ import org.slf4j.LoggerFactory;
 import io.switchboard.core.api.dispatch.AsyncOutcome;
 import io.switchboard.core.api.dispatch.FunctionOutcome;
 import io.switchboard.core.api.execution.Outcome;
+import io.switchboard.core.internal.id.TimeOrderedIds;
 import io.switchboard.core.internal.db.Database;
 import io.switchboard.core.internal.function.DeployedFunction;
 import io.switchboard.core.internal.function.DeployedFunctions;
@@ -90,7 +90,7 @@ final class AsyncQueue {
     /** Persists the event and its tasks, then queues the tasks; returns when the event is durable. */
     void accept(AsyncEvent event, List<DeployedFunction> selected) {
         long now = clock.millis();
-        List<AsyncTask> tasks = selected.stream().map(f -> new AsyncTask(UUID.randomUUID().toString(), event.id(), event.account(),
+        List<AsyncTask> tasks = selected.stream().map(f -> new AsyncTask(TimeOrderedIds.next(), event.id(), event.account(),
                 f.functionId(), f.version(), 0, now)).toList();
         database.inTransaction("accept event " + event.id(), c -> {
             repository.insertEvent(c, event);

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -44,6 +43,7 @@ import io.switchboard.core.api.execution.ExecutionError;
 import io.switchboard.core.api.execution.FunctionExecutor;
 import io.switchboard.core.api.execution.Outcome;
 import io.switchboard.core.api.function.EventCatalog;
+import io.switchboard.core.internal.id.TimeOrderedIds;
 import io.switchboard.core.internal.db.Database;
 import io.switchboard.core.internal.function.DeployedFunction;
 import io.switchboard.core.internal.function.DeployedFunctions;
@@ -157,7 +157,7 @@ public class DispatcherImpl implements EventDispatcher, FunctionInvoker {
                 .definition();
         JsonNode payload = validator.validate(event, request.payloadJson());
         List<DeployedFunction> selected = functions.selectFor(request.account(), event.id(), skill(event, payload));
-        String eventId = UUID.randomUUID().toString();
+        String eventId = TimeOrderedIds.next();
         if (event.mode() == InvocationMode.ASYNC) {
             asyncQueue.accept(new AsyncEvent(eventId, request.account(), event.id(), request.payloadJson(), request.headers(),
                     request.trigger(), System.currentTimeMillis()), selected);
@@ -199,7 +199,7 @@ public class DispatcherImpl implements EventDispatcher, FunctionInvoker {
     }
 
     private Running submit(DeployedFunction function, JsonNode payload, InvocationContext context, ConcurrencyLimiter.Permit permit) {
-        String invocationId = UUID.randomUUID().toString();
+        String invocationId = TimeOrderedIds.next();
         try {
             return new Running(invocationId, function, CompletableFuture.supplyAsync(() -> {
                 try (permit) {

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -23,6 +22,7 @@ import io.switchboard.core.api.execution.ExecutionResult;
 import io.switchboard.core.api.execution.FunctionExecutor;
 import io.switchboard.core.api.execution.Outcome;
 import io.switchboard.core.api.function.InvocationRecord;
+import io.switchboard.core.internal.id.TimeOrderedIds;
 import io.switchboard.core.internal.function.DeployedFunction;
 import io.switchboard.core.internal.invocation.InvocationRecorder;
 import io.switchboard.core.internal.json.Json;
@@ -50,7 +50,7 @@ final class FunctionRunner {
      * (a restart finds the record and does not run the task again).
      */
     FunctionOutcome runDurably(DeployedFunction function, JsonNode payload, InvocationContext context) {
-        return run(UUID.randomUUID().toString(), function, payload, context, true);
+        return run(TimeOrderedIds.next(), function, payload, context, true);
     }
 
     /**

@@ -51,6 +51,10 @@ public class InvocationServiceImpl implements InvocationService, InvocationRecor
                 + "invocations wait for room when it is full")
         int writeQueueKiB() default 16_384;
 
+        @AttributeDefinition(description = "Milliseconds the record writer waits for more records before it writes a batch "
+                + "nobody waits for (larger, fewer transactions under load; reads do not wait for it)")
+        int writeLingerMillis() default 10;
+
         @AttributeDefinition(description = "Seconds a reader or an asynchronous task waits for queued records to be written")
         int writeWaitSeconds() default 30;
     }
@@ -78,7 +82,8 @@ public class InvocationServiceImpl implements InvocationService, InvocationRecor
         this.writer = new RecordWriter(records -> database.inTransaction("store " + records.size() + " invocation records", c -> {
             repository.insertAll(c, records);
             return null;
-        }), config.writeBatchSize(), (int) Math.min(Integer.MAX_VALUE, config.writeQueueKiB() * 1024L));
+        }), config.writeBatchSize(), (int) Math.min(Integer.MAX_VALUE, config.writeQueueKiB() * 1024L),
+                Duration.ofMillis(Math.max(0, config.writeLingerMillis())));
         this.purger = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "switchboard-invocation-purge"));
         purger.scheduleWithFixedDelay(this::purgeLogged, 60, Math.max(1, config.purgeIntervalMinutes()) * 60L, TimeUnit.SECONDS);
     }

@@ -43,15 +43,21 @@ final class RecordWriter {
 
     private final BatchStore store;
     private final int maxBatch;
+    private final long lingerNanos;
     private final int capacityBytes;
     private final Semaphore space;
     private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private final Thread thread;
     private volatile boolean closed;
 
-    RecordWriter(BatchStore store, int maxBatch, int capacityBytes) {
+    /**
+     * @param linger how long the writer waits for more records before it stores a batch that nobody waits for (fewer,
+     *        larger transactions under load); a flush or a caller waiting for its commit cuts it short
+     */
+    RecordWriter(BatchStore store, int maxBatch, int capacityBytes, Duration linger) {
         this.store = store;
         this.maxBatch = Math.max(1, maxBatch);
+        this.lingerNanos = Math.max(0, linger.toNanos());
         this.capacityBytes = Math.max(64 * 1024, capacityBytes);
         this.space = new Semaphore(this.capacityBytes);
         this.thread = new Thread(this::work, "switchboard-invocation-writer");
@@ -132,10 +138,33 @@ final class RecordWriter {
                 break;
             }
             queue.drainTo(batch, maxBatch - 1);
+            linger(batch);
             store(batch);
             batch.clear();
         }
         drainOnCaller();
+    }
+
+    /** Waits up to the linger time for more records while the batch has room and nobody waits for it. */
+    private void linger(List<Pending> batch) {
+        long deadline = System.nanoTime() + lingerNanos;
+        while (!closed && batch.size() < maxBatch && batch.stream().noneMatch(p -> p.stored() != null)) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return;
+            }
+            try {
+                Pending next = queue.poll(left, TimeUnit.NANOSECONDS);
+                if (next == null) {
+                    return;
+                }
+                batch.add(next);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            queue.drainTo(batch, maxBatch - batch.size());
+        }
     }
 
     private synchronized void drainOnCaller() {

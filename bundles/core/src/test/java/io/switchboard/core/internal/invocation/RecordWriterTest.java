@@ -81,7 +81,7 @@ class RecordWriterTest {
     @Test
     void recordsWrittenWhileTheStoreIsBusyGoInOneBatchInOrder() throws Exception {
         Store store = new Store(false);
-        writer = new RecordWriter(store, 500, 1 << 20);
+        writer = new RecordWriter(store, 500, 1 << 20, Duration.ZERO);
         writer.write(record("first"));
         assertThat(store.entered.await(5, TimeUnit.SECONDS)).isTrue();
         for (int i = 0; i < 100; i++) {
@@ -98,7 +98,7 @@ class RecordWriterTest {
     @Test
     void batchesAreCutAtTheConfiguredSize() throws Exception {
         Store store = new Store(false);
-        writer = new RecordWriter(store, 30, 1 << 20);
+        writer = new RecordWriter(store, 30, 1 << 20, Duration.ZERO);
         writer.write(record("first"));
         assertThat(store.entered.await(5, TimeUnit.SECONDS)).isTrue();
         for (int i = 0; i < 100; i++) {
@@ -114,7 +114,7 @@ class RecordWriterTest {
     @Test
     void aFullQueueMakesTheCallerWaitInsteadOfDroppingRecords() throws Exception {
         Store store = new Store(false);
-        writer = new RecordWriter(store, 500, 64 * 1024);
+        writer = new RecordWriter(store, 500, 64 * 1024, Duration.ZERO);
         writer.write(record("first"));
         assertThat(store.entered.await(5, TimeUnit.SECONDS)).isTrue();
         // Each record counts about 2 x (512 + 20 000) bytes: three fit into 64 KiB, the fourth has to wait.
@@ -135,7 +135,7 @@ class RecordWriterTest {
     @Test
     void writeAndWaitReturnsAfterTheCommitAndFailsWhenTheRecordCannotBeStored() {
         Store store = new Store(true);
-        writer = new RecordWriter(store, 500, 1 << 20);
+        writer = new RecordWriter(store, 500, 1 << 20, Duration.ZERO);
         writer.writeAndWait(record("durable"), WAIT);
         assertThat(store.stored()).containsExactly("durable");
 
@@ -147,7 +147,7 @@ class RecordWriterTest {
     @Test
     void oneBadRecordDoesNotTakeItsBatchDownWithIt() throws Exception {
         Store store = new Store(false);
-        writer = new RecordWriter(store, 500, 1 << 20);
+        writer = new RecordWriter(store, 500, 1 << 20, Duration.ZERO);
         writer.write(record("first"));
         assertThat(store.entered.await(5, TimeUnit.SECONDS)).isTrue();
         store.refuse = "bad";
@@ -163,7 +163,7 @@ class RecordWriterTest {
     @Test
     void closeStoresWhatIsQueuedAndLaterRecordsAreWrittenByTheirCallers() throws Exception {
         Store store = new Store(false);
-        writer = new RecordWriter(store, 500, 1 << 20);
+        writer = new RecordWriter(store, 500, 1 << 20, Duration.ZERO);
         writer.write(record("first"));
         assertThat(store.entered.await(5, TimeUnit.SECONDS)).isTrue();
         writer.write(record("queued"));
@@ -176,5 +176,20 @@ class RecordWriterTest {
         writer.write(record("late"));
         assertThat(store.stored()).containsExactly("first", "queued", "late");
         writer = null;
+    }
+
+    @Test
+    void recordsArrivingWithinTheLingerTimeShareOneTransactionAndAFlushDoesNotWaitForIt() throws Exception {
+        Store store = new Store(true);
+        writer = new RecordWriter(store, 500, 1 << 20, Duration.ofSeconds(30));
+        writer.write(record("a"));
+        writer.write(record("b"));
+        long start = System.nanoTime();
+        writer.flush(WAIT);
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(WAIT);
+        assertThat(store.batches).containsExactly(List.of("a", "b"));
+
+        writer.writeAndWait(record("durable"), WAIT);
+        assertThat(store.stored()).containsExactly("a", "b", "durable");
     }
 }
