@@ -97,6 +97,28 @@ final class Installation implements AutoCloseable {
         }
     }
 
+    /** Whether /health answers 200 (false while it answers otherwise or not at all). */
+    boolean healthy() {
+        try {
+            return get("/health").statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** Live threads of the background instance, from {@code /proc/<pid>/status} (Linux). */
+    int threads() throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid()), "status"))) {
+            if (line.startsWith("Threads:")) {
+                return Integer.parseInt(line.substring("Threads:".length()).strip());
+            }
+        }
+        throw new IllegalStateException("No Threads: line in /proc/" + pid() + "/status");
+    }
+
     @Override
     public void close() throws IOException, InterruptedException {
         run("stop");

@@ -1,0 +1,61 @@
+package io.switchboard.itests.distribution;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.switchboard.itests.Api;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/** Posts events to the webhooks of a running installation, as the admin acting for an account, over HTTP/1.1. */
+final class Webhook {
+
+    static final String CONVERSATIONAL_COMMAND = "/events/conversational-commands/command";
+    static final String CONVERSATION_END = "/events/system-messages/conversation-end";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final String base;
+    private final String adminKey;
+
+    Webhook(Installation installation, String adminKey) {
+        this.base = "http://127.0.0.1:" + installation.port;
+        this.adminKey = adminKey;
+    }
+
+    /** Posts the JSON body; an I/O failure (the platform is gone, the answer did not come in time) is thrown. */
+    Api.Answer post(String path, String account, String json) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Authorization", "Bearer " + adminKey).header("X-Switchboard-Account", account)
+                .header("Content-Type", "application/json").timeout(Duration.ofSeconds(30))
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+        JsonNode body = response.body().isEmpty() ? JSON.missingNode() : JSON.readTree(response.body());
+        return new Api.Answer(response.statusCode(), body);
+    }
+
+    /** The event type's sample payload, from the catalogue. */
+    static ObjectNode sample(Api api, String eventType) {
+        return (ObjectNode) api.get("/event-types/" + eventType).body().get("samplePayload");
+    }
+
+    /** The sample with its {@code conversationId} replaced, as JSON text. */
+    static String withConversation(ObjectNode sample, String conversationId) {
+        return sample.deepCopy().put("conversationId", conversationId).toString();
+    }
+
+    /** The result of the named function in a SYNC webhook's answer; a missing node when it did not run. */
+    static JsonNode outcomeOf(Api.Answer answer, String functionName) {
+        for (JsonNode result : answer.body().path("results")) {
+            if (functionName.equals(result.path("functionName").asText())) {
+                return result;
+            }
+        }
+        return JSON.missingNode();
+    }
+}
