@@ -52,7 +52,8 @@ import io.switchboard.core.internal.invocation.InvocationRecorder;
 /**
  * Dispatch: validates an event's payload, selects the account's productive functions for the event and skill,
  * and runs them through the registered {@link FunctionExecutor} — synchronous events in parallel for the
- * caller, asynchronous ones through the persisted queue. Also invokes single functions directly.
+ * caller (a single function on the caller's thread when the executor stops functions at their timeout itself),
+ * asynchronous ones through the persisted queue. Also invokes single functions directly.
  */
 @Component(service = {EventDispatcher.class, FunctionInvoker.class, DispatcherImpl.class}, configurationPid = DispatcherImpl.PID)
 @Designate(ocd = DispatcherImpl.Config.class)
@@ -166,6 +167,9 @@ public class DispatcherImpl implements EventDispatcher, FunctionInvoker {
         List<ConcurrencyLimiter.Permit> permits = limiter.tryAcquireAll(request.account(), selected.stream().map(DeployedFunction::functionId).toList())
                 .orElseThrow(() -> capacityExceeded("Event '" + event.id() + "' of account " + request.account()));
         InvocationContext context = new InvocationContext(event.id(), eventId, request.headers(), request.trigger());
+        if (selected.size() == 1 && runsInline()) {
+            return new DispatchResult(eventId, InvocationMode.SYNC, List.of(runHere(selected.get(0), payload, context, permits.get(0))));
+        }
         List<Running> running = new ArrayList<>();
         for (int i = 0; i < selected.size(); i++) {
             running.add(submit(selected.get(i), payload, context, permits.get(i)));
@@ -186,7 +190,19 @@ public class DispatcherImpl implements EventDispatcher, FunctionInvoker {
                 .orElseThrow(() -> capacityExceeded("Function '" + function.name() + "' of account " + account));
         InvocationContext context = new InvocationContext(null, null, headers == null ? List.of() : headers,
                 trigger == null ? Trigger.EXTERNAL : trigger);
-        return await(submit(function, payload, context, permit));
+        return runsInline() ? runHere(function, payload, context, permit) : await(submit(function, payload, context, permit));
+    }
+
+    /** Whether one function may run on the caller's thread: the executor promises to stop it at its timeout. */
+    private boolean runsInline() {
+        FunctionExecutor current = executor;
+        return current != null && current.stopsFunctionsAtTheirTimeout();
+    }
+
+    private FunctionOutcome runHere(DeployedFunction function, JsonNode payload, InvocationContext context, ConcurrencyLimiter.Permit permit) {
+        try (permit) {
+            return runner.run(TimeOrderedIds.next(), function, payload, context);
+        }
     }
 
     /** Dead-lettered asynchronous tasks, newest first (for operators). */

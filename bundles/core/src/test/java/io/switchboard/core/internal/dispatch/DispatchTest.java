@@ -177,6 +177,40 @@ class DispatchTest {
     }
 
     @Test
+    void aSingleFunctionRunsOnTheCallersThreadOnlyWhenTheExecutorStopsFunctionsItself() {
+        List<String> threads = new java.util.concurrent.CopyOnWriteArrayList<>();
+        core.deployed("acme", "only", BOT);
+        String caller = Thread.currentThread().getName();
+
+        dispatcher.setExecutor(new ScriptedExecutor(request -> {
+            threads.add(Thread.currentThread().getName());
+            return ok("1");
+        }, true));
+        assertThat(dispatch("acme", BOT, PAYLOAD).outcomes()).extracting(FunctionOutcome::outcome).containsExactly(Outcome.OK);
+        assertThat(dispatcher.invoke("acme", "only", "{}", List.of(), Trigger.EXTERNAL).outcome()).isEqualTo(Outcome.OK);
+        assertThat(threads).containsExactly(caller, caller);
+
+        threads.clear();
+        dispatcher.setExecutor(new ScriptedExecutor(request -> {
+            threads.add(Thread.currentThread().getName());
+            return ok("1");
+        }, false));
+        dispatch("acme", BOT, PAYLOAD);
+        dispatcher.invoke("acme", "only", "{}", List.of(), Trigger.EXTERNAL);
+        assertThat(threads).hasSize(2).allSatisfy(name -> assertThat(name).startsWith("switchboard-sync-"));
+
+        threads.clear();
+        core.deployed("acme", "second", BOT);
+        dispatcher.setExecutor(new ScriptedExecutor(request -> {
+            threads.add(Thread.currentThread().getName());
+            return ok("1");
+        }, true));
+        assertThat(dispatch("acme", BOT, PAYLOAD).outcomes()).hasSize(2);
+        assertThat(threads).as("two functions still run in parallel on the pool")
+                .hasSize(2).allSatisfy(name -> assertThat(name).startsWith("switchboard-sync-"));
+    }
+
+    @Test
     void everyInvocationIsRecordedWithResultAndLogs() {
         dispatcher.setExecutor(new ScriptedExecutor(r -> ok("{\"reply\":\"hi\"}", new LogLine(Instant.ofEpochMilli(5), LogLevel.WARN, "careful"))));
         FunctionInfo bot = core.deployed("acme", "bot", BOT);

@@ -17,9 +17,21 @@ public final class ScriptedExecutor implements FunctionExecutor {
 
     public final List<ExecutionRequest> requests = new CopyOnWriteArrayList<>();
     private final Function<ExecutionRequest, ExecutionResult> script;
+    private final boolean stopsFunctions;
 
     public ScriptedExecutor(Function<ExecutionRequest, ExecutionResult> script) {
+        this(script, false);
+    }
+
+    /** @param stopsFunctions what {@link #stopsFunctionsAtTheirTimeout()} answers */
+    public ScriptedExecutor(Function<ExecutionRequest, ExecutionResult> script, boolean stopsFunctions) {
         this.script = script;
+        this.stopsFunctions = stopsFunctions;
+    }
+
+    @Override
+    public boolean stopsFunctionsAtTheirTimeout() {
+        return stopsFunctions;
     }
 
     /** Answers every request with its input as the result. */

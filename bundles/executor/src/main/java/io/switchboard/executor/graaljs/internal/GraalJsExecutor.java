@@ -133,6 +133,12 @@ public final class GraalJsExecutor implements FunctionExecutor {
         return runner.run(new Invocation(request, limits, toolbelt::module, clock));
     }
 
+    /** The watchdog closes a run's context at its deadline and toolbelt calls are bounded by it. */
+    @Override
+    public boolean stopsFunctionsAtTheirTimeout() {
+        return true;
+    }
+
     @Reference(service = ToolbeltModule.class, cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     void bindToolbeltModule(ToolbeltModule module, Map<String, Object> properties) {
         toolbelt.add(module, properties.get(ToolbeltModule.NAME_PROPERTY));
