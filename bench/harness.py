@@ -7,6 +7,7 @@ Traffic goes to 127.0.0.1 only; every loop is bounded in count and time.
 """
 import argparse
 import atexit
+import contextlib
 import http.client
 import json
 import os
@@ -195,6 +196,7 @@ class Api:
         self.port = port
         self.key = key
         self.conn = None
+        self.deployed = 0  # functions this client created and deployed
 
     def call(self, method, path, body=None, account=None, timeout=60, raw=None, headers=None):
         h = {"Authorization": "Bearer " + self.key}
@@ -236,6 +238,7 @@ class Api:
         s, d = self.call("POST", "/api/v1/accounts/%s/functions/%s/deploy" % (account, f["id"]))
         if s != 200:
             raise RuntimeError("deploy %s/%s: %s %s" % (account, name, s, d))
+        self.deployed += 1
         return f["id"]
 
 
@@ -286,12 +289,20 @@ def wrk(port, account, body_file, seconds, conns, threads=2, key=ADMIN_KEY, path
 
 # ---------------------------------------------------------------------------------------------- measures
 
-def sample_threads(platform, samples, delay, out):
-    """Where the platform's invocation threads (switchboard-sync-*) are, from jstack samples under load."""
+def sample_threads(platform, samples, delay, seconds, out):
+    """Where the platform's invocation threads (switchboard-sync-*) are, from jstack samples under load.
+
+    At most `samples` dumps one second apart, starting after `delay` s, and none after `seconds` s (the measured run's
+    end); out gets the counts and, under "_dumps", how many dumps were taken."""
     jstack = os.path.join(JDK25, "jstack") if os.path.exists(os.path.join(JDK25, "jstack")) else "jstack"
     counts = {}
+    deadline = time.monotonic() + seconds - 0.5
     time.sleep(delay)
+    dumps = 0
     for _ in range(samples):
+        if time.monotonic() >= deadline:
+            break
+        dumps += 1
         dump = subprocess.run([jstack, str(platform.pid())], capture_output=True, text=True, timeout=30).stdout
         for block in dump.split("\n\n"):
             if not block.startswith('"switchboard-sync'):
@@ -309,22 +320,24 @@ def sample_threads(platform, samples, delay, out):
             counts[where] = counts.get(where, 0) + 1
         time.sleep(1)
     out.update(counts)
+    out["_dumps"] = dumps
 
 
 def measure_throughput(cfg, api, peer_port, paths):
     """(a), (b), (c) through the SYNC webhook of conversational_command, platform and peer alternating."""
     bodies = {"a": paths["sample"], "b": paths["big"], "c": paths["sample"]}
     out = {}
-    # The platform keeps getting faster for minutes (JVM JIT of the platform, Graal JIT of the functions):
-    # warm all three functions first, in turn, so that no function is measured on a cold JIT.
+    # The platform keeps getting faster for minutes (JVM JIT of the platform, Graal JIT of the functions). After
+    # the soak (mixed load of all three) it is warm; without the soak, warm all three functions first, in turn, so
+    # that no function is measured on a cold JIT.
     for i in range(cfg.warm_rounds):
         for fn in ("a", "b", "c"):
             wrk(cfg.port, "bench-" + fn, bodies[fn], cfg.warmup, cfg.conns, label="warm-up platform %s #%d" % (fn, i + 1))
     for fn in ("a", "b", "c"):
         account = "bench-" + fn
-        # warm-up of both sides (JIT, pools), then alternating measured rounds
-        wrk(cfg.port, account, bodies[fn], 3, cfg.conns, label="warm-up platform " + fn)
-        wrk(peer_port, account, bodies[fn], 3, cfg.conns, key=cfg.peer_key, label="warm-up peer " + fn)
+        # a short run of each side just before (pools, the peer's JIT), then alternating measured rounds
+        wrk(cfg.port, account, bodies[fn], 1, cfg.conns, label="warm-up platform " + fn)
+        wrk(peer_port, account, bodies[fn], 2, cfg.conns, key=cfg.peer_key, label="warm-up peer " + fn)
         rounds = {"platform": [], "peer": []}
         for i in range(cfg.rounds):
             order = (("platform", cfg.port, ADMIN_KEY), ("peer", peer_port, cfg.peer_key))
@@ -333,8 +346,8 @@ def measure_throughput(cfg, api, peer_port, paths):
             for side, port, key in order:
                 sampler = None
                 if side == "platform" and fn == "a" and i == 0:
-                    sampler = threading.Thread(target=sample_threads, args=(cfg.platform, 5, 2, cfg.thread_samples),
-                                               daemon=True)
+                    sampler = threading.Thread(target=sample_threads,
+                                               args=(cfg.platform, 5, 1, cfg.duration, cfg.thread_samples), daemon=True)
                     sampler.start()
                 rounds[side].append(wrk(port, account, bodies[fn], cfg.duration, cfg.conns, key=key,
                                         label="%s %s #%d" % (side, fn, i + 1)))
@@ -410,7 +423,7 @@ def measure_fanout(cfg, api, paths, stub_url):
             api.create_function("fanout", "fan-%02d" % n, code)
             n += 1
         # one connection: 8 connections x 30 functions would exceed the account's concurrency limit (50)
-        wrk(cfg.port, "fanout", paths["sample"], 2, 1, threads=1, label="warm-up fan-out %d" % n)
+        wrk(cfg.port, "fanout", paths["sample"], 1, 1, threads=1, label="warm-up fan-out %d" % n)
         r = wrk(cfg.port, "fanout", paths["sample"], cfg.short, 1, threads=1, label="fan-out %d functions" % n)
         out.append({"functions": n, "rps": r["rps"], "p50_ms": r["p50_us"] / 1000, "p99_ms": r["p99_us"] / 1000,
                     "errors": r["errors"]})
@@ -452,14 +465,14 @@ def measure_hostile(cfg, api, paths, stub_url, baseline):
                                              domains=[HOST])
     # the hostile account is driven by a second wrk at the same time as the measured one
     env = dict(os.environ, BODY_FILE=paths["sample"], AUTH_KEY=ADMIN_KEY, ACCOUNT="hostile")
-    hostile = subprocess.Popen(["wrk", "-t1", "-c4", "-d%ds" % (cfg.duration + 4), "--timeout", "15s", "--latency",
+    hostile = subprocess.Popen(["wrk", "-t1", "-c4", "-d%ds" % (cfg.hostile_s + 4), "--timeout", "15s", "--latency",
                                 "-s", os.path.join(BENCH, "lua", "post.lua"), "http://%s:%d%s" % (HOST, cfg.port, CC_PATH)],
                                env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
                                start_new_session=True)
     STARTED.append(hostile)
     time.sleep(2)
-    r = wrk(cfg.port, "bench-a", paths["sample"], cfg.duration, cfg.conns, label="trivial beside hostile")
-    out_text = hostile.communicate(timeout=cfg.duration + 60)[0]
+    r = wrk(cfg.port, "bench-a", paths["sample"], cfg.hostile_s, cfg.conns, label="trivial beside hostile")
+    out_text = hostile.communicate(timeout=cfg.hostile_s + 60)[0]
     m = re.search(r"BENCHJSON (\{.*\})", out_text)
     h = json.loads(m.group(1)) if m else {}
     outcomes = {}
@@ -467,7 +480,7 @@ def measure_hostile(cfg, api, paths, stub_url, baseline):
         s, inv = api.call("GET", "/api/v1/accounts/hostile/functions/%s/invocations?size=100" % fid)
         if s == 200:
             outcomes[name] = sorted({"%s %s" % (i.get("outcome"), (i.get("error") or {}).get("errorCode", "")) for i in inv["items"]})
-    res = {"baseline": baseline, "under_hostile": {"rps": r["rps"], "p50_ms": r["p50_us"] / 1000,
+    res = {"seconds": cfg.hostile_s, "baseline": baseline, "under_hostile": {"rps": r["rps"], "p50_ms": r["p50_us"] / 1000,
                                                      "p99_ms": r["p99_us"] / 1000, "errors": r["errors"]},
            "hostile_requests": h.get("requests"), "hostile_non2xx": h.get("non2xx"),
            "hostile_timeouts": h.get("timeout"), "hostile_outcomes": outcomes}
@@ -525,8 +538,9 @@ def invocation_records(api, account, fid):
 
 
 def measure_fault(cfg, platform, api, end_payload, stub_url):
-    """kill -9 during ASYNC load, restart, then accepted vs executed vs lost."""
+    """kill -9 during ASYNC load, restart, then accepted vs executed (once, more than once) vs lost."""
     fid = api.create_function("fault", "recorder", function_code("record.js", stub_url), event="messaging_conversation_end")
+    deployed = api.deployed
     accepted, sent, stop = [], [], threading.Event()
     ts = async_load(cfg.port, end_payload, cfg.fault_seconds, 4, accepted, sent, stop)
     time.sleep(cfg.fault_seconds / 2)
@@ -561,9 +575,12 @@ def measure_fault(cfg, platform, api, end_payload, stub_url):
     failed_only = sum(1 for e in ids if e in by_event and "OK" not in by_event[e])
     lost = [e for e in ids if e not in by_event]
     twice = sum(1 for e in ids if by_event.get(e, []).count("OK") > 1)
-    unacked = sum(1 for e in by_event if e not in set(ids))
-    res = {"sent": len(sent), "accepted_202": len(ids), "answers_5xx": accepted.count(None),
-           "accepted_before_kill": accepted_at_kill, "executed_ok": executed, "executed_more_than_once": twice,
+    more_records = sum(1 for e in ids if len(by_event.get(e, [])) > 1)
+    acked = set(ids)
+    unacked = sum(1 for e in by_event if e not in acked)
+    res = {"sent": len(sent), "accepted_202": len(ids), "answers_5xx": accepted.count(None), "seconds": cfg.fault_seconds,
+           "functions_deployed": deployed, "accepted_before_kill": accepted_at_kill, "executed_ok": executed,
+           "executed_more_than_once": twice, "more_than_one_record": more_records,
            "failed_or_dead_lettered": failed_only, "lost": len(lost), "records": total,
            "executed_without_ack": unacked, "restart_s": restart_s, "restart_healthy_s": platform.healthy_s, "lost_sample": lost[:5]}
     log("  fault: %s" % res)
@@ -666,42 +683,150 @@ def measure_malformed(cfg, platform, sample_bytes):
     return res
 
 
+# ---------------------------------------------------------------------------------------------- soak
+
+SOAK_MIX = (("a", 3), ("b", 3), ("c", 2))  # wrk connections per function: 8 in all, each under its limit of 10
+
+
+class LogTail:
+    """Counts the ERROR and WARN lines appended to a Logback file since the last read (a rolled file is re-read)."""
+
+    LEVEL = re.compile(r"^\S+ \S+ (ERROR|WARN)\b")
+
+    def __init__(self, path):
+        self.path = path
+        self.offset = os.path.getsize(path) if os.path.exists(path) else 0
+
+    def read(self):
+        counts, lines = {"ERROR": 0, "WARN": 0}, []
+        if not os.path.exists(self.path):
+            return counts, lines
+        if os.path.getsize(self.path) < self.offset:  # rolled over at 50 MB: the new file is read from its start
+            self.offset = 0
+        with open(self.path, "rb") as f:
+            f.seek(self.offset)
+            data = f.read()
+        complete = data.rfind(b"\n") + 1  # a line still being written is read next time
+        self.offset += complete
+        for line in data[:complete].decode(errors="replace").splitlines():
+            m = self.LEVEL.match(line)
+            if m:
+                counts[m.group(1)] += 1
+                lines.append(line)
+        return counts, lines
+
+
+def measure_soak(cfg, platform, paths):
+    """Steady mixed load of (a), (b) and (c) in 1-minute slices; after each slice heap used after a GC, threads,
+    RSS and the ERROR/WARN lines the slice added to logs/switchboard.log."""
+    bodies = {"a": paths["sample"], "b": paths["big"], "c": paths["sample"]}
+    tail = LogTail(os.path.join(platform.home, "logs", "switchboard.log"))
+    rows, log_sample = [], []
+    t0 = time.monotonic()
+    sample_s = 3.0  # how long the sample after a slice takes; the first is a guess, then the last one's
+    for i in range(cfg.soak_minutes):
+        # every slice plus its sample ends on the minute, so M minutes of soak take M minutes
+        seconds = max(20, int(round(t0 + 60 * (i + 1) - time.monotonic() - sample_s)))
+        runs = {}
+
+        def drive(fn, conns, seconds=seconds, minute=i + 1):
+            runs[fn] = wrk(cfg.port, "bench-" + fn, bodies[fn], seconds, conns, threads=1,
+                           label="soak %d: %s" % (minute, fn))
+
+        ts = [threading.Thread(target=drive, args=mix, daemon=True) for mix in SOAK_MIX]
+        for t in ts:
+            t.start()
+        for t in ts:
+            t.join(timeout=seconds + 90)
+        if len(runs) != len(SOAK_MIX):
+            raise RuntimeError("soak minute %d: wrk gave no result for %s" % (
+                i + 1, ", ".join(fn for fn, _ in SOAK_MIX if fn not in runs)))
+        t1 = time.monotonic()
+        row = platform.heap_used_kib()
+        levels, lines = tail.read()
+        sample_s = time.monotonic() - t1
+        log_sample.extend(lines[:max(0, 10 - len(log_sample))])
+        row.update(minute=i + 1, end_s=round(time.monotonic() - t0, 1), load_s=seconds,
+                   rps=sum(r["rps"] for r in runs.values()), errors=sum(r["errors"] for r in runs.values()),
+                   error_lines=levels["ERROR"], warn_lines=levels["WARN"],
+                   functions={fn: {"rps": r["rps"], "p50_ms": r["p50_us"] / 1000, "p99_ms": r["p99_us"] / 1000,
+                                   "errors": r["errors"], "non2xx": r["non2xx"], "timeouts": r["timeout"],
+                                   "socket_errors": r["connect"] + r["read"] + r["write"]}
+                              for fn, r in sorted(runs.items())})
+        log("  soak minute %d: %.0f events/s, heap after GC %s KiB, %d threads, RSS %d KiB, %d ERROR / %d WARN lines" % (
+            row["minute"], row["rps"], row["heap_used_kib"], row["threads"], row["rss_kib"], row["error_lines"],
+            row["warn_lines"]))
+        rows.append(row)
+    return {"minutes": rows, "connections": dict(SOAK_MIX), "log_sample": log_sample}
+
+
 # ---------------------------------------------------------------------------------------------- main
 
-def main():
+@contextlib.contextmanager
+def timed(sections, name):
+    """Records how long a part of the run took (seconds), also when it fails."""
+    t0 = time.monotonic()
+    try:
+        yield
+    finally:
+        sections[name] = round(time.monotonic() - t0, 1)
+
+
+def options():
     ap = argparse.ArgumentParser()
     ap.add_argument("--quick", action="store_true")
     ap.add_argument("--port", type=int, default=18181)
     ap.add_argument("--peer-port", type=int, default=18282)
     ap.add_argument("--stub-port", type=int, default=18383)
     ap.add_argument("--conns", type=int, default=8, help="wrk connections (the per-function concurrency limit is 10)")
-    ap.add_argument("--duration", type=int, help="seconds of each measured wrk run")
-    ap.add_argument("--rounds", type=int, help="alternating rounds per function")
-    ap.add_argument("--warm-rounds", type=int, help="rounds of warming every function on the platform first")
-    ap.add_argument("--only", default="throughput,startup,fault,malformed,fanout,scale,hostile")
-    ap.add_argument("--soak-minutes", type=int, default=0)
+    ap.add_argument("--duration", type=int, help="seconds of each measured wrk run of the comparison (8 / 4)")
+    ap.add_argument("--rounds", type=int, help="alternating rounds per function (1 / 2)")
+    ap.add_argument("--warm-rounds", type=int,
+                    help="rounds of warming every function on the platform first (0 after the soak, else 2)")
+    ap.add_argument("--soak-minutes", type=int, help="minutes of steady mixed load (1 / 10); 0 leaves the soak out")
+    ap.add_argument("--only", default=",".join(PARTS), help="some of " + ",".join(PARTS))
     cfg = ap.parse_args()
+    unknown = set(cfg.only.split(",")) - set(PARTS)
+    if unknown:
+        ap.error("--only: unknown part(s) %s; the parts are %s" % (",".join(sorted(unknown)), ",".join(PARTS)))
     quick = cfg.quick
-    cfg.duration = cfg.duration or (8 if quick else 15)
-    cfg.rounds = cfg.rounds or (1 if quick else 3)
-    cfg.warmup = 10 if quick else 20  # per function and warm-up round; the peer warms up in a few seconds
-    cfg.warm_rounds = cfg.warm_rounds or 2
-    cfg.short = 4 if quick else 10
-    cfg.fault_seconds = 12 if quick else 30
-    cfg.drain = 60 if quick else 180
-    cfg.malformed_random = 10 if quick else 50
+    # full mode: the 10-minute soak plus everything else within 15 minutes on 2 cores (see bench/README.md)
+    cfg.soak_minutes = cfg.soak_minutes if cfg.soak_minutes is not None else (1 if quick else 10)
+    cfg.only = set(cfg.only.split(","))
+    soak = "soak" in cfg.only and cfg.soak_minutes > 0
+    cfg.duration = cfg.duration or (8 if quick else 4)
+    cfg.rounds = cfg.rounds or (1 if quick else 2)
+    cfg.warmup = 10 if quick else 20  # seconds per function and warm-up round; the peer warms up in a few seconds
+    cfg.warm_rounds = cfg.warm_rounds if cfg.warm_rounds is not None else (0 if soak else 2)
+    cfg.short = 3  # seconds of the fan-out and scale latency runs
+    cfg.hostile_s = 6
+    cfg.fault_seconds = 10  # of ASYNC load; the kill comes half-way
+    cfg.drain = 60 if quick else 120
+    cfg.malformed_random = 10 if quick else 20
     cfg.scale = (10, 100, 1000) if quick else (10, 100, 1000, 10000)
     cfg.peer_key = "bench-peer-" + uuid.uuid4().hex[:8]
-    only = set(cfg.only.split(","))
+    return cfg
 
+
+PARTS = ("startup", "fault", "soak", "throughput", "malformed", "hostile", "fanout", "scale")
+
+
+def main():
+    cfg = options()
+    quick, only = cfg.quick, cfg.only
     signal.signal(signal.SIGTERM, on_signal)
     signal.signal(signal.SIGINT, on_signal)
     atexit.register(cleanup)
     os.makedirs(TARGET, exist_ok=True)
     t_start = time.monotonic()
+    sections = {}
     results = {"mode": "quick" if quick else "full", "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
-               "command": " ".join(["bench/run.sh"] + sys.argv[1:]), "warm_rounds": cfg.warm_rounds, "conns": cfg.conns,
-               "duration_s": cfg.duration, "rounds": cfg.rounds, "nproc": os.cpu_count(),
+               "command": " ".join(["bench/run.sh"] + sys.argv[1:]), "warm_rounds": cfg.warm_rounds,
+               "warmup_s": cfg.warmup, "conns": cfg.conns, "duration_s": cfg.duration, "rounds": cfg.rounds,
+               "soak_minutes": cfg.soak_minutes if "soak" in only else 0, "nproc": os.cpu_count(),
+               # bench/run.sh exports when it started, so the total includes its own checks
+               "run_started_epoch": float(os.environ.get("BENCH_RUN_STARTED") or time.time()),
+               "sections_s": sections,
                "load_before": open("/proc/loadavg").read().split()[:3],
                "cpu": next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), "?"),
                "distribution": DIST, "distribution_built": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime(
@@ -711,8 +836,72 @@ def main():
                "node": subprocess.run(["node", "--version"], capture_output=True, text=True).stdout.strip(),
                "wrk": subprocess.run(["wrk", "-v"], capture_output=True, text=True).stdout.split("\n")[0].strip()}
 
-    global PLATFORM
     stub_url = "http://%s:%d" % (HOST, cfg.stub_port)
+    try:
+        with timed(sections, "fresh start-up, functions, peer and stub"):
+            api, paths, end_payload = start(cfg, results, stub_url)
+        # kill -9 first: the restart then has few functions and a small database to recover, and the soak that
+        # follows warms the restarted platform's JIT for everything measured after it
+        if "fault" in only:
+            log("kill -9 during ASYNC load")
+            with timed(sections, "kill -9 and restart"):
+                results["fault"] = measure_fault(cfg, PLATFORM, api, end_payload, stub_url)
+        if "soak" in only and cfg.soak_minutes > 0:
+            log("soak: %d min of steady mixed load" % cfg.soak_minutes)
+            with timed(sections, "soak"):
+                results["soak"] = measure_soak(cfg, PLATFORM, paths)
+        if "throughput" in only:
+            log("throughput and latency, platform vs peer")
+            with timed(sections, "throughput against the peer"):
+                cfg.platform, cfg.thread_samples = PLATFORM, {}
+                results["throughput"] = measure_throughput(cfg, api, cfg.peer_port, paths)
+                results["thread_dumps"] = cfg.thread_samples.pop("_dumps", None)
+                results["thread_samples"] = cfg.thread_samples
+        if "startup" in only:
+            log("hot deploy of an event source and a template")
+            with timed(sections, "hot deployment and template"):
+                results["hot_deploy"] = measure_hot_deploy(PLATFORM, api)
+                results["template"] = measure_template(PLATFORM, api)
+        if "malformed" in only:
+            log("malformed input")
+            with timed(sections, "malformed input"):
+                results["malformed"] = measure_malformed(cfg, PLATFORM, open(paths["sample"], "rb").read())
+        if "hostile" in only:
+            log("hostile functions")
+            with timed(sections, "hostile functions"):
+                r = wrk(cfg.port, "bench-a", paths["sample"], cfg.hostile_s, cfg.conns, label="quiet baseline")
+                base = {"rps": r["rps"], "p50_ms": r["p50_us"] / 1000, "p99_ms": r["p99_us"] / 1000, "errors": r["errors"]}
+                results["hostile"] = measure_hostile(cfg, api, paths, stub_url, base)
+        if "fanout" in only:
+            log("functions bound to one command")
+            with timed(sections, "fan-out"):
+                results["fanout"] = measure_fanout(cfg, api, paths, stub_url)
+        if "scale" in only:
+            log("deployed functions: heap and latency")
+            with timed(sections, "scale"):
+                results["scale"] = measure_scale(cfg, PLATFORM, api, paths, stub_url)
+        if "startup" in only:
+            log("restart: start-up time with the data of this run")
+            with timed(sections, "clean stop and start"):
+                PLATFORM.stop()
+                results["startup_restart_s"] = PLATFORM.start()
+                results["startup_restart_healthy_s"] = PLATFORM.healthy_s
+                results["functions_at_restart"] = api.deployed
+        results["log_errors"], results["log_error_sample"] = PLATFORM.log_errors()
+    finally:
+        results["load_after"] = open("/proc/loadavg").read().split()[:3]
+        with timed(sections, "stopping everything"):
+            cleanup()
+        results["elapsed_s"] = time.monotonic() - t_start
+        results["run_finished_epoch"] = time.time()
+        with open(os.path.join(TARGET, "results.json"), "w") as f:
+            json.dump(results, f, indent=1)
+    log("done in %.0f s; results in %s" % (results["elapsed_s"], os.path.join(TARGET, "results.json")))
+
+
+def start(cfg, results, stub_url):
+    """Starts the stub, the peer and the platform (fresh data), deploys (a), (b), (c) and checks both sides agree."""
+    global PLATFORM
     spawn(["node", os.path.join(BENCH, "peer", "stub.js")], {"STUB_PORT": str(cfg.stub_port)}, "stub")
     spawn(["node", os.path.join(BENCH, "peer", "server.js")],
           {"PEER_PORT": str(cfg.peer_port), "PEER_KEY": cfg.peer_key, "STUB_URL": stub_url,
@@ -738,59 +927,7 @@ def main():
         same = s1 == s2 == 200 and d1["results"][0]["result"]["reply"] == d2["results"][0]["result"]["reply"]
         log("  function %s: platform %s, peer %s, same reply: %s" % (k, s1, s2, same))
         results.setdefault("same_reply", {})[k] = same
-    try:
-        if "throughput" in only:
-            log("throughput and latency, platform vs peer")
-            cfg.platform, cfg.thread_samples = PLATFORM, {}
-            results["throughput"] = measure_throughput(cfg, api, cfg.peer_port, paths)
-            results["thread_samples"] = cfg.thread_samples
-        if "startup" in only:
-            log("hot deploy of an event source and a template")
-            results["hot_deploy"] = measure_hot_deploy(PLATFORM, api)
-            results["template"] = measure_template(PLATFORM, api)
-        if "malformed" in only:
-            log("malformed input")
-            results["malformed"] = measure_malformed(cfg, PLATFORM, open(paths["sample"], "rb").read())
-        if "hostile" in only:
-            log("hostile functions")
-            r = wrk(cfg.port, "bench-a", paths["sample"], cfg.duration, cfg.conns, label="quiet baseline")
-            base = {"rps": r["rps"], "p50_ms": r["p50_us"] / 1000, "p99_ms": r["p99_us"] / 1000, "errors": r["errors"]}
-            results["hostile"] = measure_hostile(cfg, api, paths, stub_url, base)
-        if "fanout" in only:
-            log("functions bound to one command")
-            results["fanout"] = measure_fanout(cfg, api, paths, stub_url)
-        if "scale" in only:
-            log("deployed functions: heap and latency")
-            results["scale"] = measure_scale(cfg, PLATFORM, api, paths, stub_url)
-        if cfg.soak_minutes:
-            log("soak %d min" % cfg.soak_minutes)
-            results["soak"] = measure_soak(cfg, PLATFORM, paths)
-        if "fault" in only:
-            log("kill -9 during ASYNC load")
-            results["fault"] = measure_fault(cfg, PLATFORM, api, end_payload, stub_url)
-        if "startup" in only:
-            log("restart: start-up time with the data of this run")
-            PLATFORM.stop()
-            results["startup_restart_s"] = PLATFORM.start()
-            results["startup_restart_healthy_s"] = PLATFORM.healthy_s
-        results["log_errors"], results["log_error_sample"] = PLATFORM.log_errors()
-    finally:
-        results["load_after"] = open("/proc/loadavg").read().split()[:3]
-        results["elapsed_s"] = time.monotonic() - t_start
-        with open(os.path.join(TARGET, "results.json"), "w") as f:
-            json.dump(results, f, indent=1)
-        cleanup()
-    log("done in %.0f s; results in %s" % (results["elapsed_s"], os.path.join(TARGET, "results.json")))
-
-
-def measure_soak(cfg, platform, paths):
-    """Steady load in 1-minute slices: heap after GC, threads and latency per slice."""
-    rows = []
-    for i in range(cfg.soak_minutes):
-        r = wrk(cfg.port, "bench-b", paths["big"], 55, 4, label="soak minute %d" % (i + 1))
-        h = platform.heap_used_kib()
-        rows.append(dict(h, minute=i + 1, rps=r["rps"], p99_ms=r["p99_us"] / 1000, errors=r["errors"]))
-    return rows
+    return api, paths, end_payload
 
 
 if __name__ == "__main__":

@@ -5,6 +5,7 @@ Only the text between the two markers is replaced; the executor's JMH section ab
 """
 import json
 import os
+import statistics
 import sys
 
 BENCH = os.path.dirname(os.path.abspath(__file__))
@@ -13,6 +14,13 @@ BEGIN = "<!-- bench/run.sh: begin of generated sections (edit bench/report.py, n
 END = "<!-- bench/run.sh: end of generated sections -->"
 NAMES = {"a": "(a) trivial: returns a reply", "b": "(b) JSON transform of the ~2 KB payload",
          "c": "(c) one outbound HTTP call to a local stub"}
+BUDGET_S = 15 * 60  # the whole full run, soak included (issue 7)
+# what "flat" means for the soak: after the warm-up, the first third of the minutes against the last third
+SOAK_STEADY = 0.8  # warm-up: the leading minutes below 80 % of the last third's median events/s (at most half)
+SOAK_MIN_MINUTES = 3  # minutes after the warm-up needed to judge a trend
+SOAK_HEAP_GROWTH = 0.10  # heap used after GC, mean of the last third at most 10 % above the first third's
+SOAK_THREAD_GROWTH = 5  # highest thread count of the last third at most 5 above the first third's
+SOAK_P99_DRIFT = 1.5  # each function's p99 (median of the third) at most 1.5x the first third's
 
 
 def ms(v):
@@ -40,15 +48,22 @@ def throughput(r, out):
     if not t:
         return
     out.append("### Throughput and latency against the Node.js peer\n")
+    warm = []
+    if r.get("soak"):
+        warm.append("the %d-minute soak (mixed load of all three functions, below) as the platform's JIT warm-up"
+                    % len(r["soak"]["minutes"]))
+    if r.get("warm_rounds"):
+        warm.append("%d round(s) of warming every function on the platform (%s s each)"
+                    % (r["warm_rounds"], r.get("warmup_s", 10 if r["mode"] == "quick" else 20)))
     out.append("The SYNC webhook of `conversational_command` (`POST /events/conversational-commands/command`, admin "
                "key + `X-Switchboard-Account`), one function bound per account, %d connections, %d wrk threads, "
-               "%d s per measured run, %d alternating round(s) (median), after %s round(s) of warming every function "
-               "on the platform (%s s each) and 3 s of each side just before. The platform runs with every check on: "
+               "%d s per measured run, %d alternating round(s) (median), after %s and 1 s of the platform and 2 s of "
+               "the peer just before. The platform runs with every check on: "
                "key, schema validation, limits, invocation record per run. The peer (`bench/peer/server.js`, "
                "Node %s, `http` module, cluster of 2 workers) runs the same function files, checks the same bearer "
                "key and account header, parses the JSON with a 1 MiB limit and checks the schema by hand; it keeps "
                "no invocation records. Payload: %d bytes for (a) and (c), %d bytes for (b).\n"
-               % (r["conns"], 2, r["duration_s"], r["rounds"], r.get("warm_rounds", "?"), 10 if r["mode"] == "quick" else 20,
+               % (r["conns"], 2, r["duration_s"], r["rounds"], " and ".join(warm) or "no warm-up",
                   r.get("node", "?"),
                   r["payload_bytes"]["sample"], r["payload_bytes"]["big"]))
     out.append("| function | platform req/s | peer req/s | throughput platform/peer (target >= 1) | "
@@ -67,7 +82,8 @@ def throughput(r, out):
     if ts:
         total = sum(ts.values())
         out.append("Where the platform's invocation threads (`switchboard-sync-*`) were during the measured run of (a), "
-                   "from 5 `jstack` samples one second apart (%d thread observations):\n" % total)
+                   "from %s `jstack` samples one second apart (%d thread observations):\n"
+                   % (r.get("thread_dumps") or 5, total))
         out.append("| state | share |")
         out.append("|---|---|")
         for k, v in sorted(ts.items(), key=lambda kv: -kv[1]):
@@ -94,11 +110,11 @@ def startup(r, out):
                % (sec(r["startup_first_s"]), opt(r, "startup_first_healthy_s")))
     if r.get("fault"):
         out.append("| restart after `kill -9` under ASYNC load (%s functions deployed) | %s | %s |"
-                   % (r.get("scale", [{}])[-1].get("functions", "?") if r.get("scale") else "few",
+                   % (r["fault"].get("functions_deployed", "?"),
                       sec(r["fault"]["restart_s"]), opt(r["fault"], "restart_healthy_s")))
     if "startup_restart_s" in r:
-        out.append("| clean stop and start with this run's data | %s | %s |"
-                   % (sec(r["startup_restart_s"]), opt(r, "startup_restart_healthy_s")))
+        out.append("| clean stop and start with this run's data (%s functions deployed) | %s | %s |"
+                   % (r.get("functions_at_restart", "?"), sec(r["startup_restart_s"]), opt(r, "startup_restart_healthy_s")))
     h = r.get("hot_deploy") or {}
     if h.get("jar"):
         out.append("| `%s` copied into `deploy/` until its webhook route answers (status %s, was %s) | %s | |"
@@ -131,22 +147,27 @@ def fault(r, out):
     if not f:
         return
     out.append("### kill -9 during asynchronous load\n")
-    out.append("Four client threads post `messaging_conversation_end` events (distinct conversation ids) to "
-               "`/events/system-messages/conversation-end` for account `fault`, whose one function returns `null`. "
-               "Half-way the platform is killed with `kill -9`; it is restarted, and once the function's invocation "
-               "records stop growing they are matched, by `eventId`, against the ids of every `202` the clients "
-               "received.\n")
+    out.append("Right after the fresh start, four client threads post `messaging_conversation_end` events (distinct "
+               "conversation ids) for %s s to `/events/system-messages/conversation-end` for account `fault`, whose "
+               "one function returns `null`. Half-way the platform is killed with `kill -9`; it is restarted, and "
+               "once the function's invocation records stop growing they are matched, by `eventId`, against the ids "
+               "of every `202` the clients received.\n" % f.get("seconds", "?"))
     out.append("| accepted (202) | of them before the kill | executed (an `OK` record) | executed more than once | "
                "failed or dead-lettered | **lost** | 5xx answers | executed without an acknowledgement |")
     out.append("|---|---|---|---|---|---|---|---|")
     out.append("| %d | %d | %d | %d | %d | **%d** | %d | %d |" % (
         f["accepted_202"], f["accepted_before_kill"], f["executed_ok"], f["executed_more_than_once"],
         f["failed_or_dead_lettered"], f["lost"], f["answers_5xx"], f["executed_without_ack"]))
-    out.append("\nLost must be 0: %s. \"Executed more than once\" counts acknowledged events with two `OK` records: "
-               "a task that was running when the process died is run again after the restart (at-least-once), so "
-               "the target \"exactly once\" is %s in this run. \"Executed without an acknowledgement\" are "
-               "events stored before the kill whose `202` never reached the client; a client would send them again.\n"
-               % (verdict(f["lost"] == 0), verdict(f["executed_more_than_once"] == 0)))
+    once = f["lost"] == 0 and f["executed_more_than_once"] == 0
+    out.append("\nThe core claims exactly-once for acknowledged events: every `202` is executed (or dead-lettered) "
+               "and a task whose successful run was recorded before the crash is settled after the restart, not run "
+               "again. From the records of this run: lost = %d (must be 0): %s; executed more than once (two or more "
+               "`OK` records for one acknowledged event) = %d (must be 0): %s; so exactly once for acknowledged "
+               "events: %s. Acknowledged events with more than one record of any outcome: %s. \"Executed without "
+               "an acknowledgement\" are events stored before the kill whose `202` never reached the client; a "
+               "client would send them again.\n"
+               % (f["lost"], verdict(f["lost"] == 0), f["executed_more_than_once"],
+                  verdict(f["executed_more_than_once"] == 0), verdict(once), f.get("more_than_one_record", "-")))
 
 
 def malformed(r, out):
@@ -239,7 +260,8 @@ def hostile(r, out):
     out.append("Account `hostile` binds four functions to `conversational_command`: an infinite loop and a memory "
                "bomb (timeout 2 s), 20 000 log lines of 1 KB (timeout 5 s) and a fetch of a stub URL that answers after "
                "5 s (timeout 3 s); a second wrk drives it with 4 connections while the trivial function of `bench-a` "
-               "is measured as above.\n")
+               "is measured for %s s with %d connections, the same length as the quiet baseline just before.\n"
+               % (h.get("seconds", r["duration_s"]), r["conns"]))
     out.append("| | events/s | p50 | p99 | errors |")
     out.append("|---|---|---|---|---|")
     out.append("| trivial function, quiet | %.0f | %s | %s | %s |" % (b["rps"], ms(b["p50_ms"]), ms(b["p99_ms"]), b.get("errors", "-")))
@@ -255,8 +277,141 @@ def hostile(r, out):
                    verdict(u["p99_ms"] <= 2 * b["p99_ms"] and u["p50_ms"] <= 2 * b["p50_ms"])))
 
 
+def mib(kib):
+    return "-" if kib is None else "%.1f MiB" % (kib / 1024)
+
+
+def soak_warmup(rows):
+    """How many leading minutes are the warm-up: those below SOAK_STEADY of the last third's median events/s (the
+    JIT still compiling), at most the first half."""
+    last = rows[-max(1, len(rows) // 3):]
+    steady = SOAK_STEADY * statistics.median(x["rps"] for x in last)
+    warm = 0
+    while warm < len(rows) // 2 and rows[warm]["rps"] < steady:
+        warm += 1
+    return warm
+
+
+def soak_criteria(rows, warm):
+    """(what, measured, ok) for each criterion of a flat soak; the trends compare the first and the last third of
+    the minutes after the warm-up, and only when at least SOAK_MIN_MINUTES of them are left."""
+    errors = sum(x["error_lines"] for x in rows)
+    failed = sum(x["errors"] for x in rows)
+    kinds = {k: sum(f.get(k, 0) for x in rows for f in x["functions"].values())
+             for k in ("non2xx", "timeouts", "socket_errors")}
+    out = [("ERROR lines in `logs/switchboard.log` during the soak (warm-up included): 0", str(errors), errors == 0),
+           ("wrk errors (non-2xx answers, timeouts, socket errors; warm-up included): 0",
+            "%d (%d non-2xx, %d timeouts, %d socket errors)"
+            % (failed, kinds["non2xx"], kinds["timeouts"], kinds["socket_errors"]), failed == 0)]
+    judged = rows[warm:]
+    if len(judged) < SOAK_MIN_MINUTES:
+        return out
+    k = max(1, len(judged) // 3)
+    first, last = judged[:k], judged[-k:]
+    span = "minute(s) %s against %s" % (minutes(last), minutes(first))
+    if None in [x["heap_used_kib"] for x in first + last]:
+        out.append(("heap used after GC", "not measured (jcmd gave no figure)", False))
+    else:
+        h0 = statistics.mean(x["heap_used_kib"] for x in first)
+        h1 = statistics.mean(x["heap_used_kib"] for x in last)
+        out.append(("heap used after GC, mean of %s: at most +%.0f %%" % (span, SOAK_HEAP_GROWTH * 100),
+                    "%s -> %s (%+.1f %%)" % (mib(h0), mib(h1), 100.0 * (h1 - h0) / h0),
+                    h1 <= h0 * (1 + SOAK_HEAP_GROWTH)))
+    t0, t1 = max(x["threads"] for x in first), max(x["threads"] for x in last)
+    threads = [x["threads"] for x in judged]
+    out.append(("threads, highest of %s: at most +%d" % (span, SOAK_THREAD_GROWTH),
+                "%d -> %d (%+d; max-min over the judged minutes %d)" % (t0, t1, t1 - t0, max(threads) - min(threads)),
+                t1 - t0 <= SOAK_THREAD_GROWTH))
+    for fn in ("a", "b", "c"):
+        p0 = statistics.median(x["functions"][fn]["p99_ms"] for x in first)
+        p1 = statistics.median(x["functions"][fn]["p99_ms"] for x in last)
+        out.append(("p99 of (%s), median of %s: at most %.1fx" % (fn, span, SOAK_P99_DRIFT),
+                    "%s -> %s (%s)" % (ms(p0), ms(p1), ratio(p1, p0)), p1 <= SOAK_P99_DRIFT * p0))
+    return out
+
+
+def minutes(rows):
+    a, b = rows[0]["minute"], rows[-1]["minute"]
+    return str(a) if a == b else "%d-%d" % (a, b)
+
+
+def soak(r, out):
+    sk = r.get("soak")
+    if not sk or not sk.get("minutes"):
+        return
+    rows = sk["minutes"]
+    conns = sk.get("connections", {})
+    warm = soak_warmup(rows)
+    out.append("### Soak: %d minute(s) of steady mixed load\n" % len(rows))
+    out.append("%s, three wrk processes (one thread each) drive (a), (b) and (c) at the same time through the "
+               "webhook with %s connections, in 1-minute slices: about %d s of load, then `jcmd GC.run` + "
+               "`GC.heap_info` (heap used after the GC), `Threads` and `VmRSS` from `/proc/<pid>/status`, and the "
+               "ERROR and WARN lines the slice added to `logs/switchboard.log`.%s\n"
+               % ("After the kill -9 test's restart" if r.get("fault") else "After the fresh start",
+                  " / ".join(str(conns.get(fn, "?")) for fn in ("a", "b", "c")), statistics.median(x["load_s"] for x in rows),
+                  " The soak is also the JIT warm-up of the throughput comparison above." if r.get("throughput") else ""))
+    out.append("| minute | events/s (a + b + c) | p50 a / b / c | p99 a / b / c | wrk errors | heap used after GC | "
+               "threads | RSS | ERROR / WARN lines |")
+    out.append("|---|---|---|---|---|---|---|---|---|")
+    for n, x in enumerate(rows):
+        f = x["functions"]
+        out.append("| %d%s | %.0f | %s | %s | %d | %s | %d | %.0f MiB | %d / %d |" % (
+            x["minute"], " (warm-up)" if n < warm else "", x["rps"],
+            " / ".join(ms(f[fn]["p50_ms"]) for fn in ("a", "b", "c")),
+            " / ".join(ms(f[fn]["p99_ms"]) for fn in ("a", "b", "c")), x["errors"], mib(x["heap_used_kib"]),
+            x["threads"], x["rss_kib"] / 1024, x["error_lines"], x["warn_lines"]))
+    criteria = soak_criteria(rows, warm)
+    out.append("\nFlat means every criterion below holds. The leading minutes whose events/s stay below %.0f %% of "
+               "the last third's median are the warm-up (the JIT still compiling, the load not yet steady), at most "
+               "the first half of the soak; here %s. The trends compare the first third of the minutes after the "
+               "warm-up with the last third (at least one minute each) and need at least %d minutes after it.\n"
+               % (SOAK_STEADY * 100, "minute(s) %s" % minutes(rows[:warm]) if warm else "none", SOAK_MIN_MINUTES))
+    out.append("| criterion | measured | |")
+    out.append("|---|---|---|")
+    for what, measured, ok in criteria:
+        out.append("| %s | %s | %s |" % (what, measured, verdict(ok)))
+    judged = rows[warm:]
+    if len(judged) < SOAK_MIN_MINUTES:
+        result = ("not judged: %d minute(s) after the warm-up cannot show a trend of heap, threads or p99 (the full "
+                  "run soaks for 10)" % len(judged))
+    else:
+        result = "flat" if all(ok for _, _, ok in criteria) else "**not flat** (missed: %s)" % "; ".join(
+            what.split(",")[0].split(" (")[0].split(":")[0] for what, _, ok in criteria if not ok)
+    heaps = [(x["minute"], x["heap_used_kib"]) for x in judged if x["heap_used_kib"] is not None]
+    slope = ""
+    if len(heaps) >= SOAK_MIN_MINUTES:
+        mx = statistics.mean(m for m, _ in heaps)
+        my = statistics.mean(h for _, h in heaps)
+        b = sum((m - mx) * (h - my) for m, h in heaps) / sum((m - mx) ** 2 for m, _ in heaps)
+        slope = (" Least-squares slope of the heap used after GC over minutes %s (not judged): %+.2f MiB per minute."
+                 % (minutes(judged), b / 1024))
+    out.append("\nSoak verdict (heap and thread count flat, no error in the log): %s. RSS went from %.0f to %.0f MiB "
+               "(not judged: the JVM keeps what it once took for the heap and the code cache).%s\n"
+               % (result, rows[0]["rss_kib"] / 1024, rows[-1]["rss_kib"] / 1024, slope))
+    if sk.get("log_sample"):
+        out.append("First ERROR/WARN lines of the soak: " + "; ".join(
+            "`%s`" % l[:200].replace("`", "'") for l in sk["log_sample"][:3]) + "\n")
+
+
+def run_time(r, out):
+    if r.get("run_started_epoch") and r.get("run_finished_epoch"):
+        total, what = r["run_finished_epoch"] - r["run_started_epoch"], "from `bench/run.sh` starting to everything stopped"
+    else:
+        total, what = r["elapsed_s"], "of the harness"
+    out.append("Total run time (%s): **%.0f s = %d min %02d s**, %s the 15-minute budget of the full run%s.\n" % (
+        what, total, total // 60, total % 60, "within" if total <= BUDGET_S else "**over**",
+        "" if r["mode"] == "full" else " (this is a %s run; the budget is for the full one)" % r["mode"]))
+    parts = r.get("sections_s")
+    if parts:
+        out.append("| part | seconds |")
+        out.append("|---|---|")
+        for name, s in parts.items():
+            out.append("| %s | %.0f |" % (name, s))
+        out.append("")
+
+
 def render(r):
-    out = [BEGIN, "", "## Platform against a Node.js peer, start-up, faults and bad input (`bench/run.sh`)", ""]
+    out = [BEGIN, "", "## Platform against a Node.js peer, start-up, soak, faults and bad input (`bench/run.sh`)", ""]
     out.append("Generated by `%s` on %s (mode %s, %.0f s). Machine: %d vCPU %s, load average %s before and %s after "
                "(other work shares the machine, so read ratios, not absolute figures). Everything runs on the same "
                "machine over 127.0.0.1: the platform (a private copy of `distribution/target/switchboard` under "
@@ -269,9 +424,11 @@ def render(r):
                    % (os.path.relpath(r["distribution"], os.path.dirname(BENCH)) if r["distribution"].startswith(os.path.dirname(BENCH))
                       else r["distribution"], r["distribution_built"], r.get("git_head", "?")))
     out.append("Reproduce: `./mvnw -B -DskipTests install` (if `distribution/target/switchboard` is missing), then "
-               "`bench/run.sh --quick` (about 4 minutes) or `bench/run.sh` (about 12 minutes); see "
-               "[bench/README.md](../bench/README.md).\n")
-    for part in (throughput, startup, fault, malformed, hostile, fanout, scale):
+               "`bench/run.sh --quick` (about 4 minutes, a 1-minute soak) or `bench/run.sh` (everything with the "
+               "10-minute soak, about 14 minutes, bounded at 17.5); `--only soak --soak-minutes 10` runs the soak "
+               "alone; see [bench/README.md](../bench/README.md).\n")
+    run_time(r, out)
+    for part in (throughput, startup, fault, soak, malformed, hostile, fanout, scale):
         part(r, out)
     if r.get("log_errors") is not None:
         out.append("### Log\n")
