@@ -156,7 +156,7 @@ final class AsyncQueue {
         try (ConcurrencyLimiter.Permit held = permit.get()) {
             event = database.withConnection("read event " + task.eventId(), c -> repository.event(c, task.eventId()))
                     .orElseThrow(() -> new IllegalStateException("Event " + task.eventId() + " of task " + task.id() + " is missing"));
-            outcome = runner.runDurably(function.get(), PayloadValidator.parse(event.payloadJson()),
+            outcome = runner.runDurably(function.get(), event.payloadJson(),
                     new InvocationContext(event.eventTypeId(), event.id(), event.headers(), event.trigger()));
         }
         settleAndTell(task, event, outcome);

@@ -168,11 +168,11 @@ public class DispatcherImpl implements EventDispatcher, FunctionInvoker {
                 .orElseThrow(() -> capacityExceeded("Event '" + event.id() + "' of account " + request.account()));
         InvocationContext context = new InvocationContext(event.id(), eventId, request.headers(), request.trigger());
         if (selected.size() == 1 && runsInline()) {
-            return new DispatchResult(eventId, InvocationMode.SYNC, List.of(runHere(selected.get(0), payload, context, permits.get(0))));
+            return new DispatchResult(eventId, InvocationMode.SYNC, List.of(runHere(selected.get(0), request.payloadJson(), context, permits.get(0))));
         }
         List<Running> running = new ArrayList<>();
         for (int i = 0; i < selected.size(); i++) {
-            running.add(submit(selected.get(i), payload, context, permits.get(i)));
+            running.add(submit(selected.get(i), request.payloadJson(), context, permits.get(i)));
         }
         List<FunctionOutcome> outcomes = new ArrayList<>();
         for (int i = 0; i < selected.size(); i++) {
@@ -183,14 +183,14 @@ public class DispatcherImpl implements EventDispatcher, FunctionInvoker {
 
     @Override
     public FunctionOutcome invoke(String account, String functionRef, String payloadJson, List<Header> headers, Trigger trigger) {
-        JsonNode payload = PayloadValidator.parse(payloadJson);
+        PayloadValidator.parse(payloadJson);
         DeployedFunction function = functions.deployed(account, functionRef).orElseThrow(() -> new UnknownFunctionException(
                 "Account " + account + " has no deployed function '" + functionRef + "'; deploy it first"));
         ConcurrencyLimiter.Permit permit = limiter.tryAcquire(account, function.functionId())
                 .orElseThrow(() -> capacityExceeded("Function '" + function.name() + "' of account " + account));
         InvocationContext context = new InvocationContext(null, null, headers == null ? List.of() : headers,
                 trigger == null ? Trigger.EXTERNAL : trigger);
-        return runsInline() ? runHere(function, payload, context, permit) : await(submit(function, payload, context, permit));
+        return runsInline() ? runHere(function, payloadJson, context, permit) : await(submit(function, payloadJson, context, permit));
     }
 
     /** Whether one function may run on the caller's thread: the executor promises to stop it at its timeout. */
@@ -199,9 +199,9 @@ public class DispatcherImpl implements EventDispatcher, FunctionInvoker {
         return current != null && current.stopsFunctionsAtTheirTimeout();
     }
 
-    private FunctionOutcome runHere(DeployedFunction function, JsonNode payload, InvocationContext context, ConcurrencyLimiter.Permit permit) {
+    private FunctionOutcome runHere(DeployedFunction function, String payloadJson, InvocationContext context, ConcurrencyLimiter.Permit permit) {
         try (permit) {
-            return runner.run(TimeOrderedIds.next(), function, payload, context);
+            return runner.run(TimeOrderedIds.next(), function, payloadJson, context);
         }
     }
 
@@ -214,12 +214,12 @@ public class DispatcherImpl implements EventDispatcher, FunctionInvoker {
     private record Running(String invocationId, DeployedFunction function, CompletableFuture<FunctionOutcome> future) {
     }
 
-    private Running submit(DeployedFunction function, JsonNode payload, InvocationContext context, ConcurrencyLimiter.Permit permit) {
+    private Running submit(DeployedFunction function, String payloadJson, InvocationContext context, ConcurrencyLimiter.Permit permit) {
         String invocationId = TimeOrderedIds.next();
         try {
             return new Running(invocationId, function, CompletableFuture.supplyAsync(() -> {
                 try (permit) {
-                    return runner.run(invocationId, function, payload, context);
+                    return runner.run(invocationId, function, payloadJson, context);
                 }
             }, syncPool));
         } catch (RuntimeException e) {

@@ -10,9 +10,7 @@ import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.switchboard.core.api.dispatch.FunctionOutcome;
 import io.switchboard.core.api.dispatch.Header;
@@ -49,22 +47,22 @@ final class FunctionRunner {
      * Runs for an asynchronous task: returns once the record is committed, because the task is settled after it
      * (a restart finds the record and does not run the task again).
      */
-    FunctionOutcome runDurably(DeployedFunction function, JsonNode payload, InvocationContext context) {
-        return run(TimeOrderedIds.next(), function, payload, context, true);
+    FunctionOutcome runDurably(DeployedFunction function, String payloadJson, InvocationContext context) {
+        return run(TimeOrderedIds.next(), function, payloadJson, context, true);
     }
 
     /**
      * Runs under an invocation id chosen by the caller (so a caller that stops waiting can still name the record);
      * the record is written behind the return.
      */
-    FunctionOutcome run(String invocationId, DeployedFunction function, JsonNode payload, InvocationContext context) {
-        return run(invocationId, function, payload, context, false);
+    FunctionOutcome run(String invocationId, DeployedFunction function, String payloadJson, InvocationContext context) {
+        return run(invocationId, function, payloadJson, context, false);
     }
 
-    private FunctionOutcome run(String invocationId, DeployedFunction function, JsonNode payload, InvocationContext context, boolean durable) {
+    private FunctionOutcome run(String invocationId, DeployedFunction function, String payloadJson, InvocationContext context, boolean durable) {
         Instant startedAt = clock.instant();
         ExecutionResult result = execute(new ExecutionRequest(invocationId, function.account(), function.functionId(), function.codeId(),
-                function.spec().code(), input(payload, context.headers()), function.spec().env(), function.spec().allowedDomains(),
+                function.spec().code(), input(payloadJson, context.headers()), function.spec().env(), function.spec().allowedDomains(),
                 function.timeout()));
         long durationMs = result.duration() != null ? result.duration().toMillis() : Duration.between(startedAt, clock.instant()).toMillis();
         FunctionOutcome outcome = new FunctionOutcome(invocationId, function.functionId(), function.name(), function.version(),
@@ -118,12 +116,13 @@ final class FunctionRunner {
         }
     }
 
-    /** The function input {@code {"payload": ..., "headers": [{"key", "value"}, ...]}}. */
-    static String input(JsonNode payload, List<Header> headers) {
-        ObjectNode input = Json.mapper().createObjectNode();
-        input.set("payload", payload);
-        ArrayNode list = input.putArray("headers");
+    /**
+     * The function input {@code {"payload": ..., "headers": [{"key", "value"}, ...]}}, with the payload's JSON text as
+     * it came (already parsed and validated by dispatch, which refuses trailing text), not parsed and written again.
+     */
+    static String input(String payloadJson, List<Header> headers) {
+        ArrayNode list = Json.mapper().createArrayNode();
         headers.forEach(h -> list.addObject().put("key", h.key()).put("value", h.value()));
-        return Json.write(input);
+        return "{\"payload\":" + payloadJson.strip() + ",\"headers\":" + Json.write(list) + "}";
     }
 }

@@ -148,7 +148,13 @@ final class RecordWriter {
     /** Waits up to the linger time for more records while the batch has room and nobody waits for it. */
     private void linger(List<Pending> batch) {
         long deadline = System.nanoTime() + lingerNanos;
-        while (!closed && batch.size() < maxBatch && batch.stream().noneMatch(p -> p.stored() != null)) {
+        int checked = 0;
+        while (!closed && batch.size() < maxBatch) {
+            for (; checked < batch.size(); checked++) {
+                if (batch.get(checked).stored() != null) {
+                    return;
+                }
+            }
             long left = deadline - System.nanoTime();
             if (left <= 0) {
                 return;

@@ -130,6 +130,10 @@ class DispatchTest {
         assertThatThrownBy(() -> dispatch("acme", BOT, "{not json"))
                 .isInstanceOfSatisfying(InvalidPayloadException.class, e -> assertThat(e.fieldErrors()).extracting(FieldError::field)
                         .containsExactly(""));
+        assertThatThrownBy(() -> dispatch("acme", BOT, PAYLOAD + " {\"second\": 1}"))
+                .isInstanceOf(InvalidPayloadException.class).hasMessageContaining("Payload is not JSON");
+        assertThatThrownBy(() -> dispatcher.invoke("acme", "anything", "[1] 2", List.of(), Trigger.EXTERNAL))
+                .isInstanceOf(InvalidPayloadException.class);
     }
 
     @Test
