@@ -43,6 +43,19 @@ class ErrorResponsesTest {
     }
 
     @Test
+    void invalidAndOverlongUtf8IsMalformed() {
+        byte[] overlong = {'{', '"', 'n', 'a', 'm', 'e', '"', ':', '"', (byte) 0xC0, (byte) 0xAF, '"', '}'};
+        byte[] invalid = {'{', '"', 'n', 'a', 'm', 'e', '"', ':', '"', (byte) 0xFF, '"', '}'};
+        for (byte[] body : new byte[][] {overlong, invalid}) {
+            ApiServer.Reply reply = server.send(server.request(BASE, KEY).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
+            assertThat(reply.status()).isEqualTo(400);
+            assertThat(reply.json().get("type").asText()).isEqualTo("urn:switchboard:problem:malformed-json");
+            assertThat(reply.json().get("detail").asText()).contains("UTF-8");
+        }
+    }
+
+    @Test
     void aBodyThatIsNotAnObjectOrIsMissingIsAValidationError() {
         ApiServer.Reply array = server.post(BASE, KEY, "[1, 2]");
         ApiServer.Reply empty = server.post(BASE, KEY, null);

@@ -15,6 +15,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.switchboard.api.http.internal.web.Problems;
 import io.switchboard.api.http.internal.web.ProblemException;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 
@@ -30,8 +34,16 @@ public final class Json {
 
     /** Parses a request body; malformed JSON is the caller's fault and answered with 400. */
     public JsonNode parseRequest(byte[] body) {
+        String text;
         try {
-            JsonNode node = mapper.readTree(body);
+            // Decoded strictly first: Jackson alone reads overlong forms such as C0 AF as "/".
+            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body)).toString();
+        } catch (CharacterCodingException e) {
+            throw new ProblemException(Problems.malformedJson("The request body is not valid UTF-8"));
+        }
+        try {
+            JsonNode node = mapper.readTree(text);
             return node == null ? mapper.missingNode() : node;
         } catch (JsonProcessingException e) {
             JsonLocation where = e.getLocation();
