@@ -145,19 +145,26 @@ final class AsyncQueue {
             waitInQueue(task);
             return;
         }
+        Optional<Quarantine.Slot> slot = runner.admit(function.get());
+        if (slot.isEmpty()) {
+            // Quarantined and every quarantine slot busy: wait like a task whose capacity is full.
+            waitInQueue(task);
+            return;
+        }
         Optional<ConcurrencyLimiter.Permit> permit = limiter.tryAcquire(task.account(), task.functionId());
         if (permit.isEmpty()) {
             // Capacity is full: the task waits in the queue without using an attempt; the worker moves on.
+            slot.get().close();
             waitInQueue(task);
             return;
         }
         FunctionOutcome outcome;
         AsyncEvent event;
-        try (ConcurrencyLimiter.Permit held = permit.get()) {
+        try (ConcurrencyLimiter.Permit held = permit.get(); Quarantine.Slot admitted = slot.get()) {
             event = database.withConnection("read event " + task.eventId(), c -> repository.event(c, task.eventId()))
                     .orElseThrow(() -> new IllegalStateException("Event " + task.eventId() + " of task " + task.id() + " is missing"));
             outcome = runner.runDurably(function.get(), event.payloadJson(),
-                    new InvocationContext(event.eventTypeId(), event.id(), event.headers(), event.trigger()));
+                    new InvocationContext(event.eventTypeId(), event.id(), event.headers(), event.trigger()), admitted);
         }
         settleAndTell(task, event, outcome);
     }

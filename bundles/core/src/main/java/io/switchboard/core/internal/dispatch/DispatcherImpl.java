@@ -90,6 +90,14 @@ public class DispatcherImpl implements EventDispatcher, FunctionInvoker {
 
         @AttributeDefinition(description = "Time past a function's timeout after which a synchronous caller stops waiting for the executor, in milliseconds")
         long executorGraceMs() default 5_000;
+
+        @AttributeDefinition(description = "Seconds a function stays quarantined after the executor stopped it (timeout, memory or statement "
+                + "limit) while it kept its thread busy on CPU; 0 turns quarantine off")
+        int quarantineSeconds() default 60;
+
+        @AttributeDefinition(description = "Runs of quarantined functions allowed at once over all accounts; others are REJECTED "
+                + "(sync) or wait (async)")
+        int quarantineSlots() default 1;
     }
 
     private final EventCatalog catalog;
@@ -116,7 +124,8 @@ public class DispatcherImpl implements EventDispatcher, FunctionInvoker {
         this.catalog = catalog;
         this.functions = functions;
         this.limiter = new ConcurrencyLimiter(config.maxConcurrentPerFunction(), config.maxConcurrentPerAccount());
-        this.runner = new FunctionRunner(() -> executor, recorder, clock);
+        this.runner = new FunctionRunner(() -> executor, recorder, clock, new Quarantine(Duration.ofSeconds(Math.max(0, config.quarantineSeconds())),
+                config.quarantineSlots(), 0.5, System::nanoTime));
         this.retryAfter = Duration.ofSeconds(Math.max(1, config.retryAfterSeconds()));
         this.grace = Duration.ofMillis(config.executorGraceMs());
         AtomicInteger threads = new AtomicInteger();

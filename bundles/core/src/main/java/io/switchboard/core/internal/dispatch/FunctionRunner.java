@@ -1,5 +1,7 @@
 package io.switchboard.core.internal.dispatch;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,22 +35,31 @@ final class FunctionRunner {
 
     private static final Logger LOG = LoggerFactory.getLogger(FunctionRunner.class);
 
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
     private final Supplier<FunctionExecutor> executor;
     private final InvocationRecorder recorder;
     private final Clock clock;
+    private final Quarantine quarantine;
 
-    FunctionRunner(Supplier<FunctionExecutor> executor, InvocationRecorder recorder, Clock clock) {
+    FunctionRunner(Supplier<FunctionExecutor> executor, InvocationRecorder recorder, Clock clock, Quarantine quarantine) {
         this.executor = executor;
         this.recorder = recorder;
         this.clock = clock;
+        this.quarantine = quarantine;
+    }
+
+    /** A quarantine slot for a run of the function; empty when it is quarantined and every slot is busy. */
+    Optional<Quarantine.Slot> admit(DeployedFunction function) {
+        return quarantine.admit(function.functionId());
     }
 
     /**
      * Runs for an asynchronous task: returns once the record is committed, because the task is settled after it
      * (a restart finds the record and does not run the task again).
      */
-    FunctionOutcome runDurably(DeployedFunction function, String payloadJson, InvocationContext context) {
-        return run(TimeOrderedIds.next(), function, payloadJson, context, true);
+    FunctionOutcome runDurably(DeployedFunction function, String payloadJson, InvocationContext context, Quarantine.Slot admitted) {
+        return run(TimeOrderedIds.next(), function, payloadJson, context, true, admitted);
     }
 
     /**
@@ -56,14 +67,29 @@ final class FunctionRunner {
      * the record is written behind the return.
      */
     FunctionOutcome run(String invocationId, DeployedFunction function, String payloadJson, InvocationContext context) {
-        return run(invocationId, function, payloadJson, context, false);
+        return run(invocationId, function, payloadJson, context, false, null);
     }
 
-    private FunctionOutcome run(String invocationId, DeployedFunction function, String payloadJson, InvocationContext context, boolean durable) {
+    private FunctionOutcome run(String invocationId, DeployedFunction function, String payloadJson, InvocationContext context, boolean durable,
+            Quarantine.Slot admitted) {
         Instant startedAt = clock.instant();
-        ExecutionResult result = execute(new ExecutionRequest(invocationId, function.account(), function.functionId(), function.codeId(),
-                function.spec().code(), input(payloadJson, context.headers()), function.spec().env(), function.spec().allowedDomains(),
-                function.timeout()));
+        Optional<Quarantine.Slot> slot = admitted != null ? Optional.of(admitted) : quarantine.admit(function.functionId());
+        ExecutionResult result;
+        if (slot.isEmpty()) {
+            result = new ExecutionResult(Outcome.REJECTED, null, new ExecutionError(Quarantine.QUARANTINED, quarantine.explanation(function.name())),
+                    List.of(), Duration.ZERO);
+        } else {
+            try (Quarantine.Slot held = slot.get()) {
+                long cpuBefore = cpuTime();
+                long wallBefore = System.nanoTime();
+                result = execute(new ExecutionRequest(invocationId, function.account(), function.functionId(), function.codeId(),
+                        function.spec().code(), input(payloadJson, context.headers()), function.spec().env(), function.spec().allowedDomains(),
+                        function.timeout()));
+                long wall = System.nanoTime() - wallBefore;
+                long cpu = cpuBefore < 0 ? wall : cpuTime() - cpuBefore;
+                quarantine.judge(function.account(), function.functionId(), result, cpu, wall);
+            }
+        }
         long durationMs = result.duration() != null ? result.duration().toMillis() : Duration.between(startedAt, clock.instant()).toMillis();
         FunctionOutcome outcome = new FunctionOutcome(invocationId, function.functionId(), function.name(), function.version(),
                 result.outcome(), result.outcome() == Outcome.OK ? result.resultJson() : null, result.error(), result.logs());
@@ -73,6 +99,11 @@ final class FunctionRunner {
         LOG.debug("Function {} v{} of account {} ended {} in {} ms (invocation {})", function.functionId(), function.version(),
                 function.account(), outcome.outcome(), durationMs, invocationId);
         return outcome;
+    }
+
+    /** CPU time of this thread (the executor runs functions on the calling thread), or -1 where the JVM cannot tell. */
+    private static long cpuTime() {
+        return THREADS.isCurrentThreadCpuTimeSupported() ? THREADS.getCurrentThreadCpuTime() : -1;
     }
 
     private ExecutionResult execute(ExecutionRequest request) {

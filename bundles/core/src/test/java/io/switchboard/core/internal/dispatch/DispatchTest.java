@@ -33,6 +33,8 @@ import io.switchboard.core.api.dispatch.UnknownFunctionException;
 import io.switchboard.core.api.execution.ExecutionRequest;
 import io.switchboard.core.api.execution.LogLevel;
 import io.switchboard.core.api.execution.LogLine;
+import io.switchboard.core.api.execution.ExecutionResult;
+import io.switchboard.core.api.execution.ExecutionError;
 import io.switchboard.core.api.execution.Outcome;
 import io.switchboard.core.api.function.FunctionInfo;
 import io.switchboard.core.api.function.InvocationRecord;
@@ -212,6 +214,57 @@ class DispatchTest {
         assertThat(dispatch("acme", BOT, PAYLOAD).outcomes()).hasSize(2);
         assertThat(threads).as("two functions still run in parallel on the pool")
                 .hasSize(2).allSatisfy(name -> assertThat(name).startsWith("switchboard-sync-"));
+    }
+
+    @Test
+    void aFunctionStoppedWhileBusyIsQuarantinedAndItsRunsBeyondTheSharedSlotAreRejected() throws Exception {
+        CountDownLatch holding = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicBoolean hold = new java.util.concurrent.atomic.AtomicBoolean();
+        dispatcher.setExecutor(new ScriptedExecutor(request -> {
+            if (!request.code().contains("spin")) {
+                return ok("1");
+            }
+            if (hold.get()) {
+                holding.countDown();
+                try {
+                    release.await(20, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return ok("2");
+            }
+            long end = System.nanoTime() + 60_000_000L;
+            long spins = 0;
+            while (System.nanoTime() < end) {
+                spins++;
+            }
+            return new ExecutionResult(Outcome.TIMEOUT, null, new ExecutionError("com.switchboard.function.timeout", "spun " + spins), List.of(),
+                    Duration.ofMillis(60));
+        }));
+        deployWithCode("acme", "spinner", "spin");
+        core.deployed("acme", "polite", BOT);
+
+        assertThat(dispatch("acme", BOT, PAYLOAD).outcomes()).extracting(FunctionOutcome::functionName, FunctionOutcome::outcome)
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("spinner", Outcome.TIMEOUT),
+                        org.assertj.core.groups.Tuple.tuple("polite", Outcome.OK));
+
+        hold.set(true);
+        Thread holder = new Thread(() -> dispatcher.invoke("acme", "spinner", "{}", List.of(), Trigger.EXTERNAL));
+        holder.start();
+        assertThat(holding.await(20, TimeUnit.SECONDS)).isTrue();
+
+        DispatchResult second = dispatch("acme", BOT, PAYLOAD);
+        FunctionOutcome rejected = second.outcomes().stream().filter(o -> o.functionName().equals("spinner")).findFirst().orElseThrow();
+        assertThat(rejected.outcome()).isEqualTo(Outcome.REJECTED);
+        assertThat(rejected.error().errorCode()).isEqualTo("com.switchboard.dispatch.quarantined");
+        assertThat(second.outcomes().stream().filter(o -> o.functionName().equals("polite")).findFirst().orElseThrow().outcome())
+                .isEqualTo(Outcome.OK);
+
+        release.countDown();
+        holder.join(20_000);
+        assertThat(dispatcher.invoke("acme", "spinner", "{}", List.of(), Trigger.EXTERNAL).outcome()).as("the slot is free again")
+                .isEqualTo(Outcome.OK);
     }
 
     @Test

@@ -1,0 +1,74 @@
+package io.switchboard.core.internal.dispatch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.junit.jupiter.api.Test;
+
+import io.switchboard.core.api.execution.ExecutionError;
+import io.switchboard.core.api.execution.ExecutionResult;
+import io.switchboard.core.api.execution.Outcome;
+
+class QuarantineTest {
+
+    private static final long MS = 1_000_000L;
+
+    private final AtomicLong now = new AtomicLong(1_000 * MS);
+    private final Quarantine quarantine = new Quarantine(Duration.ofSeconds(60), 1, 0.5, now::get);
+
+    private static ExecutionResult result(Outcome outcome, String code) {
+        return new ExecutionResult(outcome, null, code == null ? null : new ExecutionError(code, "stopped"), List.of(), Duration.ofSeconds(2));
+    }
+
+    @Test
+    void onlyRunsStoppedByTheExecutorWhileBusyOnCpuCount() {
+        quarantine.judge("acme", "waited", result(Outcome.TIMEOUT, "com.switchboard.function.timeout"), 10 * MS, 2_000 * MS);
+        quarantine.judge("acme", "failed", result(Outcome.ERROR, "com.switchboard.function.failed"), 2_000 * MS, 2_000 * MS);
+        quarantine.judge("acme", "fine", result(Outcome.OK, null), 2_000 * MS, 2_000 * MS);
+        quarantine.judge("acme", "loop", result(Outcome.TIMEOUT, "com.switchboard.function.timeout"), 1_900 * MS, 2_000 * MS);
+        quarantine.judge("acme", "bomb", result(Outcome.ERROR, "com.switchboard.function.memory-limit"), 300 * MS, 400 * MS);
+
+        assertThat(quarantine.isQuarantined("waited")).isFalse();
+        assertThat(quarantine.isQuarantined("failed")).isFalse();
+        assertThat(quarantine.isQuarantined("fine")).isFalse();
+        assertThat(quarantine.isQuarantined("loop")).isTrue();
+        assertThat(quarantine.isQuarantined("bomb")).isTrue();
+    }
+
+    @Test
+    void quarantinedFunctionsShareTheSlotsAndAreReleasedAfterTheDuration() {
+        assertThat(quarantine.admit("loop")).isPresent();
+        quarantine.judge("acme", "loop", result(Outcome.TIMEOUT, "com.switchboard.function.timeout"), 2_000 * MS, 2_000 * MS);
+        quarantine.judge("acme", "bomb", result(Outcome.ERROR, "com.switchboard.function.memory-limit"), 400 * MS, 400 * MS);
+
+        Optional<Quarantine.Slot> first = quarantine.admit("loop");
+        assertThat(first).isPresent();
+        assertThat(quarantine.admit("loop")).as("the only slot is taken").isEmpty();
+        assertThat(quarantine.admit("bomb")).as("shared with every quarantined function").isEmpty();
+        assertThat(quarantine.admit("other")).as("functions not in quarantine need no slot").isPresent();
+
+        first.get().close();
+        first.get().close();
+        Optional<Quarantine.Slot> second = quarantine.admit("bomb");
+        assertThat(second).isPresent();
+        assertThat(quarantine.admit("loop")).as("closing twice freed one slot, not two").isEmpty();
+        second.get().close();
+
+        now.addAndGet(59_000 * MS);
+        assertThat(quarantine.isQuarantined("loop")).isTrue();
+        now.addAndGet(2_000 * MS);
+        assertThat(quarantine.isQuarantined("loop")).isFalse();
+        assertThat(quarantine.isQuarantined("bomb")).isFalse();
+    }
+
+    @Test
+    void aZeroDurationTurnsQuarantineOff() {
+        Quarantine off = new Quarantine(Duration.ZERO, 1, 0.5, now::get);
+        off.judge("acme", "loop", result(Outcome.TIMEOUT, "com.switchboard.function.timeout"), 2_000 * MS, 2_000 * MS);
+        assertThat(off.isQuarantined("loop")).isFalse();
+    }
+}
