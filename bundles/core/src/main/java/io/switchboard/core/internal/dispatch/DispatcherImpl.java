@@ -100,6 +100,12 @@ public class DispatcherImpl implements EventDispatcher, FunctionInvoker {
         int quarantineSlots() default 1;
     }
 
+    /**
+     * Share of a stopped run's time its thread must have spent on CPU to count as busy: a run waiting on I/O spends
+     * almost none, while a busy loop competing with ten other busy threads on two cores still gets about a fifth.
+     */
+    private static final double QUARANTINE_BUSY_SHARE = 0.1;
+
     private final EventCatalog catalog;
     private final DeployedFunctions functions;
     private final PayloadValidator validator = new PayloadValidator();
@@ -125,7 +131,7 @@ public class DispatcherImpl implements EventDispatcher, FunctionInvoker {
         this.functions = functions;
         this.limiter = new ConcurrencyLimiter(config.maxConcurrentPerFunction(), config.maxConcurrentPerAccount());
         this.runner = new FunctionRunner(() -> executor, recorder, clock, new Quarantine(Duration.ofSeconds(Math.max(0, config.quarantineSeconds())),
-                config.quarantineSlots(), 0.5, System::nanoTime));
+                config.quarantineSlots(), QUARANTINE_BUSY_SHARE, System::nanoTime));
         this.retryAfter = Duration.ofSeconds(Math.max(1, config.retryAfterSeconds()));
         this.grace = Duration.ofMillis(config.executorGraceMs());
         AtomicInteger threads = new AtomicInteger();
