@@ -98,6 +98,10 @@ public class DispatcherImpl implements EventDispatcher, FunctionInvoker {
         @AttributeDefinition(description = "Runs of quarantined functions allowed at once over all accounts; others are REJECTED "
                 + "(sync) or wait (async)")
         int quarantineSlots() default 1;
+
+        @AttributeDefinition(description = "CPU the runs of quarantined functions may use together, in cores (0.1 = a tenth of one "
+                + "core, with bursts of up to ten seconds' worth); 0 = no CPU budget, only the slots")
+        double quarantineCpuShare() default 0.1;
     }
 
     /**
@@ -131,7 +135,7 @@ public class DispatcherImpl implements EventDispatcher, FunctionInvoker {
         this.functions = functions;
         this.limiter = new ConcurrencyLimiter(config.maxConcurrentPerFunction(), config.maxConcurrentPerAccount());
         this.runner = new FunctionRunner(() -> executor, recorder, clock, new Quarantine(Duration.ofSeconds(Math.max(0, config.quarantineSeconds())),
-                config.quarantineSlots(), QUARANTINE_BUSY_SHARE, System::nanoTime));
+                config.quarantineSlots(), config.quarantineCpuShare(), QUARANTINE_BUSY_SHARE, System::nanoTime));
         this.retryAfter = Duration.ofSeconds(Math.max(1, config.retryAfterSeconds()));
         this.grace = Duration.ofMillis(config.executorGraceMs());
         AtomicInteger threads = new AtomicInteger();

@@ -87,6 +87,7 @@ final class FunctionRunner {
                         function.timeout()));
                 long wall = System.nanoTime() - wallBefore;
                 long cpu = cpuBefore < 0 ? wall : cpuTime() - cpuBefore;
+                held.charge(cpu);
                 quarantine.judge(function.account(), function.functionId(), result, cpu, wall);
             }
         }

@@ -18,9 +18,10 @@ import io.switchboard.core.api.execution.Outcome;
 /**
  * Keeps functions that burn CPU until they are stopped from crowding out everyone else's. A run that the executor
  * had to stop (timeout, memory or statement limit) while it kept its thread busy puts its function in quarantine
- * for a while: during it, the function's runs share a few platform-wide slots with the other quarantined
- * functions, so a busy loop or a memory bomb under load takes at most those threads' worth of CPU instead of one
- * thread per event. A function that merely waited (a slow HTTP target) is not quarantined: waiting costs no CPU.
+ * for a while: during it, the function's runs share a few platform-wide slots and a CPU budget (a share of one
+ * core, as a token bucket holding at most ten seconds' worth) with the other quarantined functions, so a busy
+ * loop or a memory bomb under load takes a small, bounded part of the machine instead of one thread per event.
+ * A function that merely waited (a slow HTTP target) is not quarantined: waiting costs no CPU.
  *
  * <p>A quarantined run that finds no free slot is not run: a synchronous caller gets a {@code REJECTED} outcome for
  * that function (the event's other functions run as usual); an asynchronous task waits in its queue.
@@ -34,11 +35,24 @@ final class Quarantine {
 
     /** A held slot (or none needed); closing it frees the slot, closing it again does nothing. */
     interface Slot extends AutoCloseable {
+        /** Charges the CPU time of the run to the quarantine's budget (nothing for a run that needed no slot). */
+        void charge(long cpuNanos);
+
         @Override
         void close();
     }
 
-    private static final Slot FREE = () -> { };
+    private static final Slot FREE = new Slot() {
+        @Override
+        public void charge(long cpuNanos) {
+        }
+
+        @Override
+        public void close() {
+        }
+    };
+
+    private static final long BUCKET_SECONDS = 10;
 
     private final long durationNanos;
     private final double busyShare;
@@ -46,18 +60,27 @@ final class Quarantine {
     private final int slotCount;
     private final LongSupplier nanoTime;
     private final Map<String, Long> until = new ConcurrentHashMap<>();
+    private final double cpuShare;
+    private final long maxBalanceNanos;
+    private long balanceNanos;
+    private long refilledAt;
 
     /**
      * @param duration how long a function stays in quarantine after its last offence (zero: never)
      * @param slots quarantined runs allowed at once over all accounts
+     * @param cpuShare CPU the quarantined runs may use together, in cores (0.1: a tenth of one core); 0: no budget
      * @param busyShare share of a stopped run's wall time its thread must have spent on CPU for it to count
      */
-    Quarantine(Duration duration, int slots, double busyShare, LongSupplier nanoTime) {
+    Quarantine(Duration duration, int slots, double cpuShare, double busyShare, LongSupplier nanoTime) {
         this.durationNanos = Math.max(0, duration.toNanos());
         this.slotCount = Math.max(1, slots);
         this.slots = new Semaphore(slotCount);
+        this.cpuShare = Math.max(0, cpuShare);
+        this.maxBalanceNanos = (long) (this.cpuShare * BUCKET_SECONDS * 1_000_000_000L);
+        this.balanceNanos = maxBalanceNanos;
         this.busyShare = busyShare;
         this.nanoTime = nanoTime;
+        this.refilledAt = nanoTime.getAsLong();
     }
 
     boolean isQuarantined(String functionId) {
@@ -77,15 +100,44 @@ final class Quarantine {
         if (!isQuarantined(functionId)) {
             return Optional.of(FREE);
         }
-        if (!slots.tryAcquire()) {
+        if (!hasBudget() || !slots.tryAcquire()) {
             return Optional.empty();
         }
         AtomicBoolean held = new AtomicBoolean(true);
-        return Optional.of(() -> {
-            if (held.compareAndSet(true, false)) {
-                slots.release();
+        return Optional.of(new Slot() {
+            @Override
+            public void charge(long cpuNanos) {
+                spend(cpuNanos);
+            }
+
+            @Override
+            public void close() {
+                if (held.compareAndSet(true, false)) {
+                    slots.release();
+                }
             }
         });
+    }
+
+    private synchronized boolean hasBudget() {
+        if (cpuShare == 0) {
+            return true;
+        }
+        refill();
+        return balanceNanos >= 0;
+    }
+
+    private synchronized void spend(long cpuNanos) {
+        if (cpuShare > 0) {
+            refill();
+            balanceNanos -= Math.max(0, cpuNanos);
+        }
+    }
+
+    private void refill() {
+        long now = nanoTime.getAsLong();
+        balanceNanos = Math.min(maxBalanceNanos, balanceNanos + (long) ((now - refilledAt) * cpuShare));
+        refilledAt = now;
     }
 
     /** Judges a finished run: stopped by the executor while busy on CPU puts (or keeps) the function in quarantine. */
@@ -103,8 +155,8 @@ final class Quarantine {
 
     String explanation(String functionName) {
         return "Function '" + functionName + "' was stopped for its time or memory limit while busy on CPU within the last "
-                + Duration.ofNanos(durationNanos).toSeconds() + " s; until then it runs only in one of " + slotCount
-                + " shared slot(s), and all were busy";
+                + Duration.ofNanos(durationNanos).toSeconds() + " s; until then it runs only within the CPU budget and the " + slotCount
+                + " slot(s) quarantined functions share, and they were used up";
     }
 
     private static boolean stoppedByTheExecutor(ExecutionResult result) {

@@ -18,7 +18,7 @@ class QuarantineTest {
     private static final long MS = 1_000_000L;
 
     private final AtomicLong now = new AtomicLong(1_000 * MS);
-    private final Quarantine quarantine = new Quarantine(Duration.ofSeconds(60), 1, 0.5, now::get);
+    private final Quarantine quarantine = new Quarantine(Duration.ofSeconds(60), 1, 0, 0.5, now::get);
 
     private static ExecutionResult result(Outcome outcome, String code) {
         return new ExecutionResult(outcome, null, code == null ? null : new ExecutionError(code, "stopped"), List.of(), Duration.ofSeconds(2));
@@ -67,8 +67,35 @@ class QuarantineTest {
 
     @Test
     void aZeroDurationTurnsQuarantineOff() {
-        Quarantine off = new Quarantine(Duration.ZERO, 1, 0.5, now::get);
+        Quarantine off = new Quarantine(Duration.ZERO, 1, 0.1, 0.5, now::get);
         off.judge("acme", "loop", result(Outcome.TIMEOUT, "com.switchboard.function.timeout"), 2_000 * MS, 2_000 * MS);
         assertThat(off.isQuarantined("loop")).isFalse();
+    }
+
+    @Test
+    void quarantinedRunsSpendASharedCpuBudgetThatRefillsAtItsShare() {
+        Quarantine budgeted = new Quarantine(Duration.ofSeconds(600), 4, 0.1, 0.5, now::get);
+        budgeted.judge("acme", "loop", result(Outcome.TIMEOUT, "com.switchboard.function.timeout"), 2_000 * MS, 2_000 * MS);
+
+        Optional<Quarantine.Slot> first = budgeted.admit("loop");
+        assertThat(first).as("the budget starts full (a second of CPU)").isPresent();
+        first.get().charge(2_000 * MS);
+        first.get().close();
+        assertThat(budgeted.admit("loop")).as("one second in debt").isEmpty();
+        assertThat(budgeted.admit("unrelated")).as("functions not in quarantine are not limited").isPresent();
+
+        now.addAndGet(9_000 * MS);
+        assertThat(budgeted.admit("loop")).as("refilled 0.9 s of the 1 s debt").isEmpty();
+        now.addAndGet(1_000 * MS);
+        Optional<Quarantine.Slot> again = budgeted.admit("loop");
+        assertThat(again).isPresent();
+        again.get().close();
+
+        now.addAndGet(3_600_000 * MS);
+        budgeted.judge("acme", "loop", result(Outcome.TIMEOUT, "com.switchboard.function.timeout"), 2_000 * MS, 2_000 * MS);
+        Optional<Quarantine.Slot> later = budgeted.admit("loop");
+        later.get().charge(1_500 * MS);
+        later.get().close();
+        assertThat(budgeted.admit("loop")).as("the bucket holds at most ten seconds of its share (1 s), however long it idled").isEmpty();
     }
 }
