@@ -289,38 +289,50 @@ def wrk(port, account, body_file, seconds, conns, threads=2, key=ADMIN_KEY, path
 
 # ---------------------------------------------------------------------------------------------- measures
 
-def sample_threads(platform, samples, delay, seconds, out):
-    """Where the platform's invocation threads (switchboard-sync-*) are, from jstack samples under load.
+# Where the platform's CPU goes: each JFR execution sample is counted once, under the thread group it was taken on
+# and under the library of its innermost frame that belongs to a known library (JDK frames count for their caller).
+CPU_THREADS = (("qtp", "HTTP request threads (Jetty; webhook, route, dispatch and the function itself)"),
+               ("switchboard-invocation-writer", "invocation record writer"),
+               ("switchboard-sync", "dispatch pool (events with several functions)"),
+               ("TruffleCompiler", "Graal JIT compiling functions"))
+CPU_LIBRARIES = (("jdk/graal/", "Graal JIT (compiling)"), ("org/h2/", "H2 (storing invocation records)"),
+                 ("com/oracle/truffle/", "GraalJS (running the function)"), ("org/graalvm/", "GraalJS (running the function)"),
+                 ("com/oracle/js/", "GraalJS (running the function)"),
+                 ("com/networknt/", "JSON Schema validation"), ("com/fasterxml/", "Jackson (JSON parse/write)"),
+                 ("org/apache/camel/", "Camel (route)"), ("org/eclipse/jetty/", "Jetty (HTTP)"),
+                 ("org/apache/felix/http/", "Felix HTTP (servlet dispatch)"), ("ch/qos/logback/", "Logback"),
+                 ("com/zaxxer/", "HikariCP"), ("io/switchboard/", "Switchboard's own code"))
 
-    At most `samples` dumps one second apart, starting after `delay` s, and none after `seconds` s (the measured run's
-    end); out gets the counts and, under "_dumps", how many dumps were taken."""
-    jstack = os.path.join(JDK25, "jstack") if os.path.exists(os.path.join(JDK25, "jstack")) else "jstack"
-    counts = {}
-    deadline = time.monotonic() + seconds - 0.5
-    time.sleep(delay)
-    dumps = 0
-    for _ in range(samples):
-        if time.monotonic() >= deadline:
-            break
-        dumps += 1
-        dump = subprocess.run([jstack, str(platform.pid())], capture_output=True, text=True, timeout=30).stdout
-        for block in dump.split("\n\n"):
-            if not block.startswith('"switchboard-sync'):
-                continue
-            if "MVStore.commit" in block and "WAITING" in block:
-                where = "waiting for H2's commit lock (MVStore.commit) while storing an invocation record"
-            elif "InvocationRepository" in block:
-                where = "storing an invocation record (running)"
-            elif "io.switchboard.executor" in block and "RUNNABLE" in block:
-                where = "running in the executor (GraalJS)"
-            elif "RUNNABLE" in block:
-                where = "running elsewhere"
-            else:
-                where = "idle (waiting for work)"
-            counts[where] = counts.get(where, 0) + 1
-        time.sleep(1)
-    out.update(counts)
-    out["_dumps"] = dumps
+
+def profile_cpu(platform, delay, seconds, out):
+    """A JFR recording of `seconds` s starting after `delay` s; `out` gets sample counts by thread group and library."""
+    jcmd = os.path.join(JDK25, "jcmd") if os.path.exists(os.path.join(JDK25, "jcmd")) else "jcmd"
+    jfr = os.path.join(JDK25, "jfr") if os.path.exists(os.path.join(JDK25, "jfr")) else "jfr"
+    path = os.path.join(TARGET, "cpu-profile.jfr")
+    try:
+        if os.path.exists(path):
+            os.remove(path)
+        time.sleep(delay)
+        subprocess.run([jcmd, str(platform.pid()), "JFR.start", "name=bench", "settings=profile"],
+                       capture_output=True, timeout=30)
+        time.sleep(seconds)
+        subprocess.run([jcmd, str(platform.pid()), "JFR.stop", "name=bench", "filename=" + path],
+                       capture_output=True, timeout=60)
+        text = subprocess.run([jfr, "print", "--json", "--events", "jdk.ExecutionSample", path],
+                              capture_output=True, text=True, timeout=120).stdout
+        events = json.loads(text)["recording"]["events"]
+    except (OSError, ValueError, KeyError, subprocess.SubprocessError) as e:
+        out["error"] = str(e)
+        return
+    threads, libraries = {}, {}
+    for e in events:
+        name = (e["values"].get("sampledThread") or {}).get("javaName") or ""
+        group = next((g for prefix, g in CPU_THREADS if name.startswith(prefix)), "other threads")
+        threads[group] = threads.get(group, 0) + 1
+        frames = [f["method"]["type"]["name"] for f in e["values"]["stackTrace"]["frames"]]
+        library = next((lib for f in frames for prefix, lib in CPU_LIBRARIES if f.startswith(prefix)), "JDK and other")
+        libraries[library] = libraries.get(library, 0) + 1
+    out.update({"samples": len(events), "seconds": seconds, "threads": threads, "libraries": libraries})
 
 
 def measure_throughput(cfg, api, peer_port, paths):
@@ -346,8 +358,8 @@ def measure_throughput(cfg, api, peer_port, paths):
             for side, port, key in order:
                 sampler = None
                 if side == "platform" and fn == "a" and i == 0:
-                    sampler = threading.Thread(target=sample_threads,
-                                               args=(cfg.platform, 5, 1, cfg.duration, cfg.thread_samples), daemon=True)
+                    sampler = threading.Thread(target=profile_cpu, args=(cfg.platform, 1, max(2, cfg.duration - 2),
+                                                                         cfg.cpu_profile), daemon=True)
                     sampler.start()
                 rounds[side].append(wrk(port, account, bodies[fn], cfg.duration, cfg.conns, key=key,
                                         label="%s %s #%d" % (side, fn, i + 1)))
@@ -853,10 +865,9 @@ def main():
         if "throughput" in only:
             log("throughput and latency, platform vs peer")
             with timed(sections, "throughput against the peer"):
-                cfg.platform, cfg.thread_samples = PLATFORM, {}
+                cfg.platform, cfg.cpu_profile = PLATFORM, {}
                 results["throughput"] = measure_throughput(cfg, api, cfg.peer_port, paths)
-                results["thread_dumps"] = cfg.thread_samples.pop("_dumps", None)
-                results["thread_samples"] = cfg.thread_samples
+                results["cpu_profile"] = cfg.cpu_profile
         if "startup" in only:
             log("hot deploy of an event source and a template")
             with timed(sections, "hot deployment and template"):

@@ -59,7 +59,7 @@ def throughput(r, out):
                "key + `X-Switchboard-Account`), one function bound per account, %d connections, %d wrk threads, "
                "%d s per measured run, %d alternating round(s) (median), after %s and 1 s of the platform and 2 s of "
                "the peer just before. The platform runs with every check on: "
-               "key, schema validation, limits, invocation record per run. The peer (`bench/peer/server.js`, "
+               "key, schema validation, limits, an invocation record per run (written behind the reply in batches). The peer (`bench/peer/server.js`, "
                "Node %s, `http` module, cluster of 2 workers) runs the same function files, checks the same bearer "
                "key and account header, parses the JSON with a 1 MiB limit and checks the schema by hand; it keeps "
                "no invocation records. Payload: %d bytes for (a) and (c), %d bytes for (b).\n"
@@ -78,26 +78,27 @@ def throughput(r, out):
     ok_p99 = all(t[f]["platform"]["p99_ms"] <= 1.5 * t[f]["peer"]["p99_ms"] for f in ("a", "b", "c"))
     out.append("\nTargets: throughput at least the peer's on (a) and (b): %s; p99 within 1.5x of the peer: %s.\n"
                % (verdict(ok_tp), verdict(ok_p99)))
-    ts = r.get("thread_samples")
-    if ts:
-        total = sum(ts.values())
-        out.append("Where the platform's invocation threads (`switchboard-sync-*`) were during the measured run of (a), "
-                   "from %s `jstack` samples one second apart (%d thread observations):\n"
-                   % (r.get("thread_dumps") or 5, total))
-        out.append("| state | share |")
-        out.append("|---|---|")
-        for k, v in sorted(ts.items(), key=lambda kv: -kv[1]):
-            out.append("| %s | %.0f%% |" % (k, 100.0 * v / total))
-        busy = {k: v for k, v in ts.items() if not k.startswith("idle")}
-        h2 = sum(v for k, v in busy.items() if "invocation record" in k)
-        if busy and h2 * 2 > sum(busy.values()):
-            out.append("\nEvery invocation record is inserted in its own auto-committed H2 transaction before the SYNC "
-                   "answer goes out (`InvocationRepository.insert` -> `Rows.update` -> `MVStore.commit`), and H2 "
-                   "commits under one store-wide fair lock: the busy threads queue there rather than in the "
-                   "functions. The function itself hardly shows (see the executor's JMH figures above: ~16 us per "
-                   "warm call).\n")
-        else:
-            out.append("")
+    cp = r.get("cpu_profile") or {}
+    if cp.get("samples"):
+        total = cp["samples"]
+        out.append("Where the platform's CPU went during the measured run of (a): %d JFR execution samples over %d s "
+                   "(`jcmd JFR.start settings=profile`; each sample counted under its thread and under the library of "
+                   "its innermost frame from a known library; JDK frames count for their caller; GC threads are not "
+                   "sampled).\n" % (total, cp.get("seconds", 0)))
+        out.append("| thread | share | | library | share |")
+        out.append("|---|---|---|---|---|")
+        th = sorted(cp["threads"].items(), key=lambda kv: -kv[1])
+        lib = sorted(cp["libraries"].items(), key=lambda kv: -kv[1])
+        for i in range(max(len(th), len(lib))):
+            a = th[i] if i < len(th) else ("", None)
+            b = lib[i] if i < len(lib) else ("", None)
+            out.append("| %s | %s | | %s | %s |" % (a[0], "" if a[1] is None else "%.0f%%" % (100.0 * a[1] / total),
+                                                   b[0], "" if b[1] is None else "%.0f%%" % (100.0 * b[1] / total)))
+        out.append("\nThe SYNC reply does not wait for its invocation record: records are queued and written by one "
+                   "thread, many per transaction (see bundles/core/README.md); that thread's share is the price of "
+                   "keeping a record of every run, which the peer does not pay.\n")
+    elif cp.get("error"):
+        out.append("(The CPU profile could not be taken: %s.)\n" % cp["error"])
 
 
 def startup(r, out):
@@ -269,9 +270,10 @@ def hostile(r, out):
     out.append("| ratio hostile / quiet (target: latency <= 2x) | %s | %s | %s | |" % (
         ratio(u["rps"], b["rps"]), ratio(u["p50_ms"], b["p50_ms"]), ratio(u["p99_ms"], b["p99_ms"])))
     out.append("\nHostile events answered: %s (non-2xx %s, client timeouts %s). Outcomes recorded for the hostile "
-               "functions: %s. Target \"within 2x of the quiet baseline\": %s. On 2 cores a busy loop and the "
-               "allocation of the memory bomb take CPU from everything else until their deadline; the watchdog "
-               "ends them, but not sooner.\n" % (
+               "functions: %s. Target \"within 2x of the quiet baseline\": %s. The loop and the memory bomb are "
+               "quarantined after their first stop (they then share one slot and a tenth of a core; runs beyond that "
+               "answer `REJECTED com.switchboard.dispatch.quarantined`), but until then each event runs them on "
+               "their own threads for up to their 2 s deadline.\n" % (
                    h.get("hostile_requests"), h.get("hostile_non2xx"), h.get("hostile_timeouts"),
                    "; ".join("%s %s" % (k, ", ".join(v)) for k, v in (h.get("hostile_outcomes") or {}).items()) or "-",
                    verdict(u["p99_ms"] <= 2 * b["p99_ms"] and u["p50_ms"] <= 2 * b["p50_ms"])))
