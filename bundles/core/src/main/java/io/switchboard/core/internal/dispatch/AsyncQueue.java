@@ -102,8 +102,9 @@ final class AsyncQueue {
         tasks.forEach(task -> queue.add(new Due(task)));
     }
 
-    List<DeadLetter> deadLetters(String account, int limit) {
-        return database.withConnection("list dead letters", c -> repository.deadLetters(c, account, limit));
+    /** Queues a task whose row was set back to pending (a retried dead letter). */
+    void requeue(AsyncTask task) {
+        queue.add(new Due(task));
     }
 
     private void work() {

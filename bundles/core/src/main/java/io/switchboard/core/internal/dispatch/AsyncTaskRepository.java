@@ -3,11 +3,13 @@ package io.switchboard.core.internal.dispatch;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 
+import io.switchboard.core.api.dispatch.DeadLetterInfo;
 import io.switchboard.core.api.dispatch.Header;
 import io.switchboard.core.api.dispatch.Trigger;
 import io.switchboard.core.internal.db.Rows;
@@ -22,6 +24,8 @@ final class AsyncTaskRepository {
 
     private static final TypeReference<List<Header>> HEADERS = new TypeReference<>() { };
     private static final String TASK_COLUMNS = "id, event_id, account, function_id, version, attempts, next_attempt_at";
+    private static final String DEAD_LETTER_COLUMNS = "t.id, t.event_id, e.event_type, t.function_id, t.version, t.attempts, "
+            + "t.last_error, t.updated_at";
 
     void insertEvent(Connection c, AsyncEvent e) throws SQLException {
         Rows.update(c, "INSERT INTO async_events (id, account, event_type, payload, headers, trigger_kind, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -59,14 +63,39 @@ final class AsyncTaskRepository {
                 DEAD, attempts, error, now, t.id());
     }
 
-    /** Dead-lettered tasks, newest first; of one account, or of all when {@code account} is null. */
-    List<DeadLetter> deadLetters(Connection c, String account, int limit) throws SQLException {
-        String sql = "SELECT t.id, t.event_id, t.account, e.event_type, t.function_id, t.version, t.attempts, t.last_error, t.updated_at "
-                + "FROM async_tasks t JOIN async_events e ON e.id = t.event_id WHERE t.status = ?"
-                + (account == null ? "" : " AND t.account = ?") + " ORDER BY t.updated_at DESC FETCH FIRST " + Math.max(1, limit) + " ROWS ONLY";
-        Rows.Mapper<DeadLetter> mapper = rs -> new DeadLetter(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                rs.getString(5), rs.getInt(6), rs.getInt(7), rs.getString(8), rs.getLong(9));
-        return account == null ? Rows.list(c, sql, mapper, DEAD) : Rows.list(c, sql, mapper, DEAD, account);
+    /** A page of the account's dead-lettered tasks, newest first. */
+    List<DeadLetterInfo> deadLetters(Connection c, String account, int offset, int limit) throws SQLException {
+        return Rows.list(c, "SELECT " + DEAD_LETTER_COLUMNS + " FROM async_tasks t JOIN async_events e ON e.id = t.event_id "
+                + "WHERE t.account = ? AND t.status = ? ORDER BY t.updated_at DESC, t.id DESC OFFSET ? ROWS FETCH NEXT ? ROWS ONLY",
+                AsyncTaskRepository::deadLetter, account, DEAD, offset, limit);
+    }
+
+    long countDeadLetters(Connection c, String account) throws SQLException {
+        return Rows.count(c, "SELECT COUNT(*) FROM async_tasks WHERE account = ? AND status = ?", account, DEAD);
+    }
+
+    /** One task of the account, whatever its status, as the dead-letter API shows it. */
+    Optional<StoredTask> task(Connection c, String account, String taskId) throws SQLException {
+        return Rows.one(c, "SELECT " + DEAD_LETTER_COLUMNS + ", t.status FROM async_tasks t JOIN async_events e ON e.id = t.event_id "
+                + "WHERE t.id = ? AND t.account = ?", rs -> new StoredTask(deadLetter(rs), rs.getString(9)), taskId, account);
+    }
+
+    /**
+     * Re-queues a dead-lettered task to run {@code version} from its first attempt; false when it is no longer dead
+     * (a concurrent retry re-queued it first), so that only one retry takes effect.
+     */
+    boolean requeueDead(Connection c, String account, String taskId, int version, long now) throws SQLException {
+        return Rows.update(c, "UPDATE async_tasks SET status = ?, attempts = 0, version = ?, next_attempt_at = ?, updated_at = ? "
+                + "WHERE id = ? AND account = ? AND status = ?", PENDING, version, now, now, taskId, account, DEAD) == 1;
+    }
+
+    /** A task as the dead-letter API shows it, with its status. */
+    record StoredTask(DeadLetterInfo info, String status) {
+    }
+
+    private static DeadLetterInfo deadLetter(ResultSet rs) throws SQLException {
+        return new DeadLetterInfo(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5), rs.getInt(6),
+                rs.getString(7), Instant.ofEpochMilli(rs.getLong(8)));
     }
 
     private static AsyncTask task(ResultSet rs) throws SQLException {

@@ -28,6 +28,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.switchboard.core.api.dispatch.AsyncOutcomeListener;
 import io.switchboard.core.api.dispatch.CapacityExceededException;
+import io.switchboard.core.api.dispatch.DeadLetterInfo;
+import io.switchboard.core.api.dispatch.DeadLetters;
 import io.switchboard.core.api.dispatch.DispatchRequest;
 import io.switchboard.core.api.dispatch.DispatchResult;
 import io.switchboard.core.api.dispatch.EventDispatcher;
@@ -43,6 +45,7 @@ import io.switchboard.core.api.execution.ExecutionError;
 import io.switchboard.core.api.execution.FunctionExecutor;
 import io.switchboard.core.api.execution.Outcome;
 import io.switchboard.core.api.function.EventCatalog;
+import io.switchboard.core.api.function.Page;
 import io.switchboard.core.internal.id.TimeOrderedIds;
 import io.switchboard.core.internal.db.Database;
 import io.switchboard.core.internal.function.DeployedFunction;
@@ -53,11 +56,12 @@ import io.switchboard.core.internal.invocation.InvocationRecorder;
  * Dispatch: validates an event's payload, selects the account's productive functions for the event and skill,
  * and runs them through the registered {@link FunctionExecutor} — synchronous events in parallel for the
  * caller (a single function on the caller's thread when the executor stops functions at their timeout itself),
- * asynchronous ones through the persisted queue. Also invokes single functions directly.
+ * asynchronous ones through the persisted queue. Also invokes single functions directly, and lists and retries the
+ * queue's dead letters.
  */
-@Component(service = {EventDispatcher.class, FunctionInvoker.class, DispatcherImpl.class}, configurationPid = DispatcherImpl.PID)
+@Component(service = {EventDispatcher.class, FunctionInvoker.class, DeadLetters.class, DispatcherImpl.class}, configurationPid = DispatcherImpl.PID)
 @Designate(ocd = DispatcherImpl.Config.class)
-public class DispatcherImpl implements EventDispatcher, FunctionInvoker {
+public class DispatcherImpl implements EventDispatcher, FunctionInvoker, DeadLetters {
 
     public static final String PID = "io.switchboard.core.dispatch";
 
@@ -116,6 +120,7 @@ public class DispatcherImpl implements EventDispatcher, FunctionInvoker {
     private final ConcurrencyLimiter limiter;
     private final FunctionRunner runner;
     private final AsyncQueue asyncQueue;
+    private final DeadLetterOffice deadLetters;
     private final ExecutorService syncPool;
     private final Duration retryAfter;
     private final Duration grace;
@@ -143,6 +148,7 @@ public class DispatcherImpl implements EventDispatcher, FunctionInvoker {
         this.asyncQueue = new AsyncQueue(database, functions, runner, () -> executor != null, limiter, new AsyncQueue.Settings(config.asyncWorkers(),
                 Math.max(1, config.asyncMaxAttempts()), Duration.ofMillis(config.asyncBackoffMs()), Duration.ofMillis(config.asyncMaxBackoffMs()),
                 Duration.ofMillis(config.asyncCapacityRetryMs())), clock, outcomeListeners);
+        this.deadLetters = new DeadLetterOffice(database, functions, asyncQueue::requeue, clock);
         asyncQueue.start();
     }
 
@@ -224,9 +230,14 @@ public class DispatcherImpl implements EventDispatcher, FunctionInvoker {
         }
     }
 
-    /** Dead-lettered asynchronous tasks, newest first (for operators). */
-    public List<DeadLetter> deadLetters(String account, int limit) {
-        return asyncQueue.deadLetters(account, limit);
+    @Override
+    public Page<DeadLetterInfo> list(String account, int page, int size) {
+        return deadLetters.list(account, page, size);
+    }
+
+    @Override
+    public DeadLetterInfo retry(String account, String taskId) {
+        return deadLetters.retry(account, taskId);
     }
 
     /** One function running on the sync pool, under an invocation id known before it starts. */

@@ -7,6 +7,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
+import io.switchboard.core.api.dispatch.DeadLetterInfo;
 import io.switchboard.core.api.dispatch.DispatchException;
 import io.switchboard.core.api.dispatch.FunctionOutcome;
 import io.switchboard.core.api.dispatch.Trigger;
@@ -18,7 +19,6 @@ import io.switchboard.core.api.function.FunctionLimitExceededException;
 import io.switchboard.core.api.function.FunctionService;
 import io.switchboard.core.api.function.NotFoundException;
 import io.switchboard.core.api.function.ValidationException;
-import io.switchboard.core.internal.dispatch.DeadLetter;
 import io.switchboard.core.internal.dispatch.DispatcherImpl;
 import io.switchboard.core.internal.function.Binding;
 import io.switchboard.core.internal.function.DeployedFunctions;
@@ -101,9 +101,10 @@ public class SwitchboardCommands {
 
     /** Asynchronous tasks that failed every attempt, newest first. */
     public String deadletters(String account) {
-        List<DeadLetter> dead = dispatcher.deadLetters(account, 100);
-        return dead.stream().map(d -> String.format("%s event %s (%s) function %s v%d after %d attempt(s): %s", d.account(), d.eventId(),
-                d.eventTypeId(), d.functionId(), d.version(), d.attempts(), d.lastError())).collect(Collectors.joining("\n"));
+        List<DeadLetterInfo> dead = dispatcher.list(account, 0, 100).items();
+        return dead.stream().map(d -> String.format("%s %s task %s event %s (%s) function %s v%d after %d attempt(s): %s", d.deadLetteredAt(),
+                account, d.taskId(), d.eventId(), d.eventTypeId(), d.functionId(), d.version(), d.attempts(), d.lastError()))
+                .collect(Collectors.joining("\n"));
     }
 
     /** Where an account holds more productive functions than a lowered limit allows. */

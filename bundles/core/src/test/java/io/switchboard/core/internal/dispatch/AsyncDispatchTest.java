@@ -16,6 +16,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.switchboard.core.api.dispatch.DeadLetterInfo;
 import io.switchboard.core.api.dispatch.DispatchRequest;
 import io.switchboard.core.api.dispatch.DispatchResult;
 import io.switchboard.core.api.dispatch.Trigger;
@@ -98,7 +99,7 @@ class AsyncDispatchTest {
                 .anyMatch(r -> r.outcome() == Outcome.OK));
         assertThat(node.invocations().list("acme", end.id(), 0, 10).items()).extracting(InvocationRecord::outcome)
                 .containsExactlyInAnyOrder(Outcome.ERROR, Outcome.ERROR, Outcome.OK);
-        assertThat(node.dispatcher().deadLetters("acme", 10)).isEmpty();
+        assertThat(node.dispatcher().list("acme", 0, 10).items()).isEmpty();
     }
 
     @Test
@@ -108,15 +109,15 @@ class AsyncDispatchTest {
 
         DispatchResult result = dispatch(node);
 
-        Await.until("the task is dead-lettered", () -> !node.dispatcher().deadLetters("acme", 10).isEmpty());
-        DeadLetter dead = node.dispatcher().deadLetters("acme", 10).get(0);
+        Await.until("the task is dead-lettered", () -> !node.dispatcher().list("acme", 0, 10).items().isEmpty());
+        DeadLetterInfo dead = node.dispatcher().list("acme", 0, 10).items().get(0);
         assertThat(dead.eventId()).isEqualTo(result.eventId());
         assertThat(dead.functionId()).isEqualTo(end.id());
         assertThat(dead.eventTypeId()).isEqualTo(END);
         assertThat(dead.attempts()).isEqualTo(3);
         assertThat(dead.lastError()).contains("E42", "always broken");
         assertThat(node.invocations().list("acme", end.id(), 0, 10).total()).isEqualTo(3);
-        assertThat(node.dispatcher().deadLetters("globex", 10)).isEmpty();
+        assertThat(node.dispatcher().list("globex", 0, 10).items()).isEmpty();
     }
 
     @Test
@@ -144,7 +145,7 @@ class AsyncDispatchTest {
 
         Await.until("all three ran", () -> node.invocations().list("acme", end.id(), 0, 10).total() == 3);
         assertThat(maxRunning.get()).isEqualTo(1);
-        assertThat(node.dispatcher().deadLetters("acme", 10)).isEmpty();
+        assertThat(node.dispatcher().list("acme", 0, 10).items()).isEmpty();
     }
 
     @Test
@@ -161,7 +162,7 @@ class AsyncDispatchTest {
         Await.until("both are recorded", () -> node.invocations().list("acme", end.id(), 0, 10).total() == 2);
         assertThat(node.invocations().list("acme", end.id(), 0, 10).items()).extracting(InvocationRecord::outcome)
                 .containsOnly(Outcome.OK);
-        assertThat(node.dispatcher().deadLetters("acme", 10)).isEmpty();
+        assertThat(node.dispatcher().list("acme", 0, 10).items()).isEmpty();
     }
 
     @Test

@@ -95,7 +95,7 @@ class AsyncOutcomeListenerTest {
         assertThat(heard).extracting(AsyncOutcome::attempt).containsExactly(1, 2, 3);
         assertThat(heard).extracting(AsyncOutcome::finalAttempt).containsExactly(false, false, true);
         assertThat(heard.get(2).outcome().error().errorCode()).isEqualTo("E42");
-        assertThat(dispatcher.deadLetters("acme", 10)).hasSize(1);
+        assertThat(dispatcher.list("acme", 0, 10).items()).hasSize(1);
     }
 
     @Test
@@ -135,7 +135,7 @@ class AsyncOutcomeListenerTest {
         assertThat(heard).containsExactlyInAnyOrderElementsOf(events);
         assertThat(invocations.list("acme", end.id(), 0, 10).items()).extracting(InvocationRecord::outcome)
                 .containsExactly(Outcome.OK, Outcome.OK);
-        assertThat(dispatcher.deadLetters("acme", 10)).isEmpty();
+        assertThat(dispatcher.list("acme", 0, 10).items()).isEmpty();
     }
 
     @Test
