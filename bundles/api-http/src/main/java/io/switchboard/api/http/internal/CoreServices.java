@@ -1,5 +1,6 @@
 package io.switchboard.api.http.internal;
 
+import io.switchboard.core.api.dispatch.DeadLetters;
 import io.switchboard.core.api.dispatch.EventDispatcher;
 import io.switchboard.core.api.dispatch.FunctionInvoker;
 import io.switchboard.core.api.function.EventCatalog;
@@ -10,7 +11,7 @@ import java.util.Objects;
 
 /** The core services the API exposes over HTTP, handed to the resources together. */
 public record CoreServices(FunctionService functions, InvocationService invocations, SecretService secrets,
-                           EventCatalog catalog, EventDispatcher dispatcher, FunctionInvoker invoker) {
+                           EventCatalog catalog, EventDispatcher dispatcher, FunctionInvoker invoker, DeadLetters deadLetters) {
     public CoreServices {
         Objects.requireNonNull(functions, "functions");
         Objects.requireNonNull(invocations, "invocations");
@@ -18,5 +19,6 @@ public record CoreServices(FunctionService functions, InvocationService invocati
         Objects.requireNonNull(catalog, "catalog");
         Objects.requireNonNull(dispatcher, "dispatcher");
         Objects.requireNonNull(invoker, "invoker");
+        Objects.requireNonNull(deadLetters, "deadLetters");
     }
 }

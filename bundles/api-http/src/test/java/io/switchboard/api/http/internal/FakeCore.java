@@ -1,6 +1,8 @@
 package io.switchboard.api.http.internal;
 
 import io.switchboard.core.api.dispatch.CapacityExceededException;
+import io.switchboard.core.api.dispatch.DeadLetterInfo;
+import io.switchboard.core.api.dispatch.DeadLetters;
 import io.switchboard.core.api.dispatch.DispatchRequest;
 import io.switchboard.core.api.dispatch.DispatchResult;
 import io.switchboard.core.api.dispatch.EventDispatcher;
@@ -283,6 +285,51 @@ final class FakeCore {
                 .map(f -> run(f, request.payloadJson(), request.headers(), request.trigger(), request.eventTypeId(), eventId))
                 .toList();
         return new DispatchResult(eventId, InvocationMode.SYNC, outcomes);
+    }
+
+    };
+
+    /** A dead-lettered (or, once retried, re-queued) task of an account. */
+    private record FakeTask(String account, DeadLetterInfo info, boolean dead) {
+    }
+
+    private final Map<String, FakeTask> tasks = new ConcurrentHashMap<>();
+
+    /** Dead-letters a task of the function after three failed attempts; answers its id. */
+    String deadLetter(String account, String functionId, Instant at) {
+        String taskId = "task-" + ids.incrementAndGet();
+        tasks.put(taskId, new FakeTask(account, new DeadLetterInfo(taskId, "ev-" + ids.incrementAndGet(), "messaging_conversation_end",
+                functionId, 1, 3, "ERROR: com.switchboard.function.error boom", at), true));
+        return taskId;
+    }
+
+    final DeadLetters deadLetters = new DeadLetters() {
+
+    @Override
+    public Page<DeadLetterInfo> list(String account, int page, int size) {
+        List<DeadLetterInfo> all = tasks.values().stream().filter(t -> t.account().equals(account) && t.dead()).map(FakeTask::info)
+                .sorted(Comparator.comparing(DeadLetterInfo::deadLetteredAt).reversed()).toList();
+        return new Page<>(all.stream().skip((long) page * size).limit(size).toList(), page, size, all.size());
+    }
+
+    @Override
+    public DeadLetterInfo retry(String account, String taskId) {
+        FakeTask task = tasks.get(taskId);
+        if (task == null || !task.account().equals(account)) {
+            throw new NotFoundException("Account " + account + " has no asynchronous task " + taskId);
+        }
+        if (!task.dead()) {
+            throw new ConflictException("Task " + taskId + " is not dead-lettered (it was retried already or has not failed)");
+        }
+        DeadLetterInfo dead = task.info();
+        FunctionInfo function = functionsById.get(dead.functionId());
+        if (function == null || function.deployedVersion() == 0) {
+            throw new ConflictException("Function " + dead.functionId() + " of task " + taskId + " has no deployed version; deploy it first");
+        }
+        DeadLetterInfo requeued = new DeadLetterInfo(taskId, dead.eventId(), dead.eventTypeId(), dead.functionId(),
+                function.deployedVersion(), 0, dead.lastError(), dead.deadLetteredAt());
+        tasks.put(taskId, new FakeTask(account, requeued, false));
+        return requeued;
     }
 
     };

@@ -1,6 +1,7 @@
 package io.switchboard.api.http.internal.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.switchboard.core.api.dispatch.DeadLetterInfo;
 import io.switchboard.core.api.dispatch.DispatchResult;
 import io.switchboard.core.api.dispatch.FunctionOutcome;
 import io.switchboard.core.api.event.EventTypeDefinition;
@@ -81,6 +82,11 @@ public final class Views {
     public record DispatchView(String eventId, String mode, List<OutcomeView> outcomes) {
     }
 
+    /** An asynchronous task that failed every attempt (or, answering a retry, the task as re-queued). */
+    public record DeadLetterView(String taskId, String eventId, String eventType, String functionId, int version, int attempts,
+                                 String lastError, String deadLetteredAt) {
+    }
+
     /** A secret without its value. */
     public record SecretView(String name, String maskedValue, String updatedAt) {
     }
@@ -136,6 +142,11 @@ public final class Views {
 
     public LimitBreachView limitBreach(LimitBreach breach) {
         return new LimitBreachView(breach.eventTypeId(), breach.skill(), breach.limit(), breach.holders());
+    }
+
+    public DeadLetterView deadLetter(DeadLetterInfo d) {
+        return new DeadLetterView(d.taskId(), d.eventId(), d.eventTypeId(), d.functionId(), d.version(), d.attempts(), d.lastError(),
+                time(d.deadLetteredAt()));
     }
 
     public SecretView secret(SecretInfo secret) {
