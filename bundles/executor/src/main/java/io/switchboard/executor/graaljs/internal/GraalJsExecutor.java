@@ -107,7 +107,20 @@ public final class GraalJsExecutor implements FunctionExecutor {
         long sweepSeconds = Math.max(1, Math.min(30, config.poolIdleSeconds() / 2));
         housekeeping.scheduleWithFixedDelay(guarded("pool eviction", () -> pool.evictIdle(System.nanoTime())),
                 sweepSeconds, sweepSeconds, TimeUnit.SECONDS);
-        warmUp();
+        // Off the activating thread (the framework's start-level thread): the platform answers sooner, and the
+        // first functions may run while it warms up.
+        Thread warmUp = new Thread(this::warmUpQuietly, "switchboard-warm-up");
+        warmUp.setDaemon(true);
+        warmUp.start();
+    }
+
+    private void warmUpQuietly() {
+        try {
+            warmUp();
+        } catch (RuntimeException e) {
+            // The executor was stopped while warming up (engine closed): nothing to warm any more.
+            LOG.debug("Executor warm-up ended early: {}", e.toString());
+        }
     }
 
     /**
