@@ -81,7 +81,7 @@ def throughput(r, out):
     cp = r.get("cpu_profile") or {}
     if cp.get("samples"):
         total = cp["samples"]
-        out.append("Where the platform's CPU went during the measured run of (a): %d JFR execution samples over %d s "
+        out.append("Where the platform's CPU went during one more platform run of (a), after the measured ones and not counted in them: %d JFR execution samples over %d s "
                    "(`jcmd JFR.start settings=profile`; each sample counted under its thread and under the library of "
                    "its innermost frame from a known library; JDK frames count for their caller; GC threads are not "
                    "sampled).\n" % (total, cp.get("seconds", 0)))
