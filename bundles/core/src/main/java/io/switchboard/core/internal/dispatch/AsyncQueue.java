@@ -19,6 +19,7 @@ import io.switchboard.core.api.dispatch.AsyncOutcome;
 import io.switchboard.core.api.dispatch.FunctionOutcome;
 import io.switchboard.core.api.execution.Outcome;
 import io.switchboard.core.internal.id.TimeOrderedIds;
+import io.switchboard.core.internal.db.BatchWriter;
 import io.switchboard.core.internal.db.Database;
 import io.switchboard.core.internal.function.DeployedFunction;
 import io.switchboard.core.internal.function.DeployedFunctions;
@@ -36,6 +37,9 @@ final class AsyncQueue {
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(AsyncQueue.class);
+    private static final Duration ACCEPT_WAIT = Duration.ofSeconds(30);
+    private static final int ACCEPT_BATCH = 500;
+    private static final int ACCEPT_QUEUE_BYTES = 16 << 20;
 
     private final Database database;
     private final DeployedFunctions functions;
@@ -48,6 +52,7 @@ final class AsyncQueue {
     private final AsyncTaskRepository repository = new AsyncTaskRepository();
     private final DelayQueue<Due> queue = new DelayQueue<>();
     private final ExecutorService workers;
+    private final BatchWriter<Accepted> acceptWriter;
 
     AsyncQueue(Database database, DeployedFunctions functions, FunctionRunner runner, BooleanSupplier executorPresent,
             ConcurrencyLimiter limiter, Settings settings, Clock clock, AsyncOutcomeListeners listeners) {
@@ -62,6 +67,7 @@ final class AsyncQueue {
         AtomicInteger threads = new AtomicInteger();
         this.workers = Executors.newFixedThreadPool(Math.max(1, settings.workers()),
                 r -> new Thread(r, "switchboard-async-" + threads.incrementAndGet()));
+        this.acceptWriter = acceptWriter();
     }
 
     /** Re-queues what was pending when the platform stopped, then starts the workers. */
@@ -77,6 +83,7 @@ final class AsyncQueue {
     }
 
     void stop() {
+        acceptWriter.close(ACCEPT_WAIT);
         workers.shutdownNow();
         try {
             if (!workers.awaitTermination(10, TimeUnit.SECONDS)) {
@@ -87,19 +94,35 @@ final class AsyncQueue {
         }
     }
 
-    /** Persists the event and its tasks, then queues the tasks; returns when the event is durable. */
+    /**
+     * Persists the event and its tasks, then queues the tasks; returns when the event is durable. Events accepted at
+     * the same time share one transaction (group commit), so concurrent callers do not queue for a commit each.
+     */
     void accept(AsyncEvent event, List<DeployedFunction> selected) {
         long now = clock.millis();
         List<AsyncTask> tasks = selected.stream().map(f -> new AsyncTask(TimeOrderedIds.next(), event.id(), event.account(),
                 f.functionId(), f.version(), 0, now)).toList();
-        database.inTransaction("accept event " + event.id(), c -> {
-            repository.insertEvent(c, event);
-            for (AsyncTask task : tasks) {
-                repository.insertTask(c, task, now);
-            }
-            return null;
-        });
+        acceptWriter.writeAndWait(new Accepted(event, tasks, now), ACCEPT_WAIT);
         tasks.forEach(task -> queue.add(new Due(task)));
+    }
+
+    /** An event and its tasks, stored together. */
+    private record Accepted(AsyncEvent event, List<AsyncTask> tasks, long now) {
+    }
+
+    private BatchWriter<Accepted> acceptWriter() {
+        return new BatchWriter<>("switchboard-async-accept-writer", "accepted asynchronous events",
+                a -> "asynchronous event " + a.event().id() + " of account " + a.event().account(),
+                a -> 1024 + 2 * a.event().payloadJson().length(),
+                accepted -> database.inTransaction("accept " + accepted.size() + " asynchronous event(s)", c -> {
+                    for (Accepted a : accepted) {
+                        repository.insertEvent(c, a.event());
+                        for (AsyncTask task : a.tasks()) {
+                            repository.insertTask(c, task, a.now());
+                        }
+                    }
+                    return null;
+                }), ACCEPT_BATCH, ACCEPT_QUEUE_BYTES, Duration.ZERO);
     }
 
     /** Queues a task whose row was set back to pending (a retried dead letter). */

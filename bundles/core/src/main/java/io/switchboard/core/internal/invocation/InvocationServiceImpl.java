@@ -23,10 +23,12 @@ import io.switchboard.core.api.function.InvocationRecord;
 import io.switchboard.core.api.function.InvocationService;
 import io.switchboard.core.api.function.NotFoundException;
 import io.switchboard.core.api.function.Page;
+import io.switchboard.core.api.execution.LogLine;
+import io.switchboard.core.internal.db.BatchWriter;
 import io.switchboard.core.internal.db.Database;
 
 /**
- * Invocation records: written by dispatch (behind the reply, in batches; see {@link RecordWriter}), read per
+ * Invocation records: written by dispatch (behind the reply, in batches; see {@link BatchWriter}), read per
  * function with paging, purged after the retention period.
  */
 @Component(service = {InvocationService.class, InvocationRecorder.class}, configurationPid = InvocationServiceImpl.PID)
@@ -66,7 +68,7 @@ public class InvocationServiceImpl implements InvocationService, InvocationRecor
     private final Clock clock;
     private final InvocationRepository repository = new InvocationRepository();
     private final ScheduledExecutorService purger;
-    private final RecordWriter writer;
+    private final BatchWriter<InvocationRecord> writer;
     private final Duration writeWait;
 
     @Activate
@@ -79,10 +81,12 @@ public class InvocationServiceImpl implements InvocationService, InvocationRecor
         this.retention = Duration.ofDays(config.retentionDays());
         this.clock = clock;
         this.writeWait = Duration.ofSeconds(Math.max(1, config.writeWaitSeconds()));
-        this.writer = new RecordWriter(records -> database.inTransaction("store " + records.size() + " invocation records", c -> {
-            repository.insertAll(c, records);
-            return null;
-        }), config.writeBatchSize(), (int) Math.min(Integer.MAX_VALUE, config.writeQueueKiB() * 1024L),
+        this.writer = new BatchWriter<>("switchboard-invocation-writer", "invocation records",
+                r -> "the record of invocation " + r.id() + " of function " + r.functionId() + " (account " + r.account() + ")",
+                InvocationServiceImpl::sizeOf, records -> database.inTransaction("store " + records.size() + " invocation records", c -> {
+                    repository.insertAll(c, records);
+                    return null;
+                }), config.writeBatchSize(), (int) Math.min(Integer.MAX_VALUE, config.writeQueueKiB() * 1024L),
                 Duration.ofMillis(Math.max(0, config.writeLingerMillis())));
         this.purger = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "switchboard-invocation-purge"));
         purger.scheduleWithFixedDelay(this::purgeLogged, 60, Math.max(1, config.purgeIntervalMinutes()) * 60L, TimeUnit.SECONDS);
@@ -148,6 +152,22 @@ public class InvocationServiceImpl implements InvocationService, InvocationRecor
             LOG.info("Purged {} invocation records older than {} days", purged, retention.toDays());
         }
         return purged;
+    }
+
+    /** Roughly the heap a queued record holds: its result, its error and its log lines (UTF-16, so twice the characters). */
+    public static int sizeOf(InvocationRecord r) {
+        long chars = 512 + length(r.resultJson());
+        if (r.error() != null) {
+            chars += length(r.error().errorCode()) + length(r.error().errorMsg());
+        }
+        for (LogLine line : r.logs()) {
+            chars += 32 + length(line.message());
+        }
+        return (int) Math.min(Integer.MAX_VALUE, chars * 2);
+    }
+
+    private static int length(String s) {
+        return s == null ? 0 : s.length();
     }
 
     private void purgeLogged() {

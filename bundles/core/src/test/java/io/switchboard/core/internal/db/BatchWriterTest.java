@@ -1,4 +1,4 @@
-package io.switchboard.core.internal.invocation;
+package io.switchboard.core.internal.db;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -21,12 +21,12 @@ import io.switchboard.core.api.execution.LogLine;
 import io.switchboard.core.api.execution.Outcome;
 import io.switchboard.core.api.function.InvocationRecord;
 
-class RecordWriterTest {
+class BatchWriterTest {
 
     private static final Duration WAIT = Duration.ofSeconds(10);
 
     /** A store that keeps the batches it was given and can be held shut or made to refuse records. */
-    private static final class Store implements RecordWriter.BatchStore {
+    private static final class Store implements BatchWriter.BatchStore<InvocationRecord> {
         final List<List<String>> batches = Collections.synchronizedList(new ArrayList<>());
         final CountDownLatch open = new CountDownLatch(1);
         final CountDownLatch entered = new CountDownLatch(1);
@@ -59,13 +59,18 @@ class RecordWriterTest {
         }
     }
 
-    private RecordWriter writer;
+    private BatchWriter<InvocationRecord> writer;
 
     @AfterEach
     void close() {
         if (writer != null) {
             writer.close(WAIT);
         }
+    }
+
+    private static BatchWriter<InvocationRecord> writer(Store store, int maxBatch, int capacityBytes, Duration linger) {
+        return new BatchWriter<>("test-writer", "invocation records", r -> "record " + r.id(),
+                io.switchboard.core.internal.invocation.InvocationServiceImpl::sizeOf, store, maxBatch, capacityBytes, linger);
     }
 
     private static InvocationRecord record(String id) {
@@ -81,7 +86,7 @@ class RecordWriterTest {
     @Test
     void recordsWrittenWhileTheStoreIsBusyGoInOneBatchInOrder() throws Exception {
         Store store = new Store(false);
-        writer = new RecordWriter(store, 500, 1 << 20, Duration.ZERO);
+        writer = writer(store, 500, 1 << 20, Duration.ZERO);
         writer.write(record("first"));
         assertThat(store.entered.await(5, TimeUnit.SECONDS)).isTrue();
         for (int i = 0; i < 100; i++) {
@@ -98,7 +103,7 @@ class RecordWriterTest {
     @Test
     void batchesAreCutAtTheConfiguredSize() throws Exception {
         Store store = new Store(false);
-        writer = new RecordWriter(store, 30, 1 << 20, Duration.ZERO);
+        writer = writer(store, 30, 1 << 20, Duration.ZERO);
         writer.write(record("first"));
         assertThat(store.entered.await(5, TimeUnit.SECONDS)).isTrue();
         for (int i = 0; i < 100; i++) {
@@ -114,7 +119,7 @@ class RecordWriterTest {
     @Test
     void aFullQueueMakesTheCallerWaitInsteadOfDroppingRecords() throws Exception {
         Store store = new Store(false);
-        writer = new RecordWriter(store, 500, 64 * 1024, Duration.ZERO);
+        writer = writer(store, 500, 64 * 1024, Duration.ZERO);
         writer.write(record("first"));
         assertThat(store.entered.await(5, TimeUnit.SECONDS)).isTrue();
         // Each record counts about 2 x (512 + 20 000) bytes: three fit into 64 KiB, the fourth has to wait.
@@ -135,7 +140,7 @@ class RecordWriterTest {
     @Test
     void writeAndWaitReturnsAfterTheCommitAndFailsWhenTheRecordCannotBeStored() {
         Store store = new Store(true);
-        writer = new RecordWriter(store, 500, 1 << 20, Duration.ZERO);
+        writer = writer(store, 500, 1 << 20, Duration.ZERO);
         writer.writeAndWait(record("durable"), WAIT);
         assertThat(store.stored()).containsExactly("durable");
 
@@ -147,7 +152,7 @@ class RecordWriterTest {
     @Test
     void oneBadRecordDoesNotTakeItsBatchDownWithIt() throws Exception {
         Store store = new Store(false);
-        writer = new RecordWriter(store, 500, 1 << 20, Duration.ZERO);
+        writer = writer(store, 500, 1 << 20, Duration.ZERO);
         writer.write(record("first"));
         assertThat(store.entered.await(5, TimeUnit.SECONDS)).isTrue();
         store.refuse = "bad";
@@ -163,7 +168,7 @@ class RecordWriterTest {
     @Test
     void closeStoresWhatIsQueuedAndLaterRecordsAreWrittenByTheirCallers() throws Exception {
         Store store = new Store(false);
-        writer = new RecordWriter(store, 500, 1 << 20, Duration.ZERO);
+        writer = writer(store, 500, 1 << 20, Duration.ZERO);
         writer.write(record("first"));
         assertThat(store.entered.await(5, TimeUnit.SECONDS)).isTrue();
         writer.write(record("queued"));
@@ -181,7 +186,7 @@ class RecordWriterTest {
     @Test
     void recordsArrivingWithinTheLingerTimeShareOneTransactionAndAFlushDoesNotWaitForIt() throws Exception {
         Store store = new Store(true);
-        writer = new RecordWriter(store, 500, 1 << 20, Duration.ofSeconds(30));
+        writer = writer(store, 500, 1 << 20, Duration.ofSeconds(30));
         writer.write(record("a"));
         writer.write(record("b"));
         long start = System.nanoTime();

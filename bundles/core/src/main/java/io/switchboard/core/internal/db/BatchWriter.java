@@ -1,4 +1,4 @@
-package io.switchboard.core.internal.invocation;
+package io.switchboard.core.internal.db;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -10,93 +10,105 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.ToIntFunction;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import io.switchboard.core.api.execution.LogLine;
-import io.switchboard.core.api.function.InvocationRecord;
-
 /**
- * Writes invocation records on one thread, many per transaction, so that the caller of a synchronous event does not
- * wait for a database commit of its own (H2 commits under one store-wide lock; one commit per record was the
- * platform's bottleneck under load).
+ * Group commit: writes rows on one thread, many per transaction. H2 commits under one store-wide lock and, with
+ * {@code WRITE_DELAY=0}, writes the store at every commit, so one commit per row made callers queue for the lock
+ * (invocation records were the platform's bottleneck under load, accepted asynchronous events too).
  *
- * <p>The queue is bounded by the records' approximate size; a caller that finds it full waits (back-pressure)
- * rather than a record being dropped. A caller that needs its record stored before it goes on (an asynchronous
- * task, which is settled after its record) waits for the commit of the batch that holds it; readers flush first,
- * so a record is visible to every read that starts after the invocation returned.
+ * <p>The queue is bounded by the items' approximate size; a caller that finds it full waits (back-pressure) rather
+ * than an item being dropped. A caller that must know its item is durable ({@link #writeAndWait}) waits for the
+ * commit of the batch that holds it; {@link #flush} waits for everything queued before it. If a batch fails, its
+ * items are stored one by one, so one bad item fails alone (logged; its waiter gets the error).
+ *
+ * @param <T> what is written
  */
-final class RecordWriter {
+public final class BatchWriter<T> {
 
-    /** What one stored batch is written with: all records in one transaction. */
-    interface BatchStore {
-        void insertAll(List<InvocationRecord> records);
+    /** What one stored batch is written with: all items in one transaction. */
+    @FunctionalInterface
+    public interface BatchStore<T> {
+        void insertAll(List<T> items);
     }
 
-    private static final Logger LOG = LoggerFactory.getLogger(RecordWriter.class);
-    private static final int RECORD_OVERHEAD = 512;
+    private static final Logger LOG = LoggerFactory.getLogger(BatchWriter.class);
 
-    /** A queued record (or, with no record, a flush barrier) and who waits for it. */
-    private record Pending(InvocationRecord record, int size, CompletableFuture<Void> stored) {
+    /** A queued item (or, with no item, a flush barrier) and who waits for it. */
+    private record Pending<T>(T record, int size, CompletableFuture<Void> stored) {
     }
 
-    private final BatchStore store;
+    private final String what;
+    private final Function<T, String> describe;
+    private final ToIntFunction<T> sizeOf;
+    private final BatchStore<T> store;
     private final int maxBatch;
     private final long lingerNanos;
     private final int capacityBytes;
     private final Semaphore space;
-    private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+    private final LinkedBlockingQueue<Pending<T>> queue = new LinkedBlockingQueue<>();
     private final Thread thread;
     private volatile boolean closed;
 
     /**
-     * @param linger how long the writer waits for more records before it stores a batch that nobody waits for (fewer,
+     * @param threadName the writer thread's name
+     * @param what what the items are, for messages ("invocation records")
+     * @param describe names one item in an error message
+     * @param sizeOf the approximate heap one queued item holds, in bytes
+     * @param linger how long the writer waits for more items before it stores a batch that nobody waits for (fewer,
      *        larger transactions under load); a flush or a caller waiting for its commit cuts it short
      */
-    RecordWriter(BatchStore store, int maxBatch, int capacityBytes, Duration linger) {
+    public BatchWriter(String threadName, String what, Function<T, String> describe, ToIntFunction<T> sizeOf, BatchStore<T> store, int maxBatch,
+            int capacityBytes, Duration linger) {
+        this.what = what;
+        this.describe = describe;
+        this.sizeOf = sizeOf;
         this.store = store;
         this.maxBatch = Math.max(1, maxBatch);
         this.lingerNanos = Math.max(0, linger.toNanos());
         this.capacityBytes = Math.max(64 * 1024, capacityBytes);
         this.space = new Semaphore(this.capacityBytes);
-        this.thread = new Thread(this::work, "switchboard-invocation-writer");
+        this.thread = new Thread(this::work, threadName);
         thread.setDaemon(true);
         thread.start();
     }
 
-    /** Queues the record; returns at once unless the queue is full. */
-    void write(InvocationRecord record) {
-        enqueue(record, null);
+    /** Queues the item; returns at once unless the queue is full. */
+    public void write(T item) {
+        enqueue(item, null);
     }
 
-    /** Queues the record and returns when the transaction holding it committed; throws if it could not be stored. */
-    void writeAndWait(InvocationRecord record, Duration timeout) {
+    /** Queues the item and returns when the transaction holding it committed; throws if it could not be stored. */
+    public void writeAndWait(T item, Duration timeout) {
         CompletableFuture<Void> stored = new CompletableFuture<>();
-        enqueue(record, stored);
-        await(stored, timeout, "store invocation record " + record.id());
+        enqueue(item, stored);
+        await(stored, timeout, "store " + describe.apply(item));
     }
 
-    /** Returns when every record queued before the call is stored (or failed and was logged). */
-    void flush(Duration timeout) {
+    /** Returns when every item queued before the call is stored (or failed and was logged). */
+    public void flush(Duration timeout) {
         if (closed || Thread.currentThread() == thread) {
             return;
         }
         CompletableFuture<Void> done = new CompletableFuture<>();
-        queue.add(new Pending(null, 0, done));
-        await(done, timeout, "flush invocation records");
+        queue.add(new Pending<>(null, 0, done));
+        await(done, timeout, "flush the queued " + what);
     }
 
-    /** Records queued and not yet stored. */
-    int backlog() {
+    /** Items queued and not yet stored. */
+    public int backlog() {
         return (int) queue.stream().filter(p -> p.record() != null).count();
     }
 
-    /** Stores what is queued, then stops the thread; later records are written by their callers directly. */
-    void close(Duration timeout) {
+    /** Stores what is queued, then stops the thread; later items are written by their callers directly. */
+    public void close(Duration timeout) {
         closed = true;
         // Woken with a barrier, not interrupted: an interrupt during a write would close H2's file channel.
-        queue.add(new Pending(null, 0, null));
+        queue.add(new Pending<>(null, 0, null));
         try {
             thread.join(timeout.toMillis());
         } catch (InterruptedException e) {
@@ -105,23 +117,23 @@ final class RecordWriter {
         drainOnCaller();
     }
 
-    private void enqueue(InvocationRecord record, CompletableFuture<Void> stored) {
-        int size = Math.min(capacityBytes, sizeOf(record));
+    private void enqueue(T record, CompletableFuture<Void> stored) {
+        int size = Math.min(capacityBytes, Math.max(1, sizeOf.applyAsInt(record)));
         if (closed) {
-            writeOnCaller(new Pending(record, 0, stored));
+            writeOnCaller(new Pending<>(record, 0, stored));
             return;
         }
         try {
             if (!space.tryAcquire(size)) {
-                LOG.debug("Invocation record queue is full ({} bytes); the caller waits", capacityBytes);
+                LOG.debug("The queue of {} is full ({} bytes); the caller waits", what, capacityBytes);
                 space.acquire(size);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            writeOnCaller(new Pending(record, 0, stored));
+            writeOnCaller(new Pending<>(record, 0, stored));
             return;
         }
-        queue.add(new Pending(record, size, stored));
+        queue.add(new Pending<>(record, size, stored));
         if (closed) {
             // Closed while this caller was queueing: the writer may already be gone, so make sure it is stored.
             drainOnCaller();
@@ -129,7 +141,7 @@ final class RecordWriter {
     }
 
     private void work() {
-        List<Pending> batch = new ArrayList<>(maxBatch);
+        List<Pending<T>> batch = new ArrayList<>(maxBatch);
         while (!closed) {
             try {
                 batch.add(queue.take());
@@ -146,7 +158,7 @@ final class RecordWriter {
     }
 
     /** Waits up to the linger time for more records while the batch has room and nobody waits for it. */
-    private void linger(List<Pending> batch) {
+    private void linger(List<Pending<T>> batch) {
         long deadline = System.nanoTime() + lingerNanos;
         int checked = 0;
         while (!closed && batch.size() < maxBatch) {
@@ -160,7 +172,7 @@ final class RecordWriter {
                 return;
             }
             try {
-                Pending next = queue.poll(left, TimeUnit.NANOSECONDS);
+                Pending<T> next = queue.poll(left, TimeUnit.NANOSECONDS);
                 if (next == null) {
                     return;
                 }
@@ -174,39 +186,39 @@ final class RecordWriter {
     }
 
     private synchronized void drainOnCaller() {
-        List<Pending> rest = new ArrayList<>();
+        List<Pending<T>> rest = new ArrayList<>();
         while (queue.drainTo(rest, maxBatch) > 0) {
             store(rest);
             rest.clear();
         }
     }
 
-    private void writeOnCaller(Pending pending) {
+    private void writeOnCaller(Pending<T> pending) {
         store(List.of(pending));
     }
 
-    private void store(List<Pending> batch) {
-        List<InvocationRecord> records = new ArrayList<>(batch.size());
+    private void store(List<Pending<T>> batch) {
+        List<T> records = new ArrayList<>(batch.size());
         batch.forEach(p -> {
             if (p.record() != null) {
                 records.add(p.record());
             }
         });
-        List<InvocationRecord> failed = List.of();
+        List<T> failed = List.of();
         if (!records.isEmpty()) {
             try {
                 store.insertAll(records);
             } catch (RuntimeException e) {
-                LOG.warn("Storing a batch of {} invocation records failed ({}); storing them one by one", records.size(), e.toString());
+                LOG.warn("Storing a batch of {} {} failed ({}); storing them one by one", records.size(), what, e.toString());
                 failed = storeOneByOne(records);
             }
         }
         int released = 0;
-        for (Pending p : batch) {
+        for (Pending<T> p : batch) {
             released += p.size();
             if (p.stored() != null) {
                 if (p.record() != null && failed.stream().anyMatch(f -> f == p.record())) {
-                    p.stored().completeExceptionally(new IllegalStateException("invocation record " + p.record().id() + " could not be stored"));
+                    p.stored().completeExceptionally(new IllegalStateException(describe.apply(p.record()) + " could not be stored"));
                 } else {
                     p.stored().complete(null);
                 }
@@ -215,14 +227,14 @@ final class RecordWriter {
         space.release(released);
     }
 
-    private List<InvocationRecord> storeOneByOne(List<InvocationRecord> records) {
-        List<InvocationRecord> failed = new ArrayList<>();
-        Consumer<InvocationRecord> one = r -> {
+    private List<T> storeOneByOne(List<T> records) {
+        List<T> failed = new ArrayList<>();
+        Consumer<T> one = r -> {
             try {
                 store.insertAll(List.of(r));
             } catch (RuntimeException e) {
                 failed.add(r);
-                LOG.error("Could not store the record of invocation {} of function {} (account {})", r.id(), r.functionId(), r.account(), e);
+                LOG.error("Could not store {}", describe.apply(r), e);
             }
         };
         records.forEach(one);
@@ -240,21 +252,5 @@ final class RecordWriter {
         } catch (TimeoutException e) {
             throw new IllegalStateException("Could not " + what + " within " + timeout.toMillis() + " ms (the database is slow or stuck)", e);
         }
-    }
-
-    /** Roughly the heap a queued record holds: its result, its error and its log lines. */
-    static int sizeOf(InvocationRecord r) {
-        long size = RECORD_OVERHEAD + length(r.resultJson());
-        if (r.error() != null) {
-            size += length(r.error().errorCode()) + length(r.error().errorMsg());
-        }
-        for (LogLine line : r.logs()) {
-            size += 32 + length(line.message());
-        }
-        return (int) Math.min(Integer.MAX_VALUE, size * 2);
-    }
-
-    private static int length(String s) {
-        return s == null ? 0 : s.length();
     }
 }
