@@ -73,6 +73,24 @@ class BatchWriterTest {
                 io.switchboard.core.internal.invocation.InvocationServiceImpl::sizeOf, store, maxBatch, capacityBytes, linger);
     }
 
+    /**
+     * A writer whose store is held shut and already busy with a first record ("first"): what is written next
+     * queues up behind it.
+     */
+    private Store busyWriter(int maxBatch, int capacityBytes) throws InterruptedException {
+        Store store = new Store(false);
+        writer = writer(store, maxBatch, capacityBytes, Duration.ZERO);
+        writer.write(record("first"));
+        assertThat(store.entered.await(5, TimeUnit.SECONDS)).isTrue();
+        return store;
+    }
+
+    private void writeHundred() {
+        for (int i = 0; i < 100; i++) {
+            writer.write(record("r" + i));
+        }
+    }
+
     private static InvocationRecord record(String id) {
         return record(id, 0);
     }
@@ -85,13 +103,8 @@ class BatchWriterTest {
 
     @Test
     void recordsWrittenWhileTheStoreIsBusyGoInOneBatchInOrder() throws Exception {
-        Store store = new Store(false);
-        writer = writer(store, 500, 1 << 20, Duration.ZERO);
-        writer.write(record("first"));
-        assertThat(store.entered.await(5, TimeUnit.SECONDS)).isTrue();
-        for (int i = 0; i < 100; i++) {
-            writer.write(record("r" + i));
-        }
+        Store store = busyWriter(500, 1 << 20);
+        writeHundred();
         store.open.countDown();
         writer.flush(WAIT);
 
@@ -102,13 +115,8 @@ class BatchWriterTest {
 
     @Test
     void batchesAreCutAtTheConfiguredSize() throws Exception {
-        Store store = new Store(false);
-        writer = writer(store, 30, 1 << 20, Duration.ZERO);
-        writer.write(record("first"));
-        assertThat(store.entered.await(5, TimeUnit.SECONDS)).isTrue();
-        for (int i = 0; i < 100; i++) {
-            writer.write(record("r" + i));
-        }
+        Store store = busyWriter(30, 1 << 20);
+        writeHundred();
         store.open.countDown();
         writer.flush(WAIT);
 
@@ -118,10 +126,7 @@ class BatchWriterTest {
 
     @Test
     void aFullQueueMakesTheCallerWaitInsteadOfDroppingRecords() throws Exception {
-        Store store = new Store(false);
-        writer = writer(store, 500, 64 * 1024, Duration.ZERO);
-        writer.write(record("first"));
-        assertThat(store.entered.await(5, TimeUnit.SECONDS)).isTrue();
+        Store store = busyWriter(500, 64 * 1024);
         // Each record counts about 2 x (512 + 20 000) bytes: three fit into 64 KiB, the fourth has to wait.
         CompletableFuture<Void> writes = CompletableFuture.runAsync(() -> {
             for (int i = 0; i < 4; i++) {
@@ -151,10 +156,7 @@ class BatchWriterTest {
 
     @Test
     void oneBadRecordDoesNotTakeItsBatchDownWithIt() throws Exception {
-        Store store = new Store(false);
-        writer = writer(store, 500, 1 << 20, Duration.ZERO);
-        writer.write(record("first"));
-        assertThat(store.entered.await(5, TimeUnit.SECONDS)).isTrue();
+        Store store = busyWriter(500, 1 << 20);
         store.refuse = "bad";
         writer.write(record("a"));
         writer.write(record("bad"));
@@ -167,10 +169,7 @@ class BatchWriterTest {
 
     @Test
     void closeStoresWhatIsQueuedAndLaterRecordsAreWrittenByTheirCallers() throws Exception {
-        Store store = new Store(false);
-        writer = writer(store, 500, 1 << 20, Duration.ZERO);
-        writer.write(record("first"));
-        assertThat(store.entered.await(5, TimeUnit.SECONDS)).isTrue();
+        Store store = busyWriter(500, 1 << 20);
         writer.write(record("queued"));
         CompletableFuture<Void> closing = CompletableFuture.runAsync(() -> writer.close(WAIT));
         Thread.sleep(100);
