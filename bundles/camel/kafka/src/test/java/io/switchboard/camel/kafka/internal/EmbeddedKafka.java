@@ -22,8 +22,9 @@ final class EmbeddedKafka implements AutoCloseable {
     private final String bootstrapServers;
 
     EmbeddedKafka(Path dataFolder) throws Exception {
-        int brokerPort = freePort();
-        int controllerPort = freePort();
+        int[] ports = freePorts(2);
+        int brokerPort = ports[0];
+        int controllerPort = ports[1];
         String logs = dataFolder.toAbsolutePath().toString();
         Properties properties = new Properties();
         properties.put("process.roles", "broker,controller");
@@ -61,9 +62,22 @@ final class EmbeddedKafka implements AutoCloseable {
         server.awaitShutdown();
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
+    /** Distinct free loopback ports: all sockets stay open until every port is known (one at a time could repeat). */
+    private static int[] freePorts(int count) throws IOException {
+        ServerSocket[] sockets = new ServerSocket[count];
+        try {
+            int[] ports = new int[count];
+            for (int i = 0; i < count; i++) {
+                sockets[i] = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+                ports[i] = sockets[i].getLocalPort();
+            }
+            return ports;
+        } finally {
+            for (ServerSocket socket : sockets) {
+                if (socket != null) {
+                    socket.close();
+                }
+            }
         }
     }
 }
