@@ -156,12 +156,14 @@ final class AsyncQueue {
             deadLetter(task, task.attempts(), "function " + task.functionId() + " v" + task.version() + " was undeployed before the event ran");
             return;
         }
-        Optional<FunctionOutcome> ranBefore = runner.successfulRun(function.get(), task.eventId());
+        AsyncEvent event = database.withConnection("read event " + task.eventId(), c -> repository.event(c, task.eventId()))
+                .orElseThrow(() -> new IllegalStateException("Event " + task.eventId() + " of task " + task.id() + " is missing"));
+        Optional<FunctionOutcome> ranBefore = runner.successfulRun(function.get(), task.eventId(), event.createdAt());
         if (ranBefore.isPresent()) {
             // The platform stopped between storing the run's record and settling the task: do not run it again.
             LOG.info("Task {} of event {} already ran (invocation {}) before the platform stopped; not running it again",
                     task.id(), task.eventId(), ranBefore.get().invocationId());
-            settleAndTell(task, ranBefore.get());
+            settleAndTell(task, event, ranBefore.get());
             return;
         }
         if (!executorPresent.getAsBoolean()) {
@@ -183,19 +185,10 @@ final class AsyncQueue {
             return;
         }
         FunctionOutcome outcome;
-        AsyncEvent event;
         try (ConcurrencyLimiter.Permit held = permit.get(); Quarantine.Slot admitted = slot.get()) {
-            event = database.withConnection("read event " + task.eventId(), c -> repository.event(c, task.eventId()))
-                    .orElseThrow(() -> new IllegalStateException("Event " + task.eventId() + " of task " + task.id() + " is missing"));
             outcome = runner.runDurably(function.get(), event.payloadJson(),
                     new InvocationContext(event.eventTypeId(), event.id(), event.headers(), event.trigger()), admitted);
         }
-        settleAndTell(task, event, outcome);
-    }
-
-    private void settleAndTell(AsyncTask task, FunctionOutcome outcome) {
-        AsyncEvent event = database.withConnection("read event " + task.eventId(), c -> repository.event(c, task.eventId()))
-                .orElseThrow(() -> new IllegalStateException("Event " + task.eventId() + " of task " + task.id() + " is missing"));
         settleAndTell(task, event, outcome);
     }
 

@@ -131,8 +131,8 @@ final class FunctionRunner {
     }
 
     /** The outcome of a run of the function for the event that already succeeded (before a crash), if any. */
-    Optional<FunctionOutcome> successfulRun(DeployedFunction function, String eventId) {
-        return recorder.successfulRun(eventId, function.functionId()).map(r -> new FunctionOutcome(r.id(), r.functionId(),
+    Optional<FunctionOutcome> successfulRun(DeployedFunction function, String eventId, long acceptedAt) {
+        return recorder.successfulRun(function.account(), function.functionId(), eventId, acceptedAt).map(r -> new FunctionOutcome(r.id(), r.functionId(),
                 function.name(), r.version(), r.outcome(), r.resultJson(), r.error(), r.logs()));
     }
 

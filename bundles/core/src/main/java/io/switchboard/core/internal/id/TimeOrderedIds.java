@@ -1,5 +1,6 @@
 package io.switchboard.core.internal.id;
 
+import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
@@ -20,6 +21,11 @@ public final class TimeOrderedIds {
 
     public static String next() {
         return nextUuid().toString();
+    }
+
+    /** The lowest id of that millisecond: every id made at or after it sorts at or above this one (as text too). */
+    public static String lowestAt(Instant time) {
+        return new UUID((Math.max(0, time.toEpochMilli()) << 16) | 0x7000L, 0x8000_0000_0000_0000L).toString();
     }
 
     public static UUID nextUuid() {

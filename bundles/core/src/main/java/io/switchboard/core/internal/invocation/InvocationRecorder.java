@@ -11,6 +11,6 @@ public interface InvocationRecorder {
     /** Stores the record and returns once it is committed; throws when it could not be stored. */
     void recordDurably(InvocationRecord record);
 
-    /** The record of a successful run of the function for the event, if one was stored. */
-    Optional<InvocationRecord> successfulRun(String eventId, String functionId);
+    /** The record of a successful run of the account's function for the event accepted at {@code acceptedAt}, if one was stored. */
+    Optional<InvocationRecord> successfulRun(String account, String functionId, String eventId, long acceptedAt);
 }

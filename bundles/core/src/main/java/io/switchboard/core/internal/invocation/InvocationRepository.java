@@ -17,6 +17,7 @@ import io.switchboard.core.api.execution.LogLine;
 import io.switchboard.core.api.execution.Outcome;
 import io.switchboard.core.api.function.InvocationRecord;
 import io.switchboard.core.internal.db.Rows;
+import io.switchboard.core.internal.id.TimeOrderedIds;
 import io.switchboard.core.internal.json.Json;
 
 /** SQL of the {@code invocations} table. */
@@ -62,17 +63,25 @@ final class InvocationRepository {
         return Rows.one(c, "SELECT " + COLUMNS + " FROM invocations WHERE account = ? AND id = ?", InvocationRepository::row, account, id);
     }
 
-    Optional<InvocationRecord> successfulRun(Connection c, String eventId, String functionId) throws SQLException {
-        return Rows.one(c, "SELECT " + COLUMNS + " FROM invocations WHERE event_id = ? AND function_id = ? AND outcome = 'OK' "
-                + "ORDER BY started_at DESC, id FETCH FIRST 1 ROWS ONLY", InvocationRepository::row, eventId, functionId);
+    /** Through ix_invocations_function: the function's records since {@code sinceMillis}, then the event. */
+    Optional<InvocationRecord> successfulRun(Connection c, String account, String functionId, String eventId, long sinceMillis)
+            throws SQLException {
+        return Rows.one(c, "SELECT " + COLUMNS + " FROM invocations WHERE account = ? AND function_id = ? AND started_at >= ? "
+                + "AND event_id = ? AND outcome = 'OK' ORDER BY started_at DESC, id FETCH FIRST 1 ROWS ONLY", InvocationRepository::row,
+                account, functionId, sinceMillis, eventId);
     }
 
     boolean functionExists(Connection c, String account, String functionId) throws SQLException {
         return Rows.count(c, "SELECT COUNT(*) FROM functions WHERE account = ? AND id = ?", account, functionId) > 0;
     }
 
+    /**
+     * Through the primary key: invocation ids are time-ordered (see {@link TimeOrderedIds}), so every record started
+     * before the cutoff has an id below the cutoff's lowest id; started_at keeps the purge exact.
+     */
     int deleteOlderThan(Connection c, Instant cutoff) throws SQLException {
-        return Rows.update(c, "DELETE FROM invocations WHERE started_at < ?", cutoff.toEpochMilli());
+        return Rows.update(c, "DELETE FROM invocations WHERE id < ? AND started_at < ?", TimeOrderedIds.lowestAt(cutoff),
+                cutoff.toEpochMilli());
     }
 
     /**

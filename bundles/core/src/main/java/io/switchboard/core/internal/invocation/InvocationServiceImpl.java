@@ -114,9 +114,10 @@ public class InvocationServiceImpl implements InvocationService, InvocationRecor
     }
 
     @Override
-    public Optional<InvocationRecord> successfulRun(String eventId, String functionId) {
+    public Optional<InvocationRecord> successfulRun(String account, String functionId, String eventId, long acceptedAt) {
+        // A minute of slack for clocks of instances sharing the database.
         return database.withConnection("find the successful run of " + functionId + " for event " + eventId,
-                c -> repository.successfulRun(c, eventId, functionId));
+                c -> repository.successfulRun(c, account, functionId, eventId, acceptedAt - 60_000));
     }
 
     @Override

@@ -40,4 +40,19 @@ class TimeOrderedIdsTest {
         });
         assertThat(ids).hasSize(80_000);
     }
+
+    @Test
+    void theLowestIdOfAMillisecondSortsBetweenTheIdsMadeBeforeAndAfterIt() throws InterruptedException {
+        String before = TimeOrderedIds.next();
+        // Ids made faster than 4096 per millisecond run ahead of the clock (other tests make 80 000 at once): wait it out.
+        Thread.sleep(50);
+        java.time.Instant now = java.time.Instant.now();
+        String lowest = TimeOrderedIds.lowestAt(now);
+        Thread.sleep(5);
+        String after = TimeOrderedIds.next();
+        assertThat(before).isLessThan(lowest);
+        assertThat(after).isGreaterThan(lowest);
+        assertThat(UUID.fromString(lowest).version()).isEqualTo(7);
+        assertThat(UUID.fromString(lowest).getMostSignificantBits() >>> 16).isEqualTo(now.toEpochMilli());
+    }
 }
