@@ -1,42 +1,21 @@
 package io.switchboard.source.chatpostsurvey.internal;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
-import io.switchboard.camel.internal.results.EventResultsComponent;
-import io.switchboard.core.api.dispatch.AsyncOutcomeListener;
-import java.util.Arrays;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import org.apache.camel.CamelContext;
-import org.apache.camel.impl.DefaultCamelContext;
 import io.switchboard.source.testkit.Annotations;
+import io.switchboard.source.testkit.ResultRoutesContract;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 class ChatPostSurveyResultRoutesTest {
 
     @Test
     void everyEventOfTheFamilyHasAResultRouteListeningForItsType() throws Exception {
-        Map<String, AsyncOutcomeListener> listeners = new ConcurrentHashMap<>();
-        try (CamelContext camel = new DefaultCamelContext()) {
-            camel.addComponent(EventResultsComponent.SCHEME, new EventResultsComponent((type, listener) -> {
-                listeners.put(type, listener);
-                return () -> listeners.remove(type);
-            }));
-            camel.addRoutes(new ChatPostSurveyResultRoutes(config(new String[] {"acme=http://127.0.0.1:9/callbacks"})));
-            camel.start();
-
-            assertThat(listeners.keySet()).containsExactlyInAnyOrderElementsOf(
-                    Arrays.stream(ChatPostSurveyEvent.values()).map(ChatPostSurveyEvent::id).toList());
-            assertThat(camel.getRoute(ChatPostSurveyEvent.EMAIL_TRANSCRIPT.id() + "-results")).isNotNull();
-        }
-        assertThat(listeners).isEmpty();
+        ResultRoutesContract.everyEventHasAResultRouteListeningForItsType(urls -> new ChatPostSurveyResultRoutes(config(urls)),
+                Arrays.stream(ChatPostSurveyEvent.values()).map(ChatPostSurveyEvent::id).toList(), ChatPostSurveyEvent.EMAIL_TRANSCRIPT.id());
     }
 
     @Test
     void aCallbackEntryThatIsNotAccountEqualsUrlIsRefusedNamingIt() {
-        assertThatThrownBy(() -> new ChatPostSurveyResultRoutes(config(new String[] {"http://nowhere"})))
-                .hasMessageContaining("'http://nowhere' is not account=url");
+        ResultRoutesContract.aCallbackEntryThatIsNotAccountEqualsUrlIsRefusedNamingIt(urls -> new ChatPostSurveyResultRoutes(config(urls)));
     }
 
     private static ChatPostSurveyResultRoutes.Config config(String[] callbackUrls) {
