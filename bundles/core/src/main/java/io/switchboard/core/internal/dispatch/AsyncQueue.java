@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.DelayQueue;
 import java.util.concurrent.Delayed;
 import java.util.concurrent.ExecutorService;
@@ -53,6 +55,8 @@ final class AsyncQueue {
     private final DelayQueue<Due> queue = new DelayQueue<>();
     private final ExecutorService workers;
     private final BatchWriter<Accepted> acceptWriter;
+    /** Ids of tasks found pending at start that have not been checked for a successful run before the stop yet. */
+    private final Set<String> recovered = ConcurrentHashMap.newKeySet();
 
     AsyncQueue(Database database, DeployedFunctions functions, FunctionRunner runner, BooleanSupplier executorPresent,
             ConcurrencyLimiter limiter, Settings settings, Clock clock, AsyncOutcomeListeners listeners) {
@@ -73,6 +77,7 @@ final class AsyncQueue {
     /** Re-queues what was pending when the platform stopped, then starts the workers. */
     void start() {
         List<AsyncTask> pending = database.withConnection("load pending async tasks", repository::pending);
+        pending.forEach(task -> recovered.add(task.id()));
         pending.forEach(task -> queue.add(new Due(task)));
         if (!pending.isEmpty()) {
             LOG.info("Re-queued {} pending asynchronous task(s)", pending.size());
@@ -156,15 +161,18 @@ final class AsyncQueue {
             deadLetter(task, task.attempts(), "function " + task.functionId() + " v" + task.version() + " was undeployed before the event ran");
             return;
         }
-        AsyncEvent event = database.withConnection("read event " + task.eventId(), c -> repository.event(c, task.eventId()))
-                .orElseThrow(() -> new IllegalStateException("Event " + task.eventId() + " of task " + task.id() + " is missing"));
-        Optional<FunctionOutcome> ranBefore = runner.successfulRun(function.get(), task.eventId(), event.createdAt());
-        if (ranBefore.isPresent()) {
-            // The platform stopped between storing the run's record and settling the task: do not run it again.
-            LOG.info("Task {} of event {} already ran (invocation {}) before the platform stopped; not running it again",
-                    task.id(), task.eventId(), ranBefore.get().invocationId());
-            settleAndTell(task, event, ranBefore.get());
-            return;
+        // Only a task found pending at start can have run to success before (the platform stopped between storing
+        // its record and settling it); tasks accepted or retried since then are checked by nothing but their status.
+        if (recovered.contains(task.id())) {
+            AsyncEvent event = event(task);
+            Optional<FunctionOutcome> ranBefore = runner.successfulRun(function.get(), task.eventId(), event.createdAt());
+            recovered.remove(task.id());
+            if (ranBefore.isPresent()) {
+                LOG.info("Task {} of event {} already ran (invocation {}) before the platform stopped; not running it again",
+                        task.id(), task.eventId(), ranBefore.get().invocationId());
+                settleAndTell(task, event, ranBefore.get());
+                return;
+            }
         }
         if (!executorPresent.getAsBoolean()) {
             // No executor (yet, e.g. right after a restart): accepted events wait for one instead of using up attempts.
@@ -185,11 +193,18 @@ final class AsyncQueue {
             return;
         }
         FunctionOutcome outcome;
+        AsyncEvent event;
         try (ConcurrencyLimiter.Permit held = permit.get(); Quarantine.Slot admitted = slot.get()) {
+            event = event(task);
             outcome = runner.runDurably(function.get(), event.payloadJson(),
                     new InvocationContext(event.eventTypeId(), event.id(), event.headers(), event.trigger()), admitted);
         }
         settleAndTell(task, event, outcome);
+    }
+
+    private AsyncEvent event(AsyncTask task) {
+        return database.withConnection("read event " + task.eventId(), c -> repository.event(c, task.eventId()))
+                .orElseThrow(() -> new IllegalStateException("Event " + task.eventId() + " of task " + task.id() + " is missing"));
     }
 
     private void settleAndTell(AsyncTask task, AsyncEvent event, FunctionOutcome outcome) {
