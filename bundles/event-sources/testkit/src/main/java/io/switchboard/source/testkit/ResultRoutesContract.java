@@ -28,7 +28,7 @@ public final class ResultRoutesContract {
      *
      * @param routes the family's routes, built from callback URL entries
      */
-    public static void everyEventHasAResultRouteListeningForItsType(Function<String[], RoutesBuilder> routes, List<String> eventIds,
+    public static void assertEveryEventHasAResultRouteListeningForItsType(Function<String[], RoutesBuilder> routes, List<String> eventIds,
             String routedEvent) throws Exception {
         Map<String, AsyncOutcomeListener> listeners = new ConcurrentHashMap<>();
         try (CamelContext camel = new DefaultCamelContext()) {
@@ -46,7 +46,7 @@ public final class ResultRoutesContract {
     }
 
     /** A callback entry that is not {@code account=url} is refused with a message naming it. */
-    public static void aCallbackEntryThatIsNotAccountEqualsUrlIsRefusedNamingIt(Function<String[], RoutesBuilder> routes) {
+    public static void assertACallbackEntryThatIsNotAccountEqualsUrlIsRefused(Function<String[], RoutesBuilder> routes) {
         assertThatThrownBy(() -> routes.apply(new String[] {"http://nowhere"}))
                 .hasMessageContaining("'http://nowhere' is not account=url");
     }

@@ -9,13 +9,13 @@ class ChatPostSurveyResultRoutesTest {
 
     @Test
     void everyEventOfTheFamilyHasAResultRouteListeningForItsType() throws Exception {
-        ResultRoutesContract.everyEventHasAResultRouteListeningForItsType(urls -> new ChatPostSurveyResultRoutes(config(urls)),
+        ResultRoutesContract.assertEveryEventHasAResultRouteListeningForItsType(urls -> new ChatPostSurveyResultRoutes(config(urls)),
                 Arrays.stream(ChatPostSurveyEvent.values()).map(ChatPostSurveyEvent::id).toList(), ChatPostSurveyEvent.EMAIL_TRANSCRIPT.id());
     }
 
     @Test
     void aCallbackEntryThatIsNotAccountEqualsUrlIsRefusedNamingIt() {
-        ResultRoutesContract.aCallbackEntryThatIsNotAccountEqualsUrlIsRefusedNamingIt(urls -> new ChatPostSurveyResultRoutes(config(urls)));
+        ResultRoutesContract.assertACallbackEntryThatIsNotAccountEqualsUrlIsRefused(urls -> new ChatPostSurveyResultRoutes(config(urls)));
     }
 
     private static ChatPostSurveyResultRoutes.Config config(String[] callbackUrls) {

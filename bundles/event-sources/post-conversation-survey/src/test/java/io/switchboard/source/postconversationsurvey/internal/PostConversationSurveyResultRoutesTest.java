@@ -9,14 +9,14 @@ class PostConversationSurveyResultRoutesTest {
 
     @Test
     void everyEventOfTheFamilyHasAResultRouteListeningForItsType() throws Exception {
-        ResultRoutesContract.everyEventHasAResultRouteListeningForItsType(urls -> new PostConversationSurveyResultRoutes(config(urls)),
+        ResultRoutesContract.assertEveryEventHasAResultRouteListeningForItsType(urls -> new PostConversationSurveyResultRoutes(config(urls)),
                 Arrays.stream(PostConversationSurveyEvent.values()).map(PostConversationSurveyEvent::id).toList(),
                 PostConversationSurveyEvent.SURVEY_ENDED.id());
     }
 
     @Test
     void aCallbackEntryThatIsNotAccountEqualsUrlIsRefusedNamingIt() {
-        ResultRoutesContract.aCallbackEntryThatIsNotAccountEqualsUrlIsRefusedNamingIt(urls -> new PostConversationSurveyResultRoutes(config(urls)));
+        ResultRoutesContract.assertACallbackEntryThatIsNotAccountEqualsUrlIsRefused(urls -> new PostConversationSurveyResultRoutes(config(urls)));
     }
 
     private static PostConversationSurveyResultRoutes.Config config(String[] callbackUrls) {

@@ -9,13 +9,13 @@ class SystemMessagesResultRoutesTest {
 
     @Test
     void everyEventOfTheFamilyHasAResultRouteListeningForItsType() throws Exception {
-        ResultRoutesContract.everyEventHasAResultRouteListeningForItsType(urls -> new SystemMessagesResultRoutes(config(urls)),
+        ResultRoutesContract.assertEveryEventHasAResultRouteListeningForItsType(urls -> new SystemMessagesResultRoutes(config(urls)),
                 Arrays.stream(SystemMessagesEvent.values()).map(SystemMessagesEvent::id).toList(), SystemMessagesEvent.CONVERSATION_END.id());
     }
 
     @Test
     void aCallbackEntryThatIsNotAccountEqualsUrlIsRefusedNamingIt() {
-        ResultRoutesContract.aCallbackEntryThatIsNotAccountEqualsUrlIsRefusedNamingIt(urls -> new SystemMessagesResultRoutes(config(urls)));
+        ResultRoutesContract.assertACallbackEntryThatIsNotAccountEqualsUrlIsRefused(urls -> new SystemMessagesResultRoutes(config(urls)));
     }
 
     private static SystemMessagesResultRoutes.Config config(String[] callbackUrls) {
