@@ -2,6 +2,7 @@ package io.switchboard.itests;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.TextNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -24,7 +25,7 @@ public final class Api {
         this.key = key;
     }
 
-    /** A status code and the JSON body (a missing node when the body is empty). */
+    /** A status code and the JSON body (a missing node when the body is empty, a text node when it is not JSON). */
     public record Answer(int status, JsonNode body) {
         public String text(String pointer) {
             return body.at(pointer).asText();
@@ -49,7 +50,11 @@ public final class Api {
         try {
             HttpResponse<String> response = HTTP.send(request.header("Authorization", "Bearer " + key)
                     .timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
-            JsonNode body = response.body().isEmpty() ? JSON.missingNode() : JSON.readTree(response.body());
+            String type = response.headers().firstValue("Content-Type").orElse("");
+            JsonNode body = response.body().isEmpty() ? JSON.missingNode()
+                    : type.contains("json") ? JSON.readTree(response.body())
+                    // Not JSON (say, a proxy's or the container's page): kept as text, so a poll can go on.
+                    : TextNode.valueOf(response.body());
             return new Answer(response.statusCode(), body);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -20,7 +20,7 @@ import org.eclipse.jetty.server.ServerConnector;
 
 /**
  * The API servlet in a real Jetty 12 (the one Felix HTTP embeds) on an ephemeral loopback port, mapped
- * as the whiteboard maps it, with a plain java.net.http client.
+ * as the whiteboard maps it (beside the fallback servlet at {@code /}), with a plain java.net.http client.
  */
 final class ApiServer implements AutoCloseable {
     private final Server server = new Server();
@@ -34,7 +34,10 @@ final class ApiServer implements AutoCloseable {
         connector.setPort(0);
         server.addConnector(connector);
         ServletContextHandler context = new ServletContextHandler("/");
-        context.addServlet(new ServletHolder(servlet), ApiServlet.BASE_PATH + "/*");
+        if (servlet != null) {
+            context.addServlet(new ServletHolder(servlet), ApiServlet.BASE_PATH + "/*");
+        }
+        context.addServlet(new ServletHolder(new FallbackServlet()), "/");
         if (filter != null) {
             context.addFilter(new FilterHolder(filter), "/*", EnumSet.of(DispatcherType.REQUEST));
         }
@@ -48,6 +51,11 @@ final class ApiServer implements AutoCloseable {
 
     static ApiServer start(FakeCore core, ApiSettings settings, Filter filter) throws Exception {
         return new ApiServer(servlet(core, settings), filter);
+    }
+
+    /** Only the fallback servlet, as while the API servlet is being re-registered. */
+    static ApiServer withoutApi() throws Exception {
+        return new ApiServer(null, null);
     }
 
     /** With template endpoints bound as DS binds them when a template catalogue runs. */

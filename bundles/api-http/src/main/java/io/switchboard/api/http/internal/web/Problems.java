@@ -67,6 +67,13 @@ public final class Problems {
                 + "(it is part of the distribution's system/ folder).");
     }
 
+    /** The API servlet is being re-registered (a service it uses was reconfigured); it is back within moments. */
+    public static Problem apiRestarting() {
+        return new Problem("api-restarting", "API restarting", 503,
+                "The API is restarting after a configuration change; retry in a moment.")
+                .withHeaders(Map.of("Retry-After", "1"));
+    }
+
     public static Problem internal(String reference) {
         return new Problem("internal-error", "Internal error", 500,
                 "The request failed unexpectedly; the server log has the details under reference " + reference + ".")
