@@ -1,3 +1,3 @@
--- Finding the record of an asynchronous task's run by its event: a task re-queued after a crash that had already
--- run to success is marked done instead of being run a second time.
-CREATE INDEX ix_invocations_event ON invocations (event_id, function_id);
+-- Superseded by V4 before any installation applied it (the script list of Migrations did not include it): it created
+-- ix_invocations_event, which V4 drops again. It stays in the list so the version numbers keep their meaning; it
+-- creates nothing, so an upgrade does not build an index only to drop it.

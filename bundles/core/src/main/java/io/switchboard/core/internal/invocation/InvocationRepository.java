@@ -36,18 +36,33 @@ final class InvocationRepository {
         try (PreparedStatement statement = c.prepareStatement("INSERT INTO invocations (" + COLUMNS
                 + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (InvocationRecord r : records) {
-                List<StoredLine> lines = r.logs().stream()
-                        .map(l -> new StoredLine(l.time().toEpochMilli(), l.level().name(), l.message())).toList();
-                Object[] values = {r.id(), r.account(), r.functionId(), r.version(), r.eventTypeId(), r.eventId(), r.trigger().name(),
-                    r.startedAt().toEpochMilli(), r.durationMs(), r.outcome().name(), r.resultJson(),
-                    r.error() == null ? null : r.error().errorCode(), r.error() == null ? null : r.error().errorMsg(), Json.write(lines)};
-                for (int i = 0; i < values.length; i++) {
-                    statement.setObject(i + 1, values[i]);
-                }
+                // Typed setters: setObject makes the driver find each value's SQL type first.
+                statement.setString(1, r.id());
+                statement.setString(2, r.account());
+                statement.setString(3, r.functionId());
+                statement.setInt(4, r.version());
+                statement.setString(5, r.eventTypeId());
+                statement.setString(6, r.eventId());
+                statement.setString(7, r.trigger().name());
+                statement.setLong(8, r.startedAt().toEpochMilli());
+                statement.setLong(9, r.durationMs());
+                statement.setString(10, r.outcome().name());
+                statement.setString(11, r.resultJson());
+                statement.setString(12, r.error() == null ? null : r.error().errorCode());
+                statement.setString(13, r.error() == null ? null : r.error().errorMsg());
+                statement.setString(14, logsJson(r.logs()));
                 statement.addBatch();
             }
             statement.executeBatch();
         }
+    }
+
+    /** The log lines as stored; most runs log nothing. */
+    static String logsJson(List<LogLine> logs) {
+        if (logs.isEmpty()) {
+            return "[]";
+        }
+        return Json.write(logs.stream().map(l -> new StoredLine(l.time().toEpochMilli(), l.level().name(), l.message())).toList());
     }
 
     List<InvocationRecord> list(Connection c, String account, String functionId, int offset, int limit) throws SQLException {

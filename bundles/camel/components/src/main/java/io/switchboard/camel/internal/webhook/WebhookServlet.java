@@ -161,6 +161,11 @@ public final class WebhookServlet extends HttpServlet {
 
     /** The body as text, or empty when it is not valid UTF-8 (no silent replacement characters). */
     static Optional<String> strictUtf8(byte[] body) {
+        if (isAscii(body)) {
+            // Most payloads: ASCII is valid UTF-8 as it is, and the JDK makes a one-byte-per-char string of it directly
+            // (the decoder below goes through a char array twice the body's size).
+            return Optional.of(new String(body, StandardCharsets.US_ASCII));
+        }
         try {
             return Optional.of(StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)
@@ -168,6 +173,15 @@ public final class WebhookServlet extends HttpServlet {
         } catch (CharacterCodingException e) {
             return Optional.empty();
         }
+    }
+
+    private static boolean isAscii(byte[] body) {
+        for (byte b : body) {
+            if (b < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The first cause that is one of the refusals the webhook knows, else the exception itself. */

@@ -142,6 +142,17 @@ class WebhookServletTest {
     }
 
     @Test
+    void bodiesAreDecodedAsStrictUtf8WhetherAsciiOrNot() {
+        String text = "{\"text\":\"gr\u00fc\u00df dich \u2603 \ud83d\ude00\"}";
+
+        assertThat(WebhookServlet.strictUtf8("{\"a\":1}".getBytes(StandardCharsets.UTF_8))).contains("{\"a\":1}");
+        assertThat(WebhookServlet.strictUtf8(text.getBytes(StandardCharsets.UTF_8))).contains(text);
+        assertThat(WebhookServlet.strictUtf8(new byte[0])).contains("");
+        assertThat(WebhookServlet.strictUtf8(new byte[] {'a', (byte) 0xed, (byte) 0xa0, (byte) 0x80})).isEmpty();
+        assertThat(WebhookServlet.strictUtf8(new byte[] {'a', (byte) 0xc3})).isEmpty();
+    }
+
+    @Test
     void aCallerThatStopsSendingGetsNoAnswerAndNothingIsLoggedAsAnError() throws Exception {
         HttpServletRequest request = mock(HttpServletRequest.class);
         when(request.getMethod()).thenReturn("POST");
