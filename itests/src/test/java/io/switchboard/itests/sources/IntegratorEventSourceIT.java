@@ -81,6 +81,40 @@ public class IntegratorEventSourceIT extends EventSourceTestSupport {
             }
             """;
 
+    /** Routes that cannot start: the endpoint's scheme is no component's. */
+    private static final String BROKEN_ROUTES = """
+            package com.example.parcels;
+
+            import org.apache.camel.builder.RouteBuilder;
+
+            public final class ParcelRoutes extends RouteBuilder {
+                @Override
+                public void configure() {
+                    from("no-such-scheme:parcels").routeId("parcel_broken").to("event:parcel_delivered?trigger=EVENT");
+                }
+            }
+            """;
+
+    @Test
+    public void anEventSourceWhoseRoutesCannotStartMakesHealthSay503WithTheReasonUntilItIsRemoved() throws Exception {
+        await("GET /health answers 200", Duration.ofSeconds(15), () -> get("/health").statusCode() == 200);
+        Path jar = deployFolder().resolve(BUNDLE + "-broken.jar");
+
+        writeAtomically(buildBundle(BROKEN_ROUTES), jar);
+        try {
+            await("GET /health answers 503 naming the routes", Duration.ofSeconds(10), () -> {
+                java.net.http.HttpResponse<String> health = get("/health");
+                return health.statusCode() == 503 && health.body().contains("check camel-routes: routes of bundle " + BUNDLE + " 1.0.0");
+            });
+            String body = get("/health").body();
+            assertTrue(body, body.contains("no-such-scheme"));
+            assertTrue(body, body.contains("{\"name\":\"camel-routes\",\"status\":\"DOWN\""));
+        } finally {
+            Files.delete(jar);
+        }
+        await("GET /health answers 200 once the bundle is gone", Duration.ofSeconds(10), () -> get("/health").statusCode() == 200);
+    }
+
     @Test
     public void aThirdEventSourceBuiltOnThePublicApiIsHotDeployedUsedAndRemovedCleanly() throws Exception {
         Path log = Path.of(System.getProperty("user.dir"), "target", "itest.log");
@@ -90,7 +124,7 @@ public class IntegratorEventSourceIT extends EventSourceTestSupport {
         String account = newAccount();
         Path jar = deployFolder().resolve(BUNDLE + ".jar");
 
-        writeAtomically(buildBundle(), jar);
+        writeAtomically(buildBundle(ROUTES), jar);
         await("the integrator's event type is in the catalogue", Duration.ofSeconds(3),
                 () -> admin.get("/event-types/" + TYPE).status() == 200);
 
@@ -127,11 +161,11 @@ public class IntegratorEventSourceIT extends EventSourceTestSupport {
     }
 
     /** Compiles the two classes against the public API only and packs them with their component descriptions. */
-    private Path buildBundle() throws IOException {
+    private Path buildBundle(String routes) throws IOException {
         Path work = Files.createTempDirectory(deployFolder().getParent(), "parcels");
         Path sources = Files.createDirectories(work.resolve("src/com/example/parcels"));
         Files.writeString(sources.resolve("ParcelDelivered.java"), PROVIDER);
-        Files.writeString(sources.resolve("ParcelRoutes.java"), ROUTES);
+        Files.writeString(sources.resolve("ParcelRoutes.java"), routes);
         Path classes = Files.createDirectories(work.resolve("classes"));
         List<String> arguments = new ArrayList<>(List.of("--release", "17", "-proc:none", "-d", classes.toString(),
                 "-cp", publicApiClassPath(work)));

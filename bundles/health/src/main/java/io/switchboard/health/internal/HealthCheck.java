@@ -1,5 +1,7 @@
 package io.switchboard.health.internal;
 
+import java.util.Map;
+import java.util.function.Supplier;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -26,6 +28,11 @@ final class HealthCheck {
     }
 
     HealthReport run() {
+        return run(List.of());
+    }
+
+    /** @param checks the contributed checks, each with its name */
+    HealthReport run(List<Map.Entry<String, Supplier<?>>> checks) {
         List<Bundle> project = Arrays.stream(context.getBundles())
                 .filter(b -> b.getSymbolicName() != null && b.getSymbolicName().startsWith(prefix))
                 .sorted(Comparator.comparing(Bundle::getSymbolicName))
@@ -40,7 +47,9 @@ final class HealthCheck {
                 components.addAll(snapshots(description));
             }
         }
-        return new HealthReport(bundles, components);
+        var contributed = checks.stream().map(e -> CheckSnapshot.of(e.getKey(), e.getValue()))
+                .sorted(Comparator.comparing(CheckSnapshot::name)).toList();
+        return new HealthReport(bundles, components, contributed);
     }
 
     private static BundleSnapshot snapshot(Bundle bundle) {

@@ -2,12 +2,20 @@ package io.switchboard.health.internal;
 
 import java.util.List;
 
-/** The verdict of one health check: UP when every project bundle and component is running. */
-record HealthReport(List<BundleSnapshot> bundles, List<ComponentSnapshot> components) {
+/**
+ * The verdict of one health check: UP when every project bundle and component is running and no contributed check
+ * (see {@link CheckSnapshot}) reports a problem.
+ */
+record HealthReport(List<BundleSnapshot> bundles, List<ComponentSnapshot> components, List<CheckSnapshot> checks) {
 
     HealthReport {
         bundles = List.copyOf(bundles);
         components = List.copyOf(components);
+        checks = List.copyOf(checks);
+    }
+
+    HealthReport(List<BundleSnapshot> bundles, List<ComponentSnapshot> components) {
+        this(bundles, components, List.of());
     }
 
     boolean up() {
@@ -23,7 +31,10 @@ record HealthReport(List<BundleSnapshot> bundles, List<ComponentSnapshot> compon
                 .filter(c -> !c.healthy())
                 .map(c -> "component " + c.name() + " (" + c.bundle() + ") is " + c.state()
                         + (c.detail().isEmpty() ? "" : ": " + c.detail()));
-        return java.util.stream.Stream.concat(bundleProblems, componentProblems).toList();
+        var checkProblems = checks.stream()
+                .flatMap(c -> c.problems().stream().map(p -> "check " + c.name() + ": " + p));
+        return java.util.stream.Stream.concat(java.util.stream.Stream.concat(bundleProblems, componentProblems), checkProblems)
+                .toList();
     }
 
     String toJson() {
@@ -38,6 +49,10 @@ record HealthReport(List<BundleSnapshot> bundles, List<ComponentSnapshot> compon
         appendAll(json, components.stream().map(c -> "{\"name\":" + Json.quote(c.name())
                 + ",\"bundle\":" + Json.quote(c.bundle()) + ",\"state\":" + Json.quote(c.state())
                 + (c.detail().isEmpty() ? "" : ",\"detail\":" + Json.quote(c.detail())) + "}").toList());
+        json.append("],\"checks\":[");
+        appendAll(json, checks.stream().map(c -> "{\"name\":" + Json.quote(c.name())
+                + ",\"status\":" + Json.quote(c.healthy() ? "UP" : "DOWN") + ",\"problems\":["
+                + String.join(",", c.problems().stream().map(Json::quote).toList()) + "]}").toList());
         return json.append("]}").toString();
     }
 

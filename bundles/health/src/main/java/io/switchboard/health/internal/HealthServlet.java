@@ -6,10 +6,16 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.runtime.ServiceComponentRuntime;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
@@ -17,7 +23,9 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 
 /**
- * {@code GET /health}: 200 with every project bundle and component when all run, 503 naming what does not.
+ * {@code GET /health}: 200 with every project bundle and component when all run and every contributed check (a
+ * {@code Supplier} service with {@value CheckSnapshot#PROPERTY}, see {@link CheckSnapshot}) is clean, 503 naming what
+ * is not.
  * Unauthenticated on purpose: it is the probe for load balancers and scripts and shows no tenant data.
  */
 @Component(service = Servlet.class)
@@ -35,15 +43,28 @@ public final class HealthServlet extends HttpServlet {
     }
 
     private final transient HealthCheck check;
+    private final transient Map<Supplier<?>, String> checks = new ConcurrentHashMap<>();
 
     @Activate
     public HealthServlet(BundleContext context, @Reference ServiceComponentRuntime scr, Config config) {
         this.check = new HealthCheck(context, scr, config.bundlePrefix());
     }
 
+    /** A contributed check: a {@code Supplier} of problems with the service property {@value CheckSnapshot#PROPERTY}. */
+    @Reference(service = Supplier.class, cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            target = "(" + CheckSnapshot.PROPERTY + "=*)")
+    void addCheck(Supplier<?> supplier, Map<String, Object> properties) {
+        checks.put(supplier, String.valueOf(properties.get(CheckSnapshot.PROPERTY)));
+    }
+
+    void removeCheck(Supplier<?> supplier) {
+        checks.remove(supplier);
+    }
+
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        HealthReport report = check.run();
+        HealthReport report = check.run(List.copyOf(checks.entrySet()).stream()
+                .map(e -> Map.<String, Supplier<?>>entry(e.getValue(), e.getKey())).toList());
         response.setStatus(report.up() ? HttpServletResponse.SC_OK : HttpServletResponse.SC_SERVICE_UNAVAILABLE);
         response.setContentType("application/json");
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());

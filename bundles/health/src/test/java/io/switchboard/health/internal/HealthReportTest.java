@@ -48,6 +48,29 @@ class HealthReportTest {
     }
 
     @Test
+    void aContributedCheckWithAProblemMakesItDownAndIsListed() {
+        var routes = CheckSnapshot.of("camel-routes", () -> List.of("routes of bundle com.example.source could not start: port taken"));
+        var clean = CheckSnapshot.of("other", List::of);
+        var report = new HealthReport(List.of(CORE_ACTIVE), List.of(DISPATCHER_ACTIVE), List.of(clean, routes));
+
+        assertThat(report.up()).isFalse();
+        assertThat(report.problems()).containsExactly(
+                "check camel-routes: routes of bundle com.example.source could not start: port taken");
+        assertThat(report.toJson()).contains("\"checks\":[{\"name\":\"other\",\"status\":\"UP\",\"problems\":[]},"
+                + "{\"name\":\"camel-routes\",\"status\":\"DOWN\",\"problems\":[\"routes of bundle");
+        assertThat(new HealthReport(List.of(CORE_ACTIVE), List.of(), List.of(clean)).up()).isTrue();
+    }
+
+    @Test
+    void aCheckThatThrowsOrAnswersNonsenseIsAProblemItself() {
+        assertThat(CheckSnapshot.of("boom", () -> {
+            throw new IllegalStateException("broken");
+        }).problems()).containsExactly("the check failed: java.lang.IllegalStateException: broken");
+        assertThat(CheckSnapshot.of("odd", () -> "fine").problems()).singleElement().asString().contains("java.lang.String");
+        assertThat(CheckSnapshot.of("quiet", () -> null).healthy()).isTrue();
+    }
+
+    @Test
     void escapesTextInJson() {
         assertThat(Json.quote("a\"b\\c\nd\u0001")).isEqualTo("\"a\\\"b\\\\c\\nd\\u0001\"");
     }

@@ -10,9 +10,12 @@ import io.switchboard.camel.internal.webhook.WebhookRegistry;
 import io.switchboard.core.api.dispatch.EventDispatcher;
 import io.switchboard.core.api.dispatch.FunctionInvoker;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 import org.apache.camel.CamelContext;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.DefaultErrorHandlerBuilder;
@@ -34,12 +37,18 @@ import org.slf4j.LoggerFactory;
  * Owns the Camel lifecycle of event sources: every bundle that registers {@link RoutesBuilder} services gets one
  * CamelContext (with the {@code function:}, {@code event:}, {@code webhook:} and {@code event-results:} components), started when its first
  * builder appears and stopped gracefully, in-flight exchanges finishing, when its last one goes.
+ *
+ * <p>It is also the {@code camel-routes} health check (a {@code Supplier} of problems, which {@code GET /health}
+ * reports): routes that could not start are listed there until their builder goes away or starts.
  */
-@Component(configurationPid = CamelRoutesRunner.PID)
+@Component(configurationPid = CamelRoutesRunner.PID, service = Supplier.class, immediate = true,
+        property = CamelRoutesRunner.HEALTH_CHECK + "=camel-routes")
 @Designate(ocd = CamelConfiguration.class)
-public final class CamelRoutesRunner {
+public final class CamelRoutesRunner implements Supplier<List<String>> {
 
     public static final String PID = "io.switchboard.camel";
+    /** The service property the health bundle finds its checks by. */
+    static final String HEALTH_CHECK = "switchboard.health.check";
 
     private static final Logger LOG = LoggerFactory.getLogger(CamelRoutesRunner.class);
 
@@ -47,6 +56,8 @@ public final class CamelRoutesRunner {
     private final ReentrantLock lock = new ReentrantLock();
     private final Map<Bundle, BundleRoutes> bundles = new HashMap<>();
     private final Map<RoutesBuilder, Bundle> pending = new HashMap<>();
+    /** Why a builder's routes could not start, by builder, in the order they failed. */
+    private final Map<RoutesBuilder, String> failures = new LinkedHashMap<>();
     private boolean active;
 
     @Activate
@@ -86,6 +97,7 @@ public final class CamelRoutesRunner {
         lock.lock();
         try {
             pending.remove(builder);
+            failures.remove(builder);
             Bundle bundle = reference.getBundle();
             BundleRoutes routes = bundle == null ? findOwner(builder) : bundles.get(bundle);
             if (routes == null) {
@@ -110,6 +122,7 @@ public final class CamelRoutesRunner {
             active = false;
             bundles.values().forEach(this::stop);
             bundles.clear();
+            failures.clear();
         } finally {
             lock.unlock();
         }
@@ -124,14 +137,28 @@ public final class CamelRoutesRunner {
                 bundles.put(bundle, routes);
             }
             routes.add(builder);
+            failures.remove(builder);
         } catch (Exception e) {
             // The bundle's routes are wrong (bad URI, path taken): say which and leave the other bundles running.
             LOG.error("Routes of bundle {} ({}) could not start: {}", bundle.getSymbolicName(), builder.getClass().getName(),
                     e.getMessage(), e);
+            failures.put(builder, "routes of bundle " + bundle.getSymbolicName() + " " + bundle.getVersion() + " ("
+                    + builder.getClass().getName() + ") could not start: " + e.getMessage());
             if (routes != null && routes.isEmpty()) {
                 bundles.remove(bundle);
                 stop(routes);
             }
+        }
+    }
+
+    /** The health check: one line per builder whose routes could not start; empty when all run. */
+    @Override
+    public List<String> get() {
+        lock.lock();
+        try {
+            return List.copyOf(failures.values());
+        } finally {
+            lock.unlock();
         }
     }
 

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.ServiceReference;
+import org.osgi.framework.Version;
 
 class CamelRoutesRunnerTest {
 
@@ -128,6 +129,31 @@ class CamelRoutesRunnerTest {
         assertThat(context.getStatus()).isEqualTo(ServiceStatus.Stopped);
     }
 
+    @Test
+    void routesThatCannotStartAreTheHealthChecksProblemUntilTheirBuilderGoes() {
+        Bundle broken = bundle("com.example.broken", 7);
+        RoutesBuilder bad = new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("no-such-scheme:x").to("direct:nowhere");
+            }
+        };
+        RoutesBuilder good = routes("direct:good", null);
+        runner.activate();
+        assertThat(runner.get()).isEmpty();
+
+        runner.bindRoutesBuilder(bad, reference(broken));
+        runner.bindRoutesBuilder(good, reference(bundle));
+
+        assertThat(runner.get()).singleElement().asString()
+                .startsWith("routes of bundle com.example.broken 1.2.3 (")
+                .contains("could not start").contains("no-such-scheme");
+        assertThat(runner.contextOf(broken)).isEmpty();
+        assertThat(runner.contextOf(bundle).orElseThrow().getRoutes()).hasSize(1);
+        runner.unbindRoutesBuilder(bad, reference(broken));
+        assertThat(runner.get()).isEmpty();
+    }
+
     private static RoutesBuilder routes(String from, CountDownLatch gate) {
         return new RouteBuilder() {
             @Override
@@ -153,6 +179,7 @@ class CamelRoutesRunnerTest {
         Bundle bundle = mock(Bundle.class);
         when(bundle.getSymbolicName()).thenReturn(name);
         when(bundle.getBundleId()).thenReturn(id);
+        when(bundle.getVersion()).thenReturn(new Version("1.2.3"));
         return bundle;
     }
 
