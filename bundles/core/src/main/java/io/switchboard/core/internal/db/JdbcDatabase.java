@@ -1,6 +1,7 @@
 package io.switchboard.core.internal.db;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.sql.SQLException;
 import java.util.Properties;
 
@@ -58,12 +59,23 @@ public class JdbcDatabase implements Database {
                 + "invocation records are what each young collection has to copy (16 MiB, H2's default, made the pauses "
                 + "about twice as long); the operating system caches the file anyway")
         int embeddedCacheKiB() default DEFAULT_EMBEDDED_CACHE_KIB;
+
+        @AttributeDefinition(description = "How often the embedded H2 store is compacted, in milliseconds (ignored when url "
+                + "is set); 0 turns it off. Every commit is written as it happens (WRITE_DELAY=0), which leaves H2 without "
+                + "the background thread that would otherwise compact: without this the file grows several times faster "
+                + "than the data and the heap keeps a little for every commit")
+        long embeddedCompactIntervalMillis() default 1000;
+
+        @AttributeDefinition(description = "Compaction rewrites chunks while the share of live data in the store's chunks "
+                + "is below this percentage (1-100)")
+        int embeddedCompactFillRate() default 80;
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(JdbcDatabase.class);
 
     private final HikariDataSource pool;
     private final PooledDatabase database;
+    private final H2Maintenance maintenance;
 
     @Activate
     public JdbcDatabase(@Reference(name = "dataSourceFactory") DataSourceFactory dataSourceFactory, Config config, BundleContext context) {
@@ -71,7 +83,8 @@ public class JdbcDatabase implements Database {
     }
 
     public JdbcDatabase(DataSourceFactory dataSourceFactory, Config config, Path dataFolder) {
-        String url = config.url().isBlank() ? embeddedUrl(dataFolder, config.embeddedCacheKiB()) : config.url();
+        boolean embedded = config.url().isBlank();
+        String url = embedded ? embeddedUrl(dataFolder, config.embeddedCacheKiB()) : config.url();
         this.pool = new HikariDataSource(poolConfig(createDataSource(dataSourceFactory, config, url), config));
         this.database = new PooledDatabase(pool);
         try {
@@ -80,6 +93,10 @@ public class JdbcDatabase implements Database {
             pool.close();
             throw e;
         }
+        this.maintenance = embedded && config.embeddedCompactIntervalMillis() > 0
+                ? H2Maintenance.start(pool, Duration.ofMillis(config.embeddedCompactIntervalMillis()),
+                        Math.max(1, Math.min(100, config.embeddedCompactFillRate())))
+                : null;
         LOG.info("Database ready at {}", url);
     }
 
@@ -116,6 +133,9 @@ public class JdbcDatabase implements Database {
 
     @Deactivate
     public void close() {
+        if (maintenance != null) {
+            maintenance.close();
+        }
         pool.close();
     }
 
