@@ -28,11 +28,11 @@ final class HealthCheck {
     }
 
     HealthReport run() {
-        return run(List.of());
+        return run(Map.of());
     }
 
-    /** @param checks the contributed checks, each with its name */
-    HealthReport run(List<Map.Entry<String, Supplier<?>>> checks) {
+    /** @param checks the contributed checks and their names */
+    HealthReport run(Map<Supplier<?>, String> checks) {
         List<Bundle> project = Arrays.stream(context.getBundles())
                 .filter(b -> b.getSymbolicName() != null && b.getSymbolicName().startsWith(prefix))
                 .sorted(Comparator.comparing(Bundle::getSymbolicName))
@@ -47,7 +47,7 @@ final class HealthCheck {
                 components.addAll(snapshots(description));
             }
         }
-        var contributed = checks.stream().map(e -> CheckSnapshot.of(e.getKey(), e.getValue()))
+        var contributed = checks.entrySet().stream().map(e -> CheckSnapshot.of(e.getValue(), e.getKey()))
                 .sorted(Comparator.comparing(CheckSnapshot::name)).toList();
         return new HealthReport(bundles, components, contributed);
     }

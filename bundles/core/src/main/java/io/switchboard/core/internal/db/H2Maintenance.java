@@ -37,7 +37,9 @@ final class H2Maintenance implements AutoCloseable {
     private final DataSource pool;
     private final int fillRate;
     private final ScheduledExecutorService thread;
-    private volatile boolean reported;
+    /** Only touched on the maintenance thread (and by tests calling {@link #run}). */
+    private MVStore store;
+    private boolean looked;
 
     private H2Maintenance(DataSource pool, Duration interval, int fillRate) {
         this.pool = pool;
@@ -57,15 +59,28 @@ final class H2Maintenance implements AutoCloseable {
 
     /** Compacts once; true when chunks were rewritten. */
     boolean run() throws SQLException {
-        try (Connection connection = pool.getConnection()) {
-            MVStore store = store(connection);
-            if (store == null || store.isClosed() || !store.compact(fillRate, WRITE_BYTES_PER_RUN)) {
-                return false;
-            }
-            // The rewritten pages are written now, as a commit would; the chunks they came from are freed once dead.
-            store.commit();
-            return true;
+        MVStore store = store();
+        if (store == null || store.isClosed() || !store.compact(fillRate, WRITE_BYTES_PER_RUN)) {
+            return false;
         }
+        // The rewritten pages are written now, as a commit would; the chunks they came from are freed once dead.
+        store.commit();
+        return true;
+    }
+
+    /** The store, looked up once (it lives as long as the database); a store that cannot be reached is said once. */
+    private MVStore store() throws SQLException {
+        if (!looked) {
+            try (Connection connection = pool.getConnection()) {
+                store = store(connection);
+            }
+            looked = true;
+            if (store == null) {
+                LOG.warn("The embedded database's store cannot be reached: it is not compacted, and its file grows "
+                        + "faster than its data (has this H2 version changed its internals?)");
+            }
+        }
+        return store;
     }
 
     /**
@@ -93,15 +108,6 @@ final class H2Maintenance implements AutoCloseable {
 
     private void runQuietly() {
         try {
-            if (!reported) {
-                reported = true;
-                try (Connection connection = pool.getConnection()) {
-                    if (store(connection) == null) {
-                        LOG.warn("The embedded database's store cannot be reached: it is not compacted, and its file grows "
-                                + "faster than its data (has this H2 version changed its internals?)");
-                    }
-                }
-            }
             run();
         } catch (SQLException | RuntimeException | LinkageError e) {
             // The database is closing, or busy: the next run tries again. (A LinkageError too: a scheduled task
