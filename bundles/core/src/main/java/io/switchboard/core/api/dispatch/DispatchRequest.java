@@ -1,5 +1,6 @@
 package io.switchboard.core.api.dispatch;
 
+import io.switchboard.core.api.event.InvocationMode;
 import java.util.List;
 import java.util.Objects;
 
@@ -11,13 +12,25 @@ import java.util.Objects;
  * @param payloadJson the payload as JSON text; validated against the event type's schema
  * @param headers the caller's headers, handed to functions unchanged
  * @param trigger what raised the event
+ * @param skillId the event's skill ({@code ?skillId=} of the caller), or null: only functions without skills run
+ * @param commandName the command an event of a {@code COMMAND} type names, else null
+ * @param botId the bot an event of a {@code BOT} type comes from, else null
+ * @param mode how to run it, or null for the type's own mode ({@code SYNC} for an asynchronous type: the caller waits
+ *        for the combined result, nothing is persisted, retried or delivered)
  */
-public record DispatchRequest(String account, String eventTypeId, String payloadJson, List<Header> headers, Trigger trigger) {
+public record DispatchRequest(String account, String eventTypeId, String payloadJson, List<Header> headers, Trigger trigger,
+        String skillId, String commandName, String botId, InvocationMode mode) {
     public DispatchRequest {
         Objects.requireNonNull(account, "account");
         Objects.requireNonNull(eventTypeId, "eventTypeId");
         Objects.requireNonNull(payloadJson, "payloadJson");
         headers = headers == null ? List.of() : List.copyOf(headers);
         trigger = trigger == null ? Trigger.EVENT : trigger;
+        skillId = skillId == null || skillId.isBlank() ? null : skillId;
+    }
+
+    /** An event without skill, command or bot, in its type's mode. */
+    public DispatchRequest(String account, String eventTypeId, String payloadJson, List<Header> headers, Trigger trigger) {
+        this(account, eventTypeId, payloadJson, headers, trigger, null, null, null, null);
     }
 }

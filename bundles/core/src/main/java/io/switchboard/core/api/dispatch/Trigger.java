@@ -9,5 +9,7 @@ public enum Trigger {
     /** A Camel route ({@code function:} or {@code event:} endpoint). */
     CAMEL,
     /** An operator's manual invocation (API "invoke" screen, shell). */
-    MANUAL
+    MANUAL,
+    /** Another function called it through {@link FunctionCalls} (a bot's INVOCATION action, an orchestrator). @since 1.3 */
+    FUNCTION
 }

@@ -1,6 +1,9 @@
-/** Raising events and invoking functions through the core (what ingress routes and Camel components call), and dead letters. */
+/**
+ * Raising events and invoking functions through the core (what ingress routes, Camel components and the LivePerson
+ * gateway call), function-to-function calls, settled asynchronous events, and dead letters.
+ */
 @Export
-@Version("1.2.0")
+@Version("1.3.0")
 package io.switchboard.core.api.dispatch;
 
 import org.osgi.annotation.bundle.Export;

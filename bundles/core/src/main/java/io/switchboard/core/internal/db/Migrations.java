@@ -10,14 +10,18 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Creates and migrates the schema from the versioned scripts {@code /db/migration/V<n>__<name>.sql} of
- * this bundle. Applied versions are recorded in {@code schema_version}; each script runs in one transaction.
+ * this bundle. Applied versions are recorded in {@code schema_version}; each script runs in one transaction. Every
+ * listed script whose version is not recorded runs, in list order: version numbers are the scripts' own and need not
+ * be consecutive (branches take ranges of numbers, so a script may be merged after a higher one was applied).
  */
 public final class Migrations {
 
@@ -26,7 +30,8 @@ public final class Migrations {
      * checks that every script of the migration folder is listed here (V3 and V4 once were not, and never ran).
      */
     static final List<String> SCRIPTS = List.of("V1__schema.sql", "V2__binding_locks.sql", "V3__invocations_by_event.sql",
-            "V4__fewer_invocation_indexes.sql", "V5__invocation_text_as_varchar.sql");
+            "V4__fewer_invocation_indexes.sql", "V5__invocation_text_as_varchar.sql", "V20__liveperson_event_ids.sql",
+            "V21__settled_events.sql", "V22__bots.sql");
 
     private static final Logger LOG = LoggerFactory.getLogger(Migrations.class);
 
@@ -35,10 +40,12 @@ public final class Migrations {
 
     /** Applies every script newer than the recorded schema version. */
     public static void migrate(Database database) {
-        int current = database.inTransaction("create schema_version", Migrations::currentVersion);
-        for (int i = current; i < SCRIPTS.size(); i++) {
-            String script = SCRIPTS.get(i);
-            int version = i + 1;
+        Set<Integer> applied = database.inTransaction("create schema_version", Migrations::appliedVersions);
+        for (String script : SCRIPTS) {
+            int version = version(script);
+            if (applied.contains(version)) {
+                continue;
+            }
             database.inTransaction("apply migration " + script, connection -> {
                 apply(connection, script, version);
                 return null;
@@ -47,15 +54,27 @@ public final class Migrations {
         }
     }
 
-    private static int currentVersion(Connection connection) throws SQLException {
+    private static Set<Integer> appliedVersions(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             statement.execute("CREATE TABLE IF NOT EXISTS schema_version ("
                     + "version INTEGER PRIMARY KEY, script VARCHAR(200) NOT NULL, applied_at BIGINT NOT NULL)");
-            try (ResultSet rs = statement.executeQuery("SELECT MAX(version) FROM schema_version")) {
-                rs.next();
-                return rs.getInt(1);
+            Set<Integer> versions = new HashSet<>();
+            try (ResultSet rs = statement.executeQuery("SELECT version FROM schema_version")) {
+                while (rs.next()) {
+                    versions.add(rs.getInt(1));
+                }
             }
+            return versions;
         }
+    }
+
+    /** The version a script's name gives, {@code V<n>__<name>.sql}. */
+    static int version(String script) {
+        int end = script.indexOf("__");
+        if (!script.startsWith("V") || end < 2) {
+            throw new IllegalStateException("Migration script " + script + " is not named V<n>__<name>.sql");
+        }
+        return Integer.parseInt(script.substring(1, end));
     }
 
     private static void apply(Connection connection, String script, int version) throws SQLException {

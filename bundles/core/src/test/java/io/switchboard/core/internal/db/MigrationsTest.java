@@ -44,9 +44,7 @@ class MigrationsTest {
         files.sort((a, b) -> Integer.compare(versionOf(a), versionOf(b)));
 
         assertThat(Migrations.SCRIPTS).containsExactlyElementsOf(files);
-        for (int i = 0; i < files.size(); i++) {
-            assertThat(versionOf(files.get(i))).as(files.get(i)).isEqualTo(i + 1);
-        }
+        assertThat(files.stream().map(MigrationsTest::versionOf).distinct()).as("one script per version").hasSameSizeAs(files);
     }
 
     @Test
@@ -56,8 +54,10 @@ class MigrationsTest {
         assertThat(indexes).containsExactlyInAnyOrder("PRIMARY_KEY", "IX_INVOCATIONS_FUNCTION");
         assertThat(database.<String>withConnection("types", c -> columnType(c, "RESULT"))).isEqualTo("CHARACTER VARYING");
         assertThat(database.<String>withConnection("types", c -> columnType(c, "LOGS"))).isEqualTo("CHARACTER VARYING");
-        assertThat(database.<String>withConnection("version", c -> single(c, "SELECT MAX(version) FROM schema_version")))
+        assertThat(database.<String>withConnection("version", c -> single(c, "SELECT COUNT(*) FROM schema_version")))
                 .isEqualTo(String.valueOf(Migrations.SCRIPTS.size()));
+        assertThat(database.<String>withConnection("version", c -> single(c, "SELECT MAX(version) FROM schema_version")))
+                .isEqualTo(String.valueOf(versionOf(Migrations.SCRIPTS.get(Migrations.SCRIPTS.size() - 1))));
     }
 
     @Test
@@ -89,6 +89,59 @@ class MigrationsTest {
             assertThat(old.<String>withConnection("row", c -> single(c, "SELECT result || ' ' || logs FROM invocations WHERE id = 'i1'")))
                     .isEqualTo("{\"x\":1} [{\"time\":5,\"level\":\"INFO\",\"message\":\"hi\"}]");
             assertThat(old.<String>withConnection("types", c -> columnType(c, "ERROR_MESSAGE"))).isEqualTo("CHARACTER VARYING");
+        } finally {
+            old.close();
+        }
+    }
+
+    @Test
+    void aVersionFiveDatabaseTakesLivePersonsEventIdsAndSettlesItsEventsAsUnits() {
+        JdbcDatabase old = TestDatabase.inMemory();
+        try {
+            old.inTransaction("back to version 5", c -> {
+                try (Statement s = c.createStatement()) {
+                    s.execute("DROP ALL OBJECTS");
+                    s.execute("CREATE TABLE schema_version (version INTEGER PRIMARY KEY, script VARCHAR(200) NOT NULL, "
+                            + "applied_at BIGINT NOT NULL)");
+                    for (String script : Migrations.SCRIPTS.subList(0, 5)) {
+                        for (String sql : Migrations.statements(read(script))) {
+                            s.execute(sql);
+                        }
+                        s.execute("INSERT INTO schema_version VALUES (" + versionOf(script) + ", '" + script + "', 0)");
+                    }
+                    String spec = "{\"name\":\"bye\",\"description\":\"\",\"code\":\"x\",\"eventType\":\"messaging_line_in_off_hours\","
+                            + "\"skills\":[]}";
+                    s.execute("INSERT INTO functions VALUES ('f1', 'acme', 'bye', '" + spec + "', 'PRODUCTIVE', 1, 1, 0, 0)");
+                    s.execute("INSERT INTO function_versions VALUES ('f1', 1, '" + spec + "', 0)");
+                    s.execute("INSERT INTO bindings VALUES ('f1', 'acme', 'messaging_line_in_off_hours', 'bye', '[]', 1)");
+                    s.execute("INSERT INTO binding_locks VALUES ('acme', 'messaging_line_in_off_hours')");
+                    s.execute("INSERT INTO invocations (id, account, function_id, version, event_type, trigger_kind, started_at, duration_ms, "
+                            + "outcome, logs) VALUES ('i1', 'acme', 'f1', 1, 'chat_post_survey_email_transcript', 'EVENT', 5, 1, 'OK', '[]')");
+                    for (String[] event : new String[][] {{"e-done", "DONE"}, {"e-pending", "PENDING"}, {"e-dead", "DEAD"}}) {
+                        s.execute("INSERT INTO async_events VALUES ('" + event[0] + "', 'acme', 'third_party_bots_pre_hook', '{}', '[]', "
+                                + "'EVENT', 0)");
+                        s.execute("INSERT INTO async_tasks VALUES ('t-" + event[0] + "', '" + event[0] + "', 'acme', 'f1', 1, '" + event[1]
+                                + "', 1, 0, NULL, 0)");
+                    }
+                }
+                return null;
+            });
+
+            Migrations.migrate(old);
+
+            assertThat(old.<String>withConnection("spec", c -> single(c, "SELECT spec FROM functions")))
+                    .contains("\"eventType\":\"controllerbot_messaging_mid_conversation_msg\"");
+            assertThat(old.<String>withConnection("spec", c -> single(c, "SELECT spec FROM function_versions")))
+                    .contains("\"eventType\":\"controllerbot_messaging_mid_conversation_msg\"");
+            assertThat(old.<String>withConnection("binding", c -> single(c, "SELECT event_type FROM bindings")))
+                    .isEqualTo("controllerbot_messaging_mid_conversation_msg");
+            assertThat(old.<String>withConnection("lock", c -> single(c, "SELECT event_type FROM binding_locks")))
+                    .isEqualTo("controllerbot_messaging_mid_conversation_msg");
+            assertThat(old.<String>withConnection("record", c -> single(c, "SELECT event_type FROM invocations")))
+                    .isEqualTo("denver_post_survey_email_transcript");
+            assertThat(old.<String>withConnection("events", c -> single(c, "SELECT LISTAGG(id || '=' || status || '/' || event_type, ',') "
+                    + "WITHIN GROUP (ORDER BY id) FROM async_events"))).isEqualTo("e-dead=DEAD/bot_connectors_pre_hook,"
+                    + "e-done=SETTLED/bot_connectors_pre_hook,e-pending=PENDING/bot_connectors_pre_hook");
         } finally {
             old.close();
         }
