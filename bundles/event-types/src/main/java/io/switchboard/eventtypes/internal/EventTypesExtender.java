@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * leave the catalogue. A folder that cannot be read is logged at ERROR with what is wrong and left out; the bundle's
  * other folders count.
  */
-@Component(immediate = true)
+@Component(immediate = true, service = {})
 @Capability(namespace = "osgi.extender", name = EventTypeFolders.EXTENDER, version = "1.0.0")
 public final class EventTypesExtender implements BundleTrackerCustomizer<List<FolderProvider>> {
 

@@ -28,6 +28,15 @@ public final class SwitchboardHeaders {
     /** Which attempt of an asynchronous function the outcome is, from 1 (set by {@code event-results:}). */
     public static final String ATTEMPT = "SwitchboardAttempt";
 
+    /** The skill an event is raised for, read by {@code event:} (else the {@code skillId} of {@link #HTTP_QUERY}). @since 2.0 */
+    public static final String SKILL_ID = "SwitchboardSkillId";
+    /** The command a conversational command event names: the {@code {commandName}} of its webhook path. @since 2.0 */
+    public static final String COMMAND_NAME = "SwitchboardCommandName";
+    /** The bot a bot event comes from: the {@code {botId}} of its webhook path. @since 2.0 */
+    public static final String BOT_ID = "SwitchboardBotId";
+    /** The query string of the webhook request as it came (set by {@code webhook:}). @since 2.0 */
+    public static final String HTTP_QUERY = "SwitchboardHttpQuery";
+
     /** Prefixes of headers that stay inside the route and are never handed to functions as their headers. */
     public static final String INTERNAL_PREFIX = "Switchboard";
 
@@ -35,5 +44,10 @@ public final class SwitchboardHeaders {
     public static final String HTTP_ACCOUNT = "X-Switchboard-Account";
 
     private SwitchboardHeaders() {
+    }
+
+    /** The header carrying a {@code {name}} segment of a webhook path: {@code Switchboard} and the capitalised name. @since 2.0 */
+    public static String pathVariable(String name) {
+        return INTERNAL_PREFIX + Character.toUpperCase(name.charAt(0)) + name.substring(1);
     }
 }

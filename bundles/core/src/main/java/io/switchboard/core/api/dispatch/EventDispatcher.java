@@ -16,15 +16,4 @@ public interface EventDispatcher {
      * @throws CapacityExceededException when a synchronous event meets a full concurrency limit
      */
     DispatchResult dispatch(DispatchRequest request);
-
-    /**
-     * Whether the account has a productive function for the event type (and skill), LivePerson's {@code isImplemented}:
-     * for a type that selects by skill, whether an event of that skill would run a function; for others, whether any
-     * productive function is bound to the type.
-     *
-     * @param skillId the skill, or null
-     * @throws UnknownEventTypeException when no event source provides the type
-     * @since 1.3
-     */
-    boolean implemented(String account, String eventTypeId, String skillId);
 }

@@ -31,6 +31,7 @@ import io.switchboard.core.api.dispatch.FunctionCalls;
 import io.switchboard.core.api.dispatch.FunctionInvoker;
 import io.switchboard.core.api.dispatch.FunctionOutcome;
 import io.switchboard.core.api.dispatch.Header;
+import io.switchboard.core.api.dispatch.ImplementedEvents;
 import io.switchboard.core.api.dispatch.SettledEventListener;
 import io.switchboard.core.api.dispatch.Trigger;
 import io.switchboard.core.api.dispatch.UnknownEventTypeException;
@@ -54,10 +55,11 @@ import io.switchboard.core.internal.invocation.InvocationRecorder;
  * one unit. Also invokes single functions directly, lets functions call functions ({@link ChildCalls}), and lists and
  * retries the queue's dead letters.
  */
-@Component(service = {EventDispatcher.class, FunctionInvoker.class, FunctionCalls.class, DeadLetters.class, DispatcherImpl.class},
+@Component(service = {EventDispatcher.class, ImplementedEvents.class, FunctionInvoker.class, FunctionCalls.class, DeadLetters.class,
+        DispatcherImpl.class},
         configurationPid = DispatcherImpl.PID)
 @Designate(ocd = DispatcherImpl.Config.class)
-public class DispatcherImpl implements EventDispatcher, FunctionInvoker, FunctionCalls, DeadLetters {
+public class DispatcherImpl implements EventDispatcher, ImplementedEvents, FunctionInvoker, FunctionCalls, DeadLetters {
 
     public static final String PID = "io.switchboard.core.dispatch";
 
