@@ -2,6 +2,7 @@ package io.switchboard.api.http.internal;
 
 import io.switchboard.api.http.internal.json.Json;
 import io.switchboard.api.http.internal.json.Views;
+import io.switchboard.api.http.internal.resource.BotsResource;
 import io.switchboard.api.http.internal.resource.DeadLettersResource;
 import io.switchboard.api.http.internal.resource.EventTypesResource;
 import io.switchboard.api.http.internal.resource.EventsResource;
@@ -18,6 +19,7 @@ import io.switchboard.api.http.internal.web.Problem;
 import io.switchboard.api.http.internal.web.ProblemException;
 import io.switchboard.api.http.internal.web.Problems;
 import io.switchboard.api.http.internal.web.RequestBody;
+import io.switchboard.core.api.bot.BotService;
 import io.switchboard.core.api.dispatch.DeadLetters;
 import io.switchboard.core.api.dispatch.EventDispatcher;
 import io.switchboard.core.api.dispatch.FunctionInvoker;
@@ -81,8 +83,9 @@ public final class ApiServlet extends HttpServlet {
     public ApiServlet(@Reference FunctionService functions, @Reference InvocationService invocations,
                       @Reference SecretService secrets, @Reference EventCatalog catalog,
                       @Reference EventDispatcher dispatcher, @Reference FunctionInvoker invoker,
-                      @Reference DeadLetters deadLetters, @Reference Authenticator authenticator, ApiConfiguration config) {
-        this(new CoreServices(functions, invocations, secrets, catalog, dispatcher, invoker, deadLetters), authenticator,
+                      @Reference DeadLetters deadLetters, @Reference BotService bots, @Reference Authenticator authenticator,
+                      ApiConfiguration config) {
+        this(new CoreServices(functions, invocations, secrets, catalog, dispatcher, invoker, deadLetters, bots), authenticator,
                 ApiSettings.from(config));
     }
 
@@ -103,6 +106,7 @@ public final class ApiServlet extends HttpServlet {
         new SecretsResource(core.secrets(), views).addRoutes(router);
         new EventsResource(core.dispatcher(), json, views).addRoutes(router);
         new DeadLettersResource(core.deadLetters(), views, settings).addRoutes(router);
+        new BotsResource(core.bots(), views, settings).addRoutes(router);
         router.get("/templates", request -> templates.get().list(request))
               .get("/templates/{templateId}", request -> templates.get().get(request))
               .post("/accounts/{account}/functions/from-template", request -> templates.get().createFunction(request));

@@ -1,5 +1,6 @@
 package io.switchboard.api.http.internal;
 
+import io.switchboard.core.api.bot.BotService;
 import io.switchboard.core.api.dispatch.DeadLetters;
 import io.switchboard.core.api.dispatch.EventDispatcher;
 import io.switchboard.core.api.dispatch.FunctionInvoker;
@@ -11,7 +12,8 @@ import java.util.Objects;
 
 /** The core services the API exposes over HTTP, handed to the resources together. */
 public record CoreServices(FunctionService functions, InvocationService invocations, SecretService secrets,
-                           EventCatalog catalog, EventDispatcher dispatcher, FunctionInvoker invoker, DeadLetters deadLetters) {
+                           EventCatalog catalog, EventDispatcher dispatcher, FunctionInvoker invoker, DeadLetters deadLetters,
+                           BotService bots) {
     public CoreServices {
         Objects.requireNonNull(functions, "functions");
         Objects.requireNonNull(invocations, "invocations");
@@ -20,5 +22,6 @@ public record CoreServices(FunctionService functions, InvocationService invocati
         Objects.requireNonNull(dispatcher, "dispatcher");
         Objects.requireNonNull(invoker, "invoker");
         Objects.requireNonNull(deadLetters, "deadLetters");
+        Objects.requireNonNull(bots, "bots");
     }
 }
