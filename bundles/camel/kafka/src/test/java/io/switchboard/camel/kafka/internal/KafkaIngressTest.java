@@ -60,11 +60,11 @@ class KafkaIngressTest {
         try (KafkaProducer<String, String> producer = producer()) {
             producer.send(record("system-messages", "{\"bad\":true}", Map.of(SwitchboardHeaders.ACCOUNT, "acme"))).get();
             producer.send(record("system-messages", "{\"conversationId\":\"c-1\"}", Map.of(SwitchboardHeaders.ACCOUNT, "acme",
-                    KafkaIngress.EVENT_TYPE, "messaging_conversation_end"))).get();
+                    KafkaIngress.EVENT_TYPE, "controllerbot_messaging_conversation_end"))).get();
 
             Raised event = raised.poll(60, TimeUnit.SECONDS);
 
-            assertThat(event).isEqualTo(new Raised("event://acme/messaging_conversation_end?trigger=EVENT", "acme",
+            assertThat(event).isEqualTo(new Raised("event://acme/controllerbot_messaging_conversation_end?trigger=EVENT", "acme",
                     "{\"conversationId\":\"c-1\"}"));
         } finally {
             camel.stop();
@@ -74,7 +74,7 @@ class KafkaIngressTest {
     @Test
     void aConfiguredAccountAndTypeApplyToEveryRecord() throws Exception {
         CamelContext camel = context();
-        camel.addRoutes(new KafkaIngress(config("bots", "globex", "third_party_bots_custom_integration")));
+        camel.addRoutes(new KafkaIngress(config("bots", "globex", "bot_connectors_custom_integration")));
         camel.start();
         try (KafkaProducer<String, String> producer = producer()) {
             producer.send(record("bots", "{\"message\":\"hi\"}", Map.of(SwitchboardHeaders.ACCOUNT, "ignored"))).get();
@@ -83,7 +83,7 @@ class KafkaIngressTest {
 
             assertThat(event).isNotNull();
             assertThat(event.account()).isEqualTo("globex");
-            assertThat(event.uri()).contains("third_party_bots_custom_integration");
+            assertThat(event.uri()).contains("bot_connectors_custom_integration");
         } finally {
             camel.stop();
         }
