@@ -93,6 +93,11 @@ final class EventSettlement {
         }
         SettledEvent told = new SettledEvent(event.id(), event.account(), event.eventTypeId(), event.skillId(),
                 type.map(EventTypeDefinition::delivery).orElse(null), delivered, combined, functions);
-        listeners.tell(event.eventTypeId(), "settled event " + event.id(), listener -> listener.eventSettled(told));
+        int heard = listeners.tell(event.eventTypeId(), "settled event " + event.id(), listener -> listener.eventSettled(told));
+        if (heard == 0 && delivered) {
+            // No results route: its event source delivers nothing, or its routes are restarting (a configuration change).
+            LOG.info("Event {} ({}) of account {} settled, but no results route listens for its type: nothing is delivered",
+                    event.id(), event.eventTypeId(), event.account());
+        }
     }
 }

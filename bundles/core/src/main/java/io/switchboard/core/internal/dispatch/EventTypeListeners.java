@@ -44,18 +44,22 @@ final class EventTypeListeners<L> {
      * hearing.
      *
      * @param what what is told, for the log
+     * @return how many listeners were told
      */
-    void tell(String eventTypeId, String what, Consumer<L> telling) {
+    int tell(String eventTypeId, String what, Consumer<L> telling) {
+        int told = 0;
         for (Entry<L> entry : entries) {
             if (!entry.wants(eventTypeId)) {
                 continue;
             }
+            told++;
             try {
                 telling.accept(entry.listener());
             } catch (RuntimeException e) {
                 LOG.error("Listener {} failed on {} ({}); the queue goes on", entry.listener().getClass().getName(), what, eventTypeId, e);
             }
         }
+        return told;
     }
 
     private static Set<String> eventTypes(Object property) {
