@@ -41,7 +41,7 @@ class LivePersonConfigurationIT {
             .connectTimeout(Duration.ofSeconds(5)).build();
 
     /** One callback the receiver got. */
-    private record Delivery(String account, String signature, String body) {
+    private record Delivery(String path, String account, String signature, String body) {
     }
 
     private static final List<Delivery> DELIVERIES = new CopyOnWriteArrayList<>();
@@ -52,26 +52,30 @@ class LivePersonConfigurationIT {
     @BeforeAll
     static void startWithTheDocumentedFiles() throws Exception {
         receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        receiver.createContext("/switchboard/callbacks", exchange -> {
+        receiver.createContext("/", exchange -> {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             exchange.sendResponseHeaders(204, -1);
             exchange.close();
-            DELIVERIES.add(new Delivery(exchange.getRequestHeaders().getFirst("X-Switchboard-Account"),
+            DELIVERIES.add(new Delivery(exchange.getRequestURI().getPath(), exchange.getRequestHeaders().getFirst("X-Switchboard-Account"),
                     exchange.getRequestHeaders().getFirst("X-Switchboard-Signature"), body));
         });
         receiver.start();
         installation = Installation.copy(Path.of(System.getProperty("switchboard.itest.work"), "lp-config"));
         Path etc = installation.home.resolve("etc");
-        // docs/liveperson-compatibility.md and docs/writing-an-event-source.md, the receiver's address for messaging.example's.
+        // docs/liveperson-compatibility.md and docs/writing-an-event-source.md, the receiver's address for the example's.
+        String receiverUrl = "http://127.0.0.1:" + receiver.getAddress().getPort();
         Files.writeString(etc.resolve("io.switchboard.source.systemmessages.cfg"), """
-                callbackUrls = ["acme=http://127.0.0.1:%d/switchboard/callbacks"]
+                callbackUrls = acme=https://messaging.example/switchboard/callbacks
                 signingSecret = change-me
                 retries = 2
-                """.formatted(receiver.getAddress().getPort()));
+                """.replace("https://messaging.example", receiverUrl));
+        Files.writeString(etc.resolve("io.switchboard.source.chatpostsurvey.config"), """
+                callbackUrls=["acme=https://mail.example/switchboard/transcripts","globex=https://globex.example/transcripts"]
+                """.replace("https://mail.example", receiverUrl).replace("https://globex.example", receiverUrl + "/globex"));
         // docs/writing-an-event-source.md, configuration of the webhook.
         Files.writeString(etc.resolve("io.switchboard.camel.webhook.cfg"), """
                 maxBodyBytes = 262144
-                signingSecrets = ["acme@/events/system-messages/=change-me"]
+                signingSecrets = acme@/events/system-messages/=change-me
                 """);
         Files.writeString(etc.resolve("io.switchboard.core.dispatch.cfg"), "asyncBackoffMs = 50\n");
         // Written for the names before issue 11.
@@ -113,6 +117,7 @@ class LivePersonConfigurationIT {
         Poll.until("the event is delivered", Duration.ofSeconds(30), () -> delivery(eventId) != null);
         Delivery delivery = delivery(eventId);
         JsonNode body = JSON.readTree(delivery.body());
+        assertThat(delivery.path()).isEqualTo("/switchboard/callbacks");
         assertThat(delivery.account()).isEqualTo("acme");
         assertThat(delivery.signature()).isEqualTo("sha256=" + hmac("change-me", delivery.body()));
         assertThat(body.path("eventType").asText()).isEqualTo("controllerbot_messaging_conversation_end");
@@ -123,6 +128,20 @@ class LivePersonConfigurationIT {
         assertThat(body.path("functions").get(0).path("name").asText()).isEqualTo("goodbye");
         Poll.during(Duration.ofMillis(500));
         assertThat(DELIVERIES.stream().filter(d -> d.body().contains(eventId))).as("deliveries of the event").hasSize(1);
+    }
+
+    @Test
+    void aTypedConfigFileGivesSeveralAccountsTheirOwnCallback() throws Exception {
+        deploy("transcript", "denver_post_survey_email_transcript", "function lambda(input, callback) { callback(null, [{targetEmail:"
+                + " 'quality@example.com', senderName: 'Survey', senderEmail: 'no-reply@example.com', subject: 'CSAT ' + input.payload.csatRank}]); }");
+        Api.Answer accepted = new Webhook(installation, ADMIN_KEY).post("/events/chat-post-survey/email-transcript", "acme",
+                sample("denver_post_survey_email_transcript"));
+
+        assertThat(accepted.status()).as(accepted.body().toString()).isEqualTo(202);
+        String eventId = accepted.text("/eventId");
+        Poll.until("the transcript decision is delivered", Duration.ofSeconds(30), () -> delivery(eventId) != null);
+        assertThat(delivery(eventId).path()).isEqualTo("/switchboard/transcripts");
+        assertThat(JSON.readTree(delivery(eventId).body()).at("/emails/0/targetEmail").asText()).isEqualTo("quality@example.com");
     }
 
     @Test
@@ -158,7 +177,7 @@ class LivePersonConfigurationIT {
                 + " and is not read: the family's configuration is now io.switchboard.source.chatpostsurvey");
         assertThat(log).contains("names the event type 'messaging_conversation_end' in overrides, which was renamed to "
                 + "'controllerbot_messaging_conversation_end'");
-        assertThat(log).containsPattern("Template old-goodbye .*'messaging_conversation_end'.*renamed to 'controllerbot_messaging_conversation_end'");
+        assertThat(log).containsPattern("Template old-goodbye\\.js .*'messaging_conversation_end'.*renamed to 'controllerbot_messaging_conversation_end'");
         assertThat(api.get("/event-types/messaging_conversation_end").body().toString())
                 .contains("controllerbot_messaging_conversation_end");
     }

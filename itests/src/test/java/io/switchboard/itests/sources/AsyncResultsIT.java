@@ -86,6 +86,15 @@ public class AsyncResultsIT extends EventSourceTestSupport {
                     exchange.getRequestHeaders().getFirst("X-Switchboard-Signature"), body, json));
         });
         server.start();
+        // The dispatcher's configuration first: its change restarts the dispatcher and, with it, every route.
+        org.osgi.service.cm.Configuration backoff = configurationAdmin.getConfiguration("io.switchboard.core.dispatch", "?");
+        if (backoff.getProperties() == null || !"10".equals(String.valueOf(backoff.getProperties().get("asyncBackoffMs")))) {
+            Dictionary<String, Object> fast = new Hashtable<>();
+            fast.put("asyncBackoffMs", 10L);
+            backoff.update(fast);
+        }
+        await("the dispatcher retries fast", Duration.ofSeconds(30),
+                () -> services("io.switchboard.core.api.dispatch.EventDispatcher", "(asyncBackoffMs=10)"));
         String callback = callbackOf(ACCOUNT);
         for (String pid : PIDS) {
             org.osgi.service.cm.Configuration configuration = configurationAdmin.getConfiguration(pid, "?");
@@ -98,10 +107,6 @@ public class AsyncResultsIT extends EventSourceTestSupport {
             properties.put("retries", pid.endsWith("chatpostsurvey") ? "0" : "1");
             configuration.update(properties);
         }
-        org.osgi.service.cm.Configuration backoff = configurationAdmin.getConfiguration("io.switchboard.core.dispatch", "?");
-        Dictionary<String, Object> fast = new Hashtable<>();
-        fast.put("asyncBackoffMs", 10L);
-        backoff.update(fast);
         awaitFamiliesDeliverTo(callback);
         await("the families' retries are applied", Duration.ofSeconds(30), () ->
                 admin.get("/event-types/controllerbot_messaging_conversation_end").body().path("retries").asInt() == 1

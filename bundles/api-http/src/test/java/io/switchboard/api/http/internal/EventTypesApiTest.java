@@ -57,7 +57,10 @@ class EventTypesApiTest {
     }
 
     @Test
-    void anUnknownEventTypeIsNotFound() {
+    void anUnknownEventTypeIsNotFoundAndAnOldIdNamesItsReplacement() {
         assertThat(server.get("/api/v1/event-types/nope", "acme-key").status()).isEqualTo(404);
+        var renamed = server.get("/api/v1/event-types/messaging_conversation_end", "acme-key");
+        assertThat(renamed.status()).isEqualTo(404);
+        assertThat(renamed.json().get("detail").asText()).contains("renamed to 'controllerbot_messaging_conversation_end'");
     }
 }

@@ -7,7 +7,9 @@ import java.util.Optional;
 
 import io.switchboard.core.api.bot.Bot;
 import io.switchboard.core.api.dispatch.DispatchRequest;
+import io.switchboard.core.api.dispatch.FieldError;
 import io.switchboard.core.api.dispatch.Header;
+import io.switchboard.core.api.dispatch.InvalidPayloadException;
 import io.switchboard.core.api.dispatch.UnknownFunctionException;
 import io.switchboard.core.api.event.EventTypeDefinition;
 import io.switchboard.core.internal.bot.BotServiceImpl;
@@ -56,7 +58,8 @@ final class EventSelector {
     private DeployedFunction command(EventTypeDefinition event, DispatchRequest request) {
         String command = request.commandName();
         if (command == null || command.isBlank()) {
-            throw new UnknownFunctionException("Event '" + event.id() + "' runs the function named like the command; name the command");
+            throw new InvalidPayloadException("Event '" + event.id() + "' runs the function named like the command; name the command",
+                    List.of(new FieldError("commandName", "is required: the command, i.e. the name of the function to run")));
         }
         return functions.bound(request.account(), event.id()).stream().filter(f -> f.name().equals(command)).findFirst()
                 .orElseThrow(() -> new UnknownFunctionException("Account " + request.account() + " has no productive function for the command '"
@@ -65,7 +68,11 @@ final class EventSelector {
 
     private Selection bot(EventTypeDefinition event, DispatchRequest request) {
         String botId = request.botId();
-        Optional<Bot> bot = botId == null ? Optional.empty() : bots.find(request.account(), botId);
+        if (botId == null || botId.isBlank()) {
+            throw new InvalidPayloadException("Event '" + event.id() + "' runs the function its bot is configured with; name the bot",
+                    List.of(new FieldError("botId", "is required: the bot whose function runs")));
+        }
+        Optional<Bot> bot = bots.find(request.account(), botId);
         if (bot.isEmpty()) {
             throw new UnknownFunctionException("Account " + request.account() + " has no bot '" + botId
                     + "' (POST /api/v1/accounts/" + request.account() + "/bots creates one)");

@@ -18,6 +18,7 @@ import io.switchboard.core.api.bot.BotVendor;
 import io.switchboard.core.api.dispatch.DispatchRequest;
 import io.switchboard.core.api.dispatch.DispatchResult;
 import io.switchboard.core.api.dispatch.FunctionOutcome;
+import io.switchboard.core.api.dispatch.InvalidPayloadException;
 import io.switchboard.core.api.dispatch.Trigger;
 import io.switchboard.core.api.dispatch.UnknownFunctionException;
 import io.switchboard.core.api.event.EventSelection;
@@ -89,6 +90,17 @@ class SelectionRulesTest {
 
         assertThatThrownBy(() -> command("draft")).isInstanceOf(UnknownFunctionException.class).hasMessageContaining("'draft'");
         assertThatThrownBy(() -> command("Echo")).isInstanceOf(UnknownFunctionException.class);
+        assertThat(executor.requests).isEmpty();
+    }
+
+    @Test
+    void aCommandOrBotEventThatNamesNoneIsABadRequestNamingTheMissingField() {
+        core.deployedWithCode("acme", "echo", COMMAND, "\"echoed\"");
+
+        assertThatThrownBy(() -> command(null)).isInstanceOfSatisfying(InvalidPayloadException.class,
+                e -> assertThat(e.fieldErrors()).singleElement().satisfies(error -> assertThat(error.field()).isEqualTo("commandName")));
+        assertThatThrownBy(() -> bot(PRE_HOOK, " ")).isInstanceOfSatisfying(InvalidPayloadException.class,
+                e -> assertThat(e.fieldErrors()).singleElement().satisfies(error -> assertThat(error.field()).isEqualTo("botId")));
         assertThat(executor.requests).isEmpty();
     }
 
