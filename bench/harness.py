@@ -917,7 +917,7 @@ def main():
                 base = {"rps": r["rps"], "p50_ms": r["p50_us"] / 1000, "p99_ms": r["p99_us"] / 1000, "errors": r["errors"]}
                 results["hostile"] = measure_hostile(cfg, api, paths, stub_url, base)
         if "fanout" in only:
-            log("functions bound to one command")
+            log("functions run for one Chat Post Survey event")
             with timed(sections, "fan-out"):
                 results["fanout"] = measure_fanout(cfg, api, paths, stub_url)
         if "scale" in only:
