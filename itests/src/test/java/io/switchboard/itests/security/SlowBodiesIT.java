@@ -42,6 +42,7 @@ public class SlowBodiesIT extends TwoTenantsTestSupport {
     private static final Duration ATTACK_DURATION = Duration.ofSeconds(5);
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static volatile boolean configured;
+    private long slowestMillis;
 
     @Before
     public void shortenTheBodyReadTimeout() throws Exception {
@@ -131,18 +132,31 @@ public class SlowBodiesIT extends TwoTenantsTestSupport {
                 new SlowClients.Target(CONVERSATION_BUILDER, Map.of("X-Switchboard-Account", BOB, "X-Switchboard-Signature",
                         "sha256=" + "0".repeat(64), "X-Switchboard-Timestamp", Long.toString(System.currentTimeMillis() / 1000))));
 
+        // Once before the attack: the first calls pay for class loading and the function's first context, not the attack.
+        bobsCalls(function);
+        long slowestBeforeMillis = slowestMillis;
+        slowestMillis = 0;
         try (SlowClients attack = SlowClients.start(port(), ATTACKING_CONNECTIONS, targets)) {
             // Bob keeps calling for as long as the attack is meant to last, not for a number of calls that might all
             // fit between two of the attacker's bytes.
             long end = System.nanoTime() + ATTACK_DURATION.toNanos();
+            int calls = 0;
             while (System.nanoTime() < end) {
-                assertServed("bob's Conversation Builder call", 200, post(CONVERSATION_BUILDER, conversationBuilderCall("quick", null)));
-                assertServed("bob's invocation through the API", 200,
-                        post("/api/v1/accounts/" + BOB + "/functions/" + function + "/invoke", "{\"payload\":{}}"));
-                assertServed("bob's listing", 200, HttpRequest.newBuilder(url("/api/v1/accounts/" + BOB + "/functions")).GET());
+                calls += bobsCalls(function);
             }
             assertTrue("the attack was answered or cut " + attack.answered() + " times", attack.answered() > ATTACKING_CONNECTIONS);
+            System.out.printf("SlowBodiesIT: %d of bob's calls during the attack, the slowest %d ms (%d ms before it); "
+                    + "%d slow requests answered or cut%n", calls, slowestMillis, slowestBeforeMillis, attack.answered());
         }
+    }
+
+    /** One round of bob's calls, each of which must be answered in time; returns how many calls it made. */
+    private int bobsCalls(String function) throws Exception {
+        assertServed("bob's Conversation Builder call", 200, post(CONVERSATION_BUILDER, conversationBuilderCall("quick", null)));
+        assertServed("bob's invocation through the API", 200,
+                post("/api/v1/accounts/" + BOB + "/functions/" + function + "/invoke", "{\"payload\":{}}"));
+        assertServed("bob's listing", 200, HttpRequest.newBuilder(url("/api/v1/accounts/" + BOB + "/functions")).GET());
+        return 3;
     }
 
     private HttpRequest.Builder post(String path, String json) {
@@ -150,7 +164,7 @@ public class SlowBodiesIT extends TwoTenantsTestSupport {
                 .POST(HttpRequest.BodyPublishers.ofString(json));
     }
 
-    private static void assertServed(String what, int status, HttpRequest.Builder request) throws Exception {
+    private void assertServed(String what, int status, HttpRequest.Builder request) throws Exception {
         long started = System.nanoTime();
         HttpResponse<String> response;
         try {
@@ -159,8 +173,9 @@ public class SlowBodiesIT extends TwoTenantsTestSupport {
         } catch (HttpTimeoutException e) {
             throw new AssertionError(what + " was not answered within " + SERVED_WITHIN.toSeconds() + " s while the attack ran", e);
         }
+        long tookMillis = (System.nanoTime() - started) / 1_000_000;
+        slowestMillis = Math.max(slowestMillis, tookMillis);
         assertEquals(what + ": " + response.body(), status, response.statusCode());
-        assertTrue(what + " took " + (System.nanoTime() - started) / 1_000_000 + " ms",
-                System.nanoTime() - started < SERVED_WITHIN.toNanos());
+        assertTrue(what + " took " + tookMillis + " ms", tookMillis < SERVED_WITHIN.toMillis());
     }
 }

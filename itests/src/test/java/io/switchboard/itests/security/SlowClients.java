@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -23,6 +22,11 @@ final class SlowClients implements AutoCloseable {
     private static final int PROMISED_BYTES = 100_000;
     /** The attacker's pace: one byte per connection this often (2 bytes a second, far below any sane rate). */
     private static final long BYTE_INTERVAL_MILLIS = 500;
+    /**
+     * New connections per round at most (100 a second): enough to keep every connection the server holds busy, without
+     * turning the test into a connection flood that starves a small machine's CPU instead of the server's threads.
+     */
+    private static final int RECONNECTS_PER_ROUND = 50;
 
     private final int port;
     private final List<Target> targets;
@@ -74,8 +78,12 @@ final class SlowClients implements AutoCloseable {
 
     private void trickle() {
         while (running) {
+            int reconnects = 0;
             for (int i = 0; i < sockets.length && running; i++) {
                 try {
+                    if (sockets[i] == null && reconnects >= RECONNECTS_PER_ROUND) {
+                        continue;
+                    }
                     if (sockets[i] == null || sockets[i].getInputStream().available() > 0) {
                         throw new IOException("answered");
                     }
@@ -86,6 +94,11 @@ final class SlowClients implements AutoCloseable {
                         answered.incrementAndGet();
                     }
                     closeQuietly(sockets[i]);
+                    sockets[i] = null;
+                    if (reconnects >= RECONNECTS_PER_ROUND) {
+                        continue;
+                    }
+                    reconnects++;
                     try {
                         sockets[i] = open(i);
                     } catch (IOException e) {
@@ -107,8 +120,9 @@ final class SlowClients implements AutoCloseable {
         running = false;
         trickler.interrupt();
         trickler.join(5_000);
-        List<Socket> all = new ArrayList<>(List.of(sockets));
-        all.forEach(SlowClients::closeQuietly);
+        for (Socket socket : sockets) {
+            closeQuietly(socket);
+        }
     }
 
     private static void closeQuietly(Socket socket) {

@@ -39,6 +39,8 @@ public final class BoundedBodyReader implements RequestBodies {
     private static final long RATE_GRACE_NANOS = TimeUnit.SECONDS.toNanos(1);
     /** Allocated before the bytes arrive: a promised length alone must not reserve memory. */
     private static final int FIRST_BUFFER_BYTES = 64 * 1024;
+    /** The first buffer of a chunked body, which declares no length. */
+    private static final int UNKNOWN_LENGTH_BUFFER_BYTES = 8 * 1024;
 
     private final ReadPermits permits = new ReadPermits();
     private final ScheduledExecutorService timers;
@@ -105,25 +107,37 @@ public final class BoundedBodyReader implements RequestBodies {
         return permits.inProgress();
     }
 
+    /**
+     * Reads to the end of the stream, whatever Content-Length said (it sizes the first buffer only): a body is never
+     * trusted to stop where it promised, and never allowed past {@code maxBytes}.
+     */
     private static byte[] readAll(InputStream in, long declared, long maxBytes, BodyLimits limits) throws IOException {
-        long cap = Math.min(maxBytes, Integer.MAX_VALUE - 16);
-        long expected = declared >= 0 ? declared : cap + 1;
-        byte[] buffer = new byte[(int) Math.min(expected, FIRST_BUFFER_BYTES)];
+        int cap = (int) Math.min(maxBytes, Integer.MAX_VALUE - 16);
+        byte[] buffer = new byte[(int) Math.min(cap, Math.min(declared >= 0 ? declared : UNKNOWN_LENGTH_BUFFER_BYTES, FIRST_BUFFER_BYTES))];
         long started = System.nanoTime();
         int total = 0;
-        while (total < expected) {
+        while (true) {
             if (total == buffer.length) {
-                buffer = Arrays.copyOf(buffer, (int) Math.min(expected, 2L * buffer.length));
+                // A full buffer: one byte more tells whether the body goes on (the usual case, a body of exactly its
+                // declared length, then costs no copy).
+                int next = in.read();
+                if (next < 0) {
+                    break;
+                }
+                if (total == cap) {
+                    throw tooLarge(maxBytes);
+                }
+                long wanted = declared > total ? declared : 2L * buffer.length;
+                buffer = Arrays.copyOf(buffer, (int) Math.min(cap, wanted));
+                buffer[total++] = (byte) next;
+            } else {
+                int read = in.read(buffer, total, buffer.length - total);
+                if (read < 0) {
+                    break;
+                }
+                total += read;
             }
-            int read = in.read(buffer, total, buffer.length - total);
-            if (read < 0) {
-                break;
-            }
-            total += read;
             checkRate(total, started, limits);
-        }
-        if (total > cap) {
-            throw tooLarge(maxBytes);
         }
         if (declared >= 0 && total < declared) {
             throw new EOFException("the body ended after " + total + " of the " + declared + " bytes its Content-Length promised");
