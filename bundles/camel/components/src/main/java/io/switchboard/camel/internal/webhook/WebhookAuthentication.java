@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import javax.crypto.Mac;
@@ -116,7 +117,7 @@ final class WebhookAuthentication {
             // Answered like a wrong signature: a caller learns nothing about which accounts have secrets.
             return Result.refused(401, "Wrong signature for account '" + namedAccount + "'");
         }
-        byte[] presented = signature.substring(SIGNATURE_PREFIX.length()).toLowerCase(java.util.Locale.ROOT)
+        byte[] presented = signature.substring(SIGNATURE_PREFIX.length()).toLowerCase(Locale.ROOT)
                 .getBytes(StandardCharsets.US_ASCII);
         if (timestamp == null) {
             return policy.acceptUntimed()
