@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import io.switchboard.itests.Api;
+import io.switchboard.itests.security.DocumentedExamples;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -41,7 +42,7 @@ class LivePersonConfigurationIT {
             .connectTimeout(Duration.ofSeconds(5)).build();
 
     /** One callback the receiver got. */
-    private record Delivery(String path, String account, String signature, String body) {
+    private record Delivery(String path, String account, String timestamp, String signature, String body) {
     }
 
     private static final List<Delivery> DELIVERIES = new CopyOnWriteArrayList<>();
@@ -57,26 +58,25 @@ class LivePersonConfigurationIT {
             exchange.sendResponseHeaders(204, -1);
             exchange.close();
             DELIVERIES.add(new Delivery(exchange.getRequestURI().getPath(), exchange.getRequestHeaders().getFirst("X-Switchboard-Account"),
-                    exchange.getRequestHeaders().getFirst("X-Switchboard-Signature"), body));
+                    exchange.getRequestHeaders().getFirst("X-Switchboard-Timestamp"), exchange.getRequestHeaders().getFirst("X-Switchboard-Signature"),
+                    body));
         });
         receiver.start();
         installation = Installation.copy(Path.of(System.getProperty("switchboard.itest.work"), "lp-config"));
         Path etc = installation.home.resolve("etc");
-        // docs/liveperson-compatibility.md and docs/writing-an-event-source.md, the receiver's address for the example's.
+        // The configuration examples of docs/liveperson-compatibility.md (the receiver's address for the example hosts')
+        // and docs/writing-an-event-source.md (the webhook's), as the documents write them.
         String receiverUrl = "http://127.0.0.1:" + receiver.getAddress().getPort();
-        Files.writeString(etc.resolve("io.switchboard.source.systemmessages.cfg"), """
-                callbackUrls = acme=https://messaging.example/switchboard/callbacks
-                signingSecret = change-me
-                retries = 2
-                """.replace("https://messaging.example", receiverUrl));
-        Files.writeString(etc.resolve("io.switchboard.source.chatpostsurvey.config"), """
-                callbackUrls=["acme=https://mail.example/switchboard/transcripts","globex=https://globex.example/transcripts"]
-                """.replace("https://mail.example", receiverUrl).replace("https://globex.example", receiverUrl + "/globex"));
-        // docs/writing-an-event-source.md, configuration of the webhook.
-        Files.writeString(etc.resolve("io.switchboard.camel.webhook.cfg"), """
-                maxBodyBytes = 262144
-                signingSecrets = acme@/events/system-messages/=change-me
-                """);
+        Map<String, String> families = DocumentedExamples.of("liveperson-compatibility.md").configs();
+        assertThat(families).containsKeys("etc/io.switchboard.source.systemmessages.cfg", "etc/io.switchboard.source.chatpostsurvey.config");
+        for (Map.Entry<String, String> config : families.entrySet()) {
+            Files.writeString(installation.home.resolve(config.getKey()), config.getValue()
+                    .replace("https://messaging.example", receiverUrl).replace("https://mail.example", receiverUrl)
+                    .replace("https://globex.example", receiverUrl + "/globex"));
+        }
+        String webhook = DocumentedExamples.of("writing-an-event-source.md").configs().get("etc/io.switchboard.camel.webhook.cfg");
+        assertThat(webhook).contains("signingSecrets = acme@/events/system-messages/=change-me");
+        Files.writeString(etc.resolve("io.switchboard.camel.webhook.cfg"), webhook);
         Files.writeString(etc.resolve("io.switchboard.core.dispatch.cfg"), "asyncBackoffMs = 50\n");
         // Written for the names before issue 11.
         Files.writeString(etc.resolve("io.switchboard.source.chat-post-survey.cfg"), "signingSecret = old\n");
@@ -119,7 +119,7 @@ class LivePersonConfigurationIT {
         JsonNode body = JSON.readTree(delivery.body());
         assertThat(delivery.path()).isEqualTo("/switchboard/callbacks");
         assertThat(delivery.account()).isEqualTo("acme");
-        assertThat(delivery.signature()).isEqualTo("sha256=" + hmac("change-me", delivery.body()));
+        assertThat(delivery.signature()).isEqualTo("sha256=" + hmac("change-me", delivery.timestamp() + "." + delivery.body()));
         assertThat(body.path("eventType").asText()).isEqualTo("controllerbot_messaging_conversation_end");
         assertThat(body.path("skillId").asText()).isEqualTo("42");
         assertThat(body.path("commands").get(0).path("type").asText()).isEqualTo("systemMessage");
@@ -169,6 +169,20 @@ class LivePersonConfigurationIT {
     }
 
     @Test
+    void theGatewayExampleOfTheDocsPrintsWhatTheDocsSay() throws Exception {
+        String greeter = deploy("greeter", null, "function lambda(input, callback) { callback(null, 'Hello ' + input.payload.name); }");
+        deploy("idle-closer", "controllerbot_messaging_conversation_idle",
+                "function lambda(input, callback) { callback(null, [{type: 'closeConversation'}]); }");
+        DocumentedExamples.Example example = DocumentedExamples.of("liveperson-compatibility.md").example("gateway-invoke");
+
+        DocumentedExamples.Run run = DocumentedExamples.run(example, installation.port, Map.of("KEY", ADMIN_KEY, "FN", greeter));
+
+        assertThat(run.exitCode()).as(run.output()).isZero();
+        assertThat(example.expected()).hasSize(3);
+        assertThat(run.output().lines().map(String::strip).toList()).as(run.output()).containsSubsequence(example.expected());
+    }
+
+    @Test
     void oldNamesInEtcAndInTemplatesAreWarnedAboutNamingTheNewOnes() throws Exception {
         Poll.until("the warnings are logged", Duration.ofSeconds(30), () -> installation.log().contains("old-goodbye"));
         String log = installation.log();
@@ -182,23 +196,26 @@ class LivePersonConfigurationIT {
                 .contains("controllerbot_messaging_conversation_end");
     }
 
-    private static void deploy(String name, String eventType, String code) {
-        Api.Answer created = api.post("/accounts/acme/functions", "{\"name\": \"" + name + "\", \"eventType\": \"" + eventType
-                + "\", \"code\": " + Api.quote(code) + "}");
+    private static String deploy(String name, String eventType, String code) {
+        Api.Answer created = api.post("/accounts/acme/functions", "{\"name\": \"" + name + "\""
+                + (eventType == null ? "" : ", \"eventType\": \"" + eventType + "\"") + ", \"code\": " + Api.quote(code) + "}");
         assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
         Api.Answer deployed = api.post("/accounts/acme/functions/" + created.text("/id") + "/deploy", null);
         assertThat(deployed.text("/state")).as(deployed.body().toString()).isEqualTo("PRODUCTIVE");
+        return created.text("/id");
     }
 
     private static String sample(String eventType) {
         return api.get("/event-types/" + eventType).body().get("samplePayload").toString();
     }
 
-    /** Posts as the event source: the account named, the body signed with the shared secret, no key. */
+    /** Posts as the event source: the account named, the body signed now with the shared secret, no key. */
     private static HttpResponse<String> signedPost(String path, String body, String secret) throws Exception {
+        String timestamp = Long.toString(System.currentTimeMillis() / 1000);
         return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + installation.port + path))
                 .header("Content-Type", "application/json").header("X-Switchboard-Account", "acme")
-                .header("X-Switchboard-Signature", "sha256=" + hmac(secret, body)).timeout(Duration.ofSeconds(30))
+                .header("X-Switchboard-Timestamp", timestamp)
+                .header("X-Switchboard-Signature", "sha256=" + hmac(secret, timestamp + "." + body)).timeout(Duration.ofSeconds(30))
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 

@@ -55,7 +55,7 @@ public class AsyncResultsIT extends EventSourceTestSupport {
             + " {type: 'systemMessage', text: 'only the first message counts'}]; callback(null, result); }";
 
     /** One delivery the callback server received. */
-    private record Delivery(String account, String signature, String body, JsonNode json) {
+    private record Delivery(String account, String timestamp, String signature, String body, JsonNode json) {
     }
 
     private final Map<String, Delivery> deliveries = new ConcurrentHashMap<>();
@@ -83,7 +83,8 @@ public class AsyncResultsIT extends EventSourceTestSupport {
             JsonNode json = JSON.readTree(body);
             deliveredEvents.add(json.get("eventId").asText());
             deliveries.put(json.get("eventId").asText(), new Delivery(exchange.getRequestHeaders().getFirst("X-Switchboard-Account"),
-                    exchange.getRequestHeaders().getFirst("X-Switchboard-Signature"), body, json));
+                    exchange.getRequestHeaders().getFirst("X-Switchboard-Timestamp"), exchange.getRequestHeaders().getFirst("X-Switchboard-Signature"),
+                    body, json));
         });
         server.start();
         // The dispatcher's configuration first: its change restarts the dispatcher and, with it, every route.
@@ -165,7 +166,9 @@ public class AsyncResultsIT extends EventSourceTestSupport {
             assertEquals(id + ": " + answer.body(), 202, answer.status());
             Delivery delivery = awaitDelivery(answer.text("/eventId"));
             assertEquals(ACCOUNT, delivery.account());
-            assertEquals("sha256=" + hmac(delivery.body()), delivery.signature());
+            // Signed as a webhook call is: "<timestamp>.<body>", the timestamp in Unix seconds of the delivery.
+            assertTrue(delivery.timestamp(), Math.abs(Long.parseLong(delivery.timestamp()) - System.currentTimeMillis() / 1000) < 60);
+            assertEquals("sha256=" + hmac(delivery.timestamp() + "." + delivery.body()), delivery.signature());
             JsonNode body = delivery.json();
             assertEquals(id, body.get("eventType").asText());
             assertEquals(ACCOUNT, body.get("account").asText());

@@ -33,7 +33,7 @@ final class EventProducer extends DefaultProducer {
     public void process(Exchange exchange) throws Exception {
         Message message = exchange.getMessage();
         DispatchResult result = dispatcher.dispatch(new DispatchRequest(endpoint.target().accountFor(message),
-                endpoint.target().name(), Payloads.bodyAsJson(message), Payloads.functionHeaders(message.getHeaders()),
+                endpoint.target().name(), Payloads.bodyAsJson(message), Payloads.functionHeaders(exchange),
                 endpoint.getTrigger(), skill(message), message.getHeader(SwitchboardHeaders.COMMAND_NAME, String.class),
                 message.getHeader(SwitchboardHeaders.BOT_ID, String.class), null));
         message.setHeader(SwitchboardHeaders.EVENT_ID, result.eventId());
