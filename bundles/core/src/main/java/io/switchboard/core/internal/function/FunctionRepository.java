@@ -25,6 +25,14 @@ public final class FunctionRepository {
         return Rows.one(c, "SELECT " + COLUMNS + " FROM functions WHERE account = ? AND id = ?", FunctionRepository::row, account, id);
     }
 
+    /**
+     * The function's row, locked until the transaction ends: every lifecycle change of one function reads its state
+     * through this, so concurrent changes (also from other instances) apply one after another to the latest state.
+     */
+    Optional<FunctionRow> lock(Connection c, String account, String id) throws SQLException {
+        return Rows.one(c, "SELECT " + COLUMNS + " FROM functions WHERE account = ? AND id = ? FOR UPDATE", FunctionRepository::row, account, id);
+    }
+
     Optional<FunctionRow> findByName(Connection c, String account, String name) throws SQLException {
         return Rows.one(c, "SELECT " + COLUMNS + " FROM functions WHERE account = ? AND name = ?", FunctionRepository::row, account, name);
     }

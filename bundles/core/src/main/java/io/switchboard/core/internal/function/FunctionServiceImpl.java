@@ -30,7 +30,10 @@ import io.switchboard.core.api.function.FunctionVersion;
 import io.switchboard.core.api.function.LimitBreach;
 import io.switchboard.core.api.function.NotFoundException;
 import io.switchboard.core.api.function.Page;
+import io.switchboard.core.internal.db.ConcurrentChange;
+import io.switchboard.core.internal.db.DataAccessException;
 import io.switchboard.core.internal.db.Database;
+import io.switchboard.core.internal.db.UniqueViolation;
 
 /** Functions of each account, their lifecycle and versions; deploys are checked against the event limits. */
 @Component(service = FunctionService.class, configurationPid = FunctionServiceImpl.PID)
@@ -67,6 +70,7 @@ public class FunctionServiceImpl implements FunctionService {
     private final Clock clock;
     private final FunctionRepository repository = new FunctionRepository();
     private final BindingLocks locks = new BindingLocks();
+    private final FunctionLocks functionLocks = new FunctionLocks();
 
     @Activate
     public FunctionServiceImpl(@Reference Database database, @Reference EventCatalog catalog, @Reference DeployedFunctions deployedFunctions,
@@ -116,8 +120,8 @@ public class FunctionServiceImpl implements FunctionService {
     public FunctionInfo update(String account, String functionId, FunctionSpec spec) {
         FunctionSpec normalized = normalize(spec);
         validator.validate(normalized, catalog);
-        FunctionRow updated = database.inTransaction("update function " + functionId, c -> {
-            FunctionRow row = require(c, account, functionId);
+        FunctionRow updated = serialized(functionId, () -> database.inTransaction("update function " + functionId, c -> {
+            FunctionRow row = requireLocked(c, account, functionId);
             requireNameFree(c, account, normalized.name(), functionId);
             FunctionState state = row.state() == FunctionState.PRODUCTIVE ? FunctionState.MODIFIED : row.state();
             FunctionRow next = row.with(normalized, state, row.deployedVersion(), row.latestVersion(), clock.instant());
@@ -126,18 +130,18 @@ public class FunctionServiceImpl implements FunctionService {
                 repository.renameBinding(c, functionId, normalized.name());
             }
             return next;
-        });
+        }));
         deployedFunctions.bindingsChanged(account);
         return info(updated);
     }
 
     @Override
     public void delete(String account, String functionId) {
-        database.inTransaction("delete function " + functionId, c -> {
-            require(c, account, functionId);
+        serialized(functionId, () -> database.inTransaction("delete function " + functionId, c -> {
+            requireLocked(c, account, functionId);
             repository.delete(c, functionId);
             return null;
-        });
+        }));
         deployedFunctions.bindingsChanged(account);
         LOG.info("Deleted function {} of account {}", functionId, account);
     }
@@ -145,12 +149,12 @@ public class FunctionServiceImpl implements FunctionService {
     @Override
     public FunctionInfo deploy(String account, String functionId) {
         FunctionRow row = database.withConnection("read function " + functionId, c -> require(c, account, functionId));
-        if (row.state() == FunctionState.PRODUCTIVE) {
-            throw new ConflictException("Function " + functionId + " is already productive at version " + row.deployedVersion()
-                    + " with no changes to deploy");
-        }
         validator.validate(row.spec(), catalog);
         FunctionRow deployed = bindUnderLimit(account, functionId, row.spec().eventType(), current -> {
+            if (current.state() == FunctionState.PRODUCTIVE) {
+                throw new ConflictException("Function " + functionId + " is already productive at version " + current.deployedVersion()
+                        + " with no changes to deploy");
+            }
             int version = current.latestVersion() + 1;
             return new Activation(current.spec(), version, version, new FunctionVersion(functionId, version, current.spec(), clock.instant()));
         });
@@ -174,8 +178,8 @@ public class FunctionServiceImpl implements FunctionService {
 
     @Override
     public FunctionInfo undeploy(String account, String functionId) {
-        FunctionRow undeployed = database.inTransaction("undeploy function " + functionId, c -> {
-            FunctionRow row = require(c, account, functionId);
+        FunctionRow undeployed = serialized(functionId, () -> database.inTransaction("undeploy function " + functionId, c -> {
+            FunctionRow row = requireLocked(c, account, functionId);
             if (!row.deployed()) {
                 throw new ConflictException("Function " + functionId + " is " + row.state() + ", not deployed");
             }
@@ -183,7 +187,7 @@ public class FunctionServiceImpl implements FunctionService {
             repository.update(c, next);
             repository.unbind(c, functionId);
             return next;
-        });
+        }));
         deployedFunctions.bindingsChanged(account);
         LOG.info("Undeployed function {} of account {}", functionId, account);
         return info(undeployed);
@@ -228,7 +232,7 @@ public class FunctionServiceImpl implements FunctionService {
             });
         }
         try {
-            return bindUnderLock(account, functionId, eventType, plan);
+            return serialized(functionId, () -> bindUnderLock(account, functionId, eventType, plan));
         } finally {
             deployedFunctions.bindingsChanged(account);
         }
@@ -239,7 +243,7 @@ public class FunctionServiceImpl implements FunctionService {
             if (eventType != null) {
                 repository.lockBindings(c, account, eventType);
             }
-            FunctionRow current = require(c, account, functionId);
+            FunctionRow current = requireLocked(c, account, functionId);
             Activation activation = plan.plan(current);
             if (!Objects.equals(activation.spec().eventType(), eventType)) {
                 throw new ConflictException("Function " + functionId + " changed its event while deploying; retry");
@@ -273,6 +277,28 @@ public class FunctionServiceImpl implements FunctionService {
     private FunctionRow require(Connection c, String account, String functionId) throws SQLException {
         return repository.find(c, account, functionId).orElseThrow(() -> new NotFoundException(
                 "Account " + account + " has no function " + functionId));
+    }
+
+    /** The function's row, locked until the transaction ends (see {@link FunctionRepository#lock}). */
+    private FunctionRow requireLocked(Connection c, String account, String functionId) throws SQLException {
+        return repository.lock(c, account, functionId).orElseThrow(() -> new NotFoundException(
+                "Account " + account + " has no function " + functionId));
+    }
+
+    /**
+     * Runs one lifecycle change of the function after the others of this process (and, through the row lock, of other
+     * instances). A change that lost a race the database noticed (a lock not granted in time, a deadlock, a version
+     * number taken meanwhile) is a conflict to retry, never a failure of the platform.
+     */
+    private <T> T serialized(String functionId, java.util.function.Supplier<T> change) {
+        try {
+            return functionLocks.withLock(functionId, change);
+        } catch (DataAccessException e) {
+            if (ConcurrentChange.causedBy(e) || UniqueViolation.causedBy(e)) {
+                throw new ConflictException("Function " + functionId + " was changed concurrently; retry");
+            }
+            throw e;
+        }
     }
 
     private void requireNameFree(Connection c, String account, String name, String ownId) throws SQLException {

@@ -1,0 +1,28 @@
+package io.switchboard.core.internal.function;
+
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+
+/**
+ * One lock per function: create-free lifecycle changes of one function (update, deploy, rollback, undeploy, delete)
+ * run one after another in this process, so they queue here instead of waiting on the database's row lock, whose
+ * timeout would fail them. The row lock ({@code SELECT ... FOR UPDATE} of the function) still serialises them across
+ * instances sharing the database. Locks are kept (one small object per function
+ * changed since the start), as in {@link BindingLocks}: dropping one safely would need a lock of its own.
+ */
+final class FunctionLocks {
+
+    private final ConcurrentMap<String, ReentrantLock> locks = new ConcurrentHashMap<>();
+
+    <T> T withLock(String functionId, Supplier<T> work) {
+        ReentrantLock lock = locks.computeIfAbsent(functionId, id -> new ReentrantLock());
+        lock.lock();
+        try {
+            return work.get();
+        } finally {
+            lock.unlock();
+        }
+    }
+}
