@@ -51,6 +51,9 @@ public final class TestPostgres {
             return Optional.empty();
         }
         try (Connection c = DriverManager.getConnection(url(), user(), password())) {
+            if (!c.isValid(5)) {
+                throw new SQLException("the connection is not valid");
+            }
             return Optional.empty();
         } catch (SQLException e) {
             String message = "PostgreSQL is not reachable at " + url() + " (" + e.getMessage() + ")";
