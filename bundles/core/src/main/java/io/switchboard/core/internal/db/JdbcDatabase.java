@@ -144,7 +144,7 @@ public class JdbcDatabase implements Database {
         pool.close();
     }
 
-    /** The pool itself, for libraries that take a {@link DataSource} (Flyway, the scheduler). */
+    @Override
     public DataSource dataSource() {
         return pool;
     }

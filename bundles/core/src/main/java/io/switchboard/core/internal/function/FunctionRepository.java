@@ -59,6 +59,7 @@ public final class FunctionRepository {
     }
 
     void delete(Connection c, String id) throws SQLException {
+        deleteSchedules(c, id);
         Rows.update(c, "DELETE FROM bindings WHERE function_id = ?", id);
         Rows.update(c, "DELETE FROM function_versions WHERE function_id = ?", id);
         Rows.update(c, "DELETE FROM functions WHERE id = ?", id);
@@ -90,6 +91,14 @@ public final class FunctionRepository {
 
     void unbind(Connection c, String functionId) throws SQLException {
         Rows.update(c, "DELETE FROM bindings WHERE function_id = ?", functionId);
+    }
+
+    /**
+     * Deletes the function's schedules (undeploy, delete), in the lifecycle change's transaction: a schedule never
+     * outlives its function's deployment. Their scheduler rows find no schedule at their next firing and end.
+     */
+    void deleteSchedules(Connection c, String functionId) throws SQLException {
+        Rows.update(c, "DELETE FROM schedules WHERE function_id = ?", functionId);
     }
 
     /** Keeps the binding's function name in step with renames (limit messages name functions). */

@@ -186,6 +186,7 @@ public class FunctionServiceImpl implements FunctionService {
             FunctionRow next = row.with(row.spec(), FunctionState.UNDEPLOYED, 0, row.latestVersion(), clock.instant());
             repository.update(c, next);
             repository.unbind(c, functionId);
+            repository.deleteSchedules(c, functionId);
             return next;
         }));
         deployedFunctions.bindingsChanged(account);
