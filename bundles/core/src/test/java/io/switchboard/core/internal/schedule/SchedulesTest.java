@@ -216,6 +216,25 @@ class SchedulesTest {
         assertThat(executor.requests).isEmpty();
     }
 
+    @Test
+    void gogoCommandsListCreatePauseResumeAndDeleteSchedules() {
+        ScheduleServiceImpl schedules = instance();
+        FunctionInfo function = core.deployed("acme", "reporter", BOT);
+        io.switchboard.core.internal.shell.ScheduleCommands commands = new io.switchboard.core.internal.shell.ScheduleCommands(schedules);
+
+        String created = commands.schedule("acme", function.id(), "0 9 * * 1-5", "Europe/Berlin");
+        String id = created.substring(0, created.indexOf(' '));
+
+        assertThat(created).contains(function.id(), "0 9 * * 1-5", "Europe/Berlin", "active");
+        assertThat(commands.pause("acme", id)).contains("paused", "next -");
+        assertThat(commands.resume("acme", id)).contains("active");
+        assertThat(commands.schedules("acme")).contains(id);
+        assertThat(commands.schedule("acme", function.id(), "every day")).startsWith("error:").contains("/cronExpression");
+        assertThat(commands.unschedule("acme", id)).isEqualTo("deleted " + id);
+        assertThat(commands.unschedule("acme", id)).startsWith("error:");
+        assertThat(commands.schedules("acme")).isEmpty();
+    }
+
     private static List<FieldError> errors(Runnable call) {
         try {
             call.run();
