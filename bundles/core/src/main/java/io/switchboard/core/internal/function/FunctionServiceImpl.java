@@ -30,10 +30,7 @@ import io.switchboard.core.api.function.FunctionVersion;
 import io.switchboard.core.api.function.LimitBreach;
 import io.switchboard.core.api.function.NotFoundException;
 import io.switchboard.core.api.function.Page;
-import io.switchboard.core.internal.db.ConcurrentChange;
-import io.switchboard.core.internal.db.DataAccessException;
 import io.switchboard.core.internal.db.Database;
-import io.switchboard.core.internal.db.UniqueViolation;
 
 /** Functions of each account, their lifecycle and versions; deploys are checked against the event limits. */
 @Component(service = FunctionService.class, configurationPid = FunctionServiceImpl.PID)
@@ -286,20 +283,8 @@ public class FunctionServiceImpl implements FunctionService {
                 "Account " + account + " has no function " + functionId));
     }
 
-    /**
-     * Runs one lifecycle change of the function after the others of this process (and, through the row lock, of other
-     * instances). A change that lost a race the database noticed (a lock not granted in time, a deadlock, a version
-     * number taken meanwhile) is a conflict to retry, never a failure of the platform.
-     */
     private <T> T serialized(String functionId, java.util.function.Supplier<T> change) {
-        try {
-            return functionLocks.withLock(functionId, change);
-        } catch (DataAccessException e) {
-            if (ConcurrentChange.causedBy(e) || UniqueViolation.causedBy(e)) {
-                throw new ConflictException("Function " + functionId + " was changed concurrently; retry");
-            }
-            throw e;
-        }
+        return functionLocks.serialized(functionId, change);
     }
 
     private void requireNameFree(Connection c, String account, String name, String ownId) throws SQLException {
