@@ -67,6 +67,7 @@ public class FunctionServiceImpl implements FunctionService {
     private final Clock clock;
     private final FunctionRepository repository = new FunctionRepository();
     private final BindingLocks locks = new BindingLocks();
+    private final FunctionLocks functionLocks = new FunctionLocks();
 
     @Activate
     public FunctionServiceImpl(@Reference Database database, @Reference EventCatalog catalog, @Reference DeployedFunctions deployedFunctions,
@@ -116,8 +117,8 @@ public class FunctionServiceImpl implements FunctionService {
     public FunctionInfo update(String account, String functionId, FunctionSpec spec) {
         FunctionSpec normalized = normalize(spec);
         validator.validate(normalized, catalog);
-        FunctionRow updated = database.inTransaction("update function " + functionId, c -> {
-            FunctionRow row = require(c, account, functionId);
+        FunctionRow updated = serialized(functionId, () -> database.inTransaction("update function " + functionId, c -> {
+            FunctionRow row = requireLocked(c, account, functionId);
             requireNameFree(c, account, normalized.name(), functionId);
             FunctionState state = row.state() == FunctionState.PRODUCTIVE ? FunctionState.MODIFIED : row.state();
             FunctionRow next = row.with(normalized, state, row.deployedVersion(), row.latestVersion(), clock.instant());
@@ -126,18 +127,18 @@ public class FunctionServiceImpl implements FunctionService {
                 repository.renameBinding(c, functionId, normalized.name());
             }
             return next;
-        });
+        }));
         deployedFunctions.bindingsChanged(account);
         return info(updated);
     }
 
     @Override
     public void delete(String account, String functionId) {
-        database.inTransaction("delete function " + functionId, c -> {
-            require(c, account, functionId);
+        serialized(functionId, () -> database.inTransaction("delete function " + functionId, c -> {
+            requireLocked(c, account, functionId);
             repository.delete(c, functionId);
             return null;
-        });
+        }));
         deployedFunctions.bindingsChanged(account);
         LOG.info("Deleted function {} of account {}", functionId, account);
     }
@@ -145,12 +146,12 @@ public class FunctionServiceImpl implements FunctionService {
     @Override
     public FunctionInfo deploy(String account, String functionId) {
         FunctionRow row = database.withConnection("read function " + functionId, c -> require(c, account, functionId));
-        if (row.state() == FunctionState.PRODUCTIVE) {
-            throw new ConflictException("Function " + functionId + " is already productive at version " + row.deployedVersion()
-                    + " with no changes to deploy");
-        }
         validator.validate(row.spec(), catalog);
         FunctionRow deployed = bindUnderLimit(account, functionId, row.spec().eventType(), current -> {
+            if (current.state() == FunctionState.PRODUCTIVE) {
+                throw new ConflictException("Function " + functionId + " is already productive at version " + current.deployedVersion()
+                        + " with no changes to deploy");
+            }
             int version = current.latestVersion() + 1;
             return new Activation(current.spec(), version, version, new FunctionVersion(functionId, version, current.spec(), clock.instant()));
         });
@@ -174,16 +175,17 @@ public class FunctionServiceImpl implements FunctionService {
 
     @Override
     public FunctionInfo undeploy(String account, String functionId) {
-        FunctionRow undeployed = database.inTransaction("undeploy function " + functionId, c -> {
-            FunctionRow row = require(c, account, functionId);
+        FunctionRow undeployed = serialized(functionId, () -> database.inTransaction("undeploy function " + functionId, c -> {
+            FunctionRow row = requireLocked(c, account, functionId);
             if (!row.deployed()) {
                 throw new ConflictException("Function " + functionId + " is " + row.state() + ", not deployed");
             }
             FunctionRow next = row.with(row.spec(), FunctionState.UNDEPLOYED, 0, row.latestVersion(), clock.instant());
             repository.update(c, next);
             repository.unbind(c, functionId);
+            repository.deleteSchedules(c, functionId);
             return next;
-        });
+        }));
         deployedFunctions.bindingsChanged(account);
         LOG.info("Undeployed function {} of account {}", functionId, account);
         return info(undeployed);
@@ -228,7 +230,7 @@ public class FunctionServiceImpl implements FunctionService {
             });
         }
         try {
-            return bindUnderLock(account, functionId, eventType, plan);
+            return serialized(functionId, () -> bindUnderLock(account, functionId, eventType, plan));
         } finally {
             deployedFunctions.bindingsChanged(account);
         }
@@ -239,7 +241,7 @@ public class FunctionServiceImpl implements FunctionService {
             if (eventType != null) {
                 repository.lockBindings(c, account, eventType);
             }
-            FunctionRow current = require(c, account, functionId);
+            FunctionRow current = requireLocked(c, account, functionId);
             Activation activation = plan.plan(current);
             if (!Objects.equals(activation.spec().eventType(), eventType)) {
                 throw new ConflictException("Function " + functionId + " changed its event while deploying; retry");
@@ -273,6 +275,16 @@ public class FunctionServiceImpl implements FunctionService {
     private FunctionRow require(Connection c, String account, String functionId) throws SQLException {
         return repository.find(c, account, functionId).orElseThrow(() -> new NotFoundException(
                 "Account " + account + " has no function " + functionId));
+    }
+
+    /** The function's row, locked until the transaction ends (see {@link FunctionRepository#lock}). */
+    private FunctionRow requireLocked(Connection c, String account, String functionId) throws SQLException {
+        return repository.lock(c, account, functionId).orElseThrow(() -> new NotFoundException(
+                "Account " + account + " has no function " + functionId));
+    }
+
+    private <T> T serialized(String functionId, java.util.function.Supplier<T> change) {
+        return functionLocks.serialized(functionId, change);
     }
 
     private void requireNameFree(Connection c, String account, String name, String ownId) throws SQLException {

@@ -107,6 +107,8 @@ final class InvocationRepository {
         int tasks = Rows.update(c, "DELETE FROM async_tasks WHERE status <> 'PENDING' AND updated_at < ?", cutoff.toEpochMilli());
         Rows.update(c, "DELETE FROM async_events WHERE created_at < ? AND NOT EXISTS "
                 + "(SELECT 1 FROM async_tasks t WHERE t.event_id = async_events.id)", cutoff.toEpochMilli());
+        // Sources redeliver within minutes, not after the retention period.
+        Rows.update(c, "DELETE FROM event_idempotency_keys WHERE created_at < ?", cutoff.toEpochMilli());
         return tasks;
     }
 

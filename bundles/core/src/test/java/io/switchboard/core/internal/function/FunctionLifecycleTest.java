@@ -19,7 +19,9 @@ import io.switchboard.core.api.function.NotFoundException;
 import io.switchboard.core.api.function.ValidationException;
 import io.switchboard.core.internal.testing.CoreFixture;
 import io.switchboard.core.internal.testing.TestEvents;
+import io.switchboard.core.internal.testing.DatabaseTest;
 
+@DatabaseTest
 class FunctionLifecycleTest {
 
     private static final String END = "messaging_conversation_end";

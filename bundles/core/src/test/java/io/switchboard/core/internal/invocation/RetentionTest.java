@@ -18,7 +18,9 @@ import io.switchboard.core.api.function.InvocationRecord;
 import io.switchboard.core.internal.id.TimeOrderedIds;
 import io.switchboard.core.internal.testing.CoreFixture;
 import io.switchboard.core.internal.testing.TestConfigs;
+import io.switchboard.core.internal.testing.DatabaseTest;
 
+@DatabaseTest
 class RetentionTest {
 
     private static final Instant NOW = Instant.parse("2026-06-01T12:00:00Z");
