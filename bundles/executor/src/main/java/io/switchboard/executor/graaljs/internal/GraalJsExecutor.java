@@ -43,11 +43,13 @@ public final class GraalJsExecutor implements FunctionExecutor {
         @AttributeDefinition(name = "Maximum timeout (ms)", description = "Ceiling on a function's own timeout.")
         long maxTimeoutMillis() default 60_000;
 
-        @AttributeDefinition(name = "Log lines", description = "Console lines kept per invocation; later ones are counted and dropped.")
-        int maxLogLines() default 100;
+        @AttributeDefinition(name = "Log entries", description = "Console entries kept per invocation (LivePerson: 10); past "
+                + "the limit one log-limit-reached error entry is kept.")
+        int maxLogLines() default 10;
 
-        @AttributeDefinition(name = "Log bytes", description = "UTF-8 bytes of console output kept per invocation.")
-        int maxLogBytes() default 65_536;
+        @AttributeDefinition(name = "Log characters",
+                description = "Characters of console entries, message and extras, kept per invocation (LivePerson: 6,000).")
+        int maxLogChars() default 6_000;
 
         @AttributeDefinition(name = "Result size", description = "Characters of the result's JSON; a larger result is an error.")
         int maxResultChars() default 1_048_576;

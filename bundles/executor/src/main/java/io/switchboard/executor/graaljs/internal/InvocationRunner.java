@@ -2,7 +2,9 @@ package io.switchboard.executor.graaljs.internal;
 
 import io.switchboard.core.api.execution.ExecutionResult;
 import io.switchboard.executor.graaljs.internal.json.JsonText;
+import java.util.Set;
 import org.graalvm.polyglot.PolyglotException;
+import org.graalvm.polyglot.Value;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -12,6 +14,7 @@ import org.slf4j.LoggerFactory;
  */
 final class InvocationRunner {
     private static final Logger LOG = LoggerFactory.getLogger(InvocationRunner.class);
+    private static final Set<String> RUNTIME_ERRORS = Set.of("TypeError", "ReferenceError", "SyntaxError");
 
     private final SandboxFactory sandbox;
     private final ContextPool pool;
@@ -48,7 +51,7 @@ final class InvocationRunner {
                 invocation.attach(warm.context());
                 warm.bind(invocation);
             }
-            warm.start(invocation, JsonText.object(request.env()));
+            warm.start(invocation, JsonText.object(PlatformEnvironment.of(request)));
             reason = invocation.runUntilSettled();
         } catch (SandboxFactory.InvalidCodeException e) {
             reason = new Invocation.Stop(FailureCode.INVALID_CODE, e.getMessage());
@@ -101,9 +104,21 @@ final class InvocationRunner {
             return new Invocation.Stop(FailureCode.EXECUTOR_STOPPED, "the executor stopped while the function ran");
         }
         if (e.isGuestException()) {
-            return new Invocation.Stop(FailureCode.FAILED, "uncaught error: " + e.getMessage());
+            return new Invocation.Stop(isRuntimeError(e) ? FailureCode.RUNTIME_ERROR : FailureCode.FAILED, "uncaught error: " + e.getMessage());
         }
         return internal(e, invocation);
+    }
+
+    /** A TypeError, ReferenceError or SyntaxError thrown by the engine or the function (LivePerson's runtime-exception). */
+    private static boolean isRuntimeError(PolyglotException e) {
+        try {
+            Value error = e.getGuestObject();
+            Value name = error == null || !error.hasMembers() ? null : error.getMember("name");
+            return name != null && name.isString() && RUNTIME_ERRORS.contains(name.asString());
+        } catch (PolyglotException | IllegalStateException closed) {
+            // the watchdog closed the context meanwhile: the error can no longer be read
+            return false;
+        }
     }
 
     private static Invocation.Stop internal(RuntimeException e, Invocation invocation) {
