@@ -4,7 +4,6 @@ import io.switchboard.core.api.execution.ExecutionResult;
 import io.switchboard.executor.graaljs.internal.json.JsonText;
 import java.util.Set;
 import org.graalvm.polyglot.PolyglotException;
-import org.graalvm.polyglot.Value;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -109,16 +108,14 @@ final class InvocationRunner {
         return internal(e, invocation);
     }
 
-    /** A TypeError, ReferenceError or SyntaxError thrown by the engine or the function (LivePerson's runtime-exception). */
+    /**
+     * A TypeError, ReferenceError or SyntaxError thrown by the engine or the function (LivePerson's runtime-exception),
+     * told by the message GraalJS gives a guest error ("TypeError: ..."): the context may be closed already.
+     */
     private static boolean isRuntimeError(PolyglotException e) {
-        try {
-            Value error = e.getGuestObject();
-            Value name = error == null || !error.hasMembers() ? null : error.getMember("name");
-            return name != null && name.isString() && RUNTIME_ERRORS.contains(name.asString());
-        } catch (PolyglotException | IllegalStateException closed) {
-            // the watchdog closed the context meanwhile: the error can no longer be read
-            return false;
-        }
+        String message = e.getMessage();
+        int colon = message == null ? -1 : message.indexOf(':');
+        return colon > 0 && RUNTIME_ERRORS.contains(message.substring(0, colon));
     }
 
     private static Invocation.Stop internal(RuntimeException e, Invocation invocation) {

@@ -40,6 +40,10 @@ public final class ModuleFileSystem implements FileSystem {
 
     @Override
     public Path parsePath(URI uri) {
+        if ("node".equalsIgnoreCase(uri.getScheme())) {
+            // import ... from 'node:crypto' arrives as an opaque URI
+            return Path.of("/node:" + uri.getSchemeSpecificPart());
+        }
         if (!"file".equalsIgnoreCase(uri.getScheme())) {
             throw new UnsupportedOperationException("Only modules of the platform can be imported, not " + uri);
         }
