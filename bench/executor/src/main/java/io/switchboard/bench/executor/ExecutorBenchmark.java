@@ -59,6 +59,15 @@ public class ExecutorBenchmark {
             }""";
     static final String DRIVER = """
             (json) => { let out; lambda(JSON.parse(json), (error, result) => { out = JSON.stringify(result); }); return out; }""";
+    /** A callback-style function that requires lodash and luxon at its top level, as LivePerson V1 code does. */
+    static final String LIBRARY_FUNCTION = """
+            const _ = require('lodash');
+            const { DateTime } = require('luxon');
+            function lambda(input, callback) {
+              const payload = input.payload;
+              callback(null, { conversationId: payload.conversationId, words: _.sumBy(payload.transcript, line => line.text.split(' ').length),
+                at: DateTime.fromMillis(0, { zone: 'America/New_York' }).toISO() });
+            }""";
     static final String JSON_INPUT = jsonInput();
     static final String CPU_INPUT = "{\"payload\":{\"limit\":20000},\"headers\":[]}";
 
@@ -73,6 +82,7 @@ public class ExecutorBenchmark {
     private Value sharedJsonDriver;
     private Value sharedCpuDriver;
     private int version;
+    private int libraryVersion;
 
     @Setup(Level.Trial)
     public void start() {
@@ -160,6 +170,16 @@ public class ExecutorBenchmark {
     public String firstCallOfANewVersion() {
         int next = ++version;
         return check(executor.execute(request("versions@" + next, JSON_FUNCTION + "\n// version " + next, JSON_INPUT))).resultJson();
+    }
+
+    /**
+     * The first call of a new version of a function that requires lodash and luxon: as {@link #firstCallOfANewVersion},
+     * plus both libraries' module code run in the new context (their sources are parsed once per engine).
+     */
+    @Benchmark
+    public String firstCallOfANewVersionWithLibraries() {
+        int next = ++libraryVersion;
+        return check(executor.execute(request("libraries@" + next, LIBRARY_FUNCTION + "\n// version " + next, JSON_INPUT))).resultJson();
     }
 
     private static ExecutionRequest request(String codeId, String code, String input) {

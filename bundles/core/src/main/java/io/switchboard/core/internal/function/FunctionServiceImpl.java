@@ -13,12 +13,16 @@ import java.util.UUID;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.switchboard.core.api.execution.CodeChecker;
 import io.switchboard.core.api.function.ConflictException;
 import io.switchboard.core.api.function.EventCatalog;
 import io.switchboard.core.api.function.EventTypeView;
@@ -68,6 +72,10 @@ public class FunctionServiceImpl implements FunctionService {
     private final FunctionRepository repository = new FunctionRepository();
     private final BindingLocks locks = new BindingLocks();
 
+    /** The executor's code check; without an executor nothing runs, and code is checked when one is installed. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    volatile CodeChecker codeChecker;
+
     @Activate
     public FunctionServiceImpl(@Reference Database database, @Reference EventCatalog catalog, @Reference DeployedFunctions deployedFunctions,
             Config config) {
@@ -100,7 +108,7 @@ public class FunctionServiceImpl implements FunctionService {
     @Override
     public FunctionInfo create(String account, FunctionSpec spec) {
         FunctionSpec normalized = normalize(spec);
-        validator.validate(normalized, catalog);
+        validator.validate(normalized, catalog, codeChecker);
         Instant now = clock.instant();
         FunctionRow row = new FunctionRow(UUID.randomUUID().toString(), account, normalized, FunctionState.DRAFT, 0, 0, now, now);
         database.inTransaction("create function " + normalized.name(), c -> {
@@ -115,7 +123,7 @@ public class FunctionServiceImpl implements FunctionService {
     @Override
     public FunctionInfo update(String account, String functionId, FunctionSpec spec) {
         FunctionSpec normalized = normalize(spec);
-        validator.validate(normalized, catalog);
+        validator.validate(normalized, catalog, codeChecker);
         FunctionRow updated = database.inTransaction("update function " + functionId, c -> {
             FunctionRow row = require(c, account, functionId);
             requireNameFree(c, account, normalized.name(), functionId);
@@ -149,7 +157,7 @@ public class FunctionServiceImpl implements FunctionService {
             throw new ConflictException("Function " + functionId + " is already productive at version " + row.deployedVersion()
                     + " with no changes to deploy");
         }
-        validator.validate(row.spec(), catalog);
+        validator.validate(row.spec(), catalog, codeChecker);
         FunctionRow deployed = bindUnderLimit(account, functionId, row.spec().eventType(), current -> {
             int version = current.latestVersion() + 1;
             return new Activation(current.spec(), version, version, new FunctionVersion(functionId, version, current.spec(), clock.instant()));
@@ -165,7 +173,7 @@ public class FunctionServiceImpl implements FunctionService {
             return repository.version(c, functionId, version).orElseThrow(() -> new NotFoundException(
                     "Function " + functionId + " has no version " + version));
         });
-        validator.validate(target.spec(), catalog);
+        validator.validate(target.spec(), catalog, codeChecker);
         FunctionRow rolledBack = bindUnderLimit(account, functionId, target.spec().eventType(),
                 current -> new Activation(target.spec(), version, current.latestVersion(), null));
         LOG.info("Rolled function {} of account {} back to version {}", functionId, account, version);

@@ -33,11 +33,16 @@ final class FunctionCode {
 
     /** The cached source the executor evaluates: the code as it is, or a module with the lambda export appended. */
     static Source source(String codeId, String code) {
+        return source(codeId, code, true);
+    }
+
+    /** As {@link #source(String, String)}; {@code cached} false for code parsed once and forgotten (the save check). */
+    static Source source(String codeId, String code, boolean cached) {
         if (!isModule(code)) {
-            return Source.newBuilder(SandboxFactory.LANGUAGE, code, codeId + ".js").cached(true).buildLiteral();
+            return Source.newBuilder(SandboxFactory.LANGUAGE, code, codeId + ".js").cached(cached).buildLiteral();
         }
         return Source.newBuilder(SandboxFactory.LANGUAGE, code + "\n;export const " + LAMBDA_EXPORT
                 + " = typeof lambda === 'function' ? lambda : undefined;\n", codeId + ".mjs")
-                .mimeType(MODULE_MIME_TYPE).cached(true).buildLiteral();
+                .mimeType(MODULE_MIME_TYPE).cached(cached).buildLiteral();
     }
 }

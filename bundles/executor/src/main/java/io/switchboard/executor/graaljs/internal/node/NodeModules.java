@@ -21,6 +21,9 @@ import org.graalvm.polyglot.Source;
 public final class NodeModules {
     /** The names under which functions reach the toolbelt. */
     public static final Set<String> TOOLBELT = Set.of("lp-faas-toolbelt", "core-functions-toolbelt");
+    /** Module ids the sandbox's require answers from its own objects, with their ES named exports. */
+    private static final Map<String, List<String>> PLATFORM_EXPORTS = Map.of(
+            "process", List.of("env", "version", "versions", "platform", "arch", "nextTick", "cwd", "hrtime"));
     /** The ES named exports of the toolbelt module (LivePerson's {@code index.ts}). */
     static final List<String> TOOLBELT_EXPORTS = List.of("Toolbelt", "LpServices", "ConversationContentTypes", "SDETypes",
             "ErrorCodes", "SecretError", "ErrorStrategy");
@@ -60,7 +63,7 @@ public final class NodeModules {
     public String canonical(String specifier) {
         String id = specifier.startsWith("node:") ? specifier.substring(5) : specifier;
         id = id.endsWith("/") ? id.substring(0, id.length() - 1) : id;
-        return modules.containsKey(id) || TOOLBELT.contains(id) ? id : null;
+        return modules.containsKey(id) || TOOLBELT.contains(id) || PLATFORM_EXPORTS.containsKey(id) ? id : null;
     }
 
     /** Every module id functions may name, for error messages and docs. */
@@ -68,6 +71,7 @@ public final class NodeModules {
         Set<String> ids = new TreeSet<>(modules.keySet());
         ids.removeIf(id -> id.startsWith("switchboard:"));
         ids.addAll(TOOLBELT);
+        ids.addAll(PLATFORM_EXPORTS.keySet());
         return ids;
     }
 
@@ -93,7 +97,8 @@ public final class NodeModules {
 
     /** An ES module re-exporting what {@code require(id)} returns: default and the named exports the build found. */
     String esModuleShim(String id) {
-        List<String> names = TOOLBELT.contains(id) ? TOOLBELT_EXPORTS : modules.get(id).exports();
+        List<String> names = TOOLBELT.contains(id) ? TOOLBELT_EXPORTS
+                : PLATFORM_EXPORTS.containsKey(id) ? PLATFORM_EXPORTS.get(id) : modules.get(id).exports();
         StringBuilder shim = new StringBuilder("const m = globalThis[Symbol.for('").append(REQUIRE_KEY).append("')]('")
                 .append(id).append("');\nexport default m;\n");
         if (!names.isEmpty()) {
