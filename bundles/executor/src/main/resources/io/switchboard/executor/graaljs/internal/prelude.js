@@ -225,9 +225,23 @@
     }
     return buffer().from(text, 'latin1').toString('base64');
   });
+  // No regular expression literals in the prelude: parsing one creates the regex engine's context, which takes the
+  // engine's lock, and Engine.close(true) holds that lock while it waits for threads in contexts (a deadlock when a
+  // context is being prepared during deactivation).
+  const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+  const WHITESPACE = '\t\n\f\r ';
   defineGlobal('atob', (data) => {
-    const text = StringCtor(data).replace(/[\t\n\f\r ]/g, '');
-    if (text.length % 4 === 1 || !/^[A-Za-z0-9+/]*={0,2}$/.test(text)) throw invalidCharacter('the string is not base64');
+    const input = StringCtor(data);
+    let text = '';
+    let padding = 0;
+    for (let i = 0; i < input.length; i++) {
+      const c = input[i];
+      if (WHITESPACE.includes(c)) continue;
+      if (c === '=') padding++;
+      else if (padding > 0 || !BASE64.includes(c)) throw invalidCharacter('the string is not base64');
+      text += c;
+    }
+    if (padding > 2 || text.length % 4 === 1) throw invalidCharacter('the string is not base64');
     return buffer().from(text, 'base64').toString('latin1');
   });
 
@@ -311,5 +325,7 @@
       fail(e);
     }
   };
-  return freeze({ invoke, entryPoint });
+  // Spare contexts require popular libraries ahead (GraalJsExecutor.Config.preloadModules).
+  const preload = (id) => { userRequire(id); };
+  return freeze({ invoke, entryPoint, preload });
 })
