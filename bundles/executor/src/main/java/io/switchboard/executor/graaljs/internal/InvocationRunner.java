@@ -1,7 +1,6 @@
 package io.switchboard.executor.graaljs.internal;
 
 import io.switchboard.core.api.execution.ExecutionResult;
-import io.switchboard.executor.graaljs.internal.json.JsonText;
 import java.util.Set;
 import org.graalvm.polyglot.PolyglotException;
 import org.slf4j.Logger;
@@ -50,7 +49,7 @@ final class InvocationRunner {
                 invocation.attach(warm.context());
                 warm.bind(invocation);
             }
-            warm.start(invocation, JsonText.object(PlatformEnvironment.of(request)));
+            warm.start(invocation);
             reason = invocation.runUntilSettled();
         } catch (SandboxFactory.InvalidCodeException e) {
             reason = new Invocation.Stop(FailureCode.INVALID_CODE, e.getMessage());

@@ -282,7 +282,7 @@
       process.env = parse(envJson);
       envText = envJson;
     }
-    apply(mapClear, intervals, []);
+    if (intervals.size !== 0) apply(mapClear, intervals, []);
     let settled = false;
     const settle = (kind, text) => {
       if (settled) {
