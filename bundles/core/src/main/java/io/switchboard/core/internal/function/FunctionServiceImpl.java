@@ -13,12 +13,16 @@ import java.util.UUID;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.switchboard.core.api.execution.CodeChecker;
 import io.switchboard.core.api.function.ConflictException;
 import io.switchboard.core.api.function.EventCatalog;
 import io.switchboard.core.api.function.EventTypeView;
@@ -69,6 +73,10 @@ public class FunctionServiceImpl implements FunctionService {
     private final BindingLocks locks = new BindingLocks();
     private final FunctionLocks functionLocks = new FunctionLocks();
 
+    /** The executor's code check; without an executor nothing runs, and code is checked when one is installed. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    volatile CodeChecker codeChecker;
+
     @Activate
     public FunctionServiceImpl(@Reference Database database, @Reference EventCatalog catalog, @Reference DeployedFunctions deployedFunctions,
             Config config) {
@@ -101,7 +109,7 @@ public class FunctionServiceImpl implements FunctionService {
     @Override
     public FunctionInfo create(String account, FunctionSpec spec) {
         FunctionSpec normalized = normalize(spec);
-        validator.validate(normalized, catalog);
+        validator.validate(normalized, catalog, codeChecker);
         Instant now = clock.instant();
         FunctionRow row = new FunctionRow(UUID.randomUUID().toString(), account, normalized, FunctionState.DRAFT, 0, 0, now, now);
         database.inTransaction("create function " + normalized.name(), c -> {
@@ -116,7 +124,7 @@ public class FunctionServiceImpl implements FunctionService {
     @Override
     public FunctionInfo update(String account, String functionId, FunctionSpec spec) {
         FunctionSpec normalized = normalize(spec);
-        validator.validate(normalized, catalog);
+        validator.validate(normalized, catalog, codeChecker);
         FunctionRow updated = serialized(functionId, () -> database.inTransaction("update function " + functionId, c -> {
             FunctionRow row = requireLocked(c, account, functionId);
             requireNameFree(c, account, normalized.name(), functionId);
@@ -146,7 +154,7 @@ public class FunctionServiceImpl implements FunctionService {
     @Override
     public FunctionInfo deploy(String account, String functionId) {
         FunctionRow row = database.withConnection("read function " + functionId, c -> require(c, account, functionId));
-        validator.validate(row.spec(), catalog);
+        validator.validate(row.spec(), catalog, codeChecker);
         FunctionRow deployed = bindUnderLimit(account, functionId, row.spec().eventType(), current -> {
             if (current.state() == FunctionState.PRODUCTIVE) {
                 throw new ConflictException("Function " + functionId + " is already productive at version " + current.deployedVersion()
@@ -166,7 +174,7 @@ public class FunctionServiceImpl implements FunctionService {
             return repository.version(c, functionId, version).orElseThrow(() -> new NotFoundException(
                     "Function " + functionId + " has no version " + version));
         });
-        validator.validate(target.spec(), catalog);
+        validator.validate(target.spec(), catalog, codeChecker);
         FunctionRow rolledBack = bindUnderLimit(account, functionId, target.spec().eventType(),
                 current -> new Activation(target.spec(), version, current.latestVersion(), null));
         LOG.info("Rolled function {} of account {} back to version {}", functionId, account, version);
