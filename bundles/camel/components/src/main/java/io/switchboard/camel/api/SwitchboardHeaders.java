@@ -38,6 +38,11 @@ public final class SwitchboardHeaders {
     public static final String BOT_ID = "SwitchboardBotId";
     /** The query string of the webhook request as it came (set by {@code webhook:}). @since 2.0 */
     public static final String HTTP_QUERY = "SwitchboardHttpQuery";
+    /**
+     * What identifies the event at its source (read by {@code event:}): the core stores it with the accepted event and
+     * does not run a second event with the same key (the Kafka ingress sets {@code kafka:<topic>/<partition>/<offset>}). @since 2.0
+     */
+    public static final String IDEMPOTENCY_KEY = "SwitchboardIdempotencyKey";
 
     /** Prefixes of headers that stay inside the route and are never handed to functions as their headers. */
     public static final String INTERNAL_PREFIX = "Switchboard";

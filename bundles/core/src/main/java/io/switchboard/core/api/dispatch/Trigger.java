@@ -11,5 +11,7 @@ public enum Trigger {
     /** An operator's manual invocation (API "invoke" screen, shell). */
     MANUAL,
     /** Another function called it through {@link FunctionCalls} (a bot's INVOCATION action, an orchestrator). @since 1.3 */
-    FUNCTION
+    FUNCTION,
+    /** A schedule of the account ({@code /api/v1/accounts/{account}/schedules}) fired. */
+    SCHEDULE
 }

@@ -3,6 +3,7 @@ package io.switchboard.core.internal.dispatch;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -42,7 +43,9 @@ import io.switchboard.core.api.execution.FunctionExecutor;
 import io.switchboard.core.api.function.EventCatalog;
 import io.switchboard.core.api.function.Page;
 import io.switchboard.core.internal.bot.BotServiceImpl;
+import io.switchboard.core.internal.db.DataAccessException;
 import io.switchboard.core.internal.db.Database;
+import io.switchboard.core.internal.db.UniqueViolation;
 import io.switchboard.core.internal.function.DeployedFunction;
 import io.switchboard.core.internal.function.DeployedFunctions;
 import io.switchboard.core.internal.id.TimeOrderedIds;
@@ -113,6 +116,7 @@ public class DispatcherImpl implements EventDispatcher, ImplementedEvents, Funct
      * almost none, while a busy loop competing with ten other busy threads on two cores still gets about a fifth.
      */
     private static final double QUARANTINE_BUSY_SHARE = 0.1;
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DispatcherImpl.class);
 
     private final EventCatalog catalog;
     private final DeployedFunctions functions;
@@ -128,6 +132,7 @@ public class DispatcherImpl implements EventDispatcher, ImplementedEvents, Funct
     private final Duration retryAfter;
     private final EventTypeListeners<AsyncOutcomeListener> outcomeListeners = new EventTypeListeners<>();
     private final EventTypeListeners<SettledEventListener> settledListeners = new EventTypeListeners<>();
+    private final IdempotencyKeys idempotencyKeys;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     private volatile FunctionExecutor executor;
@@ -161,6 +166,7 @@ public class DispatcherImpl implements EventDispatcher, ImplementedEvents, Funct
                 config.asyncWorkers(), Duration.ofMillis(config.asyncBackoffMs()), Duration.ofMillis(config.asyncMaxBackoffMs()),
                 Duration.ofMillis(config.asyncCapacityRetryMs())), clock, outcomeListeners, repository, settlement);
         this.deadLetters = new DeadLetterOffice(database, repository, functions, asyncQueue::requeue, clock);
+        this.idempotencyKeys = new IdempotencyKeys(database);
         asyncQueue.start();
     }
 
@@ -207,14 +213,40 @@ public class DispatcherImpl implements EventDispatcher, ImplementedEvents, Funct
     public DispatchResult dispatch(DispatchRequest request) {
         EventTypeDefinition event = definition(request.eventTypeId());
         validator.validate(event, request.payloadJson());
+        String key = request.idempotencyKey();
+        Optional<String> earlier = key == null ? Optional.empty() : idempotencyKeys.eventOf(key);
+        if (earlier.isPresent()) {
+            return duplicate(key, earlier.get(), event);
+        }
         EventSelector.Selection selection = selector.select(event, request);
         List<DeployedFunction> selected = selection.functions();
         String eventId = TimeOrderedIds.next();
         InvocationMode mode = request.mode() != null ? request.mode() : event.mode();
         if (mode == InvocationMode.ASYNC) {
-            asyncQueue.accept(new AsyncEvent(eventId, request.account(), event.id(), request.payloadJson(), selection.headers(),
-                    request.trigger(), System.currentTimeMillis(), event.supportsSkills() ? request.skillId() : null), selected);
+            try {
+                asyncQueue.accept(new AsyncEvent(eventId, request.account(), event.id(), request.payloadJson(), selection.headers(),
+                        request.trigger(), System.currentTimeMillis(), event.supportsSkills() ? request.skillId() : null), selected, key);
+            } catch (RuntimeException e) {
+                // The same key accepted at the same time by another caller or instance: that one counts.
+                Optional<String> raced = key == null ? Optional.empty() : idempotencyKeys.eventOf(key);
+                if (raced.isPresent()) {
+                    return duplicate(key, raced.get(), event);
+                }
+                throw e;
+            }
             return new DispatchResult(eventId, InvocationMode.ASYNC, List.of(), event.delivery(), null, null);
+        }
+        if (key != null) {
+            // Claimed before the functions run: a synchronous event whose caller is gone (a crash mid-run) is not run
+            // again when redelivered; its source cannot get a reply then anyway.
+            try {
+                idempotencyKeys.claim(key, request.account(), eventId, System.currentTimeMillis());
+            } catch (DataAccessException e) {
+                if (UniqueViolation.causedBy(e)) {
+                    return duplicate(key, idempotencyKeys.eventOf(key).orElse(eventId), event);
+                }
+                throw e;
+            }
         }
         List<ConcurrencyLimiter.Permit> permits = limiter.tryAcquireAll(request.account(), selected.stream().map(DeployedFunction::functionId).toList())
                 .orElseThrow(() -> capacityExceeded("Event '" + event.id() + "' of account " + request.account()));
@@ -225,6 +257,11 @@ public class DispatcherImpl implements EventDispatcher, ImplementedEvents, Funct
     @Override
     public boolean implemented(String account, String eventTypeId, String skillId) {
         return selector.implemented(definition(eventTypeId), account, skillId);
+    }
+
+    private static DispatchResult duplicate(String key, String eventId, EventTypeDefinition event) {
+        LOG.debug("Event with idempotency key {} was accepted before as {}; not run again", key, eventId);
+        return new DispatchResult(eventId, event.mode(), List.of(), event.delivery(), null, null);
     }
 
     @Override

@@ -44,7 +44,9 @@ import io.switchboard.core.internal.testing.CoreFixture;
 import io.switchboard.core.internal.testing.ScriptedExecutor;
 import io.switchboard.core.internal.testing.TestConfigs;
 import io.switchboard.core.internal.testing.TestEvents;
+import io.switchboard.core.internal.testing.DatabaseTest;
 
+@DatabaseTest
 class DispatchTest {
 
     private static final String BOT = "third_party_bots_custom_integration";

@@ -5,8 +5,10 @@ import io.switchboard.core.api.execution.Outcome;
 
 /** Every way a run can end without a result, with the outcome and error code the core receives. */
 enum FailureCode {
-    /** The function reported an error: callback error, thrown exception or rejected promise. */
+    /** The function reported an error: callback error, thrown exception or rejected promise (LivePerson's custom-failure). */
     FAILED(Outcome.ERROR, "com.switchboard.function.failed"),
+    /** A TypeError, ReferenceError or SyntaxError at run time (LivePerson's runtime-exception). */
+    RUNTIME_ERROR(Outcome.ERROR, "com.switchboard.function.runtime-error"),
     /** The code does not parse or does not define {@code lambda}. */
     INVALID_CODE(Outcome.ERROR, "com.switchboard.function.invalid-code"),
     /** The result cannot be written as JSON. */

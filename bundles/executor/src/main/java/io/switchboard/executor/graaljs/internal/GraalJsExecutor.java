@@ -43,11 +43,13 @@ public final class GraalJsExecutor implements FunctionExecutor {
         @AttributeDefinition(name = "Maximum timeout (ms)", description = "Ceiling on a function's own timeout.")
         long maxTimeoutMillis() default 60_000;
 
-        @AttributeDefinition(name = "Log lines", description = "Console lines kept per invocation; later ones are counted and dropped.")
-        int maxLogLines() default 100;
+        @AttributeDefinition(name = "Log entries", description = "Console entries kept per invocation (LivePerson: 10); past "
+                + "the limit one log-limit-reached error entry is kept.")
+        int maxLogLines() default 10;
 
-        @AttributeDefinition(name = "Log bytes", description = "UTF-8 bytes of console output kept per invocation.")
-        int maxLogBytes() default 65_536;
+        @AttributeDefinition(name = "Log characters",
+                description = "Characters of console entries, message and extras, kept per invocation (LivePerson: 6,000).")
+        int maxLogChars() default 6_000;
 
         @AttributeDefinition(name = "Result size", description = "Characters of the result's JSON; a larger result is an error.")
         int maxResultChars() default 1_048_576;
@@ -74,6 +76,14 @@ public final class GraalJsExecutor implements FunctionExecutor {
 
         @AttributeDefinition(name = "Idle time (s)", description = "A warm context unused this long is closed.")
         long poolIdleSeconds() default 300;
+
+        @AttributeDefinition(name = "Spare contexts", description = "Contexts prepared ahead on a background thread, so the "
+                + "first call of a new function version only evaluates its own code; 0 prepares none.")
+        int spareContexts() default 2;
+
+        @AttributeDefinition(name = "Preloaded modules", description = "Modules the spare contexts require ahead (LivePerson "
+                + "functions commonly use lodash and luxon); empty keeps every library loaded on first use only.")
+        String[] preloadModules() default {"lodash", "luxon"};
     }
 
     private final EngineLogPipe engineLog = EngineLogPipe.toSlf4j();
@@ -92,7 +102,8 @@ public final class GraalJsExecutor implements FunctionExecutor {
         this.limits = ExecutorLimits.of(config);
         this.engine = newEngine(engineLog);
         logImplementation(engine);
-        this.sandbox = new SandboxFactory(engine, config.statementLimit());
+        this.sandbox = new SandboxFactory(engine, config.statementLimit(), config.spareContexts(), List.of(config.preloadModules()),
+                toolbelt::snapshot);
         this.pool = new ContextPool(config.poolSizePerVersion(), config.poolSizeTotal(),
                 TimeUnit.SECONDS.toNanos(config.poolIdleSeconds()), () -> toolbelt.snapshot().generation());
         this.watchdog = new Watchdog(new AllocationMeter(), limits.allocationBudgetBytes());
@@ -166,6 +177,7 @@ public final class GraalJsExecutor implements FunctionExecutor {
     public void deactivate() {
         runner.stop();
         housekeeping.shutdownNow();
+        sandbox.close();
         pool.closeAll();
         engine.close(true);
         engineLog.close();
@@ -175,6 +187,11 @@ public final class GraalJsExecutor implements FunctionExecutor {
     /** Invocations running now; for tests and diagnostics. */
     int runningInvocations() {
         return watchdog.running();
+    }
+
+    /** Spare contexts ready for new versions; for tests and benchmarks. */
+    public int spareContexts() {
+        return sandbox.spareContexts();
     }
 
     /** Warm contexts kept for later calls; for tests and diagnostics. */

@@ -62,7 +62,7 @@ final class Invocation {
         this.deadlineNanos = startNanos + timeout.toNanos();
         this.scope = new InvocationScope(request.invocationId(), request.account(), request.functionId(),
                 request.allowedDomains(), clock.instant().plus(timeout));
-        this.logs = new LogCollector(limits.maxLogLines(), limits.maxLogBytes(), clock);
+        this.logs = new LogCollector(limits.maxLogLines(), limits.maxLogChars(), clock);
     }
 
     ExecutionRequest request() {
@@ -120,8 +120,8 @@ final class Invocation {
 
     // ---- called by the guest through the host bridge, on this invocation's thread
 
-    void log(LogLevel level, String message) {
-        logs.add(level, message);
+    void log(LogLevel level, String message, String extrasJson) {
+        logs.add(level, message, extrasJson);
     }
 
     void settle(String kind, String text) {
@@ -131,6 +131,7 @@ final class Invocation {
                             + " characters of JSON; the limit is " + limits.maxResultChars())
                     : new Settlement(null, text, null);
             case "invalid" -> new Settlement(FailureCode.INVALID_RESULT, null, text);
+            case "runtime" -> new Settlement(FailureCode.RUNTIME_ERROR, null, text);
             default -> new Settlement(FailureCode.FAILED, null, text);
         };
     }
@@ -138,7 +139,7 @@ final class Invocation {
     void settleAgain(String kind) {
         LOG.debug("Invocation {} of {}: ignored a second completion ({})", request.invocationId(), request.functionId(), kind);
         logs.add(LogLevel.WARN, "[switchboard] the function completed more than once; ignored the later "
-                + ("ok".equals(kind) ? "result" : "error"));
+                + ("ok".equals(kind) ? "result" : "error"), null);
     }
 
     int setTimer(Value callback, long delayMillis) {

@@ -1,7 +1,7 @@
 package io.switchboard.executor.graaljs.internal;
 
 import io.switchboard.core.api.execution.ExecutionResult;
-import io.switchboard.executor.graaljs.internal.json.JsonText;
+import java.util.Set;
 import org.graalvm.polyglot.PolyglotException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
  */
 final class InvocationRunner {
     private static final Logger LOG = LoggerFactory.getLogger(InvocationRunner.class);
+    private static final Set<String> RUNTIME_ERRORS = Set.of("TypeError", "ReferenceError", "SyntaxError");
 
     private final SandboxFactory sandbox;
     private final ContextPool pool;
@@ -48,7 +49,7 @@ final class InvocationRunner {
                 invocation.attach(warm.context());
                 warm.bind(invocation);
             }
-            warm.start(invocation, JsonText.object(request.env()));
+            warm.start(invocation);
             reason = invocation.runUntilSettled();
         } catch (SandboxFactory.InvalidCodeException e) {
             reason = new Invocation.Stop(FailureCode.INVALID_CODE, e.getMessage());
@@ -101,9 +102,19 @@ final class InvocationRunner {
             return new Invocation.Stop(FailureCode.EXECUTOR_STOPPED, "the executor stopped while the function ran");
         }
         if (e.isGuestException()) {
-            return new Invocation.Stop(FailureCode.FAILED, "uncaught error: " + e.getMessage());
+            return new Invocation.Stop(isRuntimeError(e) ? FailureCode.RUNTIME_ERROR : FailureCode.FAILED, "uncaught error: " + e.getMessage());
         }
         return internal(e, invocation);
+    }
+
+    /**
+     * A TypeError, ReferenceError or SyntaxError thrown by the engine or the function (LivePerson's runtime-exception),
+     * told by the message GraalJS gives a guest error ("TypeError: ..."): the context may be closed already.
+     */
+    private static boolean isRuntimeError(PolyglotException e) {
+        String message = e.getMessage();
+        int colon = message == null ? -1 : message.indexOf(':');
+        return colon > 0 && RUNTIME_ERRORS.contains(message.substring(0, colon));
     }
 
     private static Invocation.Stop internal(RuntimeException e, Invocation invocation) {

@@ -15,6 +15,8 @@ final class WarmContext {
     private final long toolbeltGeneration;
     private Value invoke;
     private Value lambda;
+    private java.util.Map<String, String> envOf;
+    private String envJson;
     private volatile long idleSinceNanos;
 
     WarmContext(Context context, HostBridge bridge, String codeId, String functionId, long toolbeltGeneration) {
@@ -55,9 +57,18 @@ final class WarmContext {
     }
 
     /** Runs the function once for {@code invocation}; settlement and follow-up work go to the invocation. */
-    void start(Invocation invocation, String envJson) {
+    void start(Invocation invocation) {
         context.resetLimits();
-        invoke.executeVoid(lambda, invocation.request().inputJson(), envJson);
+        invoke.executeVoid(lambda, invocation.request().inputJson(), envJson(invocation.request()));
+    }
+
+    /** {@code process.env} as JSON; a version's variables do not change, so it is written once per context. */
+    private String envJson(io.switchboard.core.api.execution.ExecutionRequest request) {
+        if (envJson == null || !envOf.equals(request.env())) {
+            envOf = request.env();
+            envJson = io.switchboard.executor.graaljs.internal.json.JsonText.object(PlatformEnvironment.of(request));
+        }
+        return envJson;
     }
 
     void bind(Invocation invocation) {

@@ -14,8 +14,9 @@ import org.apache.camel.support.DefaultProducer;
 /**
  * Dispatches the body as the event's payload (limits, selection, validation and SYNC/ASYNC apply), for the skill,
  * command and bot the headers name ({@code SwitchboardSkillId} or {@code ?skillId=}, {@code SwitchboardCommandName},
- * {@code SwitchboardBotId}); the
- * {@link DispatchResult} becomes the body. The core's refusals (unknown type, invalid payload, full capacity)
+ * {@code SwitchboardBotId}); the {@link DispatchResult} becomes the body. A {@link SwitchboardHeaders#IDEMPOTENCY_KEY}
+ * header goes with the event, so a redelivery of the same source event is answered without running again. The core's
+ * refusals (unknown type, invalid payload, full capacity)
  * are thrown as they are, for the route's error handling or the webhook to answer.
  */
 final class EventProducer extends DefaultProducer {
@@ -35,7 +36,8 @@ final class EventProducer extends DefaultProducer {
         DispatchResult result = dispatcher.dispatch(new DispatchRequest(endpoint.target().accountFor(message),
                 endpoint.target().name(), Payloads.bodyAsJson(message), Payloads.functionHeaders(exchange),
                 endpoint.getTrigger(), skill(message), message.getHeader(SwitchboardHeaders.COMMAND_NAME, String.class),
-                message.getHeader(SwitchboardHeaders.BOT_ID, String.class), null));
+                message.getHeader(SwitchboardHeaders.BOT_ID, String.class), null,
+                message.getHeader(SwitchboardHeaders.IDEMPOTENCY_KEY, String.class)));
         message.setHeader(SwitchboardHeaders.EVENT_ID, result.eventId());
         message.setBody(result);
     }
