@@ -31,6 +31,7 @@ import io.switchboard.core.api.function.LimitBreach;
 import io.switchboard.core.api.function.NotFoundException;
 import io.switchboard.core.api.function.Page;
 import io.switchboard.core.internal.db.Database;
+import io.switchboard.core.internal.db.Paging;
 
 /** Functions of each account, their lifecycle and versions; deploys are checked against the event limits. */
 @Component(service = FunctionService.class, configurationPid = FunctionServiceImpl.PID)
@@ -88,7 +89,7 @@ public class FunctionServiceImpl implements FunctionService {
         int safeSize = Math.max(1, Math.min(size, 500));
         int safePage = Math.max(0, page);
         return database.withConnection("list functions of " + account, c -> new Page<>(
-                repository.list(c, account, safePage * safeSize, safeSize).stream().map(this::info).toList(),
+                repository.list(c, account, Paging.offset(safePage, safeSize), safeSize).stream().map(this::info).toList(),
                 safePage, safeSize, repository.count(c, account)));
     }
 

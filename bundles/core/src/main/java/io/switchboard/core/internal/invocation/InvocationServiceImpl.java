@@ -26,6 +26,7 @@ import io.switchboard.core.api.function.Page;
 import io.switchboard.core.api.execution.LogLine;
 import io.switchboard.core.internal.db.BatchWriter;
 import io.switchboard.core.internal.db.Database;
+import io.switchboard.core.internal.db.Paging;
 
 /**
  * Invocation records: written by dispatch (behind the reply, in batches; see {@link BatchWriter}), read per
@@ -129,7 +130,7 @@ public class InvocationServiceImpl implements InvocationService, InvocationRecor
             if (!repository.functionExists(c, account, functionId)) {
                 throw new NotFoundException("Account " + account + " has no function " + functionId);
             }
-            return new Page<>(repository.list(c, account, functionId, safePage * safeSize, safeSize), safePage, safeSize,
+            return new Page<>(repository.list(c, account, functionId, Paging.offset(safePage, safeSize), safeSize), safePage, safeSize,
                     repository.count(c, account, functionId));
         });
     }
