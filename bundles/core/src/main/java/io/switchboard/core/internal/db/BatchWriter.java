@@ -13,6 +13,7 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.ToIntFunction;
 
+import io.switchboard.core.api.log.SafeText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -209,7 +210,7 @@ public final class BatchWriter<T> {
             try {
                 store.insertAll(records);
             } catch (RuntimeException e) {
-                LOG.warn("Storing a batch of {} {} failed ({}); storing them one by one", records.size(), what, e.toString());
+                LOG.warn("Storing a batch of {} {} failed ({}); storing them one by one", records.size(), what, SafeText.of(e));
                 failed = storeOneByOne(records);
             }
         }
@@ -234,7 +235,9 @@ public final class BatchWriter<T> {
                 store.insertAll(List.of(r));
             } catch (RuntimeException e) {
                 failed.add(r);
-                LOG.error("Could not store {}", describe.apply(r), e);
+                // A database error may quote the stored values (a function's result or error): escaped and cut.
+                LOG.error("Could not store {}: {}", describe.apply(r), SafeText.of(e));
+                LOG.debug("Store failure", e);
             }
         };
         records.forEach(one);

@@ -17,6 +17,7 @@ import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.switchboard.core.api.log.SafeText;
 import io.switchboard.core.api.dispatch.AsyncOutcome;
 import io.switchboard.core.api.dispatch.FunctionOutcome;
 import io.switchboard.core.api.execution.Outcome;
@@ -251,7 +252,7 @@ final class AsyncQueue {
             return null;
         });
         LOG.warn("Gave up on function {} for event {} of account {} after {} attempt(s): {}", task.functionId(), task.eventId(),
-                task.account(), attempts, error);
+                task.account(), attempts, SafeText.of(error));
     }
 
     /** backoff * 2^(attempts-1), capped. */

@@ -23,6 +23,7 @@ import io.switchboard.core.api.function.InvocationRecord;
 import io.switchboard.core.api.function.InvocationService;
 import io.switchboard.core.api.function.NotFoundException;
 import io.switchboard.core.api.function.Page;
+import io.switchboard.core.api.execution.ExecutionResult;
 import io.switchboard.core.api.execution.LogLine;
 import io.switchboard.core.internal.db.BatchWriter;
 import io.switchboard.core.internal.db.Database;
@@ -60,6 +61,19 @@ public class InvocationServiceImpl implements InvocationService, InvocationRecor
 
         @AttributeDefinition(description = "Seconds a reader or an asynchronous task waits for queued records to be written")
         int writeWaitSeconds() default 30;
+
+        @AttributeDefinition(description = "Longest result (JSON characters) a run may answer and store; a longer result makes "
+                + "the run an ERROR " + OutputLimits.RESULT_TOO_LARGE, min = "4")
+        int maxResultChars() default 1_048_576;
+
+        @AttributeDefinition(description = "Longest error message a run answers and stores; longer ones are cut", min = "1")
+        int maxErrorChars() default 8_192;
+
+        @AttributeDefinition(description = "Most log lines a run answers and stores", min = "0")
+        int maxLogLines() default 100;
+
+        @AttributeDefinition(description = "Most characters of log messages a run answers and stores, over all its lines", min = "0")
+        int maxLogChars() default 65_536;
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(InvocationServiceImpl.class);
@@ -71,6 +85,7 @@ public class InvocationServiceImpl implements InvocationService, InvocationRecor
     private final ScheduledExecutorService purger;
     private final BatchWriter<InvocationRecord> writer;
     private final Duration writeWait;
+    private final OutputLimits limits;
 
     @Activate
     public InvocationServiceImpl(@Reference Database database, Config config) {
@@ -82,6 +97,7 @@ public class InvocationServiceImpl implements InvocationService, InvocationRecor
         this.retention = Duration.ofDays(config.retentionDays());
         this.clock = clock;
         this.writeWait = Duration.ofSeconds(Math.max(1, config.writeWaitSeconds()));
+        this.limits = new OutputLimits(config.maxResultChars(), config.maxErrorChars(), config.maxLogLines(), config.maxLogChars());
         this.writer = new BatchWriter<>("switchboard-invocation-writer", "invocation records",
                 r -> "the record of invocation " + r.id() + " of function " + r.functionId() + " (account " + r.account() + ")",
                 InvocationServiceImpl::sizeOf, records -> database.inTransaction("store " + records.size() + " invocation records", c -> {
@@ -97,6 +113,11 @@ public class InvocationServiceImpl implements InvocationService, InvocationRecor
     public void close() {
         purger.shutdownNow();
         writer.close(writeWait);
+    }
+
+    @Override
+    public ExecutionResult bounded(ExecutionResult result) {
+        return limits.bound(result);
     }
 
     @Override
