@@ -37,6 +37,12 @@ record HealthReport(List<BundleSnapshot> bundles, List<ComponentSnapshot> compon
                 .toList();
     }
 
+    /** Only the verdict: what an unauthenticated caller (a load balancer, anyone who reaches the port) may see. */
+    String statusJson() {
+        return "{\"status\":" + Json.quote(up() ? "UP" : "DOWN") + "}";
+    }
+
+    /** The verdict with every bundle, component and check: for the admin key only. */
     String toJson() {
         var json = new StringBuilder(1024);
         json.append("{\"status\":").append(Json.quote(up() ? "UP" : "DOWN"));
