@@ -61,6 +61,8 @@ public final class Platform {
         p.put("org.apache.felix.http.host", settings.httpHost());
         p.put("org.apache.felix.http.jetty.sendServerHeader", "false");
         p.put("felix.cm.dir", settings.data().resolve("config").toString());
+        // A second bundle with a platform bundle's name and version is refused, not installed beside it (PlatformBundleGuard).
+        p.put(Constants.FRAMEWORK_BSNVERSION, Constants.FRAMEWORK_BSNVERSION_MANAGED);
         // One FileInstall watcher per folder: etc/ holds configuration, deploy/ bundles and configuration.
         p.put("felix.fileinstall.dir", settings.etc() + "," + settings.deploy());
         p.put("felix.fileinstall.filter", ".*\\.(cfg|config|jar)");
@@ -94,6 +96,7 @@ public final class Platform {
             }
             installed.stream().filter(Platform::isProjectBundle)
                     .forEach(b -> b.adapt(BundleStartLevel.class).setStartLevel(PROJECT_START_LEVEL));
+            new PlatformBundleGuard(installed, settings.deploy()).register(framework.getBundleContext());
             framework.start();
             installed.stream().sorted(Comparator.comparingInt(Platform::startOrder)).forEach(Platform::startBundle);
             awaitEtcConfiguration();
