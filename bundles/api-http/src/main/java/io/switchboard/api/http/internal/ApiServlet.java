@@ -105,6 +105,7 @@ public final class ApiServlet extends HttpServlet {
         new DeadLettersResource(core.deadLetters(), views, settings).addRoutes(router);
         router.get("/templates", request -> templates.get().list(request))
               .get("/templates/{templateId}", request -> templates.get().get(request))
+              .get("/template-rejections", request -> templates.get().rejected(request))
               .post("/accounts/{account}/functions/from-template", request -> templates.get().createFunction(request));
         return router.build();
     }
