@@ -2,6 +2,7 @@ package io.switchboard.api.http.internal;
 
 import io.switchboard.api.http.internal.json.Json;
 import io.switchboard.api.http.internal.json.Views;
+import io.switchboard.api.http.internal.resource.AccountsResource;
 import io.switchboard.api.http.internal.resource.DeadLettersResource;
 import io.switchboard.api.http.internal.resource.EventTypesResource;
 import io.switchboard.api.http.internal.resource.EventsResource;
@@ -25,6 +26,7 @@ import io.switchboard.core.api.function.EventCatalog;
 import io.switchboard.core.api.function.FunctionService;
 import io.switchboard.core.api.function.InvocationService;
 import io.switchboard.core.api.function.SecretService;
+import io.switchboard.core.api.security.AccountKeys;
 import io.switchboard.core.api.security.Authenticator;
 import io.switchboard.core.api.security.Caller;
 import jakarta.servlet.Servlet;
@@ -81,8 +83,9 @@ public final class ApiServlet extends HttpServlet {
     public ApiServlet(@Reference FunctionService functions, @Reference InvocationService invocations,
                       @Reference SecretService secrets, @Reference EventCatalog catalog,
                       @Reference EventDispatcher dispatcher, @Reference FunctionInvoker invoker,
-                      @Reference DeadLetters deadLetters, @Reference Authenticator authenticator, ApiConfiguration config) {
-        this(new CoreServices(functions, invocations, secrets, catalog, dispatcher, invoker, deadLetters), authenticator,
+                      @Reference DeadLetters deadLetters, @Reference Authenticator authenticator, @Reference AccountKeys accountKeys,
+                      ApiConfiguration config) {
+        this(new CoreServices(functions, invocations, secrets, catalog, dispatcher, invoker, deadLetters, accountKeys), authenticator,
                 ApiSettings.from(config));
     }
 
@@ -103,6 +106,7 @@ public final class ApiServlet extends HttpServlet {
         new SecretsResource(core.secrets(), views).addRoutes(router);
         new EventsResource(core.dispatcher(), json, views).addRoutes(router);
         new DeadLettersResource(core.deadLetters(), views, settings).addRoutes(router);
+        new AccountsResource(core.accountKeys(), settings).addRoutes(router);
         router.get("/templates", request -> templates.get().list(request))
               .get("/templates/{templateId}", request -> templates.get().get(request))
               .get("/template-rejections", request -> templates.get().rejected(request))

@@ -67,7 +67,7 @@ final class ApiServer implements AutoCloseable {
 
     private static ApiServlet servlet(FakeCore core, ApiSettings settings) {
         CoreServices services = new CoreServices(core.functions, core.invocations, core.secrets, core.catalog,
-                core.dispatcher, core.invoker, core.deadLetters);
+                core.dispatcher, core.invoker, core.deadLetters, core.accountKeys);
         return new ApiServlet(services, core.authenticator, settings);
     }
 
