@@ -26,7 +26,8 @@ public final class Migrations {
      * checks that every script of the migration folder is listed here (V3 and V4 once were not, and never ran).
      */
     static final List<String> SCRIPTS = List.of("V1__schema.sql", "V2__binding_locks.sql", "V3__invocations_by_event.sql",
-            "V4__fewer_invocation_indexes.sql", "V5__invocation_text_as_varchar.sql", "V6__api_keys.sql");
+            "V4__fewer_invocation_indexes.sql", "V5__invocation_text_as_varchar.sql", "V6__api_keys.sql",
+            "V7__account_quotas.sql");
 
     private static final Logger LOG = LoggerFactory.getLogger(Migrations.class);
 

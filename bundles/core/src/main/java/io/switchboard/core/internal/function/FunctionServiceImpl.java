@@ -30,8 +30,10 @@ import io.switchboard.core.api.function.FunctionVersion;
 import io.switchboard.core.api.function.LimitBreach;
 import io.switchboard.core.api.function.NotFoundException;
 import io.switchboard.core.api.function.Page;
+import io.switchboard.core.api.function.QuotaExceededException;
 import io.switchboard.core.internal.db.Database;
 import io.switchboard.core.internal.db.Paging;
+import io.switchboard.core.internal.quota.AccountQuotas;
 
 /** Functions of each account, their lifecycle and versions; deploys are checked against the event limits. */
 @Component(service = FunctionService.class, configurationPid = FunctionServiceImpl.PID)
@@ -59,6 +61,8 @@ public class FunctionServiceImpl implements FunctionService {
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(FunctionServiceImpl.class);
+    /** The lock (per account) under which creates and updates check the account's quotas; no event type has this id. */
+    private static final String QUOTA_LOCK = "\u0000quota";
 
     private final Database database;
     private final EventCatalog catalog;
@@ -66,17 +70,20 @@ public class FunctionServiceImpl implements FunctionService {
     private final SpecValidator validator;
     private final long defaultTimeoutMs;
     private final Clock clock;
+    private final AccountQuotas quotas;
     private final FunctionRepository repository = new FunctionRepository();
     private final BindingLocks locks = new BindingLocks();
 
     @Activate
     public FunctionServiceImpl(@Reference Database database, @Reference EventCatalog catalog, @Reference DeployedFunctions deployedFunctions,
-            Config config) {
-        this(database, catalog, deployedFunctions, config, Clock.systemUTC());
+            @Reference AccountQuotas quotas, Config config) {
+        this(database, catalog, deployedFunctions, quotas, config, Clock.systemUTC());
     }
 
-    FunctionServiceImpl(Database database, EventCatalog catalog, DeployedFunctions deployedFunctions, Config config, Clock clock) {
+    FunctionServiceImpl(Database database, EventCatalog catalog, DeployedFunctions deployedFunctions, AccountQuotas quotas, Config config,
+            Clock clock) {
         this.database = database;
+        this.quotas = quotas;
         this.catalog = catalog;
         this.deployedFunctions = deployedFunctions;
         this.validator = new SpecValidator(config.maxCodeLength(), config.maxTimeoutMs());
@@ -104,11 +111,13 @@ public class FunctionServiceImpl implements FunctionService {
         validator.validate(normalized, catalog);
         Instant now = clock.instant();
         FunctionRow row = new FunctionRow(UUID.randomUUID().toString(), account, normalized, FunctionState.DRAFT, 0, 0, now, now);
-        database.inTransaction("create function " + normalized.name(), c -> {
+        // One create or update of an account at a time here, so two of them cannot both pass the quota check.
+        locks.withLock(account, QUOTA_LOCK, () -> database.inTransaction("create function " + normalized.name(), c -> {
             requireNameFree(c, account, normalized.name(), null);
+            requireQuota(c, account, null, normalized);
             repository.insert(c, row);
             return null;
-        });
+        }));
         LOG.info("Created function {} '{}' of account {}", row.id(), normalized.name(), account);
         return info(row);
     }
@@ -117,9 +126,10 @@ public class FunctionServiceImpl implements FunctionService {
     public FunctionInfo update(String account, String functionId, FunctionSpec spec) {
         FunctionSpec normalized = normalize(spec);
         validator.validate(normalized, catalog);
-        FunctionRow updated = database.inTransaction("update function " + functionId, c -> {
+        FunctionRow updated = locks.withLock(account, QUOTA_LOCK, () -> database.inTransaction("update function " + functionId, c -> {
             FunctionRow row = require(c, account, functionId);
             requireNameFree(c, account, normalized.name(), functionId);
+            requireQuota(c, account, functionId, normalized);
             FunctionState state = row.state() == FunctionState.PRODUCTIVE ? FunctionState.MODIFIED : row.state();
             FunctionRow next = row.with(normalized, state, row.deployedVersion(), row.latestVersion(), clock.instant());
             repository.update(c, next);
@@ -127,7 +137,7 @@ public class FunctionServiceImpl implements FunctionService {
                 repository.renameBinding(c, functionId, normalized.name());
             }
             return next;
-        });
+        }));
         deployedFunctions.bindingsChanged(account);
         return info(updated);
     }
@@ -274,6 +284,21 @@ public class FunctionServiceImpl implements FunctionService {
     private FunctionRow require(Connection c, String account, String functionId) throws SQLException {
         return repository.find(c, account, functionId).orElseThrow(() -> new NotFoundException(
                 "Account " + account + " has no function " + functionId));
+    }
+
+    /** The account's function count and code with this spec must stay within its quotas ({@link AccountQuotas}). */
+    private void requireQuota(Connection c, String account, String replacedId, FunctionSpec spec) throws SQLException {
+        AccountQuotas.Limits limits = quotas.of(account);
+        FunctionRepository.Usage others = repository.usage(c, account, replacedId);
+        if (replacedId == null && !AccountQuotas.within(limits.maxFunctions(), others.functions() + 1)) {
+            throw new QuotaExceededException(account, QuotaExceededException.Quota.MAX_FUNCTIONS, limits.maxFunctions(),
+                    others.functions() + 1, "Delete functions the account no longer needs.");
+        }
+        long code = others.codeChars() + FunctionRepository.codeChars(spec);
+        if (!AccountQuotas.within(limits.maxCodeChars(), code)) {
+            throw new QuotaExceededException(account, QuotaExceededException.Quota.MAX_CODE_CHARS, limits.maxCodeChars(), code,
+                    "Make the code smaller or delete functions the account no longer needs.");
+        }
     }
 
     private void requireNameFree(Connection c, String account, String name, String ownId) throws SQLException {

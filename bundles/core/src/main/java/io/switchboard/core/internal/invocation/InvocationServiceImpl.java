@@ -1,5 +1,7 @@
 package io.switchboard.core.internal.invocation;
 
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import java.time.Clock;
@@ -28,6 +30,7 @@ import io.switchboard.core.api.execution.LogLine;
 import io.switchboard.core.internal.db.BatchWriter;
 import io.switchboard.core.internal.db.Database;
 import io.switchboard.core.internal.db.Paging;
+import io.switchboard.core.internal.quota.AccountQuotas;
 
 /**
  * Invocation records: written by dispatch (behind the reply, in batches; see {@link BatchWriter}), read per
@@ -62,6 +65,10 @@ public class InvocationServiceImpl implements InvocationService, InvocationRecor
         @AttributeDefinition(description = "Seconds a reader or an asynchronous task waits for queued records to be written")
         int writeWaitSeconds() default 30;
 
+        @AttributeDefinition(description = "Seconds between checks that accounts keep no more bytes of records than their "
+                + "maxRecordBytes (io.switchboard.core.quotas)", min = "1")
+        int recordQuotaCheckSeconds() default 60;
+
         @AttributeDefinition(description = "Longest result (JSON characters) a run may answer and store; a longer result makes "
                 + "the run an ERROR " + OutputLimits.RESULT_TOO_LARGE, min = "4")
         int maxResultChars() default 1_048_576;
@@ -86,27 +93,37 @@ public class InvocationServiceImpl implements InvocationService, InvocationRecor
     private final BatchWriter<InvocationRecord> writer;
     private final Duration writeWait;
     private final OutputLimits limits;
+    private final RecordUsage usage;
 
     @Activate
-    public InvocationServiceImpl(@Reference Database database, Config config) {
-        this(database, config, Clock.systemUTC());
+    public InvocationServiceImpl(@Reference Database database, @Reference AccountQuotas quotas, Config config) {
+        this(database, quotas, config, Clock.systemUTC());
     }
 
-    InvocationServiceImpl(Database database, Config config, Clock clock) {
+    InvocationServiceImpl(Database database, AccountQuotas quotas, Config config, Clock clock) {
         this.database = database;
+        this.usage = new RecordUsage(database, quotas);
         this.retention = Duration.ofDays(config.retentionDays());
         this.clock = clock;
         this.writeWait = Duration.ofSeconds(Math.max(1, config.writeWaitSeconds()));
         this.limits = new OutputLimits(config.maxResultChars(), config.maxErrorChars(), config.maxLogLines(), config.maxLogChars());
         this.writer = new BatchWriter<>("switchboard-invocation-writer", "invocation records",
                 r -> "the record of invocation " + r.id() + " of function " + r.functionId() + " (account " + r.account() + ")",
-                InvocationServiceImpl::sizeOf, records -> database.inTransaction("store " + records.size() + " invocation records", c -> {
-                    repository.insertAll(c, records);
-                    return null;
-                }), config.writeBatchSize(), (int) Math.min(Integer.MAX_VALUE, config.writeQueueKiB() * 1024L),
+                InvocationServiceImpl::sizeOf, this::store, config.writeBatchSize(), (int) Math.min(Integer.MAX_VALUE, config.writeQueueKiB() * 1024L),
                 Duration.ofMillis(Math.max(0, config.writeLingerMillis())));
         this.purger = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "switchboard-invocation-purge"));
         purger.scheduleWithFixedDelay(this::purgeLogged, 60, Math.max(1, config.purgeIntervalMinutes()) * 60L, TimeUnit.SECONDS);
+        long quotaCheck = Math.max(1, config.recordQuotaCheckSeconds());
+        purger.scheduleWithFixedDelay(this::trimLogged, quotaCheck, quotaCheck, TimeUnit.SECONDS);
+    }
+
+    /** Stores a batch of records and counts their bytes to their accounts, in one transaction. */
+    private void store(List<InvocationRecord> records) {
+        usage.ensureRows(records.stream().map(InvocationRecord::account).distinct().toList());
+        database.inTransaction("store " + records.size() + " invocation records", c -> {
+            RecordUsage.add(c, repository.insertAll(c, records));
+            return null;
+        });
     }
 
     @Deactivate
@@ -170,11 +187,31 @@ public class InvocationServiceImpl implements InvocationService, InvocationRecor
         int purged = database.inTransaction("purge invocations", c -> {
             repository.deleteSettledAsyncOlderThan(c, cutoff);
             return repository.deleteOlderThan(c, cutoff);
-        });
+        }) + usage.purgeShorterRetentions(clock.instant());
         if (purged > 0) {
             LOG.info("Purged {} invocation records older than {} days", purged, retention.toDays());
         }
         return purged;
+    }
+
+    /** Deletes the oldest records of accounts above their maxRecordBytes (io.switchboard.core.quotas); returns how many. */
+    public int trimAccountsOverQuota() {
+        writer.flush(writeWait);
+        return usage.trimAccountsOverQuota();
+    }
+
+    /** Bytes of records per account, as counted for the quotas. */
+    public Map<String, Long> recordBytesByAccount() {
+        writer.flush(writeWait);
+        return usage.all();
+    }
+
+    private void trimLogged() {
+        try {
+            trimAccountsOverQuota();
+        } catch (RuntimeException e) {
+            LOG.error("Keeping accounts within their record quota failed; will retry in the next interval", e);
+        }
     }
 
     /** Roughly the heap a queued record holds: its result, its error and its log lines (UTF-16, so twice the characters). */

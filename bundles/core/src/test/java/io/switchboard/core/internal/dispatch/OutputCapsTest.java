@@ -48,7 +48,7 @@ class OutputCapsTest {
     private DispatcherImpl dispatcher;
 
     private void start(Function<ExecutionRequest, ExecutionResult> script, Object... invocationConfig) {
-        invocations = new InvocationServiceImpl(core.database, TestConfigs.config(InvocationServiceImpl.Config.class, invocationConfig));
+        invocations = new InvocationServiceImpl(core.database, core.quotas, TestConfigs.config(InvocationServiceImpl.Config.class, invocationConfig));
         dispatcher = new DispatcherImpl(core.catalog, core.deployedFunctions, invocations, core.database,
                 TestConfigs.config(DispatcherImpl.Config.class, "asyncBackoffMs", 1L, "asyncMaxAttempts", 1), Clock.systemUTC());
         dispatcher.setExecutor(new ScriptedExecutor(script));

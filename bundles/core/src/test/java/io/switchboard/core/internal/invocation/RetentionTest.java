@@ -24,7 +24,7 @@ class RetentionTest {
     private static final Instant NOW = Instant.parse("2026-06-01T12:00:00Z");
 
     private final CoreFixture core = new CoreFixture();
-    private final InvocationServiceImpl invocations = new InvocationServiceImpl(core.database,
+    private final InvocationServiceImpl invocations = new InvocationServiceImpl(core.database, core.quotas,
             TestConfigs.config(InvocationServiceImpl.Config.class, "retentionDays", 7), Clock.fixed(NOW, ZoneOffset.UTC));
 
     @AfterEach
