@@ -97,6 +97,7 @@ public final class Platform {
             installed.stream().filter(Platform::isProjectBundle)
                     .forEach(b -> b.adapt(BundleStartLevel.class).setStartLevel(PROJECT_START_LEVEL));
             new PlatformBundleGuard(installed, settings.deploy()).register(framework.getBundleContext());
+            new PlatformThreads(List.of(settings.etc(), settings.deploy())).register(framework.getBundleContext());
             framework.start();
             installed.stream().sorted(Comparator.comparingInt(Platform::startOrder)).forEach(Platform::startBundle);
             awaitEtcConfiguration();

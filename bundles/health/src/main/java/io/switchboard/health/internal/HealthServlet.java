@@ -50,6 +50,7 @@ public final class HealthServlet extends HttpServlet {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     transient volatile Authenticator authenticator;
     private final transient Map<Supplier<?>, String> checks = new ConcurrentHashMap<>();
+    private final transient java.util.Set<Supplier<?>> warnings = ConcurrentHashMap.newKeySet();
 
     @Activate
     public HealthServlet(BundleContext context, @Reference ServiceComponentRuntime scr, Config config) {
@@ -60,16 +61,20 @@ public final class HealthServlet extends HttpServlet {
     @Reference(service = Supplier.class, cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             target = "(" + CheckSnapshot.PROPERTY + "=*)")
     void addCheck(Supplier<?> supplier, Map<String, Object> properties) {
+        if ("warning".equals(properties.get(CheckSnapshot.SEVERITY))) {
+            warnings.add(supplier);
+        }
         checks.put(supplier, String.valueOf(properties.get(CheckSnapshot.PROPERTY)));
     }
 
     void removeCheck(Supplier<?> supplier) {
         checks.remove(supplier);
+        warnings.remove(supplier);
     }
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        HealthReport report = check.run(Map.copyOf(checks));
+        HealthReport report = check.run(Map.copyOf(checks), java.util.Set.copyOf(warnings));
         response.setStatus(report.up() ? HttpServletResponse.SC_OK : HttpServletResponse.SC_SERVICE_UNAVAILABLE);
         response.setContentType("application/json");
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());

@@ -27,6 +27,19 @@ class HealthDetailsTest {
     }
 
     @Test
+    void aWarningCheckIsListedForTheAdminWithoutMakingThePlatformDown() {
+        HealthReport report = new HealthReport(List.of(new BundleSnapshot("switchboard.core", "0.1.0", "ACTIVE", false)), List.of(),
+                List.of(new CheckSnapshot("configuration", List.of("maxTimeoutMillis=-5 refused"), false),
+                        new CheckSnapshot("templates", List.of(), true)));
+
+        assertThat(report.up()).isTrue();
+        assertThat(report.warnings()).containsExactly("check configuration: maxTimeoutMillis=-5 refused");
+        assertThat(report.toJson()).contains("\"warnings\":[\"check configuration: maxTimeoutMillis=-5 refused\"]",
+                "{\"name\":\"configuration\",\"status\":\"WARN\"");
+        assertThat(report.statusJson()).isEqualTo("{\"status\":\"UP\"}");
+    }
+
+    @Test
     void onlyTheAdminKeyUnlocksTheDetails() {
         assertThat(AdminKey.presented("Bearer admin-key", KEYS)).isTrue();
         assertThat(AdminKey.presented("bearer   admin-key ", KEYS)).isTrue();

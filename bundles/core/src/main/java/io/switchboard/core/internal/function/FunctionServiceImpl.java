@@ -45,18 +45,18 @@ public class FunctionServiceImpl implements FunctionService {
     /** Caps on what a function may be. */
     @ObjectClassDefinition(name = "Switchboard functions", description = "Caps on function code and timeouts.")
     public @interface Config {
-        @AttributeDefinition(description = "Maximum length of a function's code, in characters")
+        @AttributeDefinition(description = "Maximum length of a function's code, in characters", min = "1", max = "10000000")
         int maxCodeLength() default 100_000;
 
-        @AttributeDefinition(description = "Timeout of a function that sets none, in milliseconds")
+        @AttributeDefinition(description = "Timeout of a function that sets none, in milliseconds", min = "1")
         long defaultTimeoutMs() default 30_000;
 
-        @AttributeDefinition(description = "Largest timeout a function may set, in milliseconds")
+        @AttributeDefinition(description = "Largest timeout a function may set, in milliseconds", min = "1")
         long maxTimeoutMs() default 60_000;
 
         @AttributeDefinition(description = "How long dispatch keeps an account's bindings of an event in memory, in milliseconds "
                 + "(changes made through this instance apply at once; another instance sharing the database sees them "
-                + "after at most this long); 0 reads them from the database for every event")
+                + "after at most this long); 0 reads them from the database for every event", min = "0")
         long selectionCacheMillis() default 1_000;
     }
 

@@ -3,6 +3,7 @@ package io.switchboard.core.internal.invocation;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -30,39 +31,42 @@ import io.switchboard.core.api.execution.LogLine;
 import io.switchboard.core.internal.db.BatchWriter;
 import io.switchboard.core.internal.db.Database;
 import io.switchboard.core.internal.db.Paging;
+import io.switchboard.core.internal.health.WorkerLife;
 import io.switchboard.core.internal.quota.AccountQuotas;
 
 /**
  * Invocation records: written by dispatch (behind the reply, in batches; see {@link BatchWriter}), read per
  * function with paging, purged after the retention period.
  */
-@Component(service = {InvocationService.class, InvocationRecorder.class}, configurationPid = InvocationServiceImpl.PID)
+// Also the "invocation-records" health check: a Supplier of problems (a dead record writer or purge).
+@Component(service = {InvocationService.class, InvocationRecorder.class, Supplier.class}, configurationPid = InvocationServiceImpl.PID,
+        property = "switchboard.health.check=invocation-records")
 @Designate(ocd = InvocationServiceImpl.Config.class)
-public class InvocationServiceImpl implements InvocationService, InvocationRecorder {
+public class InvocationServiceImpl implements InvocationService, InvocationRecorder, Supplier<List<String>> {
 
     public static final String PID = "io.switchboard.core.invocations";
 
     /** How long records are kept. */
     @ObjectClassDefinition(name = "Switchboard invocation records", description = "Retention of invocation records.")
     public @interface Config {
-        @AttributeDefinition(description = "Days an invocation record is kept")
+        @AttributeDefinition(description = "Days an invocation record is kept", min = "1", max = "3650")
         int retentionDays() default 30;
 
-        @AttributeDefinition(description = "Minutes between purges of expired records")
+        @AttributeDefinition(description = "Minutes between purges of expired records", min = "1")
         int purgeIntervalMinutes() default 60;
 
-        @AttributeDefinition(description = "Most records written in one transaction by the record writer")
+        @AttributeDefinition(description = "Most records written in one transaction by the record writer", min = "1", max = "100000")
         int writeBatchSize() default 500;
 
         @AttributeDefinition(description = "Approximate heap, in KiB, that records waiting to be written may hold; "
-                + "invocations wait for room when it is full")
+                + "invocations wait for room when it is full", min = "1")
         int writeQueueKiB() default 16_384;
 
         @AttributeDefinition(description = "Milliseconds the record writer waits for more records before it writes a batch "
-                + "nobody waits for (larger, fewer transactions under load; reads do not wait for it)")
+                + "nobody waits for (larger, fewer transactions under load; reads do not wait for it)", min = "0", max = "10000")
         int writeLingerMillis() default 10;
 
-        @AttributeDefinition(description = "Seconds a reader or an asynchronous task waits for queued records to be written")
+        @AttributeDefinition(description = "Seconds a reader or an asynchronous task waits for queued records to be written", min = "1")
         int writeWaitSeconds() default 30;
 
         @AttributeDefinition(description = "Seconds between checks that accounts keep no more bytes of records than their "
@@ -94,6 +98,7 @@ public class InvocationServiceImpl implements InvocationService, InvocationRecor
     private final Duration writeWait;
     private final OutputLimits limits;
     private final RecordUsage usage;
+    private final WorkerLife purgeLife = new WorkerLife("invocation record purge");
 
     @Activate
     public InvocationServiceImpl(@Reference Database database, @Reference AccountQuotas quotas, Config config) {
@@ -112,9 +117,12 @@ public class InvocationServiceImpl implements InvocationService, InvocationRecor
                 InvocationServiceImpl::sizeOf, this::store, config.writeBatchSize(), (int) Math.min(Integer.MAX_VALUE, config.writeQueueKiB() * 1024L),
                 Duration.ofMillis(Math.max(0, config.writeLingerMillis())));
         this.purger = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "switchboard-invocation-purge"));
-        purger.scheduleWithFixedDelay(this::purgeLogged, 60, Math.max(1, config.purgeIntervalMinutes()) * 60L, TimeUnit.SECONDS);
+        // Watched: a scheduled task that throws is never run again, which the health check then reports.
+        purger.scheduleWithFixedDelay(purgeLife.watched(() -> purgeLife.survivingOutOfMemory(this::purgeLogged)), 60,
+                Math.max(1, config.purgeIntervalMinutes()) * 60L, TimeUnit.SECONDS);
         long quotaCheck = Math.max(1, config.recordQuotaCheckSeconds());
-        purger.scheduleWithFixedDelay(this::trimLogged, quotaCheck, quotaCheck, TimeUnit.SECONDS);
+        purger.scheduleWithFixedDelay(purgeLife.watched(() -> purgeLife.survivingOutOfMemory(this::trimLogged)), quotaCheck, quotaCheck,
+                TimeUnit.SECONDS);
     }
 
     /** Stores a batch of records and counts their bytes to their accounts, in one transaction. */
@@ -130,6 +138,14 @@ public class InvocationServiceImpl implements InvocationService, InvocationRecor
     public void close() {
         purger.shutdownNow();
         writer.close(writeWait);
+    }
+
+    /** The health check: the record writer and the purge must live. */
+    @Override
+    public List<String> get() {
+        List<String> problems = new java.util.ArrayList<>(writer.problems());
+        problems.addAll(purgeLife.problems());
+        return problems;
     }
 
     @Override

@@ -52,7 +52,7 @@ public class SecretsImpl implements SecretService, SecretStore {
                 + "empty: a key is generated once into <switchboard.data>/secrets.key")
         String key() default "";
 
-        @AttributeDefinition(description = "Longest secret value, in characters")
+        @AttributeDefinition(description = "Longest secret value, in characters", min = "1", max = "1000000")
         int maxValueLength() default 10_000;
     }
 
