@@ -18,6 +18,8 @@ import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.ServiceReference;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
+import org.osgi.service.cm.ConfigurationEvent;
+import org.osgi.service.cm.ConfigurationListener;
 import org.osgi.service.cm.ConfigurationPlugin;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -40,11 +42,11 @@ import io.switchboard.core.api.log.SafeText;
  *
  * <p>Configurations delivered before this plugin ran (components that started first) are delivered again once.
  */
-@Component(service = {ConfigurationPlugin.class, Supplier.class}, immediate = true, property = {
+@Component(service = {ConfigurationPlugin.class, ConfigurationListener.class, Supplier.class}, immediate = true, property = {
         ConfigurationPlugin.CM_RANKING + ":Integer=100",
         "switchboard.health.check=configuration",
         "switchboard.health.severity=warning"})
-public final class ConfigurationGuard implements ConfigurationPlugin, Supplier<List<String>> {
+public final class ConfigurationGuard implements ConfigurationPlugin, ConfigurationListener, Supplier<List<String>> {
 
     static final String PID_PREFIX = "io.switchboard.";
     private static final String BUNDLE_PREFIX = "switchboard.";
@@ -82,6 +84,15 @@ public final class ConfigurationGuard implements ConfigurationPlugin, Supplier<L
             return;
         }
         definition(described).ifPresent(definition -> guard(pid, definition, properties));
+    }
+
+    /** A deleted configuration takes its refusals with it (plugins are not called for a deletion). */
+    @Override
+    public void configurationEvent(ConfigurationEvent event) {
+        if (event.getType() == ConfigurationEvent.CM_DELETED) {
+            accepted.remove(event.getPid());
+            refusals.keySet().removeIf(key -> key.startsWith(event.getPid() + '\u0000'));
+        }
     }
 
     /** Refusals in force, one line each (a warning of /health: the platform runs, but not as configured). */

@@ -78,6 +78,19 @@ class ConfigurationGuardTest {
     }
 
     @Test
+    void deletingTheConfigurationClearsItsRefusals() {
+        deliver(Map.of("maxTimeoutMillis", "-5"));
+
+        @SuppressWarnings("unchecked")
+        org.osgi.framework.ServiceReference<org.osgi.service.cm.ConfigurationAdmin> admin =
+                (org.osgi.framework.ServiceReference<org.osgi.service.cm.ConfigurationAdmin>) java.lang.reflect.Proxy.newProxyInstance(
+                        getClass().getClassLoader(), new Class<?>[] {org.osgi.framework.ServiceReference.class}, (proxy, method, args) -> null);
+        guard.configurationEvent(new org.osgi.service.cm.ConfigurationEvent(admin, org.osgi.service.cm.ConfigurationEvent.CM_DELETED, null, PID));
+
+        assertThat(guard.get()).isEmpty();
+    }
+
+    @Test
     void aValueThatIsNotANumberIsRefusedToo() {
         Dictionary<String, Object> delivered = deliver(Map.of("maxLogLines", "many"));
 
