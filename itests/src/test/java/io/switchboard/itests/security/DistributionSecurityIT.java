@@ -114,6 +114,43 @@ class DistributionSecurityIT {
         }
     }
 
+    @Test
+    void theConfigurationExamplesOfTheDocsForQuotasAndHashedKeysAreInForce() throws Exception {
+        String docs = Files.readString(Path.of(System.getProperty("user.dir")).resolve("../docs/configuration.md").normalize());
+        try (Installation installation = Installation.copy(WORK)) {
+            Files.writeString(installation.home.resolve("etc/io.switchboard.core.quotas.cfg"),
+                    example(docs, "`etc/io.switchboard.core.quotas.cfg`"));
+            Files.writeString(installation.home.resolve("etc/io.switchboard.core.security.cfg"),
+                    example(docs, "`etc/io.switchboard.core.security.cfg` with the admin key"));
+            assertThat(installation.run("start").exitCode()).isZero();
+            String base = "http://127.0.0.1:" + installation.port + "/api/v1";
+            Api admin = new Api(base, "docs-admin-key-0123456789");
+
+            assertThat(installation.home.resolve("data/admin.key")).as("the configured admin key is in force").doesNotExist();
+            assertThat(admin.get("/accounts").status()).isEqualTo(200);
+            assertThat(new Api(base, "docs-acme-key-0123456789").get("/accounts/acme/functions").status()).isEqualTo(200);
+            assertThat(Files.readString(installation.home.resolve("etc/io.switchboard.core.security.cfg")))
+                    .doesNotContain("docs-admin-key").doesNotContain("docs-acme-key");
+            Api globex = new Api(base, admin.post("/accounts/globex/keys", null).text("/key"));
+            for (int i = 0; i < 20; i++) {
+                assertThat(globex.post("/accounts/globex/secrets", "{\"name\":\"s" + i + "\",\"value\":\"v\"}").status()).isEqualTo(201);
+            }
+            Api.Answer over = globex.post("/accounts/globex/secrets", "{\"name\":\"s20\",\"value\":\"v\"}");
+            assertThat(over.status()).isEqualTo(429);
+            assertThat(over.text("/limit")).isEqualTo("20");
+            assertThat(new Api("http://127.0.0.1:" + installation.port, "docs-admin-key-0123456789").get("/health").body().at("/warnings"))
+                    .as("no value of the examples is refused").isEmpty();
+        }
+    }
+
+    /** The properties block that follows the sentence naming the file in docs/configuration.md. */
+    private static String example(String docs, String naming) {
+        int at = docs.indexOf(naming);
+        assertThat(at).as(naming + " in docs/configuration.md").isNotNegative();
+        int start = docs.indexOf("```properties\n", at) + "```properties\n".length();
+        return docs.substring(start, docs.indexOf("```", start));
+    }
+
     private static String mode(Path path) {
         try {
             return PosixFilePermissions.toString(Files.getPosixFilePermissions(path));

@@ -38,8 +38,9 @@ public class AccountQuotas {
                 + "beyond it the account's oldest records are deleted", min = "0")
         long maxRecordBytes() default 268_435_456L;
 
-        @AttributeDefinition(description = "Per-account values: entries account:key=value, e.g. acme:maxFunctions=500; besides "
-                + "the keys above, retentionDays shortens how long the account's invocation records are kept")
+        @AttributeDefinition(description = "Per-account values: entries account:key=value (or several in one, comma-separated), "
+                + "e.g. acme:maxFunctions=500; besides the keys above, retentionDays shortens how long the account's invocation "
+                + "records are kept")
         String[] overrides() default {};
     }
 
@@ -78,7 +79,9 @@ public class AccountQuotas {
     private void apply(Config config) {
         Limits base = new Limits(config.maxFunctions(), config.maxCodeChars(), config.maxSecrets(), config.maxRecordBytes(), 0);
         Map<String, Map<String, Long>> values = new HashMap<>();
-        for (String entry : config.overrides()) {
+        // An entry may hold several, comma-separated: a .cfg file gives a list as one string.
+        for (String entry : java.util.Arrays.stream(config.overrides()).flatMap(e -> java.util.Arrays.stream(e.split(",")))
+                .map(String::strip).filter(e -> !e.isEmpty()).toList()) {
             int colon = entry.indexOf(':');
             int eq = entry.indexOf('=');
             try {

@@ -66,7 +66,7 @@ class AccountQuotasTest {
 
     @Test
     void anAccountMayHaveAtMostMaxFunctionsUnlessAnOverrideGivesItMore() {
-        start("maxFunctions", 2, "overrides", new String[] {"globex:maxFunctions=3", "broken"});
+        start("maxFunctions", 2, "overrides", new String[] {"initech:maxSecrets=1, globex:maxFunctions=3", "broken"});
         core.functions.create("acme", spec("a", 50));
         core.functions.create("acme", spec("b", 50));
 
