@@ -98,6 +98,10 @@ public final class BatchWriter<T> {
         if (closed || Thread.currentThread() == thread) {
             return;
         }
+        if (writerDied()) {
+            drainOnCaller();
+            return;
+        }
         CompletableFuture<Void> done = new CompletableFuture<>();
         queue.add(new Pending<>(null, 0, done));
         await(done, timeout, "flush the queued " + what);
@@ -128,7 +132,7 @@ public final class BatchWriter<T> {
 
     private void enqueue(T record, CompletableFuture<Void> stored) {
         int size = Math.min(capacityBytes, Math.max(1, sizeOf.applyAsInt(record)));
-        if (closed || !thread.isAlive() && !life.problems().isEmpty()) {
+        if (closed || writerDied()) {
             // Closed, or the writer died (reported by the health check): the caller writes, rather than wait for nobody.
             writeOnCaller(new Pending<>(record, 0, stored));
             return;
@@ -144,10 +148,15 @@ public final class BatchWriter<T> {
             return;
         }
         queue.add(new Pending<>(record, size, stored));
-        if (closed) {
-            // Closed while this caller was queueing: the writer may already be gone, so make sure it is stored.
+        if (closed || writerDied()) {
+            // Closed (or the writer died) while this caller was queueing: make sure it is stored.
             drainOnCaller();
         }
+    }
+
+    /** The writer thread ended by an error (its death is recorded before it ends, so this holds from that moment). */
+    private boolean writerDied() {
+        return !life.problems().isEmpty();
     }
 
     private void work() {

@@ -30,7 +30,6 @@ import io.switchboard.core.api.function.FunctionVersion;
 import io.switchboard.core.api.function.LimitBreach;
 import io.switchboard.core.api.function.NotFoundException;
 import io.switchboard.core.api.function.Page;
-import io.switchboard.core.api.function.QuotaExceededException;
 import io.switchboard.core.internal.db.Database;
 import io.switchboard.core.internal.db.Paging;
 import io.switchboard.core.internal.quota.AccountQuotas;
@@ -70,8 +69,8 @@ public class FunctionServiceImpl implements FunctionService {
     private final SpecValidator validator;
     private final long defaultTimeoutMs;
     private final Clock clock;
-    private final AccountQuotas quotas;
     private final FunctionRepository repository = new FunctionRepository();
+    private final FunctionQuota quota;
     private final BindingLocks locks = new BindingLocks();
 
     @Activate
@@ -83,7 +82,7 @@ public class FunctionServiceImpl implements FunctionService {
     FunctionServiceImpl(Database database, EventCatalog catalog, DeployedFunctions deployedFunctions, AccountQuotas quotas, Config config,
             Clock clock) {
         this.database = database;
-        this.quotas = quotas;
+        this.quota = new FunctionQuota(quotas, repository);
         this.catalog = catalog;
         this.deployedFunctions = deployedFunctions;
         this.validator = new SpecValidator(config.maxCodeLength(), config.maxTimeoutMs());
@@ -114,7 +113,7 @@ public class FunctionServiceImpl implements FunctionService {
         // One create or update of an account at a time here, so two of them cannot both pass the quota check.
         locks.withLock(account, QUOTA_LOCK, () -> database.inTransaction("create function " + normalized.name(), c -> {
             requireNameFree(c, account, normalized.name(), null);
-            requireQuota(c, account, null, normalized);
+            quota.require(c, account, null, normalized);
             repository.insert(c, row);
             return null;
         }));
@@ -129,7 +128,7 @@ public class FunctionServiceImpl implements FunctionService {
         FunctionRow updated = locks.withLock(account, QUOTA_LOCK, () -> database.inTransaction("update function " + functionId, c -> {
             FunctionRow row = require(c, account, functionId);
             requireNameFree(c, account, normalized.name(), functionId);
-            requireQuota(c, account, functionId, normalized);
+            quota.require(c, account, functionId, normalized);
             FunctionState state = row.state() == FunctionState.PRODUCTIVE ? FunctionState.MODIFIED : row.state();
             FunctionRow next = row.with(normalized, state, row.deployedVersion(), row.latestVersion(), clock.instant());
             repository.update(c, next);
@@ -284,21 +283,6 @@ public class FunctionServiceImpl implements FunctionService {
     private FunctionRow require(Connection c, String account, String functionId) throws SQLException {
         return repository.find(c, account, functionId).orElseThrow(() -> new NotFoundException(
                 "Account " + account + " has no function " + functionId));
-    }
-
-    /** The account's function count and code with this spec must stay within its quotas ({@link AccountQuotas}). */
-    private void requireQuota(Connection c, String account, String replacedId, FunctionSpec spec) throws SQLException {
-        AccountQuotas.Limits limits = quotas.of(account);
-        FunctionRepository.Usage others = repository.usage(c, account, replacedId);
-        if (replacedId == null && !AccountQuotas.within(limits.maxFunctions(), others.functions() + 1)) {
-            throw new QuotaExceededException(account, QuotaExceededException.Quota.MAX_FUNCTIONS, limits.maxFunctions(),
-                    others.functions() + 1, "Delete functions the account no longer needs.");
-        }
-        long code = others.codeChars() + FunctionRepository.codeChars(spec);
-        if (!AccountQuotas.within(limits.maxCodeChars(), code)) {
-            throw new QuotaExceededException(account, QuotaExceededException.Quota.MAX_CODE_CHARS, limits.maxCodeChars(), code,
-                    "Make the code smaller or delete functions the account no longer needs.");
-        }
     }
 
     private void requireNameFree(Connection c, String account, String name, String ownId) throws SQLException {
