@@ -99,7 +99,7 @@ public abstract class SwitchboardTestSupport {
                 .GET().build());
     }
 
-    /** The admin key the core generated into the data folder (no admin key is configured in the itests). */
+    /** The admin key in force: by default the one the core generated into the data folder (a test that configures one overrides this). */
     protected String adminKey() {
         Path file = Path.of(context.getProperty("switchboard.data"), "admin.key");
         await("the core generated " + file, Duration.ofSeconds(30), () -> Files.exists(file));

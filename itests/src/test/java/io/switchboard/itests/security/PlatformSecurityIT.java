@@ -20,12 +20,15 @@ import java.util.Dictionary;
 import java.util.Hashtable;
 import java.util.Map;
 import javax.inject.Inject;
+import org.junit.Before;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
+import io.switchboard.core.api.dispatch.DeadLetters;
 import org.osgi.framework.Bundle;
+import org.osgi.framework.ServiceReference;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
 
@@ -43,6 +46,31 @@ public class PlatformSecurityIT extends SwitchboardTestSupport {
 
     @Inject
     private ConfigurationAdmin configurationAdmin;
+
+    private static volatile boolean prepared;
+
+    /**
+     * Once, before any test: one attempt per asynchronous task (the dispatch configuration restarts the API for a moment,
+     * so it is changed before the tests run, not in the middle of one), and the event type of the async test.
+     */
+    @Before
+    public void prepare() throws Exception {
+        if (!prepared) {
+            configure("io.switchboard.core.dispatch", Map.of("asyncMaxAttempts", 1));
+            EventTypeDefinition definition = new EventTypeDefinition(ASYNC, "Itest security async", "", "Itest", 1, false, null,
+                    InvocationMode.ASYNC, "{\"type\":\"object\"}", "{}", "{}", "/events/itest/security-async");
+            Dictionary<String, Object> properties = new Hashtable<>();
+            properties.put(EventTypeId.NAME, ASYNC);
+            context.registerService(EventTypeProvider.class, (EventTypeProvider) () -> definition, properties);
+            prepared = true;
+        }
+        Api admin = api(adminKey());
+        await("dispatch runs with one attempt and the API answers", Duration.ofSeconds(30), () -> {
+            ServiceReference<DeadLetters> reference = context.getServiceReference(DeadLetters.class);
+            return reference != null && Integer.valueOf(1).equals(reference.getProperty("asyncMaxAttempts"))
+                    && admin.get("/event-types/" + ASYNC).status() == 200;
+        });
+    }
 
     private Api api(String key) {
         return new Api(url("/api/v1").toString(), key);
@@ -88,12 +116,6 @@ public class PlatformSecurityIT extends SwitchboardTestSupport {
 
     @Test
     public void anAsyncFunctionsErrorReachesTheLogEscapedAndCut() throws Exception {
-        configure("io.switchboard.core.dispatch", Map.of("asyncMaxAttempts", 1));
-        EventTypeDefinition definition = new EventTypeDefinition(ASYNC, "Itest security async", "", "Itest", 1, false, null,
-                InvocationMode.ASYNC, "{\"type\":\"object\"}", "{}", "{}", "/events/itest/security-async");
-        Dictionary<String, Object> properties = new Hashtable<>();
-        properties.put(EventTypeId.NAME, ASYNC);
-        context.registerService(EventTypeProvider.class, (EventTypeProvider) () -> definition, properties);
         Api bob = account("bob-logs");
         await("the event type is known", Duration.ofSeconds(30), () -> bob.get("/event-types/" + ASYNC).status() == 200);
         deploy(bob, "bob-logs", "forger", "async function lambda(input) { throw new Error('boom\\n" + FORGED + "\\n' + 'P'.repeat(2 * 1024 * 1024)); }",

@@ -127,7 +127,6 @@ public class InvocationServiceImpl implements InvocationService, InvocationRecor
 
     /** Stores a batch of records and counts their bytes to their accounts, in one transaction. */
     private void store(List<InvocationRecord> records) {
-        usage.ensureRows(records.stream().map(InvocationRecord::account).distinct().toList());
         database.inTransaction("store " + records.size() + " invocation records", c -> {
             RecordUsage.add(c, repository.insertAll(c, records));
             return null;

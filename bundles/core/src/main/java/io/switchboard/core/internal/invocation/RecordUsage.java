@@ -5,12 +5,9 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,44 +30,34 @@ final class RecordUsage {
 
     private final Database database;
     private final AccountQuotas quotas;
-    private final Set<String> accountsWithRow = ConcurrentHashMap.newKeySet();
 
     RecordUsage(Database database, AccountQuotas quotas) {
         this.database = database;
         this.quotas = quotas;
     }
 
-    /** Creates the usage rows the next write needs, outside its transaction (a concurrent insert of the same row is fine). */
-    void ensureRows(Collection<String> accounts) {
-        for (String account : accounts) {
-            if (accountsWithRow.contains(account)) {
-                continue;
-            }
-            database.withConnection("create the record usage of " + account, c -> {
-                if (Rows.count(c, "SELECT COUNT(*) FROM account_usage WHERE account = ?", account) == 0) {
-                    try {
-                        Rows.update(c, "INSERT INTO account_usage (account, record_bytes) VALUES (?, 0)", account);
-                    } catch (SQLException e) {
-                        if (e.getSQLState() == null || !e.getSQLState().startsWith("23")) {
-                            throw e;
-                        }
-                    }
-                }
-                return null;
-            });
-            accountsWithRow.add(account);
-        }
-    }
-
-    /** Adds (or with negative values removes) bytes per account, in the caller's transaction. */
+    /**
+     * Adds (or with negative values removes) bytes per account, in the caller's transaction; an account's first record
+     * creates its row there too (no round trip of its own before the write: records are written behind the reply, and a
+     * kill -9 loses those not yet committed). Should another instance create the same row at the same moment, the
+     * transaction fails and the record writer stores its records again one by one, when the row exists.
+     */
     static void add(Connection c, Map<String, Long> bytesByAccount) throws SQLException {
+        List<Map.Entry<String, Long>> entries = new ArrayList<>(bytesByAccount.entrySet());
+        int[] updated;
         try (PreparedStatement update = c.prepareStatement("UPDATE account_usage SET record_bytes = record_bytes + ? WHERE account = ?")) {
-            for (Map.Entry<String, Long> entry : bytesByAccount.entrySet()) {
+            for (Map.Entry<String, Long> entry : entries) {
                 update.setLong(1, entry.getValue());
                 update.setString(2, entry.getKey());
                 update.addBatch();
             }
-            update.executeBatch();
+            updated = update.executeBatch();
+        }
+        for (int i = 0; i < entries.size(); i++) {
+            if (updated[i] == 0) {
+                Rows.update(c, "INSERT INTO account_usage (account, record_bytes) VALUES (?, ?)", entries.get(i).getKey(),
+                        Math.max(0, entries.get(i).getValue()));
+            }
         }
     }
 
