@@ -20,7 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** A private copy of the built distribution, driven through bin/switchboard like an operator would. */
+/** A private copy of the built distribution, driven through bin/switchboard like an operator would (also used by the security suite). */
 public final class Installation implements AutoCloseable {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
