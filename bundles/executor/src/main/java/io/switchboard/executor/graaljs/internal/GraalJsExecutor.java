@@ -10,9 +10,14 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.graalvm.polyglot.Engine;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -27,13 +32,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The GraalJS function executor: one shared engine, warm sandboxed contexts per function version, a
- * watchdog for time and memory, and the toolbelt modules registered as services.
+ * The GraalJS function executor: one shared engine, warm sandboxed contexts per function version, worker threads
+ * of its own, a watchdog for time and memory, and the toolbelt modules registered as services. It is also the
+ * {@code executor} health check (a {@code Supplier} of problems that {@code GET /health} reports).
  */
-@Component(service = FunctionExecutor.class, configurationPid = GraalJsExecutor.PID)
+@Component(service = {FunctionExecutor.class, Supplier.class}, configurationPid = GraalJsExecutor.PID,
+        property = GraalJsExecutor.HEALTH_CHECK + "=executor")
 @Designate(ocd = GraalJsExecutor.Config.class)
-public final class GraalJsExecutor implements FunctionExecutor {
+public final class GraalJsExecutor implements FunctionExecutor, Supplier<List<String>> {
     static final String PID = "io.switchboard.executor.graaljs";
+    /** The service property the health bundle finds its checks by. */
+    static final String HEALTH_CHECK = "switchboard.health.check";
     private static final Logger LOG = LoggerFactory.getLogger(GraalJsExecutor.class);
 
     /** Limits and pool sizes of the executor; every value applies to each invocation unless it says otherwise. */
@@ -51,6 +60,9 @@ public final class GraalJsExecutor implements FunctionExecutor {
 
         @AttributeDefinition(name = "Result size", description = "Characters of the result's JSON; a larger result is an error.")
         int maxResultChars() default 1_048_576;
+
+        @AttributeDefinition(name = "Error message size", description = "Characters of an error message; a longer one is cut.")
+        int maxErrorChars() default 4_096;
 
         @AttributeDefinition(name = "Toolbelt calls", description = "HTTP requests and secret/context operations per invocation.")
         int maxOutboundCalls() default 50;
@@ -74,9 +86,30 @@ public final class GraalJsExecutor implements FunctionExecutor {
 
         @AttributeDefinition(name = "Idle time (s)", description = "A warm context unused this long is closed.")
         long poolIdleSeconds() default 300;
+
+        @AttributeDefinition(name = "Runs per context", description = "A warm context is closed after this many runs; 0: no bound.")
+        long contextMaxUses() default 10_000;
+
+        @AttributeDefinition(name = "Allocation per context (MiB)", description = "A warm context is closed once its runs have "
+                + "allocated this much in all since it was created (bounds what its globals can keep); 0: no bound.")
+        long contextAllocationBudgetMegabytes() default 256;
+
+        @AttributeDefinition(name = "Heap threshold (%)", description = "While the old generation after GC is above this share of "
+                + "its maximum, idle contexts are closed and none is kept; 0: off.")
+        int contextRecycleHeapPercent() default 75;
+
+        @AttributeDefinition(name = "Stop grace (ms)", description = "How long past its deadline a cancelled run may take to end "
+                + "before it counts as impossible to stop and its caller gets an answer without it.")
+        long stopGraceMillis() default 1_000;
+
+        @AttributeDefinition(name = "Worker threads", description = "Threads running guest code at most; a run beyond is refused.")
+        int maxWorkerThreads() default 512;
     }
 
     private final EngineLogPipe engineLog = EngineLogPipe.toSlf4j();
+    private final Clock clock = Clock.systemUTC();
+    private final UnstoppableRuns unstoppable = new UnstoppableRuns(clock);
+    private final ExecutorHealth health = new ExecutorHealth(clock, unstoppable);
     private final Engine engine;
     private final ExecutorLimits limits;
     private final ToolbeltRegistry toolbelt = new ToolbeltRegistry();
@@ -84,8 +117,11 @@ public final class GraalJsExecutor implements FunctionExecutor {
     private final ContextPool pool;
     private final Watchdog watchdog;
     private final ScheduledExecutorService housekeeping;
+    private final ThreadPoolExecutor canceller;
+    private final WorkerPool workers;
+    private final ContextRecycling recycling;
     private final InvocationRunner runner;
-    private final Clock clock = Clock.systemUTC();
+    private final CountDownLatch warmedUp = new CountDownLatch(1);
 
     @Activate
     public GraalJsExecutor(Config config) {
@@ -96,7 +132,11 @@ public final class GraalJsExecutor implements FunctionExecutor {
         this.pool = new ContextPool(config.poolSizePerVersion(), config.poolSizeTotal(),
                 TimeUnit.SECONDS.toNanos(config.poolIdleSeconds()), () -> toolbelt.snapshot().generation());
         this.watchdog = new Watchdog(new AllocationMeter(), limits.allocationBudgetBytes());
-        this.runner = new InvocationRunner(sandbox, pool, watchdog, toolbelt);
+        this.recycling = new ContextRecycling(config.contextMaxUses(), config.contextAllocationBudgetMegabytes() * 1024L * 1024L,
+                config.contextRecycleHeapPercent(), new HeapGauge()::percentUsedAfterCollection);
+        this.runner = new InvocationRunner(sandbox, pool, watchdog, toolbelt, recycling, health);
+        this.workers = new WorkerPool(config.maxWorkerThreads(), Duration.ofMillis(config.stopGraceMillis()), unstoppable, health);
+        this.canceller = daemonPool("switchboard-js-canceller-");
         this.housekeeping = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, "switchboard-executor-watchdog");
             thread.setDaemon(true);
@@ -107,6 +147,11 @@ public final class GraalJsExecutor implements FunctionExecutor {
         long sweepSeconds = Math.max(1, Math.min(30, config.poolIdleSeconds() / 2));
         housekeeping.scheduleWithFixedDelay(guarded("pool eviction", () -> pool.evictIdle(System.nanoTime())),
                 sweepSeconds, sweepSeconds, TimeUnit.SECONDS);
+        housekeeping.scheduleWithFixedDelay(guarded("heap check", () -> {
+            if (recycling.heapPressureStarted()) {
+                pool.closeAll();
+            }
+        }), 1, 1, TimeUnit.SECONDS);
         // Off the activating thread (the framework's start-level thread): the platform answers sooner, and the
         // first functions may run while it warms up.
         Thread warmUp = new Thread(this::warmUpQuietly, "switchboard-warm-up");
@@ -120,7 +165,14 @@ public final class GraalJsExecutor implements FunctionExecutor {
         } catch (RuntimeException e) {
             // The executor was stopped while warming up (engine closed): nothing to warm any more.
             LOG.debug("Executor warm-up ended early: {}", e.toString());
+        } finally {
+            warmedUp.countDown();
         }
+    }
+
+    /** Waits until the warm-up runs are over, so tests that count contexts or threads see only their own. */
+    boolean awaitWarmUp(Duration timeout) throws InterruptedException {
+        return warmedUp.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /**
@@ -143,10 +195,24 @@ public final class GraalJsExecutor implements FunctionExecutor {
 
     @Override
     public ExecutionResult execute(ExecutionRequest request) {
-        return runner.run(new Invocation(request, limits, toolbelt::module, clock));
+        Invocation invocation = new Invocation(request, limits, toolbelt::module, clock, canceller);
+        if (unstoppable.holds(request.functionId())) {
+            return invocation.result(new Invocation.Stop(FailureCode.UNSTOPPABLE, "an earlier run of function " + request.functionId()
+                    + " could not be stopped and still holds an executor thread; the function is refused until the platform restarts"));
+        }
+        return workers.run(invocation, runner::run);
     }
 
-    /** The watchdog closes a run's context at its deadline and toolbelt calls are bounded by it. */
+    /** Problems for {@code GET /health}: runs that could not be stopped, dead worker threads, heap exhaustion. */
+    @Override
+    public List<String> get() {
+        return health.problems();
+    }
+
+    /**
+     * The watchdog cancels a run at its deadline, toolbelt calls are bounded by it, and the caller stops waiting for a
+     * run that could not be cancelled a grace period later.
+     */
     @Override
     public boolean stopsFunctionsAtTheirTimeout() {
         return true;
@@ -165,16 +231,46 @@ public final class GraalJsExecutor implements FunctionExecutor {
     @Deactivate
     public void deactivate() {
         runner.stop();
+        workers.shutdown();
         housekeeping.shutdownNow();
+        canceller.shutdownNow();
         pool.closeAll();
-        engine.close(true);
+        closeEngine();
         engineLog.close();
         LOG.info("GraalJS executor stopped");
+    }
+
+    /**
+     * Closes the engine, which cancels what still runs and waits for it. A run that could not be stopped would make that
+     * wait endless, and the closing thread would hold the engine's lock, which Truffle's own shutdown hook needs, so the
+     * JVM could not exit either: then the engine is left open for the JVM's end.
+     */
+    private void closeEngine() {
+        if (unstoppable.count() == 0) {
+            engine.close(true);
+            return;
+        }
+        LOG.error("The GraalJS engine is left open: {} run(s) that could not be stopped still hold their threads until the JVM ends",
+                unstoppable.count());
+    }
+
+    private static ThreadPoolExecutor daemonPool(String prefix) {
+        AtomicInteger numbers = new AtomicInteger();
+        return new ThreadPoolExecutor(0, Integer.MAX_VALUE, 10, TimeUnit.SECONDS, new SynchronousQueue<>(), task -> {
+            Thread thread = new Thread(task, prefix + numbers.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     /** Invocations running now; for tests and diagnostics. */
     int runningInvocations() {
         return watchdog.running();
+    }
+
+    /** Threads that run guest code now or wait for the next run; for tests and diagnostics. */
+    int workerThreads() {
+        return workers.threads();
     }
 
     /** Warm contexts kept for later calls; for tests and diagnostics. */

@@ -75,7 +75,7 @@
   defineGlobal('process', process);
   let envText = '{}';
 
-  const describe = (error) => {
+  const describeFully = (error) => {
     try {
       if (error instanceof ErrorCtor) return StringCtor(error.message || error);
       if (typeof error === 'string') return error;
@@ -84,6 +84,18 @@
       // a getter of the error threw: describe it generically below
     }
     return show(error);
+  };
+  // Cut here, before the text crosses into Java: the function chooses how long its error message is.
+  const maxErrorChars = host.maxChars('error');
+  const maxResultChars = host.maxChars('result');
+  const slice = String.prototype.slice;
+  const describe = (error) => {
+    const text = StringCtor(describeFully(error));
+    if (text.length <= maxErrorChars) return text;
+    const note = '... [' + text.length + ' characters in all]';
+    return note.length >= maxErrorChars
+      ? apply(slice, text, [0, maxErrorChars])
+      : apply(slice, text, [0, maxErrorChars - note.length]) + note;
   };
 
   // Runs one invocation: both programming styles end in exactly one host.settle call; later ones are reported.
@@ -110,6 +122,7 @@
         return;
       }
       if (text === undefined) settle('invalid', 'the result is not JSON-serialisable: a ' + typeof result);
+      else if (text.length > maxResultChars) settle('too-large', StringCtor(text.length));
       else settle('ok', text);
     };
     const fail = (error) => settle('error', describe(error));
