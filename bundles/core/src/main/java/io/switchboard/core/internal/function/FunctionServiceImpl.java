@@ -13,12 +13,16 @@ import java.util.UUID;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.switchboard.core.api.egress.EgressPolicy;
 import io.switchboard.core.api.function.ConflictException;
 import io.switchboard.core.api.function.EventCatalog;
 import io.switchboard.core.api.function.EventTypeView;
@@ -31,6 +35,7 @@ import io.switchboard.core.api.function.LimitBreach;
 import io.switchboard.core.api.function.NotFoundException;
 import io.switchboard.core.api.function.Page;
 import io.switchboard.core.internal.db.Database;
+import io.switchboard.core.internal.egress.EgressPolicyImpl;
 
 /** Functions of each account, their lifecycle and versions; deploys are checked against the event limits. */
 @Component(service = FunctionService.class, configurationPid = FunctionServiceImpl.PID)
@@ -67,6 +72,7 @@ public class FunctionServiceImpl implements FunctionService {
     private final Clock clock;
     private final FunctionRepository repository = new FunctionRepository();
     private final BindingLocks locks = new BindingLocks();
+    private volatile EgressPolicy egress;
 
     @Activate
     public FunctionServiceImpl(@Reference Database database, @Reference EventCatalog catalog, @Reference DeployedFunctions deployedFunctions,
@@ -78,10 +84,29 @@ public class FunctionServiceImpl implements FunctionService {
         this.database = database;
         this.catalog = catalog;
         this.deployedFunctions = deployedFunctions;
-        this.validator = new SpecValidator(config.maxCodeLength(), config.maxTimeoutMs());
+        this.validator = new SpecValidator(config.maxCodeLength(), config.maxTimeoutMs(), this::egressPolicy);
         this.defaultTimeoutMs = config.defaultTimeoutMs();
         this.clock = clock;
     }
+
+    /** Optional so that the service never waits for it; without it the strictest policy applies (no internal network). */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    void bindEgressPolicy(EgressPolicy policy) {
+        egress = policy;
+    }
+
+    void unbindEgressPolicy(EgressPolicy policy) {
+        if (egress == policy) {
+            egress = null;
+        }
+    }
+
+    private EgressPolicy egressPolicy() {
+        EgressPolicy current = egress;
+        return current != null ? current : STRICT_EGRESS;
+    }
+
+    private static final EgressPolicy STRICT_EGRESS = EgressPolicyImpl.admitting();
 
     @Override
     public Page<FunctionInfo> list(String account, int page, int size) {
