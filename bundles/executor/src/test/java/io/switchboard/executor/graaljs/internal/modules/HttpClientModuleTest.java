@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
 import io.switchboard.core.api.execution.ExecutionResult;
+import io.switchboard.core.internal.egress.EgressPolicyImpl;
 import io.switchboard.core.api.execution.Outcome;
 import io.switchboard.executor.graaljs.internal.ExecutorHarness;
 import io.switchboard.executor.graaljs.internal.Functions;
@@ -67,8 +68,9 @@ class HttpClientModuleTest {
         server.setExecutor(SERVER_THREADS);
         server.start();
         base = "http://127.0.0.1:" + server.getAddress().getPort();
+        // The stub listens on loopback, which functions reach only because this test admits it, as an operator may.
         http = new HttpClientModule(TestConfigs.of(HttpClientModule.Config.class,
-                Map.of("maxResponseBytes", 1024, "requestTimeoutMillis", 2000L)));
+                Map.of("maxResponseBytes", 1024, "requestTimeoutMillis", 2000L)), EgressPolicyImpl.admitting("127.0.0.0/8"));
         // 2 s: long enough for a first request on a loaded machine, short enough for the /slow test, whose server
         // holds the answer until the tests end.
         harness = new ExecutorHarness(Map.of("maxOutboundCalls", 3)).with("HTTPClient", http);
