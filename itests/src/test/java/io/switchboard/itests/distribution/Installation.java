@@ -21,12 +21,12 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** A private copy of the built distribution, driven through bin/switchboard like an operator would. */
-final class Installation implements AutoCloseable {
+public final class Installation implements AutoCloseable {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    final Path home;
-    final int port;
+    public final Path home;
+    public final int port;
 
     private Installation(Path home, int port) {
         this.home = home;
@@ -34,7 +34,7 @@ final class Installation implements AutoCloseable {
     }
 
     /** Copies the distribution into a fresh folder (data and logs empty) and picks a free port. */
-    static Installation copy(Path parent) throws IOException {
+    public static Installation copy(Path parent) throws IOException {
         Path source = Path.of(System.getProperty("switchboard.distribution.dir"));
         Path home = Files.createTempDirectory(Files.createDirectories(parent), "installation-");
         Files.walkFileTree(source, new SimpleFileVisitor<>() {
@@ -60,7 +60,7 @@ final class Installation implements AutoCloseable {
     }
 
     /** Runs {@code bin/switchboard <command>} and returns its exit code and output. */
-    Result run(String command, Map<String, String> environment, Duration timeout) throws IOException, InterruptedException {
+    public Result run(String command, Map<String, String> environment, Duration timeout) throws IOException, InterruptedException {
         List<String> line = new ArrayList<>(List.of(home.resolve("bin/switchboard").toString(), command));
         ProcessBuilder builder = new ProcessBuilder(line).redirectErrorStream(true);
         builder.environment().put("SWITCHBOARD_HTTP_PORT", Integer.toString(port));
@@ -74,21 +74,29 @@ final class Installation implements AutoCloseable {
         return new Result(process.exitValue(), Files.readString(output));
     }
 
-    Result run(String command) throws IOException, InterruptedException {
+    /** Starts {@code bin/switchboard <command>} (e.g. {@code run}, in the foreground) without waiting; output to a file. */
+    public Process launch(String command, Map<String, String> environment, Path output) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/switchboard").toString(), command).redirectErrorStream(true);
+        builder.environment().put("SWITCHBOARD_HTTP_PORT", Integer.toString(port));
+        builder.environment().putAll(environment);
+        return builder.redirectOutput(output.toFile()).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+    }
+
+    public Result run(String command) throws IOException, InterruptedException {
         return run(command, Map.of(), Duration.ofSeconds(120));
     }
 
-    HttpResponse<String> get(String path) throws IOException, InterruptedException {
+    public HttpResponse<String> get(String path) throws IOException, InterruptedException {
         return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** The pid of the background instance, from data/switchboard.pid. */
-    long pid() throws IOException {
+    public long pid() throws IOException {
         return Long.parseLong(Files.readString(home.resolve("data/switchboard.pid")).strip());
     }
 
-    String log() {
+    public String log() {
         try {
             Path log = home.resolve("logs/switchboard.log");
             return Files.exists(log) ? Files.readString(log) : "";
@@ -98,7 +106,7 @@ final class Installation implements AutoCloseable {
     }
 
     /** Whether /health answers 200 (false while it answers otherwise or not at all). */
-    boolean healthy() {
+    public boolean healthy() {
         try {
             return get("/health").statusCode() == 200;
         } catch (IOException e) {
@@ -125,6 +133,6 @@ final class Installation implements AutoCloseable {
     }
 
     /** What a command printed and how it ended. */
-    record Result(int exitCode, String output) {
+    public record Result(int exitCode, String output) {
     }
 }

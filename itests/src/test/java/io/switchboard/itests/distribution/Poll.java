@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.function.BooleanSupplier;
 
 /** Waits for a condition of the running platform against a deadline, checking it a few times a second. */
-final class Poll {
+public final class Poll {
 
     private static final Duration INTERVAL = Duration.ofMillis(250);
 
@@ -12,14 +12,14 @@ final class Poll {
     }
 
     /** Returns once the condition holds; fails with the description when the deadline passes first. */
-    static void until(String description, Duration timeout, BooleanSupplier condition) throws InterruptedException {
+    public static void until(String description, Duration timeout, BooleanSupplier condition) throws InterruptedException {
         if (!within(timeout, condition)) {
             throw new AssertionError("Not within " + timeout.toSeconds() + " s: " + description);
         }
     }
 
     /** Whether the condition came to hold before the deadline, for a test whose assertions then say what is missing. */
-    static boolean within(Duration timeout, BooleanSupplier condition) throws InterruptedException {
+    public static boolean within(Duration timeout, BooleanSupplier condition) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {

@@ -8,7 +8,6 @@ import java.util.Locale;
 import java.util.Optional;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
@@ -20,7 +19,8 @@ import io.switchboard.core.api.egress.EgressPolicy;
 /**
  * The platform's egress policy: functions reach public unicast addresses only, unless the operator admits private
  * networks by CIDR block (for tests and benchmarks against local stubs, e.g. {@code 127.0.0.0/8}). A change of the
- * configuration applies at once to the next save and the next connection.
+ * configuration re-registers the service (no {@code @Modified}) on purpose: clients that hold it statically, such as the
+ * functions' HTTP client, restart and so drop connections that were checked under the old policy.
  */
 @Component(service = EgressPolicy.class, configurationPid = EgressPolicyImpl.PID, immediate = true)
 @Designate(ocd = EgressPolicyImpl.Config.class)
@@ -32,7 +32,8 @@ public final class EgressPolicyImpl implements EgressPolicy {
     @ObjectClassDefinition(name = "Switchboard function egress", description = "Which addresses functions may connect to.")
     public @interface Config {
         @AttributeDefinition(name = "Allowed private networks", description = "CIDR blocks of loopback, private, link-local or "
-                + "other internal addresses that functions may reach anyway (e.g. 127.0.0.0/8 for local test stubs). Empty: none.")
+                + "other internal addresses that functions may reach anyway (e.g. 127.0.0.0/8 for local test stubs), separated by "
+                + "commas in a .cfg file. Empty: none.")
         String[] allowedPrivateNetworks() default {};
     }
 
@@ -53,11 +54,14 @@ public final class EgressPolicyImpl implements EgressPolicy {
     private record Named(String what, Cidr block) {
     }
 
-    private volatile List<Cidr> admitted;
+    private final List<Cidr> admitted;
 
     @Activate
     public EgressPolicyImpl(Config config) {
-        modified(config);
+        this.admitted = blocks(config);
+        if (!admitted.isEmpty()) {
+            LOG.info("Functions may reach these otherwise refused networks: {}", admitted);
+        }
     }
 
     /** A policy admitting the given blocks; for tests and callers outside OSGi. */
@@ -75,18 +79,17 @@ public final class EgressPolicyImpl implements EgressPolicy {
         });
     }
 
-    @Modified
-    void modified(Config config) {
+    private static List<Cidr> blocks(Config config) {
         List<Cidr> blocks = new ArrayList<>();
-        for (String network : config.allowedPrivateNetworks()) {
-            if (network != null && !network.isBlank()) {
-                blocks.add(Cidr.parse(network));
+        for (String value : config.allowedPrivateNetworks()) {
+            // A .cfg file gives one string: blocks there are separated by commas or spaces.
+            for (String network : value == null ? new String[0] : value.split("[,\\s]+")) {
+                if (!network.isBlank()) {
+                    blocks.add(Cidr.parse(network));
+                }
             }
         }
-        admitted = List.copyOf(blocks);
-        if (!blocks.isEmpty()) {
-            LOG.info("Functions may reach these otherwise refused networks: {}", blocks);
-        }
+        return List.copyOf(blocks);
     }
 
     @Override

@@ -61,6 +61,15 @@ class EgressPolicyImplTest {
     }
 
     @Test
+    void aCfgFileMayListSeveralBlocksInOneValue() throws UnknownHostException {
+        EgressPolicyImpl policy = EgressPolicyImpl.admitting("127.0.0.0/8, 10.1.0.0/16 ::1");
+
+        assertThat(policy.refusal(InetAddress.getByName("10.1.2.3"))).isEmpty();
+        assertThat(policy.refusal(InetAddress.getByName("::1"))).isEmpty();
+        assertThat(policy.refusal(InetAddress.getByName("10.2.0.1"))).isPresent();
+    }
+
+    @Test
     void aBlockThatIsNotCidrIsRefusedWithTheReason() {
         assertThatThrownBy(() -> EgressPolicyImpl.admitting("localhost/8")).hasMessageContaining("'localhost/8' is not a CIDR block");
         assertThatThrownBy(() -> EgressPolicyImpl.admitting("10.0.0.0/33")).hasMessageContaining("prefix length outside 0-32");
