@@ -4,11 +4,9 @@ import io.switchboard.core.api.execution.ExecutionRequest;
 import io.switchboard.core.api.execution.ExecutionResult;
 import io.switchboard.core.api.execution.FunctionExecutor;
 import io.switchboard.executor.toolbelt.ToolbeltModule;
-import java.io.OutputStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
@@ -106,11 +104,10 @@ public final class GraalJsExecutor implements FunctionExecutor, Supplier<List<St
         int maxWorkerThreads() default 512;
     }
 
-    private final EngineLogPipe engineLog = EngineLogPipe.toSlf4j();
     private final Clock clock = Clock.systemUTC();
     private final UnstoppableRuns unstoppable = new UnstoppableRuns(clock);
     private final ExecutorHealth health = new ExecutorHealth(clock, unstoppable);
-    private final Engine engine;
+    private final SharedEngine engine = new SharedEngine();
     private final ExecutorLimits limits;
     private final ToolbeltRegistry toolbelt = new ToolbeltRegistry();
     private final SandboxFactory sandbox;
@@ -126,9 +123,7 @@ public final class GraalJsExecutor implements FunctionExecutor, Supplier<List<St
     @Activate
     public GraalJsExecutor(Config config) {
         this.limits = ExecutorLimits.of(config);
-        this.engine = newEngine(engineLog);
-        logImplementation(engine);
-        this.sandbox = new SandboxFactory(engine, config.statementLimit());
+        this.sandbox = new SandboxFactory(engine.engine(), config.statementLimit());
         this.pool = new ContextPool(config.poolSizePerVersion(), config.poolSizeTotal(),
                 TimeUnit.SECONDS.toNanos(config.poolIdleSeconds()), () -> toolbelt.snapshot().generation());
         this.watchdog = new Watchdog(new AllocationMeter(), limits.allocationBudgetBytes());
@@ -235,23 +230,8 @@ public final class GraalJsExecutor implements FunctionExecutor, Supplier<List<St
         housekeeping.shutdownNow();
         canceller.shutdownNow();
         pool.closeAll();
-        closeEngine();
-        engineLog.close();
+        engine.close(unstoppable.count());
         LOG.info("GraalJS executor stopped");
-    }
-
-    /**
-     * Closes the engine, which cancels what still runs and waits for it. A run that could not be stopped would make that
-     * wait endless, and the closing thread would hold the engine's lock, which Truffle's own shutdown hook needs, so the
-     * JVM could not exit either: then the engine is left open for the JVM's end.
-     */
-    private void closeEngine() {
-        if (unstoppable.count() == 0) {
-            engine.close(true);
-            return;
-        }
-        LOG.error("The GraalJS engine is left open: {} run(s) that could not be stopped still hold their threads until the JVM ends",
-                unstoppable.count());
     }
 
     private static ThreadPoolExecutor daemonPool(String prefix) {
@@ -278,25 +258,6 @@ public final class GraalJsExecutor implements FunctionExecutor, Supplier<List<St
         return pool.idleContexts();
     }
 
-    /**
-     * The engine gets only JDK objects (null streams, the log pipe's stream): Truffle keeps a closed engine's data
-     * reachable after {@code close} (the first engine's for the JVM's lifetime), and an object of a class of this
-     * bundle in it would pin the bundle's class loader after an update (docs/executor.md, "Lifecycle and hot redeploy").
-     */
-    private static Engine newEngine(EngineLogPipe engineLog) {
-        try {
-            return Engine.newBuilder(SandboxFactory.LANGUAGE)
-                    .option("engine.WarnInterpreterOnly", "false")
-                    .out(OutputStream.nullOutputStream())
-                    .err(OutputStream.nullOutputStream())
-                    .logHandler(engineLog.engineSide())
-                    .build();
-        } catch (RuntimeException e) {
-            engineLog.close();
-            throw e;
-        }
-    }
-
     private static Runnable guarded(String what, Runnable task) {
         return () -> {
             try {
@@ -307,14 +268,4 @@ public final class GraalJsExecutor implements FunctionExecutor, Supplier<List<St
         };
     }
 
-    private static void logImplementation(Engine engine) {
-        String implementation = engine.getImplementationName();
-        LOG.info("GraalJS executor started: engine {} {}, Java {}", implementation, engine.getVersion(),
-                System.getProperty("java.version"));
-        if (implementation.toLowerCase(Locale.ROOT).contains("interpret")) {
-            LOG.warn("GraalJS runs without its JIT compiler ({}): CPU-bound functions run about 17x slower. Run on "
-                    + "JDK 25 with -XX:+EnableJVMCI and the Graal compiler on --upgrade-module-path, as bin/switchboard does.",
-                    implementation);
-        }
-    }
 }

@@ -37,9 +37,9 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /**
  * {@code Toolbelt.HTTPClient()}: outbound HTTP for functions, only to their allowed domains and only to addresses the
- * {@link EgressPolicy} admits (checked on the address connected to), without following redirects, with a timeout and
- * a bounded response body. Requests run asynchronously, so the function's event loop keeps going while they are in
- * flight.
+ * {@link EgressPolicy} admits (checked on the address connected to), following redirects only when asked to (each hop
+ * checked like a first request), with a timeout and a bounded response body. Requests run asynchronously, so the
+ * function's event loop keeps going while they are in flight.
  */
 @Component(service = ToolbeltModule.class, configurationPid = HttpClientModule.PID)
 @ToolbeltModuleName("HTTPClient")
@@ -62,6 +62,9 @@ public final class HttpClientModule implements ToolbeltModule {
         @AttributeDefinition(name = "Request size", description = "Characters of a request body.")
         int maxRequestChars() default 1_048_576;
     }
+
+    /** Redirects followed at most per request, when the function asks for them to be followed. */
+    static final int MAX_REDIRECTS = 5;
 
     private final Config config;
     private final HttpClient client;
@@ -93,42 +96,71 @@ public final class HttpClientModule implements ToolbeltModule {
         if (!"request".equals(call.operation())) {
             return CompletableFuture.failedFuture(new IllegalArgumentException("HTTPClient has no operation " + call.operation()));
         }
-        Request request = request(ModuleArguments.object(call.argumentsJson(), 0), call.scope());
+        Map<String, Object> options = ModuleArguments.object(call.argumentsJson(), 0);
+        Object body = options.get("body");
+        Map<String, String> headers = new LinkedHashMap<>();
+        if (options.get("headers") instanceof Map<?, ?> given) {
+            given.forEach((name, value) -> headers.put(String.valueOf(name), String.valueOf(value)));
+        }
+        Outbound first = new Outbound(uri(options.get("url")), String.valueOf(options.getOrDefault("method", "GET")).toUpperCase(Locale.ROOT),
+                headers, body == null ? null : body.toString());
+        return send(first, call.scope(), Boolean.TRUE.equals(options.get("followRedirects")) ? MAX_REDIRECTS : 0);
+    }
+
+    /**
+     * Sends one request; when redirects are to be followed, a 3xx with a Location is followed by a new request that is
+     * checked like the first (allow-list here, egress policy when it connects).
+     */
+    private CompletableFuture<String> send(Outbound outbound, InvocationScope scope, int redirectsLeft) {
+        Request request;
+        try {
+            request = request(outbound, scope);
+        } catch (IllegalArgumentException refused) {
+            return CompletableFuture.failedFuture(refused);
+        }
         CompletableFuture<String> answer = new CompletableFuture<>();
         request.send(new BufferingResponseListener(config.maxResponseBytes()) {
             @Override
             public void onComplete(Result result) {
                 if (result.isFailed()) {
-                    answer.completeExceptionally(explain(request.getURI(), result.getFailure()));
+                    answer.completeExceptionally(explain(outbound.uri(), result.getFailure()));
+                    return;
+                }
+                Response response = result.getResponse();
+                Outbound next = redirectsLeft > 0 ? outbound.redirectedBy(response.getStatus(), response.getHeaders().get("Location")) : null;
+                if (next == null) {
+                    answer.complete(answer(response, getContent()));
                 } else {
-                    answer.complete(answer(result.getResponse(), getContent()));
+                    send(next, scope, redirectsLeft - 1).whenComplete((text, failure) -> {
+                        if (failure != null) {
+                            answer.completeExceptionally(failure);
+                        } else {
+                            answer.complete(text);
+                        }
+                    });
                 }
             }
         });
         return answer;
     }
 
-    private Request request(Map<String, Object> options, InvocationScope scope) {
-        URI uri = uri(options.get("url"));
+    private Request request(Outbound outbound, InvocationScope scope) {
+        URI uri = outbound.uri();
         if (!DomainAllowList.allows(scope.allowedDomains(), uri.getHost())) {
             throw new IllegalArgumentException("Domain " + uri.getHost() + " is not among the allowed domains of function "
                     + scope.functionId() + "; add it to the function's allowedDomains");
         }
-        Object bodyValue = options.get("body");
-        String body = bodyValue == null ? null : bodyValue.toString();
+        String body = outbound.body();
         if (body != null && body.length() > config.maxRequestChars()) {
             throw new IllegalArgumentException("The request body is longer than " + config.maxRequestChars() + " characters");
         }
-        String method = String.valueOf(options.getOrDefault("method", "GET")).toUpperCase(Locale.ROOT);
         Request request = client.newRequest(uri)
-                .method(method)
+                .method(outbound.method())
                 .version(HttpVersion.HTTP_1_1)
                 .timeout(timeout(scope.deadline()).toMillis(), TimeUnit.MILLISECONDS)
                 // No agent header of the client's own: the function sets one if it wants.
                 .agent(null);
-        if (options.get("headers") instanceof Map<?, ?> headers) {
-            request.headers(fields -> headers.forEach((name, value) -> fields.add(new HttpField(String.valueOf(name), String.valueOf(value)))));
-        }
+        request.headers(fields -> outbound.headers().forEach((name, value) -> fields.add(new HttpField(name, value))));
         if (body != null) {
             request.body(new BytesRequestContent((String) null, body.getBytes(StandardCharsets.UTF_8)));
         }
