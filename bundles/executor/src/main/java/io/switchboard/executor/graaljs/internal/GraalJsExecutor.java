@@ -263,7 +263,7 @@ public final class GraalJsExecutor implements FunctionExecutor, Supplier<List<St
             try {
                 task.run();
             } catch (RuntimeException e) {
-                LOG.error("Executor {} failed; it runs again at its next tick", what, e);
+                LOG.error("Executor {} failed; it runs again at its next tick", what, LogText.safe(e));
             }
         };
     }
