@@ -77,17 +77,24 @@ final class WorkerPool {
     private void work(Invocation invocation, Function<Invocation, ExecutionResult> task, CompletableFuture<ExecutionResult> answer) {
         invocation.runOn(Thread.currentThread());
         long cpuBefore = cpuTime();
-        ExecutionResult result;
+        ExecutionResult result = null;
         try {
             result = task.apply(invocation);
         } catch (OutOfMemoryError e) {
             health.outOfMemory(invocation, e);
             result = invocation.result(new Invocation.Stop(FailureCode.MEMORY_LIMIT, "the platform ran out of heap while the function ran"));
+        } finally {
+            if (result == null) {
+                // An error escaped the runner: the caller still gets its answer now (not a false "could not be stopped"
+                // at the deadline); the error then ends this thread, which /health reports as a dead worker.
+                result = invocation.result(new Invocation.Stop(FailureCode.INTERNAL,
+                        "the executor failed to run the function; see the platform log"));
+            }
+            long cpu = cpuBefore < 0 ? -1 : cpuTime() - cpuBefore;
+            answer.complete(cpu < 0 ? result : new ExecutionResult(result.outcome(), result.resultJson(), result.error(), result.logs(),
+                    result.duration(), Duration.ofNanos(cpu)));
+            unstoppable.ended(invocation);
         }
-        long cpu = cpuBefore < 0 ? -1 : cpuTime() - cpuBefore;
-        answer.complete(cpu < 0 ? result : new ExecutionResult(result.outcome(), result.resultJson(), result.error(), result.logs(),
-                result.duration(), Duration.ofNanos(cpu)));
-        unstoppable.ended(invocation);
     }
 
     /** The caller stops waiting: the run went past its deadline and grace, so its thread is lost until it ends by itself. */
