@@ -98,7 +98,7 @@ public final class GraalJsExecutor implements FunctionExecutor, Supplier<List<St
 
         @AttributeDefinition(name = "Stop grace (ms)", description = "How long past its deadline a cancelled run may take to end "
                 + "before it counts as impossible to stop and its caller gets an answer without it.")
-        long stopGraceMillis() default 1_000;
+        long stopGraceMillis() default 5_000;
 
         @AttributeDefinition(name = "Worker threads", description = "Threads running guest code at most; a run beyond is refused.")
         int maxWorkerThreads() default 512;
@@ -230,7 +230,7 @@ public final class GraalJsExecutor implements FunctionExecutor, Supplier<List<St
         housekeeping.shutdownNow();
         canceller.shutdownNow();
         pool.closeAll();
-        engine.close(unstoppable.count());
+        engine.close(unstoppable);
         LOG.info("GraalJS executor stopped");
     }
 

@@ -25,16 +25,33 @@ final class SharedEngine {
     /**
      * Closes the engine, which cancels what still runs and waits for it. A run that could not be stopped would make that
      * wait endless, and the closing thread would hold the engine's lock, which Truffle's own shutdown hook needs, so the
-     * JVM could not exit either: then the engine is left open for the JVM's end.
+     * JVM could not exit either: then the engine is closed by a thread of its own once those runs have ended (a run
+     * slow to stop on a busy machine ends after all; one that never does keeps the engine until the JVM ends).
      */
-    void close(int unstoppableRuns) {
-        if (unstoppableRuns == 0) {
-            engine.close(true);
-            log.close();
+    void close(UnstoppableRuns unstoppable) {
+        if (unstoppable.count() == 0) {
+            closeNow();
             return;
         }
-        LOG.error("The GraalJS engine is left open: {} run(s) that could not be stopped still hold their threads until the JVM ends",
-                unstoppableRuns);
+        LOG.error("The GraalJS engine stays open until {} run(s) that could not be stopped end", unstoppable.count());
+        Thread closer = new Thread(() -> {
+            try {
+                unstoppable.awaitNone();
+                closeNow();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "switchboard-js-engine-close");
+        closer.setDaemon(true);
+        closer.start();
+    }
+
+    private void closeNow() {
+        try {
+            engine.close(true);
+        } finally {
+            log.close();
+        }
     }
 
     /**
