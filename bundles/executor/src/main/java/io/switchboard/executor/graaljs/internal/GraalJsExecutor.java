@@ -173,14 +173,22 @@ public final class GraalJsExecutor implements FunctionExecutor, Supplier<List<St
     /**
      * Runs a function once, then again into an endless loop that the watchdog stops. The first cancellation of
      * running code in a JVM costs most of a second (Truffle's safepoint machinery warming up); paying it here
-     * keeps the first real timeout within its bound. The warm-up's context is discarded with the timeout.
+     * keeps the first real timeout within its bound. The warm-up's context is discarded with the timeout. The runs use
+     * the warm-up's own thread, not a worker: no thread more, and a first cancellation that is slow on a busy machine is
+     * not mistaken for a run that cannot be stopped.
      */
     private void warmUp() {
         long started = System.nanoTime();
         String code = "async function lambda(input) { if (input.loop) { for (;;) {} } return 1; }";
-        execute(warmUpRequest(code, "{}", Duration.ofSeconds(5)));
-        execute(warmUpRequest(code, "{\"loop\":true}", Duration.ofMillis(20)));
+        runHere(warmUpRequest(code, "{}", Duration.ofSeconds(5)));
+        runHere(warmUpRequest(code, "{\"loop\":true}", Duration.ofMillis(20)));
         LOG.debug("Executor warm-up took {} ms", (System.nanoTime() - started) / 1_000_000);
+    }
+
+    private void runHere(ExecutionRequest request) {
+        Invocation invocation = new Invocation(request, limits, toolbelt::module, clock, canceller);
+        invocation.runOn(Thread.currentThread());
+        runner.run(invocation);
     }
 
     private static ExecutionRequest warmUpRequest(String code, String input, Duration timeout) {
