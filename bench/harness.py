@@ -664,6 +664,14 @@ def measure_malformed(cfg, platform, sample_bytes):
                                                    "X-Switchboard-Signature": "sha256=" + "0" * 64})
     add("forged signature, bad hex", sample_bytes, headers={"X-Switchboard-Account": "bench-a",
                                                             "X-Switchboard-Signature": "sha256=zz"})
+    # Signed webhooks carry X-Switchboard-Timestamp and sign "<timestamp>.<body>" (docs/security.md): a forged
+    # signature with a current timestamp, and one replayed with a timestamp 10 minutes old, are refused too.
+    add("forged signature, current timestamp", sample_bytes, headers={
+        "X-Switchboard-Account": "bench-a", "X-Switchboard-Timestamp": str(int(time.time())),
+        "X-Switchboard-Signature": "sha256=" + "0" * 64})
+    add("replayed signature, 10 min old", sample_bytes, headers={
+        "X-Switchboard-Account": "bench-a", "X-Switchboard-Timestamp": str(int(time.time()) - 600),
+        "X-Switchboard-Signature": "sha256=" + "0" * 64})
     add("wrong key", sample_bytes, headers={"Authorization": "Bearer nope", "X-Switchboard-Account": "bench-a"})
     add("Content-Length lies (short)", sample_bytes, length=len(sample_bytes) + 1000)
     big = 100 * 1024 * 1024

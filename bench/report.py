@@ -179,7 +179,8 @@ def malformed(r, out):
     out.append("`bench/harness.py` sends %d requests to each target over a plain socket: random bytes, random "
                "JSON-like text and truncated copies of the sample payload, five wrong content types (and none), an "
                "empty body, 200 000 nested arrays, 50 000 nested objects, invalid and overlong UTF-8 inside a "
-               "string, a 100 000-digit number, duplicate keys, a forged and a malformed signature without a key, a "
+               "string, a 100 000-digit number, duplicate keys, a forged and a malformed signature without a key, a forged "
+               "one with a current and one with a 10-minute-old timestamp, a "
                "wrong key, a `Content-Length` larger than the body, and a streamed 100 MiB body.\n" % m["cases_per_target"])
     classes = sorted({c for t in m["counts"].values() for c in t})
     out.append("| target | " + " | ".join(classes) + " |")

@@ -38,6 +38,9 @@ public final class Platform {
     private static final int PROJECT_START_LEVEL = 2;
     private static final Duration START_LEVEL_PROGRESS = Duration.ofSeconds(60);
 
+    /** Felix HTTP's property for Jetty's connection idle timeout, in milliseconds. */
+    static final String HTTP_IDLE_TIMEOUT = "org.apache.felix.http.timeout";
+
     private final Settings settings;
     private volatile Framework framework;
     private volatile boolean stopping;
@@ -60,6 +63,10 @@ public final class Platform {
         p.put("org.osgi.service.http.port", Integer.toString(settings.httpPort()));
         p.put("org.apache.felix.http.host", settings.httpHost());
         p.put("org.apache.felix.http.jetty.sendServerHeader", "false");
+        // Jetty's idle timeout: a connection that neither sends nor takes a byte for this long is closed (Felix's
+        // default is 60 s). A request being handled is not cut by it, and a request body has its own, shorter deadline
+        // and minimum data rate (io.switchboard.http), which Felix offers no setting for.
+        p.put(HTTP_IDLE_TIMEOUT, "30000");
         p.put("felix.cm.dir", settings.data().resolve("config").toString());
         // One FileInstall watcher per folder: etc/ holds configuration, deploy/ bundles and configuration.
         p.put("felix.fileinstall.dir", settings.etc() + "," + settings.deploy());

@@ -20,7 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** A private copy of the built distribution, driven through bin/switchboard like an operator would. */
+/** A private copy of the built distribution, driven through bin/switchboard like an operator would (also used by the security suite). */
 public final class Installation implements AutoCloseable {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -74,25 +74,17 @@ public final class Installation implements AutoCloseable {
         return new Result(process.exitValue(), Files.readString(output));
     }
 
-    /** Starts {@code bin/switchboard <command>} (e.g. {@code run}, in the foreground) without waiting; output to a file. */
-    public Process launch(String command, Map<String, String> environment, Path output) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/switchboard").toString(), command).redirectErrorStream(true);
-        builder.environment().put("SWITCHBOARD_HTTP_PORT", Integer.toString(port));
-        builder.environment().putAll(environment);
-        return builder.redirectOutput(output.toFile()).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
-    }
-
-    public Result run(String command) throws IOException, InterruptedException {
+    Result run(String command) throws IOException, InterruptedException {
         return run(command, Map.of(), Duration.ofSeconds(120));
     }
 
-    public HttpResponse<String> get(String path) throws IOException, InterruptedException {
+    HttpResponse<String> get(String path) throws IOException, InterruptedException {
         return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** The pid of the background instance, from data/switchboard.pid. */
-    public long pid() throws IOException {
+    long pid() throws IOException {
         return Long.parseLong(Files.readString(home.resolve("data/switchboard.pid")).strip());
     }
 

@@ -51,7 +51,7 @@ public class AsyncResultsIT extends EventSourceTestSupport {
     private static final String BAD = "acct-results-bad";
 
     /** One delivery the callback server received. */
-    private record Delivery(String path, String account, String signature, String body) {
+    private record Delivery(String path, String account, String timestamp, String signature, String body) {
     }
 
     private final BlockingQueue<Delivery> deliveries = new LinkedBlockingQueue<>();
@@ -72,7 +72,7 @@ public class AsyncResultsIT extends EventSourceTestSupport {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/callbacks/", exchange -> {
             Delivery delivery = new Delivery(exchange.getRequestURI().getPath(), exchange.getRequestHeaders().getFirst("X-Switchboard-Account"),
-                    exchange.getRequestHeaders().getFirst("X-Switchboard-Signature"),
+                    exchange.getRequestHeaders().getFirst("X-Switchboard-Timestamp"), exchange.getRequestHeaders().getFirst("X-Switchboard-Signature"),
                     new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
             // Answered before the test sees it, so a test that ends and stops the server never cuts a delivery short.
             exchange.sendResponseHeaders(204, -1);
@@ -112,7 +112,9 @@ public class AsyncResultsIT extends EventSourceTestSupport {
         assertNotNull("a delivery within 30 s", delivery);
         assertEquals("/callbacks/" + GOOD, delivery.path());
         assertEquals(GOOD, delivery.account());
-        assertEquals("sha256=" + hmac(delivery.body()), delivery.signature());
+        // Signed as a webhook call is: "<timestamp>.<body>", the timestamp in Unix seconds of the delivery.
+        assertTrue(delivery.timestamp(), Math.abs(Long.parseLong(delivery.timestamp()) - System.currentTimeMillis() / 1000) < 60);
+        assertEquals("sha256=" + hmac(delivery.timestamp() + "." + delivery.body()), delivery.signature());
         JsonNode body = JSON.readTree(delivery.body());
         assertEquals(answer.text("/eventId"), body.get("eventId").asText());
         assertEquals(END, body.get("eventType").asText());

@@ -84,12 +84,15 @@ public class WebhookIngressIT extends EventSourceTestSupport {
                 "async function lambda(input) { return {reply: 'signed ok'}; }", null);
         String body = sample(eventType("conversational_command"));
 
-        Api.Answer wrong = webhook(COMMAND_PATH, body, "X-Switchboard-Account", "acme", "X-Switchboard-Signature",
-                "sha256=" + hmac("not-the-secret", body));
-        Api.Answer otherAccount = webhook(COMMAND_PATH, body, "X-Switchboard-Account", "globex", "X-Switchboard-Signature",
-                "sha256=" + hmac(SECRET, body));
-        Api.Answer right = webhook(COMMAND_PATH, body, "X-Switchboard-Account", "acme", "X-Switchboard-Signature",
-                "sha256=" + hmac(SECRET, body));
+        String timestamp = Long.toString(System.currentTimeMillis() / 1000);
+        String signed = timestamp + "." + body;
+
+        Api.Answer wrong = webhook(COMMAND_PATH, body, "X-Switchboard-Account", "acme", "X-Switchboard-Timestamp", timestamp,
+                "X-Switchboard-Signature", "sha256=" + hmac("not-the-secret", signed));
+        Api.Answer otherAccount = webhook(COMMAND_PATH, body, "X-Switchboard-Account", "globex", "X-Switchboard-Timestamp", timestamp,
+                "X-Switchboard-Signature", "sha256=" + hmac(SECRET, signed));
+        Api.Answer right = webhook(COMMAND_PATH, body, "X-Switchboard-Account", "acme", "X-Switchboard-Timestamp", timestamp,
+                "X-Switchboard-Signature", "sha256=" + hmac(SECRET, signed));
 
         assertEquals(401, wrong.status());
         assertEquals(401, otherAccount.status());

@@ -27,6 +27,7 @@ import io.switchboard.core.api.function.InvocationService;
 import io.switchboard.core.api.function.SecretService;
 import io.switchboard.core.api.security.Authenticator;
 import io.switchboard.core.api.security.Caller;
+import io.switchboard.http.api.RequestBodies;
 import jakarta.servlet.Servlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -66,7 +67,11 @@ public final class ApiServlet extends HttpServlet {
     private static final Logger LOG = LoggerFactory.getLogger(ApiServlet.class);
     private static final String ACCOUNT = "account";
 
+    /** What a body read by the admin key counts against when the path names no account. */
+    private static final String ADMIN_READS = "(admin)";
+
     private final transient Authenticator authenticator;
+    private final transient RequestBodies bodies;
     private final transient ApiSettings settings;
     private final transient Json json = new Json();
     private final transient ResponseWriter writer = new ResponseWriter(json);
@@ -81,13 +86,15 @@ public final class ApiServlet extends HttpServlet {
     public ApiServlet(@Reference FunctionService functions, @Reference InvocationService invocations,
                       @Reference SecretService secrets, @Reference EventCatalog catalog,
                       @Reference EventDispatcher dispatcher, @Reference FunctionInvoker invoker,
-                      @Reference DeadLetters deadLetters, @Reference Authenticator authenticator, ApiConfiguration config) {
-        this(new CoreServices(functions, invocations, secrets, catalog, dispatcher, invoker, deadLetters), authenticator,
+                      @Reference DeadLetters deadLetters, @Reference Authenticator authenticator,
+                      @Reference RequestBodies bodies, ApiConfiguration config) {
+        this(new CoreServices(functions, invocations, secrets, catalog, dispatcher, invoker, deadLetters), authenticator, bodies,
                 ApiSettings.from(config));
     }
 
-    ApiServlet(CoreServices core, Authenticator authenticator, ApiSettings settings) {
+    ApiServlet(CoreServices core, Authenticator authenticator, RequestBodies bodies, ApiSettings settings) {
         this.authenticator = authenticator;
+        this.bodies = bodies;
         this.settings = settings;
         this.router = routes(core, json, settings, this::templateEndpoints);
         LOG.info("HTTP API serving {} (max body {} bytes, page size {} / max {})", BASE_PATH,
@@ -141,7 +148,9 @@ public final class ApiServlet extends HttpServlet {
             throw new ProblemException(Problems.notFound("No account '" + account + "' is accessible with this API key."));
         }
         if (match instanceof RouteMatch.Found found) {
-            RequestBody body = new RequestBody(request, settings.maxBodyBytes(), json);
+            // Read only when a handler asks for it, and only now that the caller is known.
+            String reader = caller.admin() ? (account == null ? ADMIN_READS : account) : caller.account();
+            RequestBody body = new RequestBody(request, settings.maxBodyBytes(), json, bodies, reader);
             String basePath = request.getContextPath() + request.getServletPath();
             LOG.debug("{} {} by {}", method, path, caller.admin() ? "admin" : caller.account());
             return found.route().handler().handle(new ApiRequest(basePath, found.variables(), request.getQueryString(), caller, body));

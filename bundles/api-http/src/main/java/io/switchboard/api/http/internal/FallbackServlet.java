@@ -14,7 +14,7 @@ import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPa
 
 /**
  * The whiteboard's default servlet ({@code /}): whatever no other servlet serves is answered as problem JSON instead
- * of the container's HTML page. A path under {@code /api/v1} reaches it only while the API servlet is not registered,
+ * of the container's HTML page, judged by the path as the container resolved it. A path under {@code /api/v1} reaches it only while the API servlet is not registered,
  * which happens for a moment when a service it uses is reconfigured; that is answered 503 with {@code Retry-After},
  * as the resource may well exist a second later. It has no references, so it stays registered through such restarts.
  */
@@ -28,8 +28,10 @@ public final class FallbackServlet extends HttpServlet {
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        String path = request.getRequestURI() == null ? "/" : request.getRequestURI();
-        writer.write(response, problemFor(path));
+        // The container's resolved path, never the raw URI: "/api/v1/.." reaches this servlet as "/api/", and reading
+        // the raw URI would call that a restarting API instead of a path that is not served.
+        String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
+        writer.write(response, problemFor(path.isEmpty() ? "/" : path));
     }
 
     static Problem problemFor(String path) {

@@ -3,6 +3,9 @@ package io.switchboard.api.http.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.switchboard.api.http.internal.resource.TemplateEndpoints;
+import io.switchboard.http.api.RequestBodies;
+import io.switchboard.http.internal.BodyLimits;
+import io.switchboard.http.internal.BoundedBodyReader;
 import jakarta.servlet.Filter;
 import jakarta.servlet.DispatcherType;
 import java.io.IOException;
@@ -23,6 +26,9 @@ import org.eclipse.jetty.server.ServerConnector;
  * as the whiteboard maps it (beside the fallback servlet at {@code /}), with a plain java.net.http client.
  */
 final class ApiServer implements AutoCloseable {
+    /** Reads bodies with the platform's default limits, as in the distribution (its timer thread is a daemon). */
+    static final BoundedBodyReader BODIES = new BoundedBodyReader(new BodyLimits(10_000, 4_096, 64, 16));
+
     private final Server server = new Server();
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final ObjectMapper mapper = new ObjectMapper();
@@ -53,6 +59,13 @@ final class ApiServer implements AutoCloseable {
         return new ApiServer(servlet(core, settings), filter);
     }
 
+    /** With bodies read by the given reader (other limits than the defaults). */
+    static ApiServer startReading(FakeCore core, ApiSettings settings, RequestBodies bodies) throws Exception {
+        CoreServices services = new CoreServices(core.functions, core.invocations, core.secrets, core.catalog,
+                core.dispatcher, core.invoker, core.deadLetters);
+        return new ApiServer(new ApiServlet(services, core.authenticator, bodies, settings), null);
+    }
+
     /** Only the fallback servlet, as while the API servlet is being re-registered. */
     static ApiServer withoutApi() throws Exception {
         return new ApiServer(null, null);
@@ -68,7 +81,7 @@ final class ApiServer implements AutoCloseable {
     private static ApiServlet servlet(FakeCore core, ApiSettings settings) {
         CoreServices services = new CoreServices(core.functions, core.invocations, core.secrets, core.catalog,
                 core.dispatcher, core.invoker, core.deadLetters);
-        return new ApiServlet(services, core.authenticator, settings);
+        return new ApiServlet(services, core.authenticator, BODIES, settings);
     }
 
     int port() {

@@ -12,6 +12,8 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
+import io.switchboard.http.internal.BodyLimits;
+import io.switchboard.http.internal.BoundedBodyReader;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -99,6 +101,39 @@ class BodyLimitTest {
             BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
 
             assertThat(in.readLine()).startsWith("HTTP/1.1 413");
+        }
+    }
+
+    @Test
+    void aBodyThatStallsIsAnswered408OnceTheReadTimeoutPasses() throws Exception {
+        BoundedBodyReader reader = new BoundedBodyReader(new BodyLimits(300, 0, 8, 4));
+        server = ApiServer.startReading(core, new ApiSettings(LIMIT, 20, 100), reader);
+        try (Socket socket = new Socket("127.0.0.1", server.port())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("POST " + BASE + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + KEY
+                    + "\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"name\":").getBytes(StandardCharsets.US_ASCII));
+
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+            assertThat(answer).startsWith("HTTP/1.1 408").contains("urn:switchboard:problem:request-timeout")
+                    .contains("not complete within 300 ms");
+        } finally {
+            reader.close();
+        }
+        assertThat(server.get(BASE, KEY).json().get("total").asLong()).isZero();
+    }
+
+    @Test
+    void aCallerWithoutAValidKeyIsRefusedBeforeItsBodyIsRead() throws Exception {
+        server = ApiServer.start(core, new ApiSettings(LIMIT, 20, 100));
+        try (Socket socket = new Socket("127.0.0.1", server.port())) {
+            socket.setSoTimeout(5_000);
+            // The body never comes: only an answer given without reading it arrives.
+            socket.getOutputStream().write(("POST " + BASE + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer wrong"
+                    + "\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
+
+            assertThat(in.readLine()).startsWith("HTTP/1.1 401");
         }
     }
 }

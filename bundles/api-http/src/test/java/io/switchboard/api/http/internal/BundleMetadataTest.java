@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 class BundleMetadataTest {
     private static final Path CLASSES = Path.of("target", "classes");
     private static final List<String> PROVIDED_BY_RUNTIME = List.of("jakarta.servlet", "org.osgi.", "com.fasterxml.jackson.",
-            "org.slf4j", "io.switchboard.core.api.", "io.switchboard.templates.api");
+            "org.slf4j", "io.switchboard.core.api.", "io.switchboard.templates.api", "io.switchboard.http.api");
 
     private static Manifest manifest() throws IOException {
         try (InputStream in = Files.newInputStream(CLASSES.resolve("META-INF/MANIFEST.MF"))) {

@@ -45,4 +45,17 @@ class FallbackServletTest {
             assertThat(server.get("/api/v1x", KEY).status()).isEqualTo(404);
         }
     }
+
+    @Test
+    void aPathThatLeavesTheApiThroughADotSegmentIsNotServedRatherThanARestartingApi() throws Exception {
+        try (ApiServer server = ApiServer.withoutApi(); java.net.Socket socket = new java.net.Socket("127.0.0.1", server.port())) {
+            socket.setSoTimeout(5_000);
+            // Sent raw: an HTTP client would resolve the dot segment itself.
+            socket.getOutputStream().write("GET /api/v1/.. HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            String answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+
+            assertThat(answer).startsWith("HTTP/1.1 404").contains("urn:switchboard:problem:not-found").doesNotContain("restarting");
+        }
+    }
 }

@@ -8,7 +8,8 @@ import java.util.Objects;
  * events.
  *
  * @param url the endpoint that receives {@code POST}s of the mapped results
- * @param signingSecret when not null, each delivery carries {@code X-Switchboard-Signature: sha256=<hex HMAC-SHA256 of the body>}
+ * @param signingSecret when not null, each delivery carries {@code X-Switchboard-Timestamp: <Unix seconds>} and
+ *        {@code X-Switchboard-Signature: sha256=<hex HMAC-SHA256 of "<timestamp>.<body>">}
  */
 public record CallbackTarget(URI url, String signingSecret) {
     public CallbackTarget {

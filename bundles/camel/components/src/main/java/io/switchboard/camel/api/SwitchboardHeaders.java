@@ -1,6 +1,8 @@
 package io.switchboard.camel.api;
 
-/** Names of the Camel message headers the Switchboard components read and write. */
+import java.util.List;
+
+/** Names of the Camel message headers the Switchboard components read and write, and which names are reserved. */
 public final class SwitchboardHeaders {
 
     /** The account an exchange acts for; set by the webhook consumer from the authenticated caller, read by
@@ -31,9 +33,44 @@ public final class SwitchboardHeaders {
     /** Prefixes of headers that stay inside the route and are never handed to functions as their headers. */
     public static final String INTERNAL_PREFIX = "Switchboard";
 
+    /**
+     * Exchange property (not a header) with a {@code List<io.switchboard.core.api.dispatch.Header>} the {@code function:}
+     * and {@code event:} endpoints hand to the function after the message's own headers: how a route passes headers it
+     * read from a request body (a Conversation Builder call's {@code headers}) as data, without making them Camel
+     * headers. Entries with a {@linkplain #isReserved reserved} name are left out.
+     */
+    public static final String FUNCTION_INPUT_HEADERS = INTERNAL_PREFIX + "FunctionInputHeaders";
+
     /** HTTP header naming the account when the admin key or a signature authenticates a webhook call. */
     public static final String HTTP_ACCOUNT = "X-Switchboard-Account";
+    /** HTTP header of a signed call or delivery: {@code sha256=<lower-case hex HMAC-SHA256 of "<timestamp>.<body>">}. */
+    public static final String HTTP_SIGNATURE = "X-Switchboard-Signature";
+    /** HTTP header of a signed call or delivery: when it was signed, in Unix seconds. */
+    public static final String HTTP_TIMESTAMP = "X-Switchboard-Timestamp";
+
+    /**
+     * Prefixes (compared ignoring case, as Camel compares header names) of names that belong to the platform: Camel's
+     * own headers, Switchboard's Camel headers, and Switchboard's HTTP headers. Ingress never turns a header a client
+     * sent, over HTTP or in a body, with such a name into a Camel header, and functions never receive one.
+     */
+    private static final List<String> RESERVED_PREFIXES = List.of("Camel", "org.apache.camel.", INTERNAL_PREFIX, "X-Switchboard-");
 
     private SwitchboardHeaders() {
+    }
+
+    /**
+     * Whether a header name is the platform's: it starts, in any case, with {@code Camel}, {@code org.apache.camel.},
+     * {@code Switchboard} or {@code X-Switchboard-}. Such headers from a client are dropped.
+     */
+    public static boolean isReserved(String name) {
+        if (name == null) {
+            return true;
+        }
+        for (String prefix : RESERVED_PREFIXES) {
+            if (name.regionMatches(true, 0, prefix, 0, prefix.length())) {
+                return true;
+            }
+        }
+        return false;
     }
 }

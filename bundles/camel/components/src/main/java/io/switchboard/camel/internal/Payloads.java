@@ -11,7 +11,7 @@ import java.io.InputStream;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import org.apache.camel.Exchange;
 import org.apache.camel.InvalidPayloadException;
 import org.apache.camel.Message;
 
@@ -46,16 +46,24 @@ public final class Payloads {
         }
     }
 
-    /** The message headers a function receives: every text, number or boolean header except Camel's and ours. */
-    public static List<Header> functionHeaders(Map<String, Object> headers) {
+    /**
+     * The headers a function receives: every text, number or boolean header of the message whose name is not
+     * {@linkplain SwitchboardHeaders#isReserved reserved}, then the route's {@link SwitchboardHeaders#FUNCTION_INPUT_HEADERS}.
+     */
+    public static List<Header> functionHeaders(Exchange exchange) {
         List<Header> result = new ArrayList<>();
-        headers.forEach((key, value) -> {
-            boolean internal = key.regionMatches(true, 0, "Camel", 0, 5)
-                    || key.regionMatches(true, 0, SwitchboardHeaders.INTERNAL_PREFIX, 0, SwitchboardHeaders.INTERNAL_PREFIX.length());
-            if (!internal && (value instanceof CharSequence || value instanceof Number || value instanceof Boolean)) {
+        exchange.getMessage().getHeaders().forEach((key, value) -> {
+            if (!SwitchboardHeaders.isReserved(key) && (value instanceof CharSequence || value instanceof Number || value instanceof Boolean)) {
                 result.add(new Header(key, value.toString()));
             }
         });
+        if (exchange.getProperty(SwitchboardHeaders.FUNCTION_INPUT_HEADERS) instanceof List<?> inputs) {
+            for (Object input : inputs) {
+                if (input instanceof Header header && !SwitchboardHeaders.isReserved(header.key())) {
+                    result.add(header);
+                }
+            }
+        }
         return result;
     }
 }

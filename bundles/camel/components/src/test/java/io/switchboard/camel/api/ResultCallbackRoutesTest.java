@@ -32,7 +32,7 @@ class ResultCallbackRoutesTest {
     private static final String SECRET = "s3cret";
 
     /** One request the callback server received. */
-    private record Delivery(String account, String signature, String body) {
+    private record Delivery(String account, String timestamp, String signature, String body) {
     }
 
     private final BlockingQueue<Delivery> deliveries = new LinkedBlockingQueue<>();
@@ -50,6 +50,7 @@ class ResultCallbackRoutesTest {
             int status = failuresLeft.getAndDecrement() > 0 ? 503 : 204;
             if (status == 204) {
                 deliveries.add(new Delivery(exchange.getRequestHeaders().getFirst("X-Switchboard-Account"),
+                        exchange.getRequestHeaders().getFirst("X-Switchboard-Timestamp"),
                         exchange.getRequestHeaders().getFirst("X-Switchboard-Signature"), body));
             }
             exchange.sendResponseHeaders(status, -1);
@@ -100,7 +101,9 @@ class ResultCallbackRoutesTest {
         assertThat(body.at("/result/0/type").asText()).isEqualTo("sendMessage");
         assertThat(body.at("/result/0/text").asText()).isEqualTo("Thanks!");
         assertThat(delivery.account()).isEqualTo("acme");
-        assertThat(delivery.signature()).isEqualTo("sha256=" + hmac(delivery.body()));
+        // Signed as webhook calls are: over "<timestamp>.<body>", with the time of signing in Unix seconds.
+        assertThat(Long.parseLong(delivery.timestamp())).isCloseTo(System.currentTimeMillis() / 1000, org.assertj.core.data.Offset.offset(60L));
+        assertThat(delivery.signature()).isEqualTo("sha256=" + hmac(delivery.timestamp() + "." + delivery.body()));
     }
 
     @Test
@@ -145,9 +148,9 @@ class ResultCallbackRoutesTest {
         assertThat(deliveries).isEmpty();
     }
 
-    private static String hmac(String body) throws Exception {
+    private static String hmac(String signed) throws Exception {
         Mac mac = Mac.getInstance("HmacSHA256");
         mac.init(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-        return HexFormat.of().formatHex(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
+        return HexFormat.of().formatHex(mac.doFinal(signed.getBytes(StandardCharsets.UTF_8)));
     }
 }

@@ -1,6 +1,7 @@
 package io.switchboard.api.http.internal.web;
 
 import io.switchboard.core.api.dispatch.FieldError;
+import io.switchboard.http.api.BodyRefusedException;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -54,6 +55,15 @@ public final class Problems {
                 .withExtensions(Map.of("maxBytes", maxBytes))
                 // The rest of the body stays unread, so the connection cannot carry another request.
                 .withHeaders(Map.of("Connection", "close"));
+    }
+
+    /** A body not read to its end because it was too slow or too many bodies were being read (too large: {@link #payloadTooLarge}). */
+    public static Problem bodyRefused(BodyRefusedException refused) {
+        BodyRefusedException.Refusal refusal = refused.refusal();
+        Problem problem = new Problem(refusal.type(), refusal.title(), refusal.status(), refused.getMessage() + ".")
+                .withExtensions(Map.of("limit", refused.limit()));
+        // The rest of the body stays unread, so the connection cannot carry another request.
+        return problem.withHeaders(refusal.retryable() ? Map.of("Connection", "close", "Retry-After", "1") : Map.of("Connection", "close"));
     }
 
     public static Problem unsupportedMediaType(String contentType) {

@@ -4,29 +4,38 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.switchboard.api.http.internal.json.Json;
 import io.switchboard.core.api.dispatch.FieldError;
+import io.switchboard.http.api.BodyRefusedException;
+import io.switchboard.http.api.RequestBodies;
 import jakarta.servlet.http.HttpServletRequest;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The JSON body of a request, read on first use and capped at the configured size while reading:
- * a declared Content-Length is only a shortcut, chunked or mis-declared bodies are counted too.
+ * The JSON body of a request, read on first use (after the caller was authenticated) through the platform's
+ * {@link RequestBodies}: capped at the configured size while reading (a declared Content-Length is only a shortcut,
+ * chunked or mis-declared bodies are counted too), within a deadline and a minimum data rate, and counted against the
+ * account's share of bodies read at once.
  */
 public final class RequestBody {
     private final HttpServletRequest request;
     private final long maxBytes;
     private final Json json;
+    private final RequestBodies bodies;
+    private final String account;
     /** Null until the body was read: it can be read only once. */
     private Optional<JsonNode> parsed;
 
-    public RequestBody(HttpServletRequest request, long maxBytes, Json json) {
+    /**
+     * @param account the account the read counts against
+     */
+    public RequestBody(HttpServletRequest request, long maxBytes, Json json, RequestBodies bodies, String account) {
         this.request = request;
         this.maxBytes = maxBytes;
         this.json = json;
+        this.bodies = bodies;
+        this.account = account;
     }
 
     /** The parsed body, or empty when the request has none. */
@@ -73,25 +82,15 @@ public final class RequestBody {
     }
 
     private byte[] readBounded() {
-        if (request.getContentLengthLong() > maxBytes) {
-            throw new ProblemException(Problems.payloadTooLarge(maxBytes));
-        }
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        byte[] buffer = new byte[8192];
-        try (InputStream in = request.getInputStream()) {
-            long total = 0;
-            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
-                total += n;
-                if (total > maxBytes) {
-                    throw new ProblemException(Problems.payloadTooLarge(maxBytes));
-                }
-                out.write(buffer, 0, n);
-            }
+        try {
+            return bodies.read(request, account, maxBytes);
+        } catch (BodyRefusedException refused) {
+            throw new ProblemException(refused.refusal() == BodyRefusedException.Refusal.TOO_LARGE
+                    ? Problems.payloadTooLarge(maxBytes) : Problems.bodyRefused(refused));
         } catch (IOException e) {
             throw new ProblemException(new Problem("unreadable-body", "Unreadable request body", 400,
                     "The request body could not be read: " + e.getMessage()));
         }
-        return out.toByteArray();
     }
 
     static boolean isJson(String contentType) {

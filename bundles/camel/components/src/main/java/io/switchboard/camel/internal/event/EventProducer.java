@@ -29,7 +29,7 @@ final class EventProducer extends DefaultProducer {
     public void process(Exchange exchange) throws Exception {
         Message message = exchange.getMessage();
         DispatchResult result = dispatcher.dispatch(new DispatchRequest(endpoint.target().accountFor(message),
-                endpoint.target().name(), Payloads.bodyAsJson(message), Payloads.functionHeaders(message.getHeaders()),
+                endpoint.target().name(), Payloads.bodyAsJson(message), Payloads.functionHeaders(exchange),
                 endpoint.getTrigger()));
         message.setHeader(SwitchboardHeaders.EVENT_ID, result.eventId());
         message.setBody(result);

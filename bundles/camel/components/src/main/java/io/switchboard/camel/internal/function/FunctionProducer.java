@@ -30,7 +30,7 @@ final class FunctionProducer extends DefaultProducer {
         String account = endpoint.target().accountFor(message);
         String function = endpoint.target().name();
         FunctionOutcome outcome = invoker.invoke(account, function, Payloads.bodyAsJson(message),
-                Payloads.functionHeaders(message.getHeaders()), endpoint.getTrigger());
+                Payloads.functionHeaders(exchange), endpoint.getTrigger());
         message.setHeader(SwitchboardHeaders.OUTCOME, outcome.outcome().name());
         message.setHeader(SwitchboardHeaders.INVOCATION_ID, outcome.invocationId());
         if (outcome.outcome() == Outcome.OK) {

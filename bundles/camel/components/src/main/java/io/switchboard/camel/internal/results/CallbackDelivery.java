@@ -83,7 +83,10 @@ public final class CallbackDelivery extends ServiceSupport implements Processor 
                 .header("Content-Type", "application/json").header(ResultCallbacks.ACCOUNT_HEADER, account)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body));
         if (target.get().signingSecret() != null) {
-            request.header(ResultCallbacks.SIGNATURE_HEADER, "sha256=" + hmac(target.get().signingSecret(), body));
+            // Signed as the webhooks are: the timestamp is part of what is signed, so a receiver can refuse replays.
+            String timestamp = Long.toString(System.currentTimeMillis() / 1000);
+            request.header(ResultCallbacks.TIMESTAMP_HEADER, timestamp)
+                    .header(ResultCallbacks.SIGNATURE_HEADER, "sha256=" + hmac(target.get().signingSecret(), timestamp, body));
         }
         HttpResponse<Void> response = current.send(request.build(), HttpResponse.BodyHandlers.discarding());
         if (response.statusCode() / 100 != 2) {
@@ -93,9 +96,11 @@ public final class CallbackDelivery extends ServiceSupport implements Processor 
         LOG.debug("Delivered the result of invocation {} to {}", message.getHeader(SwitchboardHeaders.INVOCATION_ID), target.get().url());
     }
 
-    static String hmac(String secret, byte[] body) throws GeneralSecurityException {
+    /** Lower-case hex HMAC-SHA256 of {@code "<timestamp>.<body>"}. */
+    static String hmac(String secret, String timestamp, byte[] body) throws GeneralSecurityException {
         Mac mac = Mac.getInstance("HmacSHA256");
         mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        mac.update((timestamp + ".").getBytes(StandardCharsets.US_ASCII));
         return HexFormat.of().formatHex(mac.doFinal(body));
     }
 }

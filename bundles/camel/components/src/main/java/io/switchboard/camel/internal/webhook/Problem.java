@@ -6,6 +6,8 @@ import io.switchboard.core.api.dispatch.FieldError;
 import io.switchboard.core.api.dispatch.InvalidPayloadException;
 import io.switchboard.core.api.dispatch.UnknownEventTypeException;
 import io.switchboard.core.api.dispatch.UnknownFunctionException;
+import io.switchboard.http.api.BodyRefusedException;
+import io.switchboard.http.api.BodyRefusedException.Refusal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,6 +49,17 @@ record Problem(int status, String type, String detail, Map<String, Object> extra
                     : of(rejected.status(), "rejected", rejected.getMessage());
         }
         return null;
+    }
+
+    /** The answer to a body that was not read to its end (too large, too slow, too many at once). */
+    static Problem forRefusedBody(BodyRefusedException refused) {
+        Refusal refusal = refused.refusal();
+        Map<String, Object> extra = switch (refusal) {
+            case TOO_LARGE -> Map.of("maxBytes", refused.limit());
+            case TOO_SLOW -> Map.of();
+            case ACCOUNT_BUSY, SERVER_BUSY -> Map.of("retryAfterSeconds", 1L);
+        };
+        return new Problem(refusal.status(), refusal.type(), refused.getMessage(), extra);
     }
 
     static Problem internal(String reference) {

@@ -8,11 +8,20 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 @ObjectClassDefinition(name = "Switchboard webhooks", description = "HTTP ingress of event sources under /events/*")
 public @interface WebhookConfiguration {
 
-    @AttributeDefinition(description = "Largest request body in bytes; larger bodies are answered 413")
+    @AttributeDefinition(description = "Largest request body in bytes; larger bodies are answered 413", min = "1")
     long maxBodyBytes() default 1_048_576;
 
-    @AttributeDefinition(description = "Request header that carries the body's signature, sha256=<hex HMAC-SHA256>")
+    @AttributeDefinition(description = "Request header that carries the signature, sha256=<hex HMAC-SHA256 of \"<timestamp>.<body>\">")
     String signatureHeader() default "X-Switchboard-Signature";
+
+    @AttributeDefinition(description = "Largest difference in seconds between a signed call's X-Switchboard-Timestamp and the "
+            + "server's clock; calls signed longer ago (replays) or ahead are answered 401", min = "1")
+    long signatureToleranceSeconds() default 300;
+
+    @AttributeDefinition(description = "Transition setting: also accept signatures of the body alone, without "
+            + "X-Switchboard-Timestamp. Such a signature can be replayed forever: switch this on only while the sources that "
+            + "sign move to '<timestamp>.<body>', then off again")
+    boolean acceptUntimedSignatures() default false;
 
     @AttributeDefinition(type = AttributeType.PASSWORD,
             description = "Shared secrets of sources that sign their calls: entries account@/events/<path prefix>=<secret>")

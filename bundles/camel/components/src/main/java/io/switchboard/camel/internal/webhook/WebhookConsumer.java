@@ -42,7 +42,13 @@ final class WebhookConsumer extends DefaultConsumer {
         Exchange exchange = createExchange(false);
         try {
             Message message = exchange.getMessage();
-            call.headers().forEach(message::setHeader);
+            // The one place where a client's headers become Camel headers, for every webhook route: names of the
+            // platform (Camel's, Switchboard's) are dropped, so a client can neither name an account nor steer Camel.
+            call.headers().forEach((name, value) -> {
+                if (!SwitchboardHeaders.isReserved(name)) {
+                    message.setHeader(name, value);
+                }
+            });
             message.setHeader(SwitchboardHeaders.ACCOUNT, call.account());
             message.setHeader(SwitchboardHeaders.WEBHOOK_PATH, path);
             message.setHeader(Exchange.CONTENT_TYPE, "application/json");
@@ -52,10 +58,29 @@ final class WebhookConsumer extends DefaultConsumer {
             } catch (Exception e) {
                 exchange.setException(e);
             }
-            Integer status = exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class);
-            return new WebhookReply(status == null ? 200 : status, exchange.getMessage().getBody(), exchange.getException());
+            return reply(exchange);
         } finally {
             releaseExchange(exchange, false);
         }
+    }
+
+    /** The route's answer; a status the route set that HTTP cannot carry as a final answer is the route's failure. */
+    private WebhookReply reply(Exchange exchange) {
+        Object status = exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE);
+        if (status == null || exchange.getException() != null) {
+            return new WebhookReply(200, exchange.getMessage().getBody(), exchange.getException());
+        }
+        int code = status instanceof Number number ? number.intValue()
+                : status instanceof CharSequence text && text.toString().strip().matches("\\d{3}") ? Integer.parseInt(text.toString().strip()) : -1;
+        if (isFinalStatus(code)) {
+            return new WebhookReply(code, exchange.getMessage().getBody(), null);
+        }
+        return new WebhookReply(500, null, new IllegalStateException("Route " + exchange.getFromRouteId() + " of " + path
+                + " set the response status '" + status + "', which is no final HTTP status (200-599, or 901 of the LP gateway)"));
+    }
+
+    /** 200-599, and 901: LivePerson's gateway answers a function's failure with it, and LP clients expect it. */
+    static boolean isFinalStatus(int status) {
+        return (status >= 200 && status <= 599) || status == 901;
     }
 }

@@ -3,16 +3,19 @@ package io.switchboard.camel.internal.webhook;
 import io.switchboard.camel.api.SwitchboardHeaders;
 import io.switchboard.camel.internal.Payloads;
 import io.switchboard.core.api.security.Authenticator;
+import io.switchboard.http.api.BodyRefusedException;
+import io.switchboard.http.api.RequestBodies;
 import jakarta.servlet.Servlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -30,7 +33,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one servlet of every webhook route: {@code POST /events/...} is authenticated, size-checked and handed to the
+ * The one servlet of every webhook route: {@code POST /events/...} is authenticated from its headers, its body read
+ * within the platform's limits ({@link RequestBodies}), a signed call's signature checked, and the body handed to the
  * route registered for exactly that path; the route's body is the answer, with the status the route set.
  */
 @Component(service = Servlet.class, configurationPid = WebhookServlet.PID)
@@ -47,20 +51,37 @@ public final class WebhookServlet extends HttpServlet {
     private static final Set<String> CREDENTIALS = Set.of("authorization", "proxy-authorization", "cookie");
 
     private final transient WebhookRegistry registry;
+    private final transient RequestBodies bodies;
     private final transient WebhookAuthentication authentication;
     private final long maxBodyBytes;
     private final String signatureHeader;
 
     @Activate
-    public WebhookServlet(@Reference WebhookRegistry registry, @Reference Authenticator authenticator, WebhookConfiguration config) {
+    public WebhookServlet(@Reference WebhookRegistry registry, @Reference Authenticator authenticator, @Reference RequestBodies bodies,
+            WebhookConfiguration config) {
+        this(registry, authenticator, bodies, config, Clock.systemUTC());
+    }
+
+    WebhookServlet(WebhookRegistry registry, Authenticator authenticator, RequestBodies bodies, WebhookConfiguration config, Clock clock) {
         if (config.maxBodyBytes() < 1) {
             throw new IllegalArgumentException("maxBodyBytes of " + PID + " must be at least 1, was " + config.maxBodyBytes());
         }
+        if (config.signatureToleranceSeconds() < 1) {
+            throw new IllegalArgumentException("signatureToleranceSeconds of " + PID + " must be at least 1, was "
+                    + config.signatureToleranceSeconds());
+        }
         this.registry = registry;
+        this.bodies = bodies;
         this.authentication = new WebhookAuthentication(authenticator,
-                Arrays.stream(config.signingSecrets()).map(SigningSecret::parse).toList());
+                Arrays.stream(config.signingSecrets()).map(SigningSecret::parse).toList(),
+                new WebhookAuthentication.SignaturePolicy(Duration.ofSeconds(config.signatureToleranceSeconds()),
+                        config.acceptUntimedSignatures()), clock);
         this.maxBodyBytes = config.maxBodyBytes();
         this.signatureHeader = config.signatureHeader();
+        if (config.acceptUntimedSignatures()) {
+            LOG.warn("{}: acceptUntimedSignatures is on, so signatures of the body alone are accepted and can be replayed; "
+                    + "switch it off once every source signs '<timestamp>.<body>'", PID);
+        }
     }
 
     @Override
@@ -80,33 +101,38 @@ public final class WebhookServlet extends HttpServlet {
             return;
         }
         if (!isJson(request.getContentType())) {
-            response.setHeader("Connection", "close"); // the body stays unread
+            closeIfBodyUnread(request, response);
             write(response, Problem.of(415, "unsupported-media-type", "Send the event as application/json"
                     + (request.getContentType() == null ? "; no Content-Type was given" : ", not " + request.getContentType())));
             return;
         }
+        // Who calls is decided from the headers first: a caller without a key or a plausible signature never gets as
+        // far as having its body read (and holding a thread while it trickles in).
+        WebhookAuthentication.Result caller = authentication.authenticate(path, request.getHeader("Authorization"),
+                request.getHeader(SwitchboardHeaders.HTTP_ACCOUNT), request.getHeader(signatureHeader),
+                request.getHeader(SwitchboardHeaders.HTTP_TIMESTAMP));
+        if (!caller.accepted()) {
+            closeIfBodyUnread(request, response);
+            refuse(response, caller);
+            return;
+        }
         byte[] body;
         try {
-            body = readBounded(request);
+            body = bodies.read(request, caller.account(), maxBodyBytes);
+        } catch (BodyRefusedException refused) {
+            // The rest of the body stays unread, so the connection cannot carry another request.
+            response.setHeader("Connection", "close");
+            LOG.debug("Webhook {}: body of account {} refused: {}", path, caller.account(), refused.getMessage());
+            write(response, Problem.forRefusedBody(refused));
+            return;
         } catch (IOException clientGone) {
             // The caller stopped sending (closed the connection, or promised more bytes than it sent): nobody to answer.
             LOG.debug("Webhook {}: the request body could not be read ({})", path, clientGone.toString());
             return;
         }
-        if (body == null) {
-            // The rest of the body stays unread, so the connection cannot carry another request.
-            response.setHeader("Connection", "close");
-            write(response, new Problem(413, "payload-too-large", "The body exceeds " + maxBodyBytes + " bytes",
-                    Map.of("maxBytes", maxBodyBytes)));
-            return;
-        }
-        WebhookAuthentication.Result caller = authentication.authenticate(path, request.getHeader("Authorization"),
-                request.getHeader(SwitchboardHeaders.HTTP_ACCOUNT), request.getHeader(signatureHeader), body);
+        caller = caller.withBody(body);
         if (!caller.accepted()) {
-            if (caller.status() == 401) {
-                response.setHeader("WWW-Authenticate", "Bearer realm=\"switchboard\"");
-            }
-            write(response, Problem.of(caller.status(), caller.status() == 401 ? "unauthorized" : "forbidden", caller.reason()));
+            refuse(response, caller);
             return;
         }
         Optional<String> text = strictUtf8(body);
@@ -116,6 +142,14 @@ public final class WebhookServlet extends HttpServlet {
         }
         WebhookReply reply = consumer.get().handle(new WebhookCall(caller.account(), text.get(), forwardedHeaders(request)));
         answer(path, reply, response);
+    }
+
+    private static void refuse(HttpServletResponse response, WebhookAuthentication.Result caller) throws IOException {
+        if (caller.status() == 401) {
+            response.setHeader("WWW-Authenticate", "Bearer realm=\"switchboard\"");
+        }
+        write(response, Problem.of(caller.status(), caller.status() == 401 ? "unauthorized"
+                : caller.status() == 400 ? "bad-request" : "forbidden", caller.reason()));
     }
 
     private void answer(String path, WebhookReply reply, HttpServletResponse response) throws IOException {
@@ -192,28 +226,6 @@ public final class WebhookServlet extends HttpServlet {
             }
         }
         return failure;
-    }
-
-    /** The body, or null when it is longer than allowed (whatever Content-Length claimed). */
-    private byte[] readBounded(HttpServletRequest request) throws IOException {
-        if (request.getContentLengthLong() > maxBodyBytes) {
-            return null;
-        }
-        long declared = request.getContentLengthLong();
-        try (InputStream in = request.getInputStream()) {
-            if (declared >= 0) {
-                // The usual case: exactly the declared bytes, in one array of that size (readNBytes(max) would go
-                // through 8 KiB chunks and a copy for every request).
-                byte[] bytes = new byte[(int) declared];
-                int read = in.readNBytes(bytes, 0, bytes.length);
-                if (read < bytes.length) {
-                    throw new IOException("the body ended after " + read + " of the " + declared + " bytes its Content-Length promised");
-                }
-                return bytes;
-            }
-            byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBodyBytes + 1));
-            return bytes.length > maxBodyBytes ? null : bytes;
-        }
     }
 
     private Map<String, String> forwardedHeaders(HttpServletRequest request) {

@@ -63,6 +63,19 @@ class FunctionComponentTest {
     }
 
     @Test
+    void theRoutesInputHeadersFollowTheMessagesAndNoReservedNameReachesTheFunction() {
+        template.request("function:acme/greeter", e -> {
+            e.getMessage().setBody("{}");
+            e.getMessage().setHeader("X-Request", "42");
+            e.getMessage().setHeader("x-switchboard-account", "bob");
+            e.setProperty(SwitchboardHeaders.FUNCTION_INPUT_HEADERS, List.of(new Header("X-Bot", "cb"),
+                    new Header("switchboardaccount", "bob"), new Header("camelHttpResponseCode", "101")));
+        });
+
+        assertThat(lastCall.get().headers()).containsExactly(new Header("X-Request", "42"), new Header("X-Bot", "cb"));
+    }
+
+    @Test
     void aMapBodyIsSentAsJsonAndTheAccountMayComeFromTheHeader() {
         template.sendBodyAndHeader("function:greeter?trigger=EXTERNAL", Map.of("name", "Ada"), SwitchboardHeaders.ACCOUNT, "globex");
 

@@ -11,6 +11,10 @@ import io.switchboard.core.api.dispatch.CapacityExceededException;
 import io.switchboard.core.api.dispatch.FieldError;
 import io.switchboard.core.api.dispatch.InvalidPayloadException;
 import io.switchboard.core.api.security.Caller;
+import io.switchboard.http.api.BodyRefusedException;
+import io.switchboard.http.api.RequestBodies;
+import io.switchboard.http.internal.BodyLimits;
+import io.switchboard.http.internal.BoundedBodyReader;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.ServletOutputStream;
@@ -21,11 +25,15 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.lang.annotation.Annotation;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
@@ -37,10 +45,17 @@ class WebhookServletTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    private static final long NOW = 1_800_000_000L;
+    private static final String SECRET = "s3cret";
+
     private final WebhookRegistry registry = new WebhookRegistry();
     private final CamelContext camel = new DefaultCamelContext();
+    private final BoundedBodyReader reader = new BoundedBodyReader(new BodyLimits(5_000, 0, 8, 4));
+    private RequestBodies bodies = reader;
     private final WebhookServlet servlet = new WebhookServlet(registry,
-            key -> "acme-key".equals(key) ? Optional.of(new Caller("acme", false)) : Optional.empty(), config(64));
+            key -> "acme-key".equals(key) ? Optional.of(new Caller("acme", false)) : Optional.empty(),
+            (request, account, maxBytes) -> bodies.read(request, account, maxBytes), config(64),
+            Clock.fixed(Instant.ofEpochSecond(NOW), ZoneOffset.UTC));
 
     WebhookServletTest() throws Exception {
         camel.addComponent("webhook", new WebhookComponent(registry));
@@ -62,6 +77,9 @@ class WebhookServletTest {
                 from("webhook:/events/test/broken").process(e -> {
                     throw new IllegalStateException("bug");
                 });
+                from("webhook:/events/test/echo").process(e -> e.getMessage().setBody(new TreeMap<>(e.getMessage().getHeaders())));
+                from("webhook:/events/test/switching").process(e -> e.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, 101));
+                from("webhook:/events/test/gateway").process(e -> e.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, 901));
             }
         });
         camel.start();
@@ -70,6 +88,7 @@ class WebhookServletTest {
     @AfterEach
     void stop() {
         camel.stop();
+        reader.close();
     }
 
     private record Answer(int status, JsonNode body, HttpServletResponse response) {
@@ -80,15 +99,15 @@ class WebhookServletTest {
     }
 
     private Answer post(String path, byte[] body, long declaredLength, String authorization, String contentType) throws Exception {
-        HttpServletRequest request = mock(HttpServletRequest.class);
-        when(request.getContentType()).thenReturn(contentType);
-        when(request.getMethod()).thenReturn("POST");
-        when(request.getRequestURI()).thenReturn(path);
-        when(request.getContextPath()).thenReturn("");
-        when(request.getContentLengthLong()).thenReturn(declaredLength);
-        when(request.getHeader("Authorization")).thenReturn(authorization);
-        when(request.getHeaderNames()).thenReturn(Collections.enumeration(authorization == null ? List.of() : List.of("Authorization")));
-        when(request.getInputStream()).thenReturn(input(body));
+        Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        if (authorization != null) {
+            headers.put("Authorization", authorization);
+        }
+        return post(path, body, declaredLength, contentType, headers);
+    }
+
+    private Answer post(String path, byte[] body, long declaredLength, String contentType, Map<String, String> headers) throws Exception {
+        HttpServletRequest request = request(path, body, declaredLength, contentType, headers);
         HttpServletResponse response = mock(HttpServletResponse.class);
         ByteArrayOutputStream written = new ByteArrayOutputStream();
         when(response.getOutputStream()).thenReturn(output(written));
@@ -96,6 +115,116 @@ class WebhookServletTest {
         org.mockito.Mockito.doAnswer(call -> status[0] = call.getArgument(0)).when(response).setStatus(org.mockito.ArgumentMatchers.anyInt());
         servlet.service(request, response);
         return new Answer(status[0], written.size() == 0 ? JSON.missingNode() : JSON.readTree(written.toByteArray()), response);
+    }
+
+    private static HttpServletRequest request(String path, byte[] body, long declaredLength, String contentType,
+            Map<String, String> headers) throws Exception {
+        Map<String, String> byName = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        byName.putAll(headers);
+        HttpServletRequest request = mock(HttpServletRequest.class);
+        when(request.getContentType()).thenReturn(contentType);
+        when(request.getMethod()).thenReturn("POST");
+        when(request.getRequestURI()).thenReturn(path);
+        when(request.getContextPath()).thenReturn("");
+        when(request.getContentLengthLong()).thenReturn(declaredLength);
+        when(request.getHeader(org.mockito.ArgumentMatchers.anyString())).thenAnswer(call -> byName.get(call.<String>getArgument(0)));
+        when(request.getHeaderNames()).thenAnswer(call -> Collections.enumeration(List.copyOf(byName.keySet())));
+        when(request.getInputStream()).thenReturn(input(body));
+        return request;
+    }
+
+    private static Map<String, String> signedHeaders(long timestamp, String body) {
+        Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        headers.put("X-Switchboard-Account", "acme");
+        headers.put("X-Switchboard-Timestamp", Long.toString(timestamp));
+        headers.put("X-Switchboard-Signature", "sha256=" + WebhookAuthentication.hmac(SECRET.getBytes(StandardCharsets.UTF_8),
+                (timestamp + ".").getBytes(StandardCharsets.US_ASCII), body.getBytes(StandardCharsets.UTF_8)));
+        return headers;
+    }
+
+    @Test
+    void headersOfThePlatformSentOverHttpNeverReachTheRoute() throws Exception {
+        Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        headers.put("Authorization", "Bearer acme-key");
+        headers.put("CamelHttpResponseCode", "abc");
+        headers.put("camelhttpresponsecode", "101");
+        headers.put("SwitchboardAccount", "bob");
+        headers.put("switchboardwebhookpath", "/events/other");
+        headers.put("X-Switchboard-Extra", "x");
+        headers.put("org.apache.camel.Foo", "y");
+        headers.put("X-Custom", "kept");
+
+        Answer answer = post("/events/test/echo", "{}".getBytes(StandardCharsets.UTF_8), 2, "application/json", headers);
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.body().get("X-Custom").asText()).isEqualTo("kept");
+        assertThat(answer.body().get("SwitchboardAccount").asText()).isEqualTo("acme");
+        assertThat(answer.body().get("SwitchboardWebhookPath").asText()).isEqualTo("/events/test/echo");
+        answer.body().fieldNames().forEachRemaining(name -> assertThat(name)
+                .satisfiesAnyOf(n -> assertThat(n).isIn("SwitchboardAccount", "SwitchboardWebhookPath", "CamelHttpResponseCode",
+                        "Content-Type"), n -> assertThat(n).doesNotStartWithIgnoringCase("camel").doesNotStartWithIgnoringCase("switchboard")
+                        .doesNotStartWithIgnoringCase("x-switchboard").doesNotStartWithIgnoringCase("org.apache.camel")));
+        assertThat(answer.body().path("CamelHttpResponseCode").isMissingNode()).isTrue();
+    }
+
+    @Test
+    void aRouteStatusHttpCannotCarryIsAnInternalErrorWhileTheGateways901StaysAllowed() throws Exception {
+        Answer switching = post("/events/test/switching", "{}", 2, "Bearer acme-key");
+        Answer gateway = post("/events/test/gateway", "{}", 2, "Bearer acme-key");
+
+        assertThat(switching.status()).isEqualTo(500);
+        assertThat(switching.body().get("reference").asText()).isNotBlank();
+        assertThat(gateway.status()).isEqualTo(901);
+    }
+
+    @Test
+    void aCallWithoutKeyOrSignatureIsRefusedWithoutReadingItsBody() throws Exception {
+        HttpServletRequest request = request("/events/test/ok", "{}".getBytes(StandardCharsets.UTF_8), 2, "application/json", Map.of());
+        HttpServletResponse response = mock(HttpServletResponse.class);
+        when(response.getOutputStream()).thenReturn(output(new ByteArrayOutputStream()));
+
+        servlet.service(request, response);
+
+        verify(response).setStatus(401);
+        verify(response).setHeader("Connection", "close");
+        verify(request, org.mockito.Mockito.never()).getInputStream();
+    }
+
+    @Test
+    void aCallSignedWithACurrentTimestampIsRunAndAWrongSignatureIsRefusedAfterTheBody() throws Exception {
+        String body = "{\"a\":1}";
+        Map<String, String> wrong = signedHeaders(NOW, "{\"a\":2}");
+
+        Answer right = post("/events/test/ok", body.getBytes(StandardCharsets.UTF_8), body.length(), "application/json",
+                signedHeaders(NOW - 5, body));
+        Answer refused = post("/events/test/ok", body.getBytes(StandardCharsets.UTF_8), body.length(), "application/json", wrong);
+        Answer replayed = post("/events/test/ok", body.getBytes(StandardCharsets.UTF_8), body.length(), "application/json",
+                signedHeaders(NOW - 301, body));
+
+        assertThat(right.status()).isEqualTo(202);
+        assertThat(right.body().get("account").asText()).isEqualTo("acme");
+        assertThat(refused.status()).isEqualTo(401);
+        assertThat(replayed.status()).isEqualTo(401);
+        assertThat(replayed.body().get("detail").asText()).contains("tolerance of 300 s");
+    }
+
+    @Test
+    void aBodyTheReaderRefusesIsAnsweredWithItsStatusAndTheConnectionIsClosed() throws Exception {
+        bodies = (request, account, maxBytes) -> {
+            throw new BodyRefusedException(BodyRefusedException.Refusal.TOO_SLOW, "too slow for " + account, 10_000);
+        };
+        Answer slow = post("/events/test/ok", "{}", 2, "Bearer acme-key");
+        bodies = (request, account, maxBytes) -> {
+            throw new BodyRefusedException(BodyRefusedException.Refusal.ACCOUNT_BUSY, "busy", 16);
+        };
+        Answer busy = post("/events/test/ok", "{}", 2, "Bearer acme-key");
+
+        assertThat(slow.status()).isEqualTo(408);
+        assertThat(slow.body().get("type").asText()).isEqualTo("urn:switchboard:problem:request-timeout");
+        assertThat(slow.body().get("detail").asText()).isEqualTo("too slow for acme");
+        verify(slow.response()).setHeader("Connection", "close");
+        assertThat(busy.status()).isEqualTo(429);
+        verify(busy.response()).setHeader("Retry-After", "1");
     }
 
     @Test
@@ -109,7 +238,11 @@ class WebhookServletTest {
 
     @Test
     void aBodyOverTheLimitIs413EvenWithoutContentLength() throws Exception {
-        Answer answer = post("/events/test/ok", "{\"x\":\"" + "y".repeat(100) + "\"}", -1, "Bearer acme-key");
+        Map<String, String> chunked = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        chunked.put("Authorization", "Bearer acme-key");
+        chunked.put("Transfer-Encoding", "chunked");
+        Answer answer = post("/events/test/ok", ("{\"x\":\"" + "y".repeat(100) + "\"}").getBytes(StandardCharsets.UTF_8), -1,
+                "application/json", chunked);
 
         assertThat(answer.status()).isEqualTo(413);
         assertThat(answer.body().get("maxBytes").asInt()).isEqualTo(64);
@@ -120,7 +253,7 @@ class WebhookServletTest {
         byte[] body = "{}".getBytes(StandardCharsets.UTF_8);
 
         Answer text = post("/events/test/ok", body, 2, "Bearer acme-key", "text/plain");
-        Answer none = post("/events/test/ok", body, 2, "Bearer acme-key", null);
+        Answer none = post("/events/test/ok", body, 2, "Bearer acme-key", (String) null);
 
         assertThat(text.status()).isEqualTo(415);
         assertThat(text.body().path("type").asText()).endsWith("unsupported-media-type");
@@ -160,6 +293,7 @@ class WebhookServletTest {
         when(request.getContextPath()).thenReturn("");
         when(request.getContentType()).thenReturn("application/json");
         when(request.getContentLengthLong()).thenReturn(10L);
+        when(request.getHeader("Authorization")).thenReturn("Bearer acme-key");
         when(request.getInputStream()).thenThrow(new java.io.EOFException("early EOF"));
         HttpServletResponse response = mock(HttpServletResponse.class);
 
@@ -259,7 +393,17 @@ class WebhookServletTest {
 
             @Override
             public String[] signingSecrets() {
-                return new String[0];
+                return new String[] {"acme@/events/test/=" + SECRET};
+            }
+
+            @Override
+            public long signatureToleranceSeconds() {
+                return 300;
+            }
+
+            @Override
+            public boolean acceptUntimedSignatures() {
+                return false;
             }
         };
     }

@@ -3,6 +3,9 @@ package io.switchboard.source.thirdpartybots.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.switchboard.camel.api.SwitchboardHeaders;
 import io.switchboard.camel.api.WebhookRejectedException;
+import io.switchboard.core.api.dispatch.Header;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Pattern;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -10,7 +13,10 @@ import org.apache.camel.Processor;
 
 /**
  * Reads a Conversation Builder call {@code {"functionId": "...", "payload": {...}, "headers": [{"key", "value"}]}}: the
- * function goes into a header, the payload into the body, the headers onto the message for the function.
+ * function goes into a header, the payload into the body, and the headers, as data for the function, into the
+ * exchange property {@link SwitchboardHeaders#FUNCTION_INPUT_HEADERS}. They never become Camel headers: a body
+ * naming {@code SwitchboardAccount} (Camel compares header names ignoring case) would otherwise choose the account the
+ * function runs for, which only the caller's authentication decides.
  */
 final class ConversationBuilderCall implements Processor {
 
@@ -30,11 +36,24 @@ final class ConversationBuilderCall implements Processor {
         if (!call.has("payload")) {
             throw new WebhookRejectedException(400, "A Conversation Builder call needs a payload member");
         }
-        for (JsonNode header : call.path("headers")) {
-            message.setHeader(header.path("key").asText(), header.path("value").asText());
-        }
+        exchange.setProperty(SwitchboardHeaders.FUNCTION_INPUT_HEADERS, inputHeaders(call.path("headers")));
         message.setHeader(FUNCTION_HEADER, function);
         message.setBody(call.get("payload").toString());
+    }
+
+    /** The call's headers for the function; entries without a key, or with a name of the platform's, are left out. */
+    private static List<Header> inputHeaders(JsonNode headers) {
+        if (!headers.isMissingNode() && !headers.isNull() && !headers.isArray()) {
+            throw new WebhookRejectedException(400, "headers is a list of {\"key\", \"value\"}");
+        }
+        List<Header> inputs = new ArrayList<>();
+        for (JsonNode header : headers) {
+            String key = header.path("key").asText("");
+            if (!key.isBlank() && !SwitchboardHeaders.isReserved(key)) {
+                inputs.add(new Header(key, header.path("value").asText()));
+            }
+        }
+        return List.copyOf(inputs);
     }
 
     private static JsonNode parse(String body) {
