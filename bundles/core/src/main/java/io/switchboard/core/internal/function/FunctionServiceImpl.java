@@ -23,6 +23,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.switchboard.core.api.execution.CodeChecker;
+import io.switchboard.core.api.egress.EgressPolicy;
 import io.switchboard.core.api.function.ConflictException;
 import io.switchboard.core.api.function.EventCatalog;
 import io.switchboard.core.api.function.EventTypeView;
@@ -35,6 +36,7 @@ import io.switchboard.core.api.function.LimitBreach;
 import io.switchboard.core.api.function.NotFoundException;
 import io.switchboard.core.api.function.Page;
 import io.switchboard.core.internal.db.Database;
+import io.switchboard.core.internal.egress.EgressPolicyImpl;
 
 /** Functions of each account, their lifecycle and versions; deploys are checked against the event limits. */
 @Component(service = FunctionService.class, configurationPid = FunctionServiceImpl.PID)
@@ -77,6 +79,8 @@ public class FunctionServiceImpl implements FunctionService {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     volatile CodeChecker codeChecker;
 
+    private volatile EgressPolicy egress;
+
     @Activate
     public FunctionServiceImpl(@Reference Database database, @Reference EventCatalog catalog, @Reference DeployedFunctions deployedFunctions,
             Config config) {
@@ -87,10 +91,29 @@ public class FunctionServiceImpl implements FunctionService {
         this.database = database;
         this.catalog = catalog;
         this.deployedFunctions = deployedFunctions;
-        this.validator = new SpecValidator(config.maxCodeLength(), config.maxTimeoutMs());
+        this.validator = new SpecValidator(config.maxCodeLength(), config.maxTimeoutMs(), this::egressPolicy);
         this.defaultTimeoutMs = config.defaultTimeoutMs();
         this.clock = clock;
     }
+
+    /** Optional so that the service never waits for it; without it the strictest policy applies (no internal network). */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    void bindEgressPolicy(EgressPolicy policy) {
+        egress = policy;
+    }
+
+    void unbindEgressPolicy(EgressPolicy policy) {
+        if (egress == policy) {
+            egress = null;
+        }
+    }
+
+    private EgressPolicy egressPolicy() {
+        EgressPolicy current = egress;
+        return current != null ? current : STRICT_EGRESS;
+    }
+
+    private static final EgressPolicy STRICT_EGRESS = EgressPolicyImpl.admitting();
 
     @Override
     public Page<FunctionInfo> list(String account, int page, int size) {
