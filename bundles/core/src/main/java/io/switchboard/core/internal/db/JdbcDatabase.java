@@ -83,16 +83,21 @@ public class JdbcDatabase implements Database, Supplier<List<String>> {
 
     @Activate
     public JdbcDatabase(@Reference(name = "dataSourceFactory") DataSourceFactory dataSourceFactory, Config config, BundleContext context) {
-        this(dataSourceFactory, config, DataFolder.of(context));
+        this(dataSourceFactory, config, DataFolder.of(context), MigrationScripts.of(context.getBundle()));
     }
 
+    /** Outside a framework (tests, tools): the migration scripts come from the class path. */
     public JdbcDatabase(DataSourceFactory dataSourceFactory, Config config, Path dataFolder) {
+        this(dataSourceFactory, config, dataFolder, MigrationScripts.onClassPath());
+    }
+
+    public JdbcDatabase(DataSourceFactory dataSourceFactory, Config config, Path dataFolder, MigrationScripts scripts) {
         boolean embedded = config.url().isBlank();
         String url = embedded ? embeddedUrl(dataFolder, config.embeddedCacheKiB()) : config.url();
         this.pool = new HikariDataSource(poolConfig(createDataSource(dataSourceFactory, config, url), config));
         this.database = new PooledDatabase(pool);
         try {
-            Migrations.migrate(database);
+            Migrations.migrate(pool, scripts);
         } catch (RuntimeException e) {
             pool.close();
             throw e;
@@ -147,6 +152,11 @@ public class JdbcDatabase implements Database, Supplier<List<String>> {
     @Override
     public List<String> get() {
         return maintenance == null ? List.of() : maintenance.problems();
+    }
+
+    @Override
+    public DataSource dataSource() {
+        return pool;
     }
 
     @Override

@@ -54,7 +54,7 @@ public record OutputLimits(int maxResultChars, int maxErrorChars, int maxLogLine
     private List<LogLine> bound(List<LogLine> logs) {
         long chars = 0;
         for (LogLine line : logs) {
-            chars += line.message() == null ? 0 : line.message().length();
+            chars += length(line.message()) + length(line.extrasJson());
         }
         if (logs.size() <= maxLogLines && chars <= maxLogChars) {
             return logs;
@@ -68,12 +68,19 @@ public record OutputLimits(int maxResultChars, int maxErrorChars, int maxLogLine
             String message = line.message() == null ? "" : line.message();
             String trimmed = cut(message, budget);
             budget -= Math.min(budget, message.length());
-            kept.add(new LogLine(line.time(), line.level(), trimmed));
+            // Extras are JSON: kept whole while they fit, else left out (a cut would not be JSON).
+            String extras = line.extrasJson() != null && line.extrasJson().length() <= budget ? line.extrasJson() : null;
+            budget -= extras == null ? 0 : extras.length();
+            kept.add(new LogLine(line.time(), line.level(), trimmed, extras));
         }
         LogLine last = logs.get(logs.size() - 1);
         kept.add(new LogLine(last.time(), LogLevel.WARN, "[log cut: the function logged " + logs.size() + " line(s), " + chars
                 + " characters; a run keeps at most " + maxLogLines + " lines and " + maxLogChars + " characters]"));
         return List.copyOf(kept);
+    }
+
+    private static int length(String text) {
+        return text == null ? 0 : text.length();
     }
 
     /** At most {@code max} characters of the text, the rest replaced by a note of its length. */
