@@ -2,6 +2,7 @@ package io.switchboard.api.http.internal;
 
 import io.switchboard.api.http.internal.json.Json;
 import io.switchboard.api.http.internal.json.Views;
+import io.switchboard.api.http.internal.resource.AccountsResource;
 import io.switchboard.api.http.internal.resource.BotsResource;
 import io.switchboard.api.http.internal.resource.DeadLettersResource;
 import io.switchboard.api.http.internal.resource.EventTypesResource;
@@ -29,6 +30,7 @@ import io.switchboard.core.api.function.FunctionService;
 import io.switchboard.core.api.function.InvocationService;
 import io.switchboard.core.api.function.SecretService;
 import io.switchboard.core.api.schedule.ScheduleService;
+import io.switchboard.core.api.security.AccountKeys;
 import io.switchboard.core.api.security.Authenticator;
 import io.switchboard.core.api.security.Caller;
 import io.switchboard.http.api.RequestBodies;
@@ -91,8 +93,10 @@ public final class ApiServlet extends HttpServlet {
                       @Reference SecretService secrets, @Reference EventCatalog catalog,
                       @Reference EventDispatcher dispatcher, @Reference FunctionInvoker invoker,
                       @Reference DeadLetters deadLetters, @Reference BotService bots, @Reference ScheduleService schedules,
-                      @Reference Authenticator authenticator, @Reference RequestBodies bodies, ApiConfiguration config) {
-        this(new CoreServices(functions, invocations, secrets, catalog, dispatcher, invoker, deadLetters, bots), schedules, authenticator, bodies,
+                      @Reference Authenticator authenticator, @Reference AccountKeys accountKeys, @Reference RequestBodies bodies,
+                      ApiConfiguration config) {
+        this(new CoreServices(functions, invocations, secrets, catalog, dispatcher, invoker, deadLetters, bots, accountKeys), schedules,
+                authenticator, bodies,
                 ApiSettings.from(config));
     }
 
@@ -121,11 +125,13 @@ public final class ApiServlet extends HttpServlet {
         new EventsResource(core.dispatcher(), json, views).addRoutes(router);
         new DeadLettersResource(core.deadLetters(), views, settings).addRoutes(router);
         new BotsResource(core.bots(), views, settings).addRoutes(router);
+        new AccountsResource(core.accountKeys(), settings).addRoutes(router);
         if (schedules != null) {
             new SchedulesResource(schedules, json).addRoutes(router);
         }
         router.get("/templates", request -> templates.get().list(request))
               .get("/templates/{templateId}", request -> templates.get().get(request))
+              .get("/template-rejections", request -> templates.get().rejected(request))
               .post("/accounts/{account}/functions/from-template", request -> templates.get().createFunction(request));
         return router.build();
     }

@@ -8,12 +8,13 @@ import io.switchboard.core.api.function.EventCatalog;
 import io.switchboard.core.api.function.FunctionService;
 import io.switchboard.core.api.function.InvocationService;
 import io.switchboard.core.api.function.SecretService;
+import io.switchboard.core.api.security.AccountKeys;
 import java.util.Objects;
 
 /** The core services the API exposes over HTTP, handed to the resources together. */
 public record CoreServices(FunctionService functions, InvocationService invocations, SecretService secrets,
                            EventCatalog catalog, EventDispatcher dispatcher, FunctionInvoker invoker, DeadLetters deadLetters,
-                           BotService bots) {
+                           BotService bots, AccountKeys accountKeys) {
     public CoreServices {
         Objects.requireNonNull(functions, "functions");
         Objects.requireNonNull(invocations, "invocations");
@@ -23,5 +24,6 @@ public record CoreServices(FunctionService functions, InvocationService invocati
         Objects.requireNonNull(invoker, "invoker");
         Objects.requireNonNull(deadLetters, "deadLetters");
         Objects.requireNonNull(bots, "bots");
+        Objects.requireNonNull(accountKeys, "accountKeys");
     }
 }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import io.switchboard.core.api.log.SafeText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -62,7 +63,7 @@ final class BotInvocationAction {
         String why = invoked.error() == null ? invoked.outcome().name() : invoked.error().errorCode() + ": " + invoked.error().errorMsg();
         if (!failOnError) {
             LOG.warn("The INVOCATION of {} asked for by bot function {} (invocation {}) ended {}; the bot's response goes out (failOnError is false)",
-                    lambda, bot.functionName(), bot.invocationId(), why);
+                    lambda, bot.functionName(), bot.invocationId(), SafeText.of(why));
             return Optional.empty();
         }
         return Optional.of(new FunctionOutcome(bot.invocationId(), bot.functionId(), bot.functionName(), bot.version(), Outcome.ERROR, null,

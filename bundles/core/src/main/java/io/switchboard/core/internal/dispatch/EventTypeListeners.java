@@ -8,6 +8,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
+import io.switchboard.core.api.log.SafeText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,7 +57,10 @@ final class EventTypeListeners<L> {
             try {
                 telling.accept(entry.listener());
             } catch (RuntimeException e) {
-                LOG.error("Listener {} failed on {} ({}); the queue goes on", entry.listener().getClass().getName(), what, eventTypeId, e);
+                // The listener's exception may quote a function's result: logged escaped and cut, the stack at debug.
+                LOG.error("Listener {} failed on {} ({}); the queue goes on: {}", entry.listener().getClass().getName(), what, eventTypeId,
+                        SafeText.of(e));
+                LOG.debug("Listener failure on {}", what, e);
             }
         }
         return told;

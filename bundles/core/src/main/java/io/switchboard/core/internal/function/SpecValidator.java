@@ -4,9 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 import io.switchboard.core.api.dispatch.FieldError;
+import io.switchboard.core.api.egress.EgressPolicy;
 import io.switchboard.core.api.event.EventSelection;
 import io.switchboard.core.api.event.RenamedEventTypes;
 import io.switchboard.core.api.execution.CodeChecker;
@@ -37,10 +39,12 @@ final class SpecValidator {
 
     private final int maxCodeLength;
     private final long maxTimeoutMs;
+    private final Supplier<EgressPolicy> egress;
 
-    SpecValidator(int maxCodeLength, long maxTimeoutMs) {
+    SpecValidator(int maxCodeLength, long maxTimeoutMs, Supplier<EgressPolicy> egress) {
         this.maxCodeLength = maxCodeLength;
         this.maxTimeoutMs = maxTimeoutMs;
+        this.egress = egress;
     }
 
     void validate(FunctionSpec spec, EventCatalog catalog) {
@@ -73,6 +77,10 @@ final class SpecValidator {
             String domain = spec.allowedDomains().get(i);
             if (domain == null || !DOMAIN.matcher(domain).matches()) {
                 errors.add(new FieldError("/allowedDomains/" + i, "'" + domain + "' is not a host name (example.com or *.example.com)"));
+            } else {
+                int index = i;
+                egress.get().refusalOfAllowedDomain(domain)
+                        .ifPresent(why -> errors.add(new FieldError("/allowedDomains/" + index, "'" + domain + "' " + why)));
             }
         }
         checkEnv(spec, errors);

@@ -55,7 +55,7 @@ class AsyncDispatchTest {
     /** A node whose event type retries a failed function {@code retries} times. */
     private Node start(int retries, ScriptedExecutor executor, Object... config) {
         CoreFixture core = new CoreFixture(TestDatabase.inDataFolder(dataFolder), TestEvents.conversationEnd(retries));
-        InvocationServiceImpl invocations = new InvocationServiceImpl(core.database, TestConfigs.config(InvocationServiceImpl.Config.class));
+        InvocationServiceImpl invocations = new InvocationServiceImpl(core.database, core.quotas, TestConfigs.config(InvocationServiceImpl.Config.class));
         DispatcherImpl dispatcher = new DispatcherImpl(core.catalog, core.deployedFunctions, invocations, core.database, core.bots,
                 TestConfigs.config(DispatcherImpl.Config.class, config), Clock.systemUTC());
         dispatcher.setExecutor(executor);

@@ -43,7 +43,7 @@ class AsyncOutcomeListenerTest {
 
     private void start(int retries, ScriptedExecutor executor, Object... config) {
         core = new CoreFixture(TestEvents.conversationEnd(retries));
-        invocations = new InvocationServiceImpl(core.database, TestConfigs.config(InvocationServiceImpl.Config.class));
+        invocations = new InvocationServiceImpl(core.database, core.quotas, TestConfigs.config(InvocationServiceImpl.Config.class));
         dispatcher = new DispatcherImpl(core.catalog, core.deployedFunctions, invocations, core.database, core.bots,
                 TestConfigs.config(DispatcherImpl.Config.class, config), Clock.systemUTC());
         dispatcher.setExecutor(executor);

@@ -58,7 +58,7 @@ class DeadLettersTest {
     @BeforeEach
     void start() {
         core = new CoreFixture(TestEvents.conversationEnd(2));
-        invocations = new InvocationServiceImpl(core.database, TestConfigs.config(InvocationServiceImpl.Config.class));
+        invocations = new InvocationServiceImpl(core.database, core.quotas, TestConfigs.config(InvocationServiceImpl.Config.class));
         dispatcher = new DispatcherImpl(core.catalog, core.deployedFunctions, invocations, core.database, core.bots,
                 TestConfigs.config(DispatcherImpl.Config.class, "asyncBackoffMs", 1L), Clock.systemUTC());
         dispatcher.setExecutor(executor);

@@ -46,7 +46,7 @@ class EventContractsTest {
     private final CoreFixture core = new CoreFixture(
             TestEvents.type(SYNC).limit(2).delivery(ResultDelivery.COMMANDS, TestEvents.COMMANDS_SCHEMA).build(),
             TestEvents.type(ASYNC).limit(2).async(1).delivery(ResultDelivery.COMMANDS, TestEvents.COMMANDS_SCHEMA).build());
-    private final InvocationServiceImpl invocations = new InvocationServiceImpl(core.database, TestConfigs.config(InvocationServiceImpl.Config.class));
+    private final InvocationServiceImpl invocations = new InvocationServiceImpl(core.database, core.quotas, TestConfigs.config(InvocationServiceImpl.Config.class));
     private final DispatcherImpl dispatcher = new DispatcherImpl(core.catalog, core.deployedFunctions, invocations, core.database, core.bots,
             TestConfigs.config(DispatcherImpl.Config.class, "asyncBackoffMs", 1L), Clock.systemUTC());
     private final List<SettledEvent> settled = new CopyOnWriteArrayList<>();

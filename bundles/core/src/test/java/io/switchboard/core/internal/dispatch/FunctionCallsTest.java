@@ -57,7 +57,7 @@ class FunctionCallsTest {
     });
     private final CoreFixture core = new CoreFixture(TestEvents.type(BOT_EVENT).limit(15).selection(EventSelection.BOT)
             .delivery(ResultDelivery.BOT_RESPONSE, "{\"type\":\"object\"}").build());
-    private final InvocationServiceImpl invocations = new InvocationServiceImpl(core.database, TestConfigs.config(InvocationServiceImpl.Config.class));
+    private final InvocationServiceImpl invocations = new InvocationServiceImpl(core.database, core.quotas, TestConfigs.config(InvocationServiceImpl.Config.class));
     private final DispatcherImpl dispatcher = new DispatcherImpl(core.catalog, core.deployedFunctions, invocations, core.database, core.bots,
             TestConfigs.config(DispatcherImpl.Config.class, "maxConcurrentPerAccount", 1), Clock.systemUTC());
 

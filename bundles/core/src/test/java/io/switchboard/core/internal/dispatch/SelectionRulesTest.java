@@ -47,7 +47,7 @@ class SelectionRulesTest {
             TestEvents.type(PRE_HOOK).limit(15).selection(EventSelection.BOT).build(),
             TestEvents.type(ERROR_HOOK).limit(15).selection(EventSelection.BOT).delivery(ResultDelivery.NONE, "{}").build(),
             TestEvents.type(SURVEY).limit(10).build());
-    private final InvocationServiceImpl invocations = new InvocationServiceImpl(core.database, TestConfigs.config(InvocationServiceImpl.Config.class));
+    private final InvocationServiceImpl invocations = new InvocationServiceImpl(core.database, core.quotas, TestConfigs.config(InvocationServiceImpl.Config.class));
     private final DispatcherImpl dispatcher = new DispatcherImpl(core.catalog, core.deployedFunctions, invocations, core.database, core.bots,
             TestConfigs.config(DispatcherImpl.Config.class), Clock.systemUTC());
 

@@ -12,14 +12,15 @@ import java.time.Duration;
  * @param maxOutboundCalls toolbelt calls (HTTP requests, secret and context operations) per invocation
  * @param allocationBudgetBytes bytes the invocation's thread may allocate; 0 turns the check off
  * @param statementLimit JavaScript statements per invocation; 0 turns the limit off
+ * @param maxErrorChars characters of an error message the executor answers with
  */
 record ExecutorLimits(Duration maxTimeout, int maxLogLines, int maxLogChars, int maxResultChars, int maxOutboundCalls,
-        long allocationBudgetBytes, long statementLimit) {
+        long allocationBudgetBytes, long statementLimit, int maxErrorChars) {
 
     static ExecutorLimits of(GraalJsExecutor.Config config) {
         return new ExecutorLimits(Duration.ofMillis(config.maxTimeoutMillis()), config.maxLogLines(), config.maxLogChars(),
                 config.maxResultChars(), config.maxOutboundCalls(), config.allocationBudgetMegabytes() * 1024L * 1024L,
-                config.statementLimit());
+                config.statementLimit(), config.maxErrorChars());
     }
 
     Duration effectiveTimeout(Duration requested) {

@@ -54,6 +54,8 @@ final class HostBridge {
                     invocation().clearTimer((int) number(args, 0));
                     return null;
                 },
+                // Limits the prelude applies before text crosses into Java, so an oversized message is never copied.
+                "maxChars", (ProxyExecutable) args -> invocation().maxChars(text(args, 0)),
                 "toolbelt", (ProxyExecutable) args -> {
                     invocation().callToolbelt(text(args, 0), text(args, 1), text(args, 2), function(args, 3), function(args, 4));
                     return null;

@@ -18,6 +18,8 @@ final class WarmContext {
     private java.util.Map<String, String> envOf;
     private String envJson;
     private volatile long idleSinceNanos;
+    private long uses;
+    private long allocatedBytes;
 
     WarmContext(Context context, HostBridge bridge, String codeId, String functionId, long toolbeltGeneration) {
         this.context = context;
@@ -52,12 +54,30 @@ final class WarmContext {
         return idleSinceNanos;
     }
 
+    /** Runs started on this context. */
+    long uses() {
+        return uses;
+    }
+
+    /** Bytes the runs on this context allocated in all (creation included), as far as measured. */
+    long allocatedBytes() {
+        return allocatedBytes;
+    }
+
+    /** Adds what a run allocated; negative (unknown) amounts are ignored. */
+    void allocated(long bytes) {
+        if (bytes > 0) {
+            allocatedBytes += bytes;
+        }
+    }
+
     void markIdle(long nowNanos) {
         idleSinceNanos = nowNanos;
     }
 
     /** Runs the function once for {@code invocation}; settlement and follow-up work go to the invocation. */
     void start(Invocation invocation) {
+        uses++;
         context.resetLimits();
         invoke.executeVoid(lambda, invocation.request().inputJson(), envJson(invocation.request()));
     }

@@ -260,7 +260,7 @@
     return fn(exported) || fn(exported && exported.lambda);
   };
 
-  const describe = (error) => {
+  const describeFully = (error) => {
     try {
       if (error instanceof ErrorCtor) return StringCtor(error.message || error);
       if (typeof error === 'string') return error;
@@ -273,6 +273,22 @@
   const isRuntimeError = (error) => {
     for (let i = 0; i < RUNTIME_ERRORS.length; i++) if (error instanceof RUNTIME_ERRORS[i]) return true;
     return false;
+  };
+  // Cut here, before the text crosses into Java: the function chooses how long its error message is.
+  // Read on first use, while an invocation is bound: spare contexts run this prelude before any invocation exists.
+  let errorCharLimit;
+  let resultCharLimit;
+  const maxErrorChars = () => (errorCharLimit === undefined ? (errorCharLimit = host.maxChars('error')) : errorCharLimit);
+  const maxResultChars = () => (resultCharLimit === undefined ? (resultCharLimit = host.maxChars('result')) : resultCharLimit);
+  const slice = String.prototype.slice;
+  const describe = (error) => {
+    const text = StringCtor(describeFully(error));
+    const limit = maxErrorChars();
+    if (text.length <= limit) return text;
+    const note = '... [' + text.length + ' characters in all]';
+    return note.length >= limit
+      ? apply(slice, text, [0, limit])
+      : apply(slice, text, [0, limit - note.length]) + note;
   };
 
   let envText;
@@ -301,6 +317,7 @@
         return;
       }
       if (text === undefined) settle('invalid', 'the result is not JSON-serialisable: a ' + typeof result);
+      else if (text.length > maxResultChars()) settle('too-large', StringCtor(text.length));
       else settle('ok', text);
     };
     // LivePerson: TypeError, ReferenceError and SyntaxError are runtime exceptions; any other error is the function's own.

@@ -44,7 +44,7 @@ public final class BotsResource {
     }
 
     private ApiResponse list(ApiRequest request) {
-        PageRequest page = PageRequest.from(request, settings.defaultPageSize(), settings.maxPageSize());
+        PageRequest page = PageRequest.from(request, settings);
         return ApiResponse.ok(views.page(bots.list(request.path("account"), page.page(), page.size()), views::bot));
     }
 

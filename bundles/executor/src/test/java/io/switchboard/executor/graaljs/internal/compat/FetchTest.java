@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.sun.net.httpserver.HttpServer;
 import io.switchboard.core.api.execution.ExecutionRequest;
 import io.switchboard.core.api.execution.ExecutionResult;
+import io.switchboard.core.internal.egress.EgressPolicyImpl;
 import io.switchboard.executor.graaljs.internal.ExecutorHarness;
 import io.switchboard.executor.graaljs.internal.TestConfigs;
 import io.switchboard.executor.graaljs.internal.modules.HttpClientModule;
@@ -39,7 +40,8 @@ class FetchTest {
         server.start();
         base = "http://127.0.0.1:" + server.getAddress().getPort();
         harness = new ExecutorHarness(Map.of("maxOutboundCalls", 2))
-                .with("HTTPClient", new HttpClientModule(TestConfigs.of(HttpClientModule.Config.class, Map.of())));
+                .with("HTTPClient", new HttpClientModule(TestConfigs.of(HttpClientModule.Config.class, Map.of()),
+                        EgressPolicyImpl.admitting("127.0.0.0/8")));
     }
 
     @AfterAll
