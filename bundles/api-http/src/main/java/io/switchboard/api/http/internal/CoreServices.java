@@ -1,5 +1,6 @@
 package io.switchboard.api.http.internal;
 
+import io.switchboard.core.api.bot.BotService;
 import io.switchboard.core.api.dispatch.DeadLetters;
 import io.switchboard.core.api.dispatch.EventDispatcher;
 import io.switchboard.core.api.dispatch.FunctionInvoker;
@@ -13,7 +14,7 @@ import java.util.Objects;
 /** The core services the API exposes over HTTP, handed to the resources together. */
 public record CoreServices(FunctionService functions, InvocationService invocations, SecretService secrets,
                            EventCatalog catalog, EventDispatcher dispatcher, FunctionInvoker invoker, DeadLetters deadLetters,
-                           AccountKeys accountKeys) {
+                           BotService bots, AccountKeys accountKeys) {
     public CoreServices {
         Objects.requireNonNull(functions, "functions");
         Objects.requireNonNull(invocations, "invocations");
@@ -22,6 +23,7 @@ public record CoreServices(FunctionService functions, InvocationService invocati
         Objects.requireNonNull(dispatcher, "dispatcher");
         Objects.requireNonNull(invoker, "invoker");
         Objects.requireNonNull(deadLetters, "deadLetters");
+        Objects.requireNonNull(bots, "bots");
         Objects.requireNonNull(accountKeys, "accountKeys");
     }
 }
