@@ -9,6 +9,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
+import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -45,6 +46,7 @@ import io.switchboard.core.api.function.EventCatalog;
 import io.switchboard.core.api.function.Page;
 import io.switchboard.core.internal.bot.BotServiceImpl;
 import io.switchboard.core.internal.db.DataAccessException;
+import io.switchboard.core.internal.db.DataFolder;
 import io.switchboard.core.internal.db.Database;
 import io.switchboard.core.internal.db.UniqueViolation;
 import io.switchboard.core.internal.function.DeployedFunction;
@@ -100,6 +102,15 @@ public class DispatcherImpl implements EventDispatcher, ImplementedEvents, Funct
                 min = "1")
         long asyncCapacityRetryMs() default 250;
 
+        @AttributeDefinition(description = "How often an instance looks for due asynchronous tasks (retries, tasks taken over "
+                + "from another instance), in milliseconds; tasks accepted here start at once", min = "10", max = "60000")
+        long asyncPollingMillis() default 500;
+
+        @AttributeDefinition(description = "Lease of a running asynchronous task, in seconds: an instance heartbeats its tasks ten "
+                + "times per lease, and the tasks of an instance silent for a lease are taken over by another (within the lease "
+                + "plus a fifth of it plus the polling interval: 25 s by default)", min = "1", max = "3600")
+        int taskLeaseSeconds() default 20;
+
         @AttributeDefinition(description = "Time past a function's timeout after which a synchronous caller stops waiting for the executor, in milliseconds",
                 min = "0")
         long executorGraceMs() default 5_000;
@@ -145,12 +156,24 @@ public class DispatcherImpl implements EventDispatcher, ImplementedEvents, Funct
 
     @Activate
     public DispatcherImpl(@Reference EventCatalog catalog, @Reference DeployedFunctions functions, @Reference InvocationRecorder recorder,
-            @Reference Database database, @Reference BotServiceImpl bots, Config config) {
+            @Reference Database database, @Reference BotServiceImpl bots, Config config, BundleContext context) {
+        this(catalog, functions, recorder, database, bots, config, Clock.systemUTC(), InstanceName.of(DataFolder.of(context)));
+    }
+
+    /** Outside a framework (tests): one instance per database, the same name after a restart. */
+    public DispatcherImpl(EventCatalog catalog, DeployedFunctions functions, InvocationRecorder recorder, Database database, BotServiceImpl bots,
+            Config config) {
         this(catalog, functions, recorder, database, bots, config, Clock.systemUTC());
     }
 
+    /** Outside a framework (tests): one instance per database, the same name after a restart. */
     DispatcherImpl(EventCatalog catalog, DeployedFunctions functions, InvocationRecorder recorder, Database database, BotServiceImpl bots,
             Config config, Clock clock) {
+        this(catalog, functions, recorder, database, bots, config, clock, "switchboard-test");
+    }
+
+    DispatcherImpl(EventCatalog catalog, DeployedFunctions functions, InvocationRecorder recorder, Database database, BotServiceImpl bots,
+            Config config, Clock clock, String instanceName) {
         this.catalog = catalog;
         this.functions = functions;
         JsonSchemas schemas = new JsonSchemas();
@@ -170,10 +193,16 @@ public class DispatcherImpl implements EventDispatcher, ImplementedEvents, Funct
         EventSettlement settlement = new EventSettlement(database, repository, catalog, settledListeners);
         this.asyncQueue = new AsyncQueue(database, functions, runner, () -> executor != null, limiter, catalog, new AsyncQueue.Settings(
                 config.asyncWorkers(), Duration.ofMillis(config.asyncBackoffMs()), Duration.ofMillis(config.asyncMaxBackoffMs()),
-                Duration.ofMillis(config.asyncCapacityRetryMs())), clock, outcomeListeners, repository, settlement);
-        this.deadLetters = new DeadLetterOffice(database, repository, functions, asyncQueue::requeue, clock);
+                Duration.ofMillis(config.asyncCapacityRetryMs()), Duration.ofMillis(config.asyncPollingMillis()),
+                Duration.ofSeconds(config.taskLeaseSeconds())), clock, outcomeListeners, repository, settlement, instanceName);
+        this.deadLetters = new DeadLetterOffice(database, repository, functions, asyncQueue, clock);
         this.idempotencyKeys = new IdempotencyKeys(database);
         asyncQueue.start();
+    }
+
+    /** Longest time from an instance's death to another one running its asynchronous tasks. */
+    Duration takeoverWithin() {
+        return asyncQueue.takeoverWithin();
     }
 
     /** Binds the executor; for use outside a framework (tests), where SCR would set the field. */

@@ -207,9 +207,13 @@ class AsyncDispatchTest {
         FunctionInfo end = first.core().deployed("acme", "end", END);
         DispatchResult accepted = dispatch(first);
         Await.until("the run is recorded", () -> records(first, end).size() == 1 && taskStatus(first, accepted) .equals("DONE"));
-        // The crash this simulates: the record was stored, the task not yet settled.
+        // The crash this simulates: the record was stored, the task not yet settled, its lease row still claimed.
         first.core().database.withConnection("reopen task", c -> io.switchboard.core.internal.db.Rows.update(c,
                 "UPDATE async_tasks SET status = 'PENDING' WHERE event_id = ?", accepted.eventId()));
+        first.core().database.withConnection("claim its row", c -> io.switchboard.core.internal.db.Rows.update(c,
+                "INSERT INTO async_executions (task_name, task_instance, execution_time, picked, picked_by, last_heartbeat, version) "
+                        + "SELECT ?, id, CURRENT_TIMESTAMP, TRUE, ?, CURRENT_TIMESTAMP, 1 FROM async_tasks WHERE event_id = ?",
+                TaskLeases.TASK, "switchboard-test", accepted.eventId()));
 
         ScriptedExecutor afterRestart = ScriptedExecutor.echo();
         Node restarted = start(afterRestart);
