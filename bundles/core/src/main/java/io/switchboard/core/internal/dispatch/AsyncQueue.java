@@ -53,12 +53,14 @@ final class AsyncQueue {
     private final BooleanSupplier executorPresent;
     private final ConcurrencyLimiter limiter;
     private final EventCatalog catalog;
-    private final Settings settings;
+    private volatile Settings settings;
     private final Clock clock;
     private final EventTypeListeners<AsyncOutcomeListener> listeners;
     private final AsyncTaskRepository repository;
     private final EventSettlement settlement;
-    private final TaskLeases leases;
+    private final String instanceName;
+    private final boolean lockAndFetch;
+    private volatile TaskLeases leases;
     private final BatchWriter<Accepted> acceptWriter;
 
     AsyncQueue(Database database, DeployedFunctions functions, FunctionRunner runner, BooleanSupplier executorPresent,
@@ -75,14 +77,39 @@ final class AsyncQueue {
         this.listeners = listeners;
         this.repository = repository;
         this.settlement = settlement;
-        this.leases = new TaskLeases(database, instanceName, new TaskLeases.Settings(settings.workers(), settings.pollingInterval(),
-                settings.lease()), isPostgreSql(database), this::run);
+        this.instanceName = instanceName;
+        this.lockAndFetch = isPostgreSql(database);
+        this.leases = leases(settings);
         this.acceptWriter = acceptWriter();
     }
 
     private static boolean isPostgreSql(Database database) {
         return database.withConnection("read the database's product", c -> c.getMetaData().getDatabaseProductName())
                 .toLowerCase(java.util.Locale.ROOT).contains("postgres");
+    }
+
+    private TaskLeases leases(Settings settings) {
+        return new TaskLeases(database, instanceName, leaseSettings(settings), lockAndFetch, this::run);
+    }
+
+    private static TaskLeases.Settings leaseSettings(Settings settings) {
+        return new TaskLeases.Settings(settings.workers(), settings.pollingInterval(), settings.lease());
+    }
+
+    /**
+     * Applies changed settings: backoff and capacity retry at once; workers, polling and lease by restarting the
+     * scheduler (it finishes its running tasks first, up to 10 s, and takes back what it had to leave).
+     */
+    synchronized void reconfigure(Settings changed) {
+        Settings before = settings;
+        settings = changed;
+        if (!leaseSettings(before).equals(leaseSettings(changed))) {
+            leases.close();
+            leases = leases(changed);
+            leases.start();
+            LOG.info("Asynchronous task settings changed: {} worker(s), polling every {}, lease {}", changed.workers(),
+                    changed.pollingInterval(), changed.lease());
+        }
     }
 
     /** Re-queues what this instance was running when it stopped, then claims due tasks. */
@@ -99,7 +126,7 @@ final class AsyncQueue {
 
     /** Longest time from an instance's death to another one running its tasks. */
     Duration takeoverWithin() {
-        return new TaskLeases.Settings(settings.workers(), settings.pollingInterval(), settings.lease()).takeoverWithin();
+        return leaseSettings(settings).takeoverWithin();
     }
 
     /**
