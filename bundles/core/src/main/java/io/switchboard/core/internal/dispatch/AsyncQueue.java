@@ -188,7 +188,16 @@ final class AsyncQueue {
     /** Runs one claimed task; answers when to run it again, or null when it is settled. */
     private Instant run(String taskId, boolean suspect) {
         try {
-            Optional<AsyncTask> task = database.withConnection("read task " + taskId, c -> repository.pendingTask(c, taskId));
+            // The task and its event in one visit to the pool: this is every task's first read.
+            Optional<Claimed> task = database.withConnection("read task " + taskId, c -> {
+                Optional<AsyncTask> pending = repository.pendingTask(c, taskId);
+                if (pending.isEmpty()) {
+                    return Optional.<Claimed>empty();
+                }
+                AsyncEvent event = repository.event(c, pending.get().eventId()).orElseThrow(() -> new IllegalStateException(
+                        "Event " + pending.get().eventId() + " of task " + taskId + " is missing"));
+                return Optional.of(new Claimed(pending.get(), event));
+            });
             if (task.isEmpty()) {
                 // Settled already (by a run whose instance died before releasing the row): nothing to run.
                 database.inTransaction("release task " + taskId, c -> {
@@ -197,7 +206,7 @@ final class AsyncQueue {
                 });
                 return null;
             }
-            return handle(task.get(), suspect);
+            return handle(task.get().task(), task.get().event(), suspect);
         } catch (RuntimeException | OutOfMemoryError e) {
             // An OutOfMemoryError here is most often another's (a function filling the heap): the worker goes on.
             LOG.error("Asynchronous task {} failed in the platform; retrying in {}", taskId, settings.backoff(), e);
@@ -205,7 +214,11 @@ final class AsyncQueue {
         }
     }
 
-    private Instant handle(AsyncTask task, boolean suspect) {
+    /** A pending task as claimed, with its event. */
+    private record Claimed(AsyncTask task, AsyncEvent event) {
+    }
+
+    private Instant handle(AsyncTask task, AsyncEvent event, boolean suspect) {
         Optional<DeployedFunction> function = functions.stillDeployed(task.account(), task.functionId(), task.version());
         if (function.isEmpty()) {
             deadLetter(task, task.attempts(), "function " + task.functionId() + " v" + task.version() + " was undeployed before the event ran");
@@ -214,7 +227,6 @@ final class AsyncQueue {
         // Only a task whose instance stopped while running it (a crash, a takeover) can have run to success before:
         // between storing its record and settling it. Other tasks are checked by nothing but their status.
         if (suspect) {
-            AsyncEvent event = event(task);
             Optional<FunctionOutcome> ranBefore = runner.successfulRun(function.get(), task.eventId(), event.createdAt());
             if (ranBefore.isPresent()) {
                 LOG.info("Task {} of event {} already ran (invocation {}) before its instance stopped; not running it again",
@@ -238,9 +250,7 @@ final class AsyncQueue {
             return waitInQueue();
         }
         FunctionOutcome outcome;
-        AsyncEvent event;
         try (ConcurrencyLimiter.Permit held = permit.get(); Quarantine.Slot admitted = slot.get()) {
-            event = event(task);
             outcome = runner.runDurably(function.get(), event.payloadJson(), context(event), admitted);
         }
         return settleAndTell(task, event, outcome);
@@ -250,11 +260,6 @@ final class AsyncQueue {
     private InvocationContext context(AsyncEvent event) {
         EventTypeDefinition type = catalog.get(event.eventTypeId()).map(EventTypeView::definition).orElse(null);
         return new InvocationContext(type, event.id(), event.headers(), event.trigger(), 0);
-    }
-
-    private AsyncEvent event(AsyncTask task) {
-        return database.withConnection("read event " + task.eventId(), c -> repository.event(c, task.eventId()))
-                .orElseThrow(() -> new IllegalStateException("Event " + task.eventId() + " of task " + task.id() + " is missing"));
     }
 
     private Instant settleAndTell(AsyncTask task, AsyncEvent event, FunctionOutcome outcome) {
