@@ -71,7 +71,7 @@ final class TaskLeases implements AutoCloseable {
     private final BoundConnection bound = new BoundConnection();
     private final SchedulerClient inTransaction;
 
-    TaskLeases(Database database, String instanceName, Settings settings, boolean lockAndFetch, Work work) {
+    TaskLeases(Database database, String instanceName, Settings settings, boolean postgreSql, Work work) {
         this.database = database;
         this.instanceName = instanceName;
         this.task = Tasks.custom(TASK, Void.class)
@@ -87,7 +87,7 @@ final class TaskLeases implements AutoCloseable {
                     return next == null ? finished() : again(next);
                 });
         // Detected once on a pooled connection; the client writing in the accept transaction must not ask its own.
-        JdbcCustomization jdbc = new AutodetectJdbcCustomization(database.dataSource());
+        JdbcCustomization jdbc = postgreSql ? new AutodetectJdbcCustomization(database.dataSource()) : new H2LockAndFetch();
         SchedulerBuilder builder = Scheduler.create(database.dataSource(), task)
                 .tableName(TABLE)
                 .jdbcCustomization(jdbc)
@@ -98,9 +98,8 @@ final class TaskLeases implements AutoCloseable {
                 .schedulerName(new SchedulerName.Fixed(instanceName))
                 .enableImmediateExecution()
                 .shutdownMaxWait(Duration.ofSeconds(10));
-        if (lockAndFetch) {
-            builder.pollUsingLockAndFetch(0.5, 3.0);
-        }
+        // Lock-and-fetch on both: PostgreSQL's SELECT ... FOR UPDATE SKIP LOCKED, and H2's (H2LockAndFetch).
+        builder.pollUsingLockAndFetch(0.5, 3.0);
         this.scheduler = builder.build();
         this.inTransaction = SchedulerClient.Builder.create(bound, task).tableName(TABLE).jdbcCustomization(jdbc).build();
     }
