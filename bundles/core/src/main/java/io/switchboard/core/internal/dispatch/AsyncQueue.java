@@ -3,7 +3,6 @@ package io.switchboard.core.internal.dispatch;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
@@ -20,7 +19,6 @@ import io.switchboard.core.api.execution.Outcome;
 import io.switchboard.core.api.function.EventCatalog;
 import io.switchboard.core.api.function.EventTypeView;
 import io.switchboard.core.internal.id.TimeOrderedIds;
-import io.switchboard.core.internal.db.BatchWriter;
 import io.switchboard.core.internal.db.Database;
 import io.switchboard.core.internal.function.DeployedFunction;
 import io.switchboard.core.internal.function.DeployedFunctions;
@@ -43,9 +41,6 @@ final class AsyncQueue {
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(AsyncQueue.class);
-    private static final Duration ACCEPT_WAIT = Duration.ofSeconds(30);
-    private static final int ACCEPT_BATCH = 500;
-    private static final int ACCEPT_QUEUE_BYTES = 16 << 20;
 
     private final Database database;
     private final DeployedFunctions functions;
@@ -61,7 +56,7 @@ final class AsyncQueue {
     private final String instanceName;
     private final boolean lockAndFetch;
     private volatile TaskLeases leases;
-    private final BatchWriter<Accepted> acceptWriter;
+    private final AcceptedEvents accepted;
 
     AsyncQueue(Database database, DeployedFunctions functions, FunctionRunner runner, BooleanSupplier executorPresent,
             ConcurrencyLimiter limiter, EventCatalog catalog, Settings settings, Clock clock, EventTypeListeners<AsyncOutcomeListener> listeners,
@@ -80,7 +75,7 @@ final class AsyncQueue {
         this.instanceName = instanceName;
         this.lockAndFetch = isPostgreSql(database);
         this.leases = leases(settings);
-        this.acceptWriter = acceptWriter();
+        this.accepted = new AcceptedEvents(database, repository, () -> leases, clock);
     }
 
     private static boolean isPostgreSql(Database database) {
@@ -118,7 +113,7 @@ final class AsyncQueue {
     }
 
     void stop() {
-        acceptWriter.close(ACCEPT_WAIT);
+        accepted.close();
         // Waits up to 10 s for running tasks; rows still claimed then are revived at the next start (same instance name)
         // or taken over by another instance after the lease.
         leases.close();
@@ -141,38 +136,13 @@ final class AsyncQueue {
         long now = clock.millis();
         List<AsyncTask> tasks = selected.stream().map(f -> new AsyncTask(TimeOrderedIds.next(), event.id(), event.account(),
                 f.functionId(), f.version(), 0, now, f.name())).toList();
-        acceptWriter.writeAndWait(new Accepted(event, tasks, now, idempotencyKey), ACCEPT_WAIT);
+        accepted.store(event, tasks, now, idempotencyKey);
         leases.wake();
-    }
-
-    /** An event, its tasks and its idempotency key (or null), stored together. */
-    private record Accepted(AsyncEvent event, List<AsyncTask> tasks, long now, String idempotencyKey) {
-    }
-
-    private BatchWriter<Accepted> acceptWriter() {
-        return new BatchWriter<>("switchboard-async-accept-writer", "accepted asynchronous events",
-                a -> "asynchronous event " + a.event().id() + " of account " + a.event().account(),
-                a -> 1024 + 2 * a.event().payloadJson().length(),
-                accepted -> database.inTransaction("accept " + accepted.size() + " asynchronous event(s)", c -> {
-                    List<String> taskIds = new ArrayList<>();
-                    for (Accepted a : accepted) {
-                        if (a.idempotencyKey() != null) {
-                            IdempotencyKeys.insert(c, a.idempotencyKey(), a.event().account(), a.event().id(), a.now());
-                        }
-                        repository.insertEvent(c, a.event());
-                        for (AsyncTask task : a.tasks()) {
-                            repository.insertTask(c, task, a.now());
-                            taskIds.add(task.id());
-                        }
-                    }
-                    leases.schedule(c, taskIds, Instant.ofEpochMilli(clock.millis()));
-                    return null;
-                }), ACCEPT_BATCH, ACCEPT_QUEUE_BYTES, Duration.ZERO);
     }
 
     /** The accept writer, when it died while the queue runs; empty while it lives. */
     List<String> problems() {
-        return acceptWriter.problems();
+        return accepted.problems();
     }
 
     /** Adds the lease row of a task set back to pending (a retried dead letter), in the transaction open on {@code c}. */
