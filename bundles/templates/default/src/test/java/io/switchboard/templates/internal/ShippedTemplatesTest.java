@@ -197,6 +197,7 @@ class ShippedTemplatesTest {
         JsonNode payload = template.eventType() == null ? JSON.createObjectNode().put("name", "Ada") : samplePayload(template.eventType());
         if ("secret-storage".equals(id)) {
             SECRETS.put("acme/my-secret", "s3cr3t-value");
+            SECRETS.put("acme/my-secret-rotations", "0");
         }
 
         ExecutionResult result = run(template, payload, Map.of(), template.requiredDomains());
