@@ -75,7 +75,9 @@ public class LivePersonToolbeltIT extends SwitchboardTestSupport {
 
     @After
     public void stopStub() {
-        stub.stop(0);
+        if (stub != null) { // null when the run's database is missing and the test was skipped before prepare()
+            stub.stop(0);
+        }
     }
 
     @Test
@@ -100,12 +102,13 @@ public class LivePersonToolbeltIT extends SwitchboardTestSupport {
                   const orchestrated = await Toolbelt.OrchestratorClient().invoke([
                       { uuid: input.payload.callee, payload: { n: 21 } }, { uuid: input.payload.foreign, payload: {} }],
                     20000, { errorStrategy: ErrorStrategy.CONTINUE_ON_ERROR });
+                  // LpClient counts against the function's rate too: first, while the second's budget is untouched.
+                  const conversation = await Toolbelt.ConversationUtil().getConversationById('c-9', [ConversationContentTypes.MESSAGE_RECORDS]);
                   const httpClient = Toolbelt.HTTPClient();
                   const statuses = [];
-                  for (let i = 0; i < 3; i++) {
+                  for (let i = 0; i < 20; i++) {
                     statuses.push((await httpClient(input.payload.stub + '/ok', { simple: false, resolveWithFullResponse: true })).statusCode);
                   }
-                  const conversation = await Toolbelt.ConversationUtil().getConversationById('c-9', [ConversationContentTypes.MESSAGE_RECORDS]);
                   const context = Toolbelt.ContextServiceClient({ accountId: process.env.BRAND_ID, apiKey: 'unused' });
                   await context.setPropertiesInNamespace('orders', { step: 'pay' }, 'session-1');
                   callback(null, { token: token.value.access, refused, statuses, conversation: conversation.info.conversationId,
@@ -120,7 +123,9 @@ public class LivePersonToolbeltIT extends SwitchboardTestSupport {
         JsonNode result = outcome.path("result");
         assertEquals("a-1", result.path("token").asText());
         assertTrue(result.path("refused").asBoolean());
-        assertEquals("[200,200,429]", result.path("statuses").toString());
+        // 2 per second: 20 requests in a row meet the limit unless they took more than 9 seconds.
+        String statuses = result.path("statuses").toString();
+        assertTrue(statuses, statuses.contains("429") && statuses.replace("200", "").replace("429", "").replace(",", "").equals("[]"));
         assertEquals("c-9", result.path("conversation").asText());
         assertEquals("[200,404]", result.path("orchestrated").toString());
         assertEquals(42, result.path("doubled").asInt());

@@ -56,7 +56,7 @@ public final class AccountOutbound {
     /** The answer a request over the rate gets instead of being sent, as LivePerson's proxy gives it. */
     static String tooManyRequests(InvocationScope scope, int perSecond) {
         return "{\"status\":429,\"headers\":{\"retry-after\":\"1\",\"content-type\":\"text/plain\"},\"body\":"
-                + io.switchboard.executor.graaljs.internal.json.JsonText.quote("429 - Too Many Requests: function " + scope.functionId()
+                + io.switchboard.executor.graaljs.internal.json.JsonText.quote("Too Many Requests: function " + scope.functionId()
                         + " may send at most " + perSecond + " requests per second (account setting httpRequestsPerSecond)") + "}";
     }
 
