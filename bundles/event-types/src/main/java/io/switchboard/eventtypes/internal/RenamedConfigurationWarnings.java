@@ -8,6 +8,8 @@ import java.util.Collections;
 import java.util.Dictionary;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.service.cm.Configuration;
@@ -26,8 +28,11 @@ import org.slf4j.LoggerFactory;
  * hyphen), and an old event type id in any configuration value. Each warning names what to write instead. Checks every
  * configuration at start and each one that changes.
  */
-@Component(immediate = true)
-public final class RenamedConfigurationWarnings implements ConfigurationListener {
+// Also the "configuration-names" health check (a warning of /health): the warnings in force, until the configuration is
+// renamed or deleted.
+@Component(service = {ConfigurationListener.class, Supplier.class}, immediate = true, property = {
+        "switchboard.health.check=configuration-names", "switchboard.health.severity=warning"})
+public final class RenamedConfigurationWarnings implements ConfigurationListener, Supplier<List<String>> {
 
     /** Family configuration PIDs before issue 11 (with a hyphen) and now. */
     static final Map<String, String> OLD_PIDS = Map.of(
@@ -38,6 +43,7 @@ public final class RenamedConfigurationWarnings implements ConfigurationListener
     private static final Logger LOG = LoggerFactory.getLogger(RenamedConfigurationWarnings.class);
 
     private final ConfigurationAdmin admin;
+    private final Map<String, List<String>> inForce = new ConcurrentSkipListMap<>();
 
     @Activate
     public RenamedConfigurationWarnings(@Reference ConfigurationAdmin admin) {
@@ -51,7 +57,15 @@ public final class RenamedConfigurationWarnings implements ConfigurationListener
     public void configurationEvent(ConfigurationEvent event) {
         if (event.getType() == ConfigurationEvent.CM_UPDATED) {
             configurations("(" + org.osgi.framework.Constants.SERVICE_PID + "=" + event.getPid() + ")").forEach(this::check);
+        } else if (event.getType() == ConfigurationEvent.CM_DELETED) {
+            inForce.remove(event.getPid());
         }
+    }
+
+    /** The warnings of the configurations present now, one line each. */
+    @Override
+    public List<String> get() {
+        return inForce.values().stream().flatMap(List::stream).toList();
     }
 
     private List<Configuration> configurations(String filter) {
@@ -65,9 +79,13 @@ public final class RenamedConfigurationWarnings implements ConfigurationListener
     }
 
     private void check(Configuration configuration) {
-        for (String warning : warnings(configuration.getPid(), configuration.getProperties())) {
-            LOG.warn(warning);
+        List<String> warnings = warnings(configuration.getPid(), configuration.getProperties());
+        if (warnings.isEmpty()) {
+            inForce.remove(configuration.getPid());
+            return;
         }
+        inForce.put(configuration.getPid(), warnings);
+        warnings.forEach(LOG::warn);
     }
 
     /** What is wrong with one configuration, as warnings naming the replacement. */

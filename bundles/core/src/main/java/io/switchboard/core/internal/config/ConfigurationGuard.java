@@ -63,6 +63,8 @@ public final class ConfigurationGuard implements ConfigurationPlugin, Configurat
     private final MetaTypeService metaTypes;
     private final Map<String, Map<String, Object>> accepted = new ConcurrentHashMap<>();
     private final Map<String, Refusal> refusals = new ConcurrentSkipListMap<>();
+    /** Per PID, the keys whose value is a list written for a typed file but read as text (issue 13, item 8). */
+    private final Map<String, List<String>> textLists = new ConcurrentSkipListMap<>();
 
     @Activate
     public ConfigurationGuard(BundleContext context, @Reference MetaTypeService metaTypes, @Reference ConfigurationAdmin configurations) {
@@ -83,6 +85,7 @@ public final class ConfigurationGuard implements ConfigurationPlugin, Configurat
         if (pid == null || !described.startsWith(PID_PREFIX)) {
             return;
         }
+        noticeTextLists(pid, properties);
         definition(described).ifPresent(definition -> guard(pid, definition, properties));
     }
 
@@ -91,6 +94,7 @@ public final class ConfigurationGuard implements ConfigurationPlugin, Configurat
     public void configurationEvent(ConfigurationEvent event) {
         if (event.getType() == ConfigurationEvent.CM_DELETED) {
             accepted.remove(event.getPid());
+            textLists.remove(event.getPid());
             refusals.keySet().removeIf(key -> key.startsWith(event.getPid() + '\u0000'));
         }
     }
@@ -98,7 +102,34 @@ public final class ConfigurationGuard implements ConfigurationPlugin, Configurat
     /** Refusals in force, one line each (a warning of /health: the platform runs, but not as configured). */
     @Override
     public List<String> get() {
-        return refusals.values().stream().map(Refusal::line).toList();
+        List<String> problems = new ArrayList<>(refusals.values().stream().map(Refusal::line).toList());
+        textLists.values().forEach(problems::addAll);
+        return problems;
+    }
+
+    /**
+     * FileInstall reads a {@code .cfg} file in the typed format ({@code key = ["a", "b"]}, {@code key = I"5"}) only when
+     * every line of it is typed; one plain line ({@code maxBodyBytes = 262144}) makes it read the whole file as plain
+     * properties, and every list becomes the text {@code ["a", "b"]}, which no component can use as intended (a
+     * webhook's secrets, an account list). Nothing fails then; this names the PID, the key and the cause.
+     */
+    void noticeTextLists(String pid, Dictionary<String, Object> properties) {
+        List<String> found = new ArrayList<>();
+        for (String key : java.util.Collections.list(properties.keys())) {
+            Object value = properties.get(key);
+            if (value instanceof String text && text.strip().startsWith("[") && text.strip().endsWith("]")) {
+                Object file = properties.get("felix.fileinstall.filename");
+                found.add("configuration " + pid + ": " + key + " is the text " + SafeText.of(text, 200) + ", not a list: "
+                        + (file == null ? "its file" : SafeText.of(String.valueOf(file), 300)) + " was read as plain properties because "
+                        + "a line of it is not in the typed format (write numbers as key = I\"262144\" and texts quoted), or write the list "
+                        + "comma-separated without brackets");
+            }
+        }
+        if (found.isEmpty()) {
+            textLists.remove(pid);
+        } else if (!found.equals(textLists.put(pid, found))) {
+            found.forEach(LOG::warn);
+        }
     }
 
     void guard(String pid, ObjectClassDefinition definition, Dictionary<String, Object> properties) {

@@ -53,9 +53,10 @@ final class AsyncTaskRepository {
                         Json.read(rs.getString(5), HEADERS), Trigger.valueOf(rs.getString(6)), rs.getLong(7), rs.getString(8)), eventId);
     }
 
-    List<AsyncTask> pending(Connection c) throws SQLException {
-        return Rows.list(c, "SELECT " + TASK_COLUMNS + " FROM async_tasks WHERE status = ? ORDER BY next_attempt_at",
-                AsyncTaskRepository::task, PENDING);
+    /** The task while it is pending; empty once it is settled (DONE or DEAD) or gone. */
+    Optional<AsyncTask> pendingTask(Connection c, String taskId) throws SQLException {
+        return Rows.one(c, "SELECT " + TASK_COLUMNS + " FROM async_tasks WHERE id = ? AND status = ?", AsyncTaskRepository::task,
+                taskId, PENDING);
     }
 
     /** Locks the event's row until the transaction ends, so that its tasks settle one after the other. */
@@ -63,19 +64,26 @@ final class AsyncTaskRepository {
         Rows.one(c, "SELECT status FROM async_events WHERE id = ? FOR UPDATE", rs -> rs.getString(1), eventId);
     }
 
-    void markDone(Connection c, AsyncTask t, String resultJson, long now) throws SQLException {
-        Rows.update(c, "UPDATE async_tasks SET status = ?, attempts = ?, last_error = NULL, result = ?, updated_at = ? WHERE id = ?",
-                DONE, t.attempts() + 1, resultJson, now, t.id());
+    /**
+     * Settles the task as DONE with its result; false when it was not pending any more (settled by another run, e.g.
+     * on an instance that took it over): the guard that lets a task's success count once.
+     */
+    boolean markDone(Connection c, AsyncTask t, String resultJson, long now) throws SQLException {
+        return Rows.update(c, "UPDATE async_tasks SET status = ?, attempts = ?, last_error = NULL, result = ?, updated_at = ? "
+                + "WHERE id = ? AND status = ?", DONE, t.attempts() + 1, resultJson, now, t.id(), PENDING) == 1;
     }
 
-    void markRetry(Connection c, AsyncTask next, String error, long now) throws SQLException {
-        Rows.update(c, "UPDATE async_tasks SET attempts = ?, next_attempt_at = ?, last_error = ?, updated_at = ? WHERE id = ?",
-                next.attempts(), next.nextAttemptAt(), error, now, next.id());
+    /** Counts a failed attempt; false when the task is not pending at that attempt any more. */
+    boolean markRetry(Connection c, AsyncTask next, String error, long now) throws SQLException {
+        return Rows.update(c, "UPDATE async_tasks SET attempts = ?, next_attempt_at = ?, last_error = ?, updated_at = ? "
+                + "WHERE id = ? AND status = ? AND attempts = ?", next.attempts(), next.nextAttemptAt(), error, now, next.id(), PENDING,
+                next.attempts() - 1) == 1;
     }
 
-    void markDead(Connection c, AsyncTask t, int attempts, String error, long now) throws SQLException {
-        Rows.update(c, "UPDATE async_tasks SET status = ?, attempts = ?, last_error = ?, updated_at = ? WHERE id = ?",
-                DEAD, attempts, error, now, t.id());
+    /** Dead-letters the task; false when it was not pending any more. */
+    boolean markDead(Connection c, AsyncTask t, int attempts, String error, long now) throws SQLException {
+        return Rows.update(c, "UPDATE async_tasks SET status = ?, attempts = ?, last_error = ?, updated_at = ? WHERE id = ? AND status = ?",
+                DEAD, attempts, error, now, t.id(), PENDING) == 1;
     }
 
     long openTasks(Connection c, String eventId) throws SQLException {

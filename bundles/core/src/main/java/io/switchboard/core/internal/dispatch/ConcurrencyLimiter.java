@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
-import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Bounds how many invocations run at once per function and per account. Acquisition never blocks: a full
@@ -19,31 +19,45 @@ final class ConcurrencyLimiter {
         void close();
     }
 
-    private final int perFunction;
-    private final int perAccount;
-    private final ConcurrentMap<String, Semaphore> functions = new ConcurrentHashMap<>();
-    private final ConcurrentMap<String, Semaphore> accounts = new ConcurrentHashMap<>();
+    private volatile int perFunction;
+    private volatile int perAccount;
+    // Counters rather than semaphores: a changed limit applies to the next acquisition, with runs in flight counted.
+    private final ConcurrentMap<String, AtomicInteger> functions = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, AtomicInteger> accounts = new ConcurrentHashMap<>();
 
     ConcurrencyLimiter(int perFunction, int perAccount) {
+        resize(perFunction, perAccount);
+    }
+
+    /** New limits; runs holding permits keep them, and count against the new limits. */
+    void resize(int perFunction, int perAccount) {
         this.perFunction = Math.max(1, perFunction);
         this.perAccount = Math.max(1, perAccount);
     }
 
     /** A permit for one invocation of the function, or empty when its or its account's limit is full. */
     Optional<Permit> tryAcquire(String account, String functionId) {
-        Semaphore accountSlots = accounts.computeIfAbsent(account, k -> new Semaphore(perAccount));
-        Semaphore functionSlots = functions.computeIfAbsent(functionId, k -> new Semaphore(perFunction));
-        if (!accountSlots.tryAcquire()) {
+        AtomicInteger accountRuns = accounts.computeIfAbsent(account, k -> new AtomicInteger());
+        AtomicInteger functionRuns = functions.computeIfAbsent(functionId, k -> new AtomicInteger());
+        if (!take(accountRuns, perAccount)) {
             return Optional.empty();
         }
-        if (!functionSlots.tryAcquire()) {
-            accountSlots.release();
+        if (!take(functionRuns, perFunction)) {
+            accountRuns.decrementAndGet();
             return Optional.empty();
         }
         return Optional.of(new OnceReleased(() -> {
-            functionSlots.release();
-            accountSlots.release();
+            functionRuns.decrementAndGet();
+            accountRuns.decrementAndGet();
         }));
+    }
+
+    private static boolean take(AtomicInteger running, int limit) {
+        if (running.incrementAndGet() <= limit) {
+            return true;
+        }
+        running.decrementAndGet();
+        return false;
     }
 
     /** Permits for every function, or none at all. */

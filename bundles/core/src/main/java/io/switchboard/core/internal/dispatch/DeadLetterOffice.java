@@ -1,7 +1,6 @@
 package io.switchboard.core.internal.dispatch;
 
 import java.time.Clock;
-import java.util.function.Consumer;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,11 +26,11 @@ final class DeadLetterOffice implements DeadLetters {
 
     private final Database database;
     private final DeployedFunctions functions;
-    private final Consumer<AsyncTask> queue;
+    private final AsyncQueue queue;
     private final Clock clock;
     private final AsyncTaskRepository repository;
 
-    DeadLetterOffice(Database database, AsyncTaskRepository repository, DeployedFunctions functions, Consumer<AsyncTask> queue, Clock clock) {
+    DeadLetterOffice(Database database, AsyncTaskRepository repository, DeployedFunctions functions, AsyncQueue queue, Clock clock) {
         this.database = database;
         this.repository = repository;
         this.functions = functions;
@@ -58,12 +57,17 @@ final class DeadLetterOffice implements DeadLetters {
         DeployedFunction function = functions.deployed(account, dead.functionId()).orElseThrow(() -> new ConflictException(
                 "Function " + dead.functionId() + " of task " + taskId + " has no deployed version; deploy it first, then retry the task"));
         long now = clock.millis();
-        boolean requeued = database.inTransaction("retry task " + taskId,
-                c -> repository.requeueDead(c, account, taskId, dead.eventId(), function.version(), function.name(), now));
+        boolean requeued = database.inTransaction("retry task " + taskId, c -> {
+            boolean done = repository.requeueDead(c, account, taskId, dead.eventId(), function.version(), function.name(), now);
+            if (done) {
+                queue.requeue(c, taskId); // its lease row, in the same transaction: a pending task always has one
+            }
+            return done;
+        });
         if (!requeued) {
             throw notDead(taskId);
         }
-        queue.accept(new AsyncTask(taskId, dead.eventId(), account, dead.functionId(), function.version(), 0, now, function.name()));
+        queue.wake();
         LOG.info("Dead-lettered task {} of account {} re-queued to run function {} v{} (was v{})", taskId, account,
                 dead.functionId(), function.version(), dead.version());
         return new DeadLetterInfo(taskId, dead.eventId(), dead.eventTypeId(), dead.functionId(), function.version(), 0, dead.lastError(),

@@ -2,6 +2,7 @@ package io.switchboard.core.internal.dispatch;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -9,10 +10,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
+import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
@@ -45,6 +48,7 @@ import io.switchboard.core.api.function.EventCatalog;
 import io.switchboard.core.api.function.Page;
 import io.switchboard.core.internal.bot.BotServiceImpl;
 import io.switchboard.core.internal.db.DataAccessException;
+import io.switchboard.core.internal.db.DataFolder;
 import io.switchboard.core.internal.db.Database;
 import io.switchboard.core.internal.db.UniqueViolation;
 import io.switchboard.core.internal.function.DeployedFunction;
@@ -54,18 +58,17 @@ import io.switchboard.core.internal.invocation.InvocationRecorder;
 
 /**
  * Dispatch: validates an event's payload, selects the account's productive functions for it by the type's selection
- * rule ({@link EventSelector}) and runs them through the registered {@link FunctionExecutor}: synchronous events for
- * the caller ({@link SyncEvents}), asynchronous ones through the persisted queue ({@link AsyncQueue}), each settled as
- * one unit. Also invokes single functions directly, lets functions call functions ({@link ChildCalls}), and lists and
- * retries the queue's dead letters.
+ * rule ({@link EventSelector}) and runs them: synchronous events for the caller ({@link SyncEvents}), asynchronous ones
+ * through the persisted queue ({@link AsyncTasks}). Also invokes single functions directly and lets functions call
+ * functions ({@link ChildCalls}). How a function runs (executor, limits, quarantine) is {@link FunctionRuns}'; dead
+ * letters are {@link AsyncTasks}'. Each of the three is its own component on the one configuration
+ * {@value #PID} and applies its keys live ({@code @Modified}): a changed key restarts none of them, so neither the REST
+ * API nor the event sources' routes that depend on the dispatcher restart.
  */
-// Also the "async-queue" health check: a Supplier of problems (dead asynchronous workers or accept writer).
-@Component(service = {EventDispatcher.class, ImplementedEvents.class, FunctionInvoker.class, FunctionCalls.class, DeadLetters.class,
-        DispatcherImpl.class, Supplier.class},
-        configurationPid = DispatcherImpl.PID, property = "switchboard.health.check=async-queue")
+@Component(service = {EventDispatcher.class, ImplementedEvents.class, FunctionInvoker.class, FunctionCalls.class, DispatcherImpl.class},
+        configurationPid = DispatcherImpl.PID)
 @Designate(ocd = DispatcherImpl.Config.class)
-public class DispatcherImpl implements EventDispatcher, ImplementedEvents, FunctionInvoker, FunctionCalls, DeadLetters,
-        Supplier<List<String>> {
+public class DispatcherImpl implements EventDispatcher, ImplementedEvents, FunctionInvoker, FunctionCalls {
 
     public static final String PID = "io.switchboard.core.dispatch";
 
@@ -100,6 +103,15 @@ public class DispatcherImpl implements EventDispatcher, ImplementedEvents, Funct
                 min = "1")
         long asyncCapacityRetryMs() default 250;
 
+        @AttributeDefinition(description = "How often an instance looks for due asynchronous tasks (retries, tasks taken over "
+                + "from another instance), in milliseconds; tasks accepted here start at once", min = "10", max = "60000")
+        long asyncPollingMillis() default 500;
+
+        @AttributeDefinition(description = "Lease of a running asynchronous task, in seconds: an instance heartbeats its tasks ten "
+                + "times per lease, and the tasks of an instance silent for a lease are taken over by another (within the lease "
+                + "plus a fifth of it plus the polling interval: 25 s by default)", min = "1", max = "3600")
+        int taskLeaseSeconds() default 20;
+
         @AttributeDefinition(description = "Time past a function's timeout after which a synchronous caller stops waiting for the executor, in milliseconds",
                 min = "0")
         long executorGraceMs() default 5_000;
@@ -117,102 +129,115 @@ public class DispatcherImpl implements EventDispatcher, ImplementedEvents, Funct
         double quarantineCpuShare() default 0.1;
     }
 
-    /**
-     * Share of a stopped run's time its thread must have spent on CPU to count as busy: a run waiting on I/O spends
-     * almost none, while a busy loop competing with ten other busy threads on two cores still gets about a fifth.
-     */
-    private static final double QUARANTINE_BUSY_SHARE = 0.1;
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DispatcherImpl.class);
 
     private final EventCatalog catalog;
     private final DeployedFunctions functions;
     private final PayloadValidator validator;
     private final EventSelector selector;
-    private final ConcurrencyLimiter limiter;
-    private final SyncRunner syncRunner;
-    private final SyncEvents syncEvents;
-    private final ChildCalls childCalls;
-    private final AsyncQueue asyncQueue;
-    private final DeadLetterOffice deadLetters;
+    private final FunctionRuns runs;
+    private final AsyncTasks asyncTasks;
     private final ExecutorService syncPool;
-    private final Duration retryAfter;
-    private final EventTypeListeners<AsyncOutcomeListener> outcomeListeners = new EventTypeListeners<>();
-    private final EventTypeListeners<SettledEventListener> settledListeners = new EventTypeListeners<>();
+    private final Clock clock;
     private final IdempotencyKeys idempotencyKeys;
+    /** What the keys of this component make: replaced as a whole by a configuration change. */
+    private volatile Sync sync;
+    /** Components this one made itself (outside a framework), closed with it. */
+    private final List<Runnable> owned = new ArrayList<>();
 
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
-    private volatile FunctionExecutor executor;
-
-    @Activate
-    public DispatcherImpl(@Reference EventCatalog catalog, @Reference DeployedFunctions functions, @Reference InvocationRecorder recorder,
-            @Reference Database database, @Reference BotServiceImpl bots, Config config) {
-        this(catalog, functions, recorder, database, bots, config, Clock.systemUTC());
+    /** The synchronous paths as the configuration shapes them. */
+    private record Sync(SyncRunner runner, SyncEvents events, ChildCalls calls, Duration retryAfter) {
     }
 
-    DispatcherImpl(EventCatalog catalog, DeployedFunctions functions, InvocationRecorder recorder, Database database, BotServiceImpl bots,
-            Config config, Clock clock) {
+    @Activate
+    public DispatcherImpl(@Reference EventCatalog catalog, @Reference DeployedFunctions functions, @Reference FunctionRuns runs,
+            @Reference AsyncTasks asyncTasks, @Reference Database database, @Reference BotServiceImpl bots, Config config) {
         this.catalog = catalog;
         this.functions = functions;
+        this.runs = runs;
+        this.asyncTasks = asyncTasks;
+        this.clock = Clock.systemUTC();
         JsonSchemas schemas = new JsonSchemas();
         this.validator = new PayloadValidator(schemas);
         this.selector = new EventSelector(functions, bots);
-        this.limiter = new ConcurrencyLimiter(config.maxConcurrentPerFunction(), config.maxConcurrentPerAccount());
-        FunctionRunner runner = new FunctionRunner(() -> executor, recorder, clock, new Quarantine(Duration.ofSeconds(Math.max(0,
-                config.quarantineSeconds())), config.quarantineSlots(), config.quarantineCpuShare(), QUARANTINE_BUSY_SHARE, System::nanoTime),
-                new ResultCheck(schemas));
-        this.retryAfter = Duration.ofSeconds(Math.max(1, config.retryAfterSeconds()));
         AtomicInteger threads = new AtomicInteger();
         this.syncPool = Executors.newCachedThreadPool(r -> new Thread(r, "switchboard-sync-" + threads.incrementAndGet()));
-        this.syncRunner = new SyncRunner(runner, syncPool, Duration.ofMillis(config.executorGraceMs()), () -> executor);
-        this.childCalls = new ChildCalls(functions, syncRunner, config.maxCallDepth(), clock);
-        this.syncEvents = new SyncEvents(syncRunner, new BotInvocationAction(childCalls), clock);
-        AsyncTaskRepository repository = new AsyncTaskRepository();
-        EventSettlement settlement = new EventSettlement(database, repository, catalog, settledListeners);
-        this.asyncQueue = new AsyncQueue(database, functions, runner, () -> executor != null, limiter, catalog, new AsyncQueue.Settings(
-                config.asyncWorkers(), Duration.ofMillis(config.asyncBackoffMs()), Duration.ofMillis(config.asyncMaxBackoffMs()),
-                Duration.ofMillis(config.asyncCapacityRetryMs())), clock, outcomeListeners, repository, settlement);
-        this.deadLetters = new DeadLetterOffice(database, repository, functions, asyncQueue::requeue, clock);
         this.idempotencyKeys = new IdempotencyKeys(database);
-        asyncQueue.start();
+        this.sync = sync(config);
     }
 
-    /** Binds the executor; for use outside a framework (tests), where SCR would set the field. */
-    void setExecutor(FunctionExecutor executor) {
-        this.executor = executor;
+    /** Outside a framework (tests): one instance per database, the same name after a restart. */
+    public DispatcherImpl(EventCatalog catalog, DeployedFunctions functions, InvocationRecorder recorder, Database database, BotServiceImpl bots,
+            Config config) {
+        this(catalog, functions, recorder, database, bots, config, Clock.systemUTC());
     }
 
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
-    void bindAsyncOutcomeListener(AsyncOutcomeListener listener, ServiceReference<AsyncOutcomeListener> reference) {
-        addAsyncOutcomeListener(listener, reference.getProperty(AsyncOutcomeListener.EVENT_TYPE_ID));
+    /** Outside a framework (tests): one instance per database, the same name after a restart. */
+    DispatcherImpl(EventCatalog catalog, DeployedFunctions functions, InvocationRecorder recorder, Database database, BotServiceImpl bots,
+            Config config, Clock clock) {
+        this(catalog, functions, recorder, database, bots, config, clock, "switchboard-test");
     }
 
-    void unbindAsyncOutcomeListener(AsyncOutcomeListener listener) {
-        outcomeListeners.remove(listener);
+    /** Outside a framework (tests): the three dispatch components made here, the instance named. */
+    DispatcherImpl(EventCatalog catalog, DeployedFunctions functions, InvocationRecorder recorder, Database database, BotServiceImpl bots,
+            Config config, Clock clock, String instanceName) {
+        this(catalog, functions, new FunctionRuns(recorder, config, clock), database, bots, config, clock, instanceName);
     }
 
-    /** Adds a listener with its {@value AsyncOutcomeListener#EVENT_TYPE_ID} property (null: every type); SCR binds through this too. */
-    void addAsyncOutcomeListener(AsyncOutcomeListener listener, Object eventTypes) {
-        outcomeListeners.add(listener, eventTypes);
+    private DispatcherImpl(EventCatalog catalog, DeployedFunctions functions, FunctionRuns runs, Database database, BotServiceImpl bots,
+            Config config, Clock clock, String instanceName) {
+        this(catalog, functions, runs, new AsyncTasks(runs, database, functions, catalog, config, clock, instanceName), database, bots, config);
+        owned.add(asyncTasks::close);
     }
 
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
-    void bindSettledEventListener(SettledEventListener listener, ServiceReference<SettledEventListener> reference) {
-        addSettledEventListener(listener, reference.getProperty(SettledEventListener.EVENT_TYPE_ID));
+    private Sync sync(Config config) {
+        SyncRunner runner = new SyncRunner(runs.runner(), syncPool, Duration.ofMillis(config.executorGraceMs()), runs::executor);
+        ChildCalls calls = new ChildCalls(functions, runner, config.maxCallDepth(), clock);
+        return new Sync(runner, new SyncEvents(runner, new BotInvocationAction(calls), clock), calls,
+                Duration.ofSeconds(Math.max(1, config.retryAfterSeconds())));
     }
 
-    void unbindSettledEventListener(SettledEventListener listener) {
-        settledListeners.remove(listener);
-    }
-
-    /** Adds a listener with its {@value SettledEventListener#EVENT_TYPE_ID} property (null: every type); SCR binds through this too. */
-    void addSettledEventListener(SettledEventListener listener, Object eventTypes) {
-        settledListeners.add(listener, eventTypes);
+    /** A changed key applies to the next dispatch; runs in flight finish as they started. */
+    @Modified
+    void modified(Config config) {
+        sync = sync(config);
+        LOG.info("Dispatch configuration applied without a restart");
     }
 
     @Deactivate
     public void close() {
-        asyncQueue.stop();
+        owned.forEach(Runnable::run);
         syncPool.shutdownNow();
+    }
+
+    /** Binds the executor; for use outside a framework (tests), where SCR would bind it to {@link FunctionRuns}. */
+    void setExecutor(FunctionExecutor executor) {
+        runs.setExecutor(executor);
+    }
+
+    /** For tests: adds an outcome listener (null: every type), as SCR binds them to {@link AsyncTasks}. */
+    void addAsyncOutcomeListener(AsyncOutcomeListener listener, Object eventTypes) {
+        asyncTasks.addAsyncOutcomeListener(listener, eventTypes);
+    }
+
+    /** For tests: adds a settled-event listener (null: every type), as SCR binds them to {@link AsyncTasks}. */
+    void addSettledEventListener(SettledEventListener listener, Object eventTypes) {
+        asyncTasks.addSettledEventListener(listener, eventTypes);
+    }
+
+    /** For tests: the dead letters of the asynchronous tasks this dispatcher queues. */
+    public AsyncTasks deadLetters() {
+        return asyncTasks;
+    }
+
+    /** For tests: the function runs (limits, quarantine, executor) this dispatcher uses. */
+    FunctionRuns runs() {
+        return runs;
+    }
+
+    /** Longest time from an instance's death to another one running its asynchronous tasks. */
+    Duration takeoverWithin() {
+        return asyncTasks.takeoverWithin();
     }
 
     @Override
@@ -230,7 +255,7 @@ public class DispatcherImpl implements EventDispatcher, ImplementedEvents, Funct
         InvocationMode mode = request.mode() != null ? request.mode() : event.mode();
         if (mode == InvocationMode.ASYNC) {
             try {
-                asyncQueue.accept(new AsyncEvent(eventId, request.account(), event.id(), request.payloadJson(), selection.headers(),
+                asyncTasks.accept(new AsyncEvent(eventId, request.account(), event.id(), request.payloadJson(), selection.headers(),
                         request.trigger(), System.currentTimeMillis(), event.supportsSkills() ? request.skillId() : null), selected, key);
             } catch (RuntimeException e) {
                 // The same key accepted at the same time by another caller or instance: that one counts.
@@ -254,10 +279,10 @@ public class DispatcherImpl implements EventDispatcher, ImplementedEvents, Funct
                 throw e;
             }
         }
-        List<ConcurrencyLimiter.Permit> permits = limiter.tryAcquireAll(request.account(), selected.stream().map(DeployedFunction::functionId).toList())
+        List<ConcurrencyLimiter.Permit> permits = runs.limiter().tryAcquireAll(request.account(), selected.stream().map(DeployedFunction::functionId).toList())
                 .orElseThrow(() -> capacityExceeded("Event '" + event.id() + "' of account " + request.account()));
         InvocationContext context = InvocationContext.forEvent(event, eventId, selection.headers(), request.trigger());
-        return syncEvents.run(event, eventId, request.account(), selected, request.payloadJson(), context, permits);
+        return sync.events().run(event, eventId, request.account(), selected, request.payloadJson(), context, permits);
     }
 
     @Override
@@ -275,31 +300,15 @@ public class DispatcherImpl implements EventDispatcher, ImplementedEvents, Funct
         PayloadValidator.parse(payloadJson);
         DeployedFunction function = functions.deployed(account, functionRef).orElseThrow(() -> new UnknownFunctionException(
                 "Account " + account + " has no deployed function '" + functionRef + "'; deploy it first"));
-        ConcurrencyLimiter.Permit permit = limiter.tryAcquire(account, function.functionId())
+        ConcurrencyLimiter.Permit permit = runs.limiter().tryAcquire(account, function.functionId())
                 .orElseThrow(() -> capacityExceeded("Function '" + function.name() + "' of account " + account));
         InvocationContext context = InvocationContext.direct(headers == null ? List.of() : headers, trigger == null ? Trigger.EXTERNAL : trigger);
-        return syncRunner.runAll(List.of(function), payloadJson, context, List.of(permit)).get(0);
+        return sync.runner().runAll(List.of(function), payloadJson, context, List.of(permit)).get(0);
     }
 
     @Override
     public FunctionOutcome call(FunctionCall call) {
-        return childCalls.call(call);
-    }
-
-    /** The health check: the asynchronous queue's worker threads must live. */
-    @Override
-    public List<String> get() {
-        return asyncQueue.problems();
-    }
-
-    @Override
-    public Page<DeadLetterInfo> list(String account, int page, int size) {
-        return deadLetters.list(account, page, size);
-    }
-
-    @Override
-    public DeadLetterInfo retry(String account, String taskId) {
-        return deadLetters.retry(account, taskId);
+        return sync.calls().call(call);
     }
 
     private EventTypeDefinition definition(String eventTypeId) {
@@ -307,6 +316,7 @@ public class DispatcherImpl implements EventDispatcher, ImplementedEvents, Funct
     }
 
     private CapacityExceededException capacityExceeded(String what) {
+        Duration retryAfter = sync.retryAfter();
         return new CapacityExceededException(what + " is at its concurrency limit; retry after " + retryAfter.toSeconds() + " s", retryAfter);
     }
 }

@@ -40,14 +40,14 @@ final class EventSettlement {
         this.listeners = listeners;
     }
 
-    /** The task ran to a valid result. */
-    void done(AsyncTask task, String resultJson, long now) {
-        settle(task, "complete task " + task.id(), c -> repository.markDone(c, task, resultJson, now));
+    /** The task ran to a valid result; false when another run had settled it already (nothing changed). */
+    boolean done(AsyncTask task, String resultJson, long now) {
+        return settle(task, "complete task " + task.id(), c -> repository.markDone(c, task, resultJson, now));
     }
 
     /** The task failed its last attempt (or its function was undeployed): it is dead-lettered. */
-    void dead(AsyncTask task, int attempts, String error, long now) {
-        settle(task, "dead-letter task " + task.id(), c -> repository.markDead(c, task, attempts, error, now));
+    boolean dead(AsyncTask task, int attempts, String error, long now) {
+        return settle(task, "dead-letter task " + task.id(), c -> repository.markDead(c, task, attempts, error, now));
     }
 
     /** Attempts an event of the type makes per function: its retries plus one; one when its source is gone. */
@@ -57,22 +57,30 @@ final class EventSettlement {
 
     @FunctionalInterface
     private interface TaskUpdate {
-        void apply(java.sql.Connection c) throws java.sql.SQLException;
+        boolean apply(java.sql.Connection c) throws java.sql.SQLException;
     }
 
-    private void settle(AsyncTask task, String what, TaskUpdate update) {
-        Optional<Settled> settled = database.inTransaction(what, c -> {
+    /**
+     * Applies the task's settlement, deletes its execution row and, when it was the event's last open task, settles
+     * the event, all in one transaction; false when the task was settled before (the transaction changes nothing).
+     */
+    private boolean settle(AsyncTask task, String what, TaskUpdate update) {
+        Optional<Optional<Settled>> settled = database.inTransaction(what, c -> {
             repository.lockEvent(c, task.eventId());
-            update.apply(c);
+            if (!update.apply(c)) {
+                return Optional.<Optional<Settled>>empty();
+            }
+            TaskLeases.finish(c, task.id());
             if (repository.openTasks(c, task.eventId()) > 0) {
-                return Optional.<Settled>empty();
+                return Optional.of(Optional.<Settled>empty());
             }
             List<AsyncTaskRepository.TaskResult> tasks = repository.results(c, task.eventId());
             boolean dead = tasks.stream().anyMatch(t -> AsyncTaskRepository.DEAD.equals(t.status()));
             repository.setEventStatus(c, task.eventId(), dead ? AsyncTaskRepository.DEAD : AsyncTaskRepository.SETTLED);
-            return repository.event(c, task.eventId()).map(event -> new Settled(event, tasks, dead));
+            return Optional.of(repository.event(c, task.eventId()).map(event -> new Settled(event, tasks, dead)));
         });
-        settled.ifPresent(this::tell);
+        settled.ifPresent(event -> event.ifPresent(this::tell));
+        return settled.isPresent();
     }
 
     private void tell(Settled settled) {

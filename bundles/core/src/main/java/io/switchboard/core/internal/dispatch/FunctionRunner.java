@@ -41,10 +41,10 @@ final class FunctionRunner {
     private final Supplier<FunctionExecutor> executor;
     private final InvocationRecorder recorder;
     private final Clock clock;
-    private final Quarantine quarantine;
+    private final Supplier<Quarantine> quarantine;
     private final ResultCheck results;
 
-    FunctionRunner(Supplier<FunctionExecutor> executor, InvocationRecorder recorder, Clock clock, Quarantine quarantine, ResultCheck results) {
+    FunctionRunner(Supplier<FunctionExecutor> executor, InvocationRecorder recorder, Clock clock, Supplier<Quarantine> quarantine, ResultCheck results) {
         this.executor = executor;
         this.recorder = recorder;
         this.clock = clock;
@@ -54,7 +54,7 @@ final class FunctionRunner {
 
     /** A quarantine slot for a run of the function; empty when it is quarantined and every slot is busy. */
     Optional<Quarantine.Slot> admit(DeployedFunction function) {
-        return quarantine.admit(function.functionId());
+        return quarantine.get().admit(function.functionId());
     }
 
     /**
@@ -76,10 +76,10 @@ final class FunctionRunner {
     private FunctionOutcome run(String invocationId, DeployedFunction function, String payloadJson, InvocationContext context, boolean durable,
             Quarantine.Slot admitted) {
         Instant startedAt = clock.instant();
-        Optional<Quarantine.Slot> slot = admitted != null ? Optional.of(admitted) : quarantine.admit(function.functionId());
+        Optional<Quarantine.Slot> slot = admitted != null ? Optional.of(admitted) : quarantine.get().admit(function.functionId());
         ExecutionResult result;
         if (slot.isEmpty()) {
-            result = new ExecutionResult(Outcome.REJECTED, null, new ExecutionError(Quarantine.QUARANTINED, quarantine.explanation(function.name())),
+            result = new ExecutionResult(Outcome.REJECTED, null, new ExecutionError(Quarantine.QUARANTINED, quarantine.get().explanation(function.name())),
                     List.of(), Duration.ZERO);
         } else {
             try (Quarantine.Slot held = slot.get()) {
@@ -93,7 +93,7 @@ final class FunctionRunner {
                 // An executor that runs guest code on threads of its own reports their CPU time; this thread only waited.
                 long cpu = result.cpuTime() != null ? result.cpuTime().toNanos() : cpuBefore < 0 ? wall : cpuTime() - cpuBefore;
                 held.charge(cpu);
-                quarantine.judge(function.account(), function.functionId(), result, cpu, wall);
+                quarantine.get().judge(function.account(), function.functionId(), result, cpu, wall);
             }
         }
         long durationMs = result.duration() != null ? result.duration().toMillis() : Duration.between(startedAt, clock.instant()).toMillis();

@@ -8,6 +8,8 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 import io.switchboard.core.api.dispatch.DeadLetterInfo;
+import io.switchboard.core.api.dispatch.DeadLetters;
+import io.switchboard.core.api.dispatch.FunctionInvoker;
 import io.switchboard.core.api.dispatch.DispatchException;
 import io.switchboard.core.api.dispatch.FunctionOutcome;
 import io.switchboard.core.api.dispatch.Trigger;
@@ -19,7 +21,6 @@ import io.switchboard.core.api.function.FunctionLimitExceededException;
 import io.switchboard.core.api.function.FunctionService;
 import io.switchboard.core.api.function.NotFoundException;
 import io.switchboard.core.api.function.ValidationException;
-import io.switchboard.core.internal.dispatch.DispatcherImpl;
 import io.switchboard.core.internal.function.Binding;
 import io.switchboard.core.internal.function.DeployedFunctions;
 
@@ -31,15 +32,17 @@ public class SwitchboardCommands {
     private final EventCatalog catalog;
     private final FunctionService functions;
     private final DeployedFunctions deployed;
-    private final DispatcherImpl dispatcher;
+    private final FunctionInvoker dispatcher;
+    private final DeadLetters deadLetters;
 
     @Activate
     public SwitchboardCommands(@Reference EventCatalog catalog, @Reference FunctionService functions, @Reference DeployedFunctions deployed,
-            @Reference DispatcherImpl dispatcher) {
+            @Reference FunctionInvoker dispatcher, @Reference DeadLetters deadLetters) {
         this.catalog = catalog;
         this.functions = functions;
         this.deployed = deployed;
         this.dispatcher = dispatcher;
+        this.deadLetters = deadLetters;
     }
 
     /** The event types of the catalogue with the limits in force. */
@@ -101,7 +104,7 @@ public class SwitchboardCommands {
 
     /** Asynchronous tasks that failed every attempt, newest first. */
     public String deadletters(String account) {
-        List<DeadLetterInfo> dead = dispatcher.list(account, 0, 100).items();
+        List<DeadLetterInfo> dead = deadLetters.list(account, 0, 100).items();
         return dead.stream().map(d -> String.format("%s %s task %s event %s (%s) function %s v%d after %d attempt(s): %s", d.deadLetteredAt(),
                 account, d.taskId(), d.eventId(), d.eventTypeId(), d.functionId(), d.version(), d.attempts(), d.lastError()))
                 .collect(Collectors.joining("\n"));

@@ -97,4 +97,22 @@ class ConfigurationGuardTest {
         assertThat(delivered.get("maxLogLines")).isNull();
         assertThat(guard.get()).singleElement().asString().contains("maxLogLines=many refused, 'many' is not a whole number");
     }
+
+    @Test
+    void aListReadAsTextFromAnUntypedCfgFileIsNamedWithItsPidKeyAndCauseUntilTheFileIsFixed() {
+        java.util.Hashtable<String, Object> plain = new java.util.Hashtable<>();
+        plain.put("maxBodyBytes", "262144");
+        plain.put("signingSecrets", "[\"acme=s3cret\", \"beta=other\"]");
+        plain.put("felix.fileinstall.filename", "file:/opt/switchboard/etc/io.switchboard.webhook.cfg");
+        guard.noticeTextLists("io.switchboard.webhook", plain);
+
+        assertThat(guard.get()).singleElement().asString().contains("io.switchboard.webhook", "signingSecrets", "not a list",
+                "io.switchboard.webhook.cfg", "typed format");
+
+        java.util.Hashtable<String, Object> typed = new java.util.Hashtable<>();
+        typed.put("maxBodyBytes", 262144);
+        typed.put("signingSecrets", new String[] {"acme=s3cret", "beta=other"});
+        guard.noticeTextLists("io.switchboard.webhook", typed);
+        assertThat(guard.get()).isEmpty();
+    }
 }

@@ -106,7 +106,7 @@ class AsyncDispatchTest {
                 .anyMatch(r -> r.outcome() == Outcome.OK));
         assertThat(node.invocations().list("acme", end.id(), 0, 10).items()).extracting(InvocationRecord::outcome)
                 .containsExactlyInAnyOrder(Outcome.ERROR, Outcome.ERROR, Outcome.OK);
-        assertThat(node.dispatcher().list("acme", 0, 10).items()).isEmpty();
+        assertThat(node.dispatcher().deadLetters().list("acme", 0, 10).items()).isEmpty();
     }
 
     @Test
@@ -116,15 +116,15 @@ class AsyncDispatchTest {
 
         DispatchResult result = dispatch(node);
 
-        Await.until("the task is dead-lettered", () -> !node.dispatcher().list("acme", 0, 10).items().isEmpty());
-        DeadLetterInfo dead = node.dispatcher().list("acme", 0, 10).items().get(0);
+        Await.until("the task is dead-lettered", () -> !node.dispatcher().deadLetters().list("acme", 0, 10).items().isEmpty());
+        DeadLetterInfo dead = node.dispatcher().deadLetters().list("acme", 0, 10).items().get(0);
         assertThat(dead.eventId()).isEqualTo(result.eventId());
         assertThat(dead.functionId()).isEqualTo(end.id());
         assertThat(dead.eventTypeId()).isEqualTo(END);
         assertThat(dead.attempts()).isEqualTo(3);
         assertThat(dead.lastError()).contains("E42", "always broken");
         assertThat(node.invocations().list("acme", end.id(), 0, 10).total()).isEqualTo(3);
-        assertThat(node.dispatcher().list("globex", 0, 10).items()).isEmpty();
+        assertThat(node.dispatcher().deadLetters().list("globex", 0, 10).items()).isEmpty();
     }
 
     @Test
@@ -152,7 +152,7 @@ class AsyncDispatchTest {
 
         Await.until("all three ran", () -> node.invocations().list("acme", end.id(), 0, 10).total() == 3);
         assertThat(maxRunning.get()).isEqualTo(1);
-        assertThat(node.dispatcher().list("acme", 0, 10).items()).isEmpty();
+        assertThat(node.dispatcher().deadLetters().list("acme", 0, 10).items()).isEmpty();
     }
 
     @Test
@@ -169,7 +169,7 @@ class AsyncDispatchTest {
         Await.until("both are recorded", () -> node.invocations().list("acme", end.id(), 0, 10).total() == 2);
         assertThat(node.invocations().list("acme", end.id(), 0, 10).items()).extracting(InvocationRecord::outcome)
                 .containsOnly(Outcome.OK);
-        assertThat(node.dispatcher().list("acme", 0, 10).items()).isEmpty();
+        assertThat(node.dispatcher().deadLetters().list("acme", 0, 10).items()).isEmpty();
     }
 
     @Test
@@ -207,9 +207,13 @@ class AsyncDispatchTest {
         FunctionInfo end = first.core().deployed("acme", "end", END);
         DispatchResult accepted = dispatch(first);
         Await.until("the run is recorded", () -> records(first, end).size() == 1 && taskStatus(first, accepted) .equals("DONE"));
-        // The crash this simulates: the record was stored, the task not yet settled.
+        // The crash this simulates: the record was stored, the task not yet settled, its lease row still claimed.
         first.core().database.withConnection("reopen task", c -> io.switchboard.core.internal.db.Rows.update(c,
                 "UPDATE async_tasks SET status = 'PENDING' WHERE event_id = ?", accepted.eventId()));
+        first.core().database.withConnection("claim its row", c -> io.switchboard.core.internal.db.Rows.update(c,
+                "INSERT INTO async_executions (task_name, task_instance, execution_time, picked, picked_by, last_heartbeat, version) "
+                        + "SELECT ?, id, CURRENT_TIMESTAMP, TRUE, ?, CURRENT_TIMESTAMP, 1 FROM async_tasks WHERE event_id = ?",
+                TaskLeases.TASK, "switchboard-test", accepted.eventId()));
 
         ScriptedExecutor afterRestart = ScriptedExecutor.echo();
         Node restarted = start(afterRestart);

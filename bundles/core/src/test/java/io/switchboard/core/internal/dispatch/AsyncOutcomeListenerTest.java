@@ -101,7 +101,7 @@ class AsyncOutcomeListenerTest {
         assertThat(heard).extracting(AsyncOutcome::attempt).containsExactly(1, 2, 3);
         assertThat(heard).extracting(AsyncOutcome::finalAttempt).containsExactly(false, false, true);
         assertThat(heard.get(2).outcome().error().errorCode()).isEqualTo("E42");
-        assertThat(dispatcher.list("acme", 0, 10).items()).hasSize(1);
+        assertThat(dispatcher.deadLetters().list("acme", 0, 10).items()).hasSize(1);
     }
 
     @Test
@@ -141,7 +141,7 @@ class AsyncOutcomeListenerTest {
         assertThat(heard).containsExactlyInAnyOrderElementsOf(events);
         assertThat(invocations.list("acme", end.id(), 0, 10).items()).extracting(InvocationRecord::outcome)
                 .containsExactly(Outcome.OK, Outcome.OK);
-        assertThat(dispatcher.list("acme", 0, 10).items()).isEmpty();
+        assertThat(dispatcher.deadLetters().list("acme", 0, 10).items()).isEmpty();
     }
 
     @Test
@@ -153,7 +153,7 @@ class AsyncOutcomeListenerTest {
         io.switchboard.core.api.dispatch.AsyncOutcomeListener gone = removed::add;
         dispatcher.addAsyncOutcomeListener(gone, null);
         dispatcher.addAsyncOutcomeListener(kept::add, null);
-        dispatcher.unbindAsyncOutcomeListener(gone);
+        dispatcher.deadLetters().unbindAsyncOutcomeListener(gone);
 
         dispatch();
 

@@ -77,9 +77,9 @@ class DeadLettersTest {
     }
 
     private DeadLetterInfo deadLettered(DispatchResult event) {
-        Await.until("the task of event " + event.eventId() + " is dead-lettered", () -> dispatcher.list("acme", 0, 100).items().stream()
+        Await.until("the task of event " + event.eventId() + " is dead-lettered", () -> dispatcher.deadLetters().list("acme", 0, 100).items().stream()
                 .anyMatch(d -> d.eventId().equals(event.eventId())));
-        return dispatcher.list("acme", 0, 100).items().stream().filter(d -> d.eventId().equals(event.eventId())).findFirst().orElseThrow();
+        return dispatcher.deadLetters().list("acme", 0, 100).items().stream().filter(d -> d.eventId().equals(event.eventId())).findFirst().orElseThrow();
     }
 
     private void deployFixedVersion() {
@@ -103,7 +103,7 @@ class DeadLettersTest {
         DispatchResult event = dispatch();
         DeadLetterInfo dead = deadLettered(event);
 
-        Page<DeadLetterInfo> page = dispatcher.list("acme", 0, 20);
+        Page<DeadLetterInfo> page = dispatcher.deadLetters().list("acme", 0, 20);
         assertThat(page.total()).isEqualTo(1);
         assertThat(dead.functionId()).isEqualTo(end.id());
         assertThat(dead.eventTypeId()).isEqualTo(END);
@@ -113,14 +113,14 @@ class DeadLettersTest {
         assertThat(dead.deadLetteredAt()).isNotNull();
 
         deployFixedVersion();
-        DeadLetterInfo retried = dispatcher.retry("acme", dead.taskId());
+        DeadLetterInfo retried = dispatcher.deadLetters().retry("acme", dead.taskId());
 
         assertThat(retried.taskId()).isEqualTo(dead.taskId());
         assertThat(retried.version()).isEqualTo(2);
         assertThat(retried.attempts()).isZero();
         Await.until("the retried task is done", () -> taskStatus(dead.taskId()).equals("DONE"));
         assertThat(fixedRuns()).isEqualTo(1);
-        assertThat(dispatcher.list("acme", 0, 20).total()).isZero();
+        assertThat(dispatcher.deadLetters().list("acme", 0, 20).total()).isZero();
         assertThat(invocations.list("acme", end.id(), 0, 10).items()).filteredOn(r -> r.outcome() == Outcome.OK)
                 .extracting(InvocationRecord::version, InvocationRecord::eventId)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(2, event.eventId()));
@@ -130,10 +130,10 @@ class DeadLettersTest {
     void aTaskThatIsNoLongerDeadCannotBeRetriedAgain() {
         DeadLetterInfo dead = deadLettered(dispatch());
         deployFixedVersion();
-        dispatcher.retry("acme", dead.taskId());
+        dispatcher.deadLetters().retry("acme", dead.taskId());
         Await.until("the retried task is done", () -> taskStatus(dead.taskId()).equals("DONE"));
 
-        assertThatThrownBy(() -> dispatcher.retry("acme", dead.taskId())).isInstanceOf(ConflictException.class)
+        assertThatThrownBy(() -> dispatcher.deadLetters().retry("acme", dead.taskId())).isInstanceOf(ConflictException.class)
                 .hasMessageContaining(dead.taskId()).hasMessageContaining("not dead-lettered");
         assertThat(fixedRuns()).isEqualTo(1);
     }
@@ -142,11 +142,11 @@ class DeadLettersTest {
     void anUnknownTaskAndAnotherAccountsTaskAreNotFound() {
         DeadLetterInfo dead = deadLettered(dispatch());
 
-        assertThatThrownBy(() -> dispatcher.retry("acme", "no-such-task")).isInstanceOf(NotFoundException.class);
-        assertThatThrownBy(() -> dispatcher.retry("globex", dead.taskId())).isInstanceOf(NotFoundException.class)
+        assertThatThrownBy(() -> dispatcher.deadLetters().retry("acme", "no-such-task")).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> dispatcher.deadLetters().retry("globex", dead.taskId())).isInstanceOf(NotFoundException.class)
                 .hasMessageNotContaining(end.id());
-        assertThat(dispatcher.list("globex", 0, 20).total()).isZero();
-        assertThat(dispatcher.list("globex", 0, 20).items()).isEmpty();
+        assertThat(dispatcher.deadLetters().list("globex", 0, 20).total()).isZero();
+        assertThat(dispatcher.deadLetters().list("globex", 0, 20).items()).isEmpty();
         assertThat(taskStatus(dead.taskId())).isEqualTo("DEAD");
     }
 
@@ -155,10 +155,10 @@ class DeadLettersTest {
         DeadLetterInfo dead = deadLettered(dispatch());
         core.functions.undeploy("acme", end.id());
 
-        assertThatThrownBy(() -> dispatcher.retry("acme", dead.taskId())).isInstanceOf(ConflictException.class)
+        assertThatThrownBy(() -> dispatcher.deadLetters().retry("acme", dead.taskId())).isInstanceOf(ConflictException.class)
                 .hasMessageContaining("deploy it first");
         assertThat(taskStatus(dead.taskId())).isEqualTo("DEAD");
-        assertThat(dispatcher.list("acme", 0, 20).total()).isEqualTo(1);
+        assertThat(dispatcher.deadLetters().list("acme", 0, 20).total()).isEqualTo(1);
     }
 
     @Test
@@ -169,7 +169,7 @@ class DeadLettersTest {
         Callable<Boolean> retry = () -> {
             go.await(10, TimeUnit.SECONDS);
             try {
-                dispatcher.retry("acme", dead.taskId());
+                dispatcher.deadLetters().retry("acme", dead.taskId());
                 return true;
             } catch (ConflictException e) {
                 return false;
@@ -195,8 +195,8 @@ class DeadLettersTest {
         DeadLetterInfo first = deadLettered(dispatch());
         DeadLetterInfo second = deadLettered(dispatch());
 
-        Page<DeadLetterInfo> newest = dispatcher.list("acme", 0, 1);
-        Page<DeadLetterInfo> older = dispatcher.list("acme", 1, 1);
+        Page<DeadLetterInfo> newest = dispatcher.deadLetters().list("acme", 0, 1);
+        Page<DeadLetterInfo> older = dispatcher.deadLetters().list("acme", 1, 1);
 
         assertThat(newest.total()).isEqualTo(2);
         assertThat(newest.items()).extracting(DeadLetterInfo::taskId).containsExactly(second.taskId());

@@ -138,7 +138,7 @@ class EventContractsTest {
         assertThat(settled.get(0).delivered()).isFalse();
         assertThat(settled.get(0).resultJson()).isNull();
         assertThat(records(failing)).hasSize(2).extracting(InvocationRecord::outcome).containsOnly(Outcome.ERROR);
-        DeadLetterInfo dead = dispatcher.list("acme", 0, 10).items().get(0);
+        DeadLetterInfo dead = dispatcher.deadLetters().list("acme", 0, 10).items().get(0);
         assertThat(dead.eventId()).isEqualTo(accepted.eventId());
         assertThat(dead.attempts()).isEqualTo(2);
     }
@@ -152,7 +152,7 @@ class EventContractsTest {
         core.functions.update("acme", failing.id(), new io.switchboard.core.api.function.FunctionSpec("failing", "",
                 "{\"type\":\"closeConversation\"}", ASYNC, List.of(), null, null, null, null, null));
         core.functions.deploy("acme", failing.id());
-        dispatcher.retry("acme", dispatcher.list("acme", 0, 10).items().get(0).taskId());
+        dispatcher.deadLetters().retry("acme", dispatcher.deadLetters().list("acme", 0, 10).items().get(0).taskId());
 
         Await.until("the event settled again", () -> settled.size() == 2);
         assertThat(settled.get(1).delivered()).isTrue();
@@ -172,7 +172,7 @@ class EventContractsTest {
             assertThat(r.outcome()).isEqualTo(Outcome.ERROR);
             assertThat(r.error().errorCode()).isEqualTo("com.switchboard.function.invalid-result");
         });
-        assertThat(dispatcher.list("acme", 0, 10).items().get(0).lastError()).contains("invalid-result");
+        assertThat(dispatcher.deadLetters().list("acme", 0, 10).items().get(0).lastError()).contains("invalid-result");
     }
 
     @Test

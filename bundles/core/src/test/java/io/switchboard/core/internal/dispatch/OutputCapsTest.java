@@ -118,13 +118,13 @@ class OutputCapsTest {
         System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
         try {
             dispatcher.dispatch(new DispatchRequest("acme", END, "{\"conversationId\":\"c-1\",\"skillId\":\"s\"}", List.of(), Trigger.EVENT, "s", null, null, null));
-            Await.until("the task is dead-lettered and logged", () -> !dispatcher.list("acme", 0, 10).items().isEmpty()
+            Await.until("the task is dead-lettered and logged", () -> !dispatcher.deadLetters().list("acme", 0, 10).items().isEmpty()
                     && captured.toString(StandardCharsets.UTF_8).contains("Gave up on function"));
         } finally {
             System.setErr(err);
         }
         String log = captured.toString(StandardCharsets.UTF_8);
-        DeadLetterInfo dead = dispatcher.list("acme", 0, 10).items().get(0);
+        DeadLetterInfo dead = dispatcher.deadLetters().list("acme", 0, 10).items().get(0);
 
         assertThat(log).doesNotContain("\n2026-12-03 07:00:00.000 INFO  [main] forged line");
         assertThat(log).contains("boom\\n2026-12-03 07:00:00.000 INFO  [main] forged line\\n");

@@ -25,7 +25,8 @@ class SwitchboardCommandsTest {
             TestConfigs.config(InvocationServiceImpl.Config.class));
     private final DispatcherImpl dispatcher = new DispatcherImpl(core.catalog, core.deployedFunctions, invocations, core.database, core.bots,
             TestConfigs.config(DispatcherImpl.Config.class));
-    private final SwitchboardCommands commands = new SwitchboardCommands(core.catalog, core.functions, core.deployedFunctions, dispatcher);
+    private final SwitchboardCommands commands = new SwitchboardCommands(core.catalog, core.functions, core.deployedFunctions, dispatcher,
+            dispatcher.deadLetters());
 
     @AfterEach
     void close() {

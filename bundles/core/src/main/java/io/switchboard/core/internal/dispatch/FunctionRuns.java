@@ -1,0 +1,93 @@
+package io.switchboard.core.internal.dispatch;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.switchboard.core.api.execution.FunctionExecutor;
+import io.switchboard.core.internal.invocation.InvocationRecorder;
+
+/**
+ * How one function runs, whoever asked (a synchronous caller, an asynchronous task, a function call): the registered
+ * {@link FunctionExecutor}, the concurrency limits per function and account, and the quarantine of noisy functions.
+ * Its keys of {@code io.switchboard.core.dispatch} apply live ({@code @Modified}): a changed limit counts the runs in
+ * flight, a changed quarantine setting starts a new quarantine (functions quarantined before are released).
+ */
+@Component(service = FunctionRuns.class, configurationPid = DispatcherImpl.PID)
+public final class FunctionRuns {
+
+    /**
+     * Share of a stopped run's time its thread must have spent on CPU to count as busy: a run waiting on I/O spends
+     * almost none, while a busy loop competing with ten other busy threads on two cores still gets about a fifth.
+     */
+    private static final double QUARANTINE_BUSY_SHARE = 0.1;
+    private static final Logger LOG = LoggerFactory.getLogger(FunctionRuns.class);
+
+    private final ConcurrencyLimiter limiter;
+    private final AtomicReference<Quarantine> quarantine = new AtomicReference<>();
+    private final FunctionRunner runner;
+    private volatile QuarantineSettings quarantineSettings;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile FunctionExecutor executor;
+
+    private record QuarantineSettings(int seconds, int slots, double cpuShare) {
+        static QuarantineSettings of(DispatcherImpl.Config config) {
+            return new QuarantineSettings(Math.max(0, config.quarantineSeconds()), config.quarantineSlots(), config.quarantineCpuShare());
+        }
+
+        Quarantine start() {
+            return new Quarantine(Duration.ofSeconds(seconds), slots, cpuShare, QUARANTINE_BUSY_SHARE, System::nanoTime);
+        }
+    }
+
+    @Activate
+    public FunctionRuns(@Reference InvocationRecorder recorder, DispatcherImpl.Config config) {
+        this(recorder, config, Clock.systemUTC());
+    }
+
+    FunctionRuns(InvocationRecorder recorder, DispatcherImpl.Config config, Clock clock) {
+        this.limiter = new ConcurrencyLimiter(config.maxConcurrentPerFunction(), config.maxConcurrentPerAccount());
+        this.quarantineSettings = QuarantineSettings.of(config);
+        this.quarantine.set(quarantineSettings.start());
+        this.runner = new FunctionRunner(() -> executor, recorder, clock, quarantine::get, new ResultCheck(new JsonSchemas()));
+    }
+
+    @Modified
+    void modified(DispatcherImpl.Config config) {
+        limiter.resize(config.maxConcurrentPerFunction(), config.maxConcurrentPerAccount());
+        QuarantineSettings changed = QuarantineSettings.of(config);
+        if (!changed.equals(quarantineSettings)) {
+            quarantineSettings = changed;
+            quarantine.set(changed.start());
+            LOG.info("Quarantine settings changed to {}: functions quarantined before are released", changed);
+        }
+    }
+
+    /** Binds the executor; for use outside a framework (tests), where SCR would set the field. */
+    void setExecutor(FunctionExecutor executor) {
+        this.executor = executor;
+    }
+
+    FunctionExecutor executor() {
+        return executor;
+    }
+
+    ConcurrencyLimiter limiter() {
+        return limiter;
+    }
+
+    FunctionRunner runner() {
+        return runner;
+    }
+}
