@@ -51,6 +51,7 @@ import io.switchboard.core.internal.function.DeployedFunction;
 import io.switchboard.core.internal.function.DeployedFunctions;
 import io.switchboard.core.internal.id.TimeOrderedIds;
 import io.switchboard.core.internal.invocation.InvocationRecorder;
+import io.switchboard.core.internal.observe.PlatformObservers;
 
 /**
  * Dispatch: validates an event's payload, selects the account's productive functions for it by the type's selection
@@ -143,6 +144,11 @@ public class DispatcherImpl implements EventDispatcher, ImplementedEvents, Funct
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     private volatile FunctionExecutor executor;
 
+    /** Told about runs and refusals (metrics); dispatch works the same without. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile PlatformObservers observers;
+    private final io.switchboard.core.api.observe.PlatformObserver observing = PlatformObservers.current(() -> observers);
+
     @Activate
     public DispatcherImpl(@Reference EventCatalog catalog, @Reference DeployedFunctions functions, @Reference InvocationRecorder recorder,
             @Reference Database database, @Reference BotServiceImpl bots, Config config) {
@@ -159,7 +165,7 @@ public class DispatcherImpl implements EventDispatcher, ImplementedEvents, Funct
         this.limiter = new ConcurrencyLimiter(config.maxConcurrentPerFunction(), config.maxConcurrentPerAccount());
         FunctionRunner runner = new FunctionRunner(() -> executor, recorder, clock, new Quarantine(Duration.ofSeconds(Math.max(0,
                 config.quarantineSeconds())), config.quarantineSlots(), config.quarantineCpuShare(), QUARANTINE_BUSY_SHARE, System::nanoTime),
-                new ResultCheck(schemas));
+                new ResultCheck(schemas), observing);
         this.retryAfter = Duration.ofSeconds(Math.max(1, config.retryAfterSeconds()));
         AtomicInteger threads = new AtomicInteger();
         this.syncPool = Executors.newCachedThreadPool(r -> new Thread(r, "switchboard-sync-" + threads.incrementAndGet()));
@@ -174,6 +180,11 @@ public class DispatcherImpl implements EventDispatcher, ImplementedEvents, Funct
         this.deadLetters = new DeadLetterOffice(database, repository, functions, asyncQueue::requeue, clock);
         this.idempotencyKeys = new IdempotencyKeys(database);
         asyncQueue.start();
+    }
+
+    /** Binds the observers; for use outside a framework (tests), where SCR would set the field. */
+    void setObservers(PlatformObservers observers) {
+        this.observers = observers;
     }
 
     /** Binds the executor; for use outside a framework (tests), where SCR would set the field. */
@@ -255,7 +266,7 @@ public class DispatcherImpl implements EventDispatcher, ImplementedEvents, Funct
             }
         }
         List<ConcurrencyLimiter.Permit> permits = limiter.tryAcquireAll(request.account(), selected.stream().map(DeployedFunction::functionId).toList())
-                .orElseThrow(() -> capacityExceeded("Event '" + event.id() + "' of account " + request.account()));
+                .orElseThrow(() -> capacityExceeded(request.account(), null, "Event '" + event.id() + "' of account " + request.account()));
         InvocationContext context = InvocationContext.forEvent(event, eventId, selection.headers(), request.trigger());
         return syncEvents.run(event, eventId, request.account(), selected, request.payloadJson(), context, permits);
     }
@@ -276,7 +287,7 @@ public class DispatcherImpl implements EventDispatcher, ImplementedEvents, Funct
         DeployedFunction function = functions.deployed(account, functionRef).orElseThrow(() -> new UnknownFunctionException(
                 "Account " + account + " has no deployed function '" + functionRef + "'; deploy it first"));
         ConcurrencyLimiter.Permit permit = limiter.tryAcquire(account, function.functionId())
-                .orElseThrow(() -> capacityExceeded("Function '" + function.name() + "' of account " + account));
+                .orElseThrow(() -> capacityExceeded(account, function.functionId(), "Function '" + function.name() + "' of account " + account));
         InvocationContext context = InvocationContext.direct(headers == null ? List.of() : headers, trigger == null ? Trigger.EXTERNAL : trigger);
         return syncRunner.runAll(List.of(function), payloadJson, context, List.of(permit)).get(0);
     }
@@ -306,7 +317,8 @@ public class DispatcherImpl implements EventDispatcher, ImplementedEvents, Funct
         return catalog.get(eventTypeId).orElseThrow(() -> new UnknownEventTypeException(eventTypeId)).definition();
     }
 
-    private CapacityExceededException capacityExceeded(String what) {
+    private CapacityExceededException capacityExceeded(String account, String functionId, String what) {
+        observing.capacityExceeded(account, functionId);
         return new CapacityExceededException(what + " is at its concurrency limit; retry after " + retryAfter.toSeconds() + " s", retryAfter);
     }
 }
