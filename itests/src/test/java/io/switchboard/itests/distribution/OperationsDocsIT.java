@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.switchboard.itests.Api;
+import io.switchboard.itests.TestPostgres;
 import io.switchboard.itests.security.DocumentedExamples;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -20,6 +21,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -47,6 +49,7 @@ class OperationsDocsIT {
 
     @BeforeAll
     static void startWithTheDocumentedConfiguration() throws Exception {
+        Assumptions.assumeTrue(TestPostgres.skipReason().isEmpty(), () -> TestPostgres.skipReason().orElse(""));
         installation = Installation.copy(Path.of(System.getProperty("switchboard.itest.work"), "operations"));
         installation.usePostgresWhenTheRunIsForIt();
         docs = DocumentedExamples.of("operations.md");
@@ -106,7 +109,7 @@ class OperationsDocsIT {
         hello = deploy("hello", null, 10_000, "async function lambda(input) { return {text: 'hello ' + input.payload.name}; }");
         boom = deploy("boom", null, 10_000, "async function lambda(input) { throw new Error('boom'); }");
         slow = deploy("slow", null, 10_000, "async function lambda(input) { const end = Date.now() + 3000; while (Date.now() < end) {} return 1; }");
-        spinner = deploy("spinner", null, 300, "async function lambda(input) { while (true) {} }");
+        spinner = deploy("spinner", null, 1500, "async function lambda(input) { while (true) {} }");
         failsAtEnd = deploy("fails-at-end", "controllerbot_messaging_conversation_end", 10_000,
                 "function lambda(input, callback) { callback(new Error('cannot close')); }");
         for (int i = 0; i < 20; i++) {
@@ -121,12 +124,17 @@ class OperationsDocsIT {
                 () -> scrapeBody().contains("switchboard_invocations_in_flight{account=\"acme\"} 1"));
         assertThat(invoke(slow).status()).isEqualTo(429);
         assertThat(running.get().status()).isEqualTo(200);
-        assertThat(invoke(spinner).text("/outcome")).isEqualTo("TIMEOUT");
+        // Quarantined once the executor stopped it while it kept its thread busy enough on CPU (on a loaded machine a run
+        // may get too little of a core to count as busy: it is run again until one does).
+        Poll.until("the spinner is quarantined", Duration.ofSeconds(60), () -> {
+            assertThat(invoke(spinner).text("/outcome")).isIn("TIMEOUT", "REJECTED");
+            return scrapeBody().contains("switchboard_quarantines_total{account=\"acme\",function=\"" + spinner + "\"} 1.0");
+        });
         // Webhooks: an accepted asynchronous event whose function fails every attempt, and a rejected call.
         Webhook webhook = new Webhook(installation, ADMIN_KEY);
         assertThat(webhook.post(Webhook.CONVERSATION_END, "acme", Webhook.sample(api, "controllerbot_messaging_conversation_end").toString())
                 .status()).isEqualTo(202);
-        assertThat(webhook.post(Webhook.CONVERSATION_END, "acme", "{\"not\": \"a conversation end\"}").status()).isEqualTo(400);
+        assertThat(webhook.post(Webhook.CONVERSATION_END, "acme", "{\"truncated\": ").status()).isEqualTo(400);
         Poll.until("the failing task is dead-lettered", Duration.ofSeconds(60),
                 () -> scrapeBody().contains("switchboard_async_dead_lettered_total{account=\"acme\",event_type=\"controllerbot_messaging_conversation_end\"} 1.0"));
 
@@ -134,18 +142,20 @@ class OperationsDocsIT {
 
     @Test
     void aScrapeOfALoadedPlatformShowsEveryDocumentedMetric() throws Exception {
+        int retries = api.get("/event-types/controllerbot_messaging_conversation_end").body().path("retries").asInt();
+        assertThat(retries).isPositive();
         String scrape = scrapeBody();
         assertThat(scrape)
                 .contains("switchboard_invocations_total{account=\"acme\",function=\"" + hello + "\",outcome=\"OK\",trigger=\"EXTERNAL\"} 20.0")
                 .contains("switchboard_invocations_total{account=\"acme\",function=\"" + boom + "\",outcome=\"ERROR\",trigger=\"EXTERNAL\"} 3.0")
-                .contains("switchboard_invocations_total{account=\"acme\",function=\"" + spinner + "\",outcome=\"TIMEOUT\",trigger=\"EXTERNAL\"} 1.0")
-                .contains("switchboard_invocations_total{account=\"acme\",function=\"" + failsAtEnd + "\",outcome=\"ERROR\",trigger=\"EVENT\"} 4.0")
+                .containsPattern("switchboard_invocations_total\\{account=\"acme\",function=\"" + spinner + "\",outcome=\"TIMEOUT\",trigger=\"EXTERNAL\"} [1-9]")
+                .contains("switchboard_invocations_total{account=\"acme\",function=\"" + failsAtEnd + "\",outcome=\"ERROR\",trigger=\"EVENT\"} " + (retries + 1) + ".0")
                 .contains("switchboard_invocation_duration_seconds_count{account=\"acme\",function=\"" + hello + "\"} 20")
                 .containsPattern("switchboard_invocation_duration_seconds_bucket\\{account=\"acme\",function=\"" + slow + "\",le=\"5\\.0\"} 1")
                 .contains("switchboard_invocations_in_flight{account=\"acme\"} 0")
                 .contains("switchboard_capacity_exceeded_total{account=\"acme\",function=\"" + slow + "\"} 1.0")
                 .contains("switchboard_quarantines_total{account=\"acme\",function=\"" + spinner + "\"} 1.0")
-                .contains("switchboard_async_retries_total{account=\"acme\",event_type=\"controllerbot_messaging_conversation_end\"} 3.0")
+                .contains("switchboard_async_retries_total{account=\"acme\",event_type=\"controllerbot_messaging_conversation_end\"} " + retries + ".0")
                 .contains("switchboard_async_dead_letters 1.0")
                 .contains("switchboard_async_queue_pending 0.0")
                 .contains("switchboard_async_queue_oldest_age_seconds 0.0")
