@@ -86,7 +86,7 @@ final class PlatformSnapshot {
 
     private static String detail(ComponentConfigurationDTO configuration) {
         if (configuration.state == ComponentConfigurationDTO.FAILED_ACTIVATION && configuration.failure != null) {
-            return configuration.failure.lines().findFirst().orElse("");
+            return failureReason(configuration.failure);
         }
         if (configuration.state == ComponentConfigurationDTO.UNSATISFIED_REFERENCE) {
             return "waiting for " + Arrays.stream(configuration.unsatisfiedReferences)
@@ -94,6 +94,16 @@ final class PlatformSnapshot {
                     .collect(Collectors.joining(", "));
         }
         return "";
+    }
+
+    /**
+     * The reason in SCR's failure text (a stack trace): a constructor or activate method that refused its configuration
+     * is wrapped in an InvocationTargetException, so the first cause, the component's own exception with its message, is
+     * the reason; else the first line.
+     */
+    static String failureReason(String failure) {
+        return failure.lines().filter(line -> line.startsWith("Caused by: ")).map(line -> line.substring("Caused by: ".length()))
+                .findFirst().orElseGet(() -> failure.lines().findFirst().orElse(""));
     }
 
     static String componentStateName(int state) {
