@@ -14,6 +14,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -56,6 +57,12 @@ class OperationsDocsIT {
         String metricsConfig = docs.configs().get("etc/io.switchboard.metrics.cfg");
         assertThat(metricsConfig).contains("scrapeToken = " + SCRAPE_TOKEN);
         Files.writeString(installation.home.resolve("etc/io.switchboard.metrics.cfg"), metricsConfig);
+        // The JSON log layout and console lines copied to the server log, as the document writes them.
+        for (String file : List.of("etc/logback.xml", "etc/io.switchboard.core.logs.cfg")) {
+            String config = docs.configs().get(file);
+            assertThat(config).as(file + " in docs/operations.md").isNotNull();
+            Files.writeString(installation.home.resolve(file), config);
+        }
         // One run of a function at a time (for a 429) and quick retries (for a dead letter within the test).
         Files.writeString(installation.home.resolve("etc/io.switchboard.core.dispatch.cfg"), "maxConcurrentPerFunction = 1\nasyncBackoffMs = 50\n");
         Installation.Result start = installation.run("start", Map.of("SWITCHBOARD_ADMIN_KEY", ADMIN_KEY), Duration.ofSeconds(120));
@@ -218,6 +225,39 @@ class OperationsDocsIT {
         String scrape = scrapeBody();
         for (String name : queried) {
             assertThat(scrape).as("the dashboard queries " + name).containsPattern("(?m)^" + name + "[{ ]");
+        }
+    }
+
+    @Test
+    void theJsonLayoutWritesAFunctionsConsoleLineWithTheRunsIdsInTheMdc() throws Exception {
+        String logger = deploy("logger", null, 10_000, "async function lambda(input) { console.log('hello from acme'); return 1; }");
+        String invocation = invoke(logger).text("/invocationId");
+        Path json = installation.home.resolve("logs/switchboard.json");
+        JsonNode[] found = new JsonNode[1];
+        Poll.until("the console line is in " + json, Duration.ofSeconds(30), () -> {
+            try {
+                if (!Files.exists(json)) {
+                    return false;
+                }
+                for (String line : Files.readAllLines(json)) {
+                    JsonNode entry = JSON.readTree(line);
+                    if (entry.path("loggerName").asText().equals("io.switchboard.function.console")
+                            && entry.path("message").asText().equals("INFO hello from acme")) {
+                        found[0] = entry;
+                        return true;
+                    }
+                }
+                return false;
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        assertThat(found[0].path("level").asText()).isEqualTo("INFO");
+        assertThat(found[0].at("/mdc/account").asText()).isEqualTo("acme");
+        assertThat(found[0].at("/mdc/function").asText()).isEqualTo(logger);
+        assertThat(found[0].at("/mdc/invocation").asText()).isEqualTo(invocation);
+        for (String line : Files.readAllLines(json)) {
+            assertThat(JSON.readTree(line).path("level").isTextual()).as("every line is a JSON object: " + line).isTrue();
         }
     }
 
