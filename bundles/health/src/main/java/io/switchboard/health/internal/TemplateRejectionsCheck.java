@@ -29,7 +29,12 @@ public final class TemplateRejectionsCheck implements HealthCheck {
         }
         ResultLog log = new ResultLog();
         current.rejected().forEach(r -> log.add(new ResultLog.Entry(Result.Status.WARN,
-                "template " + r.id() + " (" + r.source().kind().name().toLowerCase(java.util.Locale.ROOT) + " " + r.source().location() + ") rejected: " + r.reason())));
+                "template " + r.id() + " (" + r.source().kind().name().toLowerCase(java.util.Locale.ROOT) + " " + fileName(r.source().location()) + ") rejected: " + r.reason())));
         return log.iterator().hasNext() ? new Result(log) : new Result(Result.Status.OK, "no template is rejected");
+    }
+
+    /** The file's name only, as the API shows it: where the server keeps its files is nobody's business. */
+    private static String fileName(String location) {
+        return location.substring(location.lastIndexOf('/') + 1);
     }
 }
