@@ -142,8 +142,12 @@ class OperationsDocsIT {
         assertThat(webhook.post(Webhook.CONVERSATION_END, "acme", Webhook.sample(api, "controllerbot_messaging_conversation_end").toString())
                 .status()).isEqualTo(202);
         assertThat(webhook.post(Webhook.CONVERSATION_END, "acme", "{\"truncated\": ").status()).isEqualTo(400);
-        Poll.until("the failing task is dead-lettered", Duration.ofSeconds(60),
-                () -> scrapeBody().contains("switchboard_async_dead_lettered_total{account=\"acme\",event_type=\"controllerbot_messaging_conversation_end\"} 1.0"));
+        // The queue's gauges are read at most once a second: polled until they show the dead letter too.
+        Poll.until("the failing task is dead-lettered", Duration.ofSeconds(60), () -> {
+            String scrape = scrapeBody();
+            return scrape.contains("switchboard_async_dead_lettered_total{account=\"acme\",event_type=\"controllerbot_messaging_conversation_end\"} 1.0")
+                    && scrape.contains("switchboard_async_dead_letters 1.0") && scrape.contains("switchboard_async_queue_pending 0.0");
+        });
 
     }
 
@@ -242,7 +246,7 @@ class OperationsDocsIT {
                 for (String line : Files.readAllLines(json)) {
                     JsonNode entry = JSON.readTree(line);
                     if (entry.path("loggerName").asText().equals("io.switchboard.function.console")
-                            && entry.path("message").asText().equals("INFO hello from acme")) {
+                            && entry.path("formattedMessage").asText().equals("INFO hello from acme")) {
                         found[0] = entry;
                         return true;
                     }
