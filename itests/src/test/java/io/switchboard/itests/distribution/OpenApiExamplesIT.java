@@ -32,7 +32,7 @@ class OpenApiExamplesIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final Path DESCRIPTION = Path.of(System.getProperty("user.dir"))
-            .resolve("../bundles/api-http/src/main/resources/openapi/switchboard-api.json").normalize();
+            .resolve("../bundles/api-http/src/main/resources/io/switchboard/api/http/internal/resource/openapi.json").normalize();
 
     private static Installation installation;
 

@@ -15,7 +15,7 @@ import java.io.UncheckedIOException;
  */
 public final class OpenApiResource {
 
-    public static final String RESOURCE = "/openapi/switchboard-api.json";
+    public static final String RESOURCE = "/io/switchboard/api/http/internal/resource/openapi.json";
 
     private final JsonNode description;
 
