@@ -18,7 +18,7 @@ import org.osgi.framework.Bundle;
 public class PlatformBootIT extends SwitchboardTestSupport {
 
     private static final List<String> PROJECT_BUNDLES = List.of("switchboard.api.http", "switchboard.core",
-            "switchboard.executor.graaljs", "switchboard.health", "switchboard.logbridge");
+            "switchboard.executor.graaljs", "switchboard.health", "switchboard.logbridge", "switchboard.metrics", "switchboard.api.docs");
 
     @Test
     public void everyProjectBundleResolvesAndIsActive() {

@@ -61,10 +61,8 @@ public abstract class SwitchboardTestSupport {
         Map<String, String> properties = Platform.frameworkProperties(settings, false);
         properties.forEach((key, value) -> {
             if (key.equals(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA)) {
+                // Pax Exam's own bundles import org.slf4j [1.4,2): the launcher exports SLF4J under 1.7.36 too.
                 options.add(systemPackages(value.split(",")));
-                // Pax Exam's own bundles import org.slf4j [1.4,2); SLF4J 2 keeps the 1.7 API, so the class path
-                // package is exported under that version too. The distribution does not need this.
-                options.add(systemPackages("org.slf4j;version=1.7.36"));
             } else if (!key.startsWith("org.osgi.framework.storage")) {
                 options.add(frameworkProperty(key).value(value));
             }

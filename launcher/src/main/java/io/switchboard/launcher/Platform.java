@@ -63,6 +63,8 @@ public final class Platform {
         p.put("org.osgi.service.http.port", Integer.toString(settings.httpPort()));
         p.put("org.apache.felix.http.host", settings.httpHost());
         p.put("org.apache.felix.http.jetty.sendServerHeader", "false");
+        // Jetty's MBeans (thread pool, connectors) on the platform MBeanServer that switchboard.metrics publishes: its gauges.
+        p.put("org.apache.felix.http.mbeans", "true");
         // Jetty's idle timeout: a connection that neither sends nor takes a byte for this long is closed (Felix's
         // default is 60 s). A request being handled is not cut by it, and a request body has its own, shorter deadline
         // and minimum data rate (io.switchboard.http), which Felix offers no setting for.

@@ -10,6 +10,11 @@ final class PlatformPackages {
 
     static final String GRAAL_VERSION = "25.0.3";
     static final String SLF4J_VERSION = "2.0.17";
+    /**
+     * SLF4J 2 keeps the 1.7 API, and bundles built against 1.7 (Felix Health Checks) import {@code [1.7,2)}: the same
+     * packages are exported under this version too.
+     */
+    static final String SLF4J_1_VERSION = "1.7.36";
 
     private static final List<String> GRAAL = List.of(
             "org.graalvm.polyglot", "org.graalvm.polyglot.io", "org.graalvm.polyglot.proxy",
@@ -24,6 +29,7 @@ final class PlatformPackages {
         var exports = new StringBuilder();
         GRAAL.forEach(p -> exports.append(p).append(";version=").append(GRAAL_VERSION).append(','));
         SLF4J.forEach(p -> exports.append(p).append(";version=").append(SLF4J_VERSION).append(','));
+        SLF4J.forEach(p -> exports.append(p).append(";version=").append(SLF4J_1_VERSION).append(','));
         return exports.substring(0, exports.length() - 1);
     }
 }

@@ -4,6 +4,7 @@ import io.switchboard.api.http.internal.json.Json;
 import io.switchboard.api.http.internal.json.Views;
 import io.switchboard.api.http.internal.resource.AccountSettingsResource;
 import io.switchboard.api.http.internal.resource.AccountsResource;
+import io.switchboard.api.http.internal.resource.OpenApiResource;
 import io.switchboard.api.http.internal.resource.BotsResource;
 import io.switchboard.api.http.internal.resource.DeadLettersResource;
 import io.switchboard.api.http.internal.resource.EventTypesResource;
@@ -133,6 +134,7 @@ public final class ApiServlet extends HttpServlet {
         new DeadLettersResource(core.deadLetters(), views, settings).addRoutes(router);
         new BotsResource(core.bots(), views, settings).addRoutes(router);
         new AccountsResource(core.accountKeys(), settings).addRoutes(router);
+        new OpenApiResource(json).addRoutes(router);
         new AccountSettingsResource(accountSettings).addRoutes(router);
         if (schedules != null) {
             new SchedulesResource(schedules, json).addRoutes(router);
@@ -142,6 +144,11 @@ public final class ApiServlet extends HttpServlet {
               .get("/template-rejections", request -> templates.get().rejected(request))
               .post("/accounts/{account}/functions/from-template", request -> templates.get().createFunction(request));
         return router.build();
+    }
+
+    /** The routes this servlet serves, as {@code METHOD /template} (the OpenAPI description must list exactly these). */
+    java.util.List<String> operations() {
+        return router.operations();
     }
 
     private TemplateEndpoints templateEndpoints() {

@@ -137,6 +137,8 @@ public class JdbcDatabase implements Database, Supplier<List<String>> {
         hikari.setPoolName("switchboard-core");
         hikari.setMaximumPoolSize(config.poolSize());
         hikari.setMinimumIdle(1);
+        // The pool's gauges (active, idle, waiting) as a JMX MBean: how the metrics bundle reads them without reaching into the core.
+        hikari.setRegisterMbeans(true);
         return hikari;
     }
 

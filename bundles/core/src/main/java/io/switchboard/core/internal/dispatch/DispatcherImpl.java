@@ -55,6 +55,7 @@ import io.switchboard.core.internal.function.DeployedFunction;
 import io.switchboard.core.internal.function.DeployedFunctions;
 import io.switchboard.core.internal.id.TimeOrderedIds;
 import io.switchboard.core.internal.invocation.InvocationRecorder;
+import io.switchboard.core.internal.observe.PlatformObservers;
 
 /**
  * Dispatch: validates an event's payload, selects the account's productive functions for it by the type's selection
@@ -145,6 +146,11 @@ public class DispatcherImpl implements EventDispatcher, ImplementedEvents, Funct
     /** Components this one made itself (outside a framework), closed with it. */
     private final List<Runnable> owned = new ArrayList<>();
 
+    /** Told about refusals (metrics); dispatch works the same without. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile PlatformObservers observers;
+    private final io.switchboard.core.api.observe.PlatformObserver observing = PlatformObservers.current(() -> observers);
+
     /** The synchronous paths as the configuration shapes them. */
     private record Sync(SyncRunner runner, SyncEvents events, ChildCalls calls, Duration retryAfter) {
     }
@@ -164,6 +170,12 @@ public class DispatcherImpl implements EventDispatcher, ImplementedEvents, Funct
         this.syncPool = Executors.newCachedThreadPool(r -> new Thread(r, "switchboard-sync-" + threads.incrementAndGet()));
         this.idempotencyKeys = new IdempotencyKeys(database);
         this.sync = sync(config);
+    }
+
+    /** Binds the observers; for use outside a framework (tests), where SCR would set the field. */
+    void setObservers(PlatformObservers observers) {
+        this.observers = observers;
+        runs.setObservers(observers);
     }
 
     /** Outside a framework (tests): one instance per database, the same name after a restart. */
@@ -280,7 +292,7 @@ public class DispatcherImpl implements EventDispatcher, ImplementedEvents, Funct
             }
         }
         List<ConcurrencyLimiter.Permit> permits = runs.limiter().tryAcquireAll(request.account(), selected.stream().map(DeployedFunction::functionId).toList())
-                .orElseThrow(() -> capacityExceeded("Event '" + event.id() + "' of account " + request.account()));
+                .orElseThrow(() -> capacityExceeded(request.account(), null, "Event '" + event.id() + "' of account " + request.account()));
         InvocationContext context = InvocationContext.forEvent(event, eventId, selection.headers(), request.trigger());
         return sync.events().run(event, eventId, request.account(), selected, request.payloadJson(), context, permits);
     }
@@ -301,7 +313,7 @@ public class DispatcherImpl implements EventDispatcher, ImplementedEvents, Funct
         DeployedFunction function = functions.deployed(account, functionRef).orElseThrow(() -> new UnknownFunctionException(
                 "Account " + account + " has no deployed function '" + functionRef + "'; deploy it first"));
         ConcurrencyLimiter.Permit permit = runs.limiter().tryAcquire(account, function.functionId())
-                .orElseThrow(() -> capacityExceeded("Function '" + function.name() + "' of account " + account));
+                .orElseThrow(() -> capacityExceeded(account, function.functionId(), "Function '" + function.name() + "' of account " + account));
         InvocationContext context = InvocationContext.direct(headers == null ? List.of() : headers, trigger == null ? Trigger.EXTERNAL : trigger);
         return sync.runner().runAll(List.of(function), payloadJson, context, List.of(permit)).get(0);
     }
@@ -315,7 +327,8 @@ public class DispatcherImpl implements EventDispatcher, ImplementedEvents, Funct
         return catalog.get(eventTypeId).orElseThrow(() -> new UnknownEventTypeException(eventTypeId)).definition();
     }
 
-    private CapacityExceededException capacityExceeded(String what) {
+    private CapacityExceededException capacityExceeded(String account, String functionId, String what) {
+        observing.capacityExceeded(account, functionId);
         Duration retryAfter = sync.retryAfter();
         return new CapacityExceededException(what + " is at its concurrency limit; retry after " + retryAfter.toSeconds() + " s", retryAfter);
     }

@@ -23,6 +23,7 @@ import io.switchboard.core.api.execution.ExecutionResult;
 import io.switchboard.core.api.execution.FunctionExecutor;
 import io.switchboard.core.api.execution.Outcome;
 import io.switchboard.core.api.function.InvocationRecord;
+import io.switchboard.core.api.observe.PlatformObserver;
 import io.switchboard.core.internal.id.TimeOrderedIds;
 import io.switchboard.core.internal.function.DeployedFunction;
 import io.switchboard.core.internal.invocation.InvocationRecorder;
@@ -43,8 +44,11 @@ final class FunctionRunner {
     private final Clock clock;
     private final Supplier<Quarantine> quarantine;
     private final ResultCheck results;
+    private final PlatformObserver observer;
 
-    FunctionRunner(Supplier<FunctionExecutor> executor, InvocationRecorder recorder, Clock clock, Supplier<Quarantine> quarantine, ResultCheck results) {
+    FunctionRunner(Supplier<FunctionExecutor> executor, InvocationRecorder recorder, Clock clock, Supplier<Quarantine> quarantine, ResultCheck results,
+            PlatformObserver observer) {
+        this.observer = observer;
         this.executor = executor;
         this.recorder = recorder;
         this.clock = clock;
@@ -83,6 +87,7 @@ final class FunctionRunner {
                     List.of(), Duration.ZERO);
         } else {
             try (Quarantine.Slot held = slot.get()) {
+                observer.invocationStarted(invocationId, function.account(), function.functionId());
                 long cpuBefore = cpuTime();
                 long wallBefore = System.nanoTime();
                 result = execute(new ExecutionRequest(invocationId, function.account(), function.functionId(), function.codeId(),
@@ -93,7 +98,12 @@ final class FunctionRunner {
                 // An executor that runs guest code on threads of its own reports their CPU time; this thread only waited.
                 long cpu = result.cpuTime() != null ? result.cpuTime().toNanos() : cpuBefore < 0 ? wall : cpuTime() - cpuBefore;
                 held.charge(cpu);
-                quarantine.get().judge(function.account(), function.functionId(), result, cpu, wall);
+                Quarantine current = quarantine.get();
+                boolean wasQuarantined = current.isQuarantined(function.functionId());
+                current.judge(function.account(), function.functionId(), result, cpu, wall);
+                if (!wasQuarantined && current.isQuarantined(function.functionId())) {
+                    observer.quarantined(function.account(), function.functionId());
+                }
             }
         }
         long durationMs = result.duration() != null ? result.duration().toMillis() : Duration.between(startedAt, clock.instant()).toMillis();
@@ -168,6 +178,7 @@ final class FunctionRunner {
             LOG.error("Could not store the record of invocation {} of function {}: {}", record.id(), record.functionId(), SafeText.of(e));
             LOG.debug("Record failure of invocation {}", record.id(), e);
         }
+        observer.invocationFinished(record);
     }
 
     /**

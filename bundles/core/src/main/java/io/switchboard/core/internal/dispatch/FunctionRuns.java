@@ -15,6 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.switchboard.core.api.execution.FunctionExecutor;
+import io.switchboard.core.internal.observe.PlatformObservers;
 import io.switchboard.core.internal.invocation.InvocationRecorder;
 
 /**
@@ -41,6 +42,10 @@ public final class FunctionRuns {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     private volatile FunctionExecutor executor;
 
+    /** Told about runs and quarantines (metrics); runs work the same without. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile PlatformObservers observers;
+
     private record QuarantineSettings(int seconds, int slots, double cpuShare) {
         static QuarantineSettings of(DispatcherImpl.Config config) {
             return new QuarantineSettings(Math.max(0, config.quarantineSeconds()), config.quarantineSlots(), config.quarantineCpuShare());
@@ -60,7 +65,8 @@ public final class FunctionRuns {
         this.limiter = new ConcurrencyLimiter(config.maxConcurrentPerFunction(), config.maxConcurrentPerAccount());
         this.quarantineSettings = QuarantineSettings.of(config);
         this.quarantine.set(quarantineSettings.start());
-        this.runner = new FunctionRunner(() -> executor, recorder, clock, quarantine::get, new ResultCheck(new JsonSchemas()));
+        this.runner = new FunctionRunner(() -> executor, recorder, clock, quarantine::get, new ResultCheck(new JsonSchemas()),
+                PlatformObservers.current(() -> observers));
     }
 
     @Modified
@@ -72,6 +78,11 @@ public final class FunctionRuns {
             quarantine.set(changed.start());
             LOG.info("Quarantine settings changed to {}: functions quarantined before are released", changed);
         }
+    }
+
+    /** Binds the observers; for use outside a framework (tests), where SCR would set the field. */
+    void setObservers(PlatformObservers observers) {
+        this.observers = observers;
     }
 
     /** Binds the executor; for use outside a framework (tests), where SCR would set the field. */

@@ -20,6 +20,11 @@ public final class Router {
         return new Builder();
     }
 
+    /** Every route as {@code METHOD /template}, in the order they were added (what the OpenAPI description must list). */
+    public List<String> operations() {
+        return routes.stream().map(route -> route.method() + " " + route.path()).toList();
+    }
+
     public RouteMatch match(String method, String path) {
         Set<String> allowed = new TreeSet<>();
         Map<String, String> pathVariables = null;

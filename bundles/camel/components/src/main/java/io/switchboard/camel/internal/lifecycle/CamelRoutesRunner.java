@@ -42,7 +42,8 @@ import org.slf4j.LoggerFactory;
  * reports): routes that could not start are listed there until their builder goes away or starts.
  */
 @Component(configurationPid = CamelRoutesRunner.PID, service = Supplier.class, immediate = true,
-        property = CamelRoutesRunner.HEALTH_CHECK + "=camel-routes")
+        // A warning: an integrator's broken routes make that source degraded, not the node down (the others serve on).
+        property = {CamelRoutesRunner.HEALTH_CHECK + "=camel-routes", "switchboard.health.severity=warning"})
 @Designate(ocd = CamelConfiguration.class)
 public final class CamelRoutesRunner implements Supplier<List<String>> {
 

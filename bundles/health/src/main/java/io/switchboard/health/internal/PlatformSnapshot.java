@@ -16,13 +16,13 @@ import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
 import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
 
 /** Takes a snapshot of the project's bundles (by symbolic-name prefix) and their DS components. */
-final class HealthCheck {
+final class PlatformSnapshot {
 
     private final BundleContext context;
     private final ServiceComponentRuntime scr;
     private final String prefix;
 
-    HealthCheck(BundleContext context, ServiceComponentRuntime scr, String prefix) {
+    PlatformSnapshot(BundleContext context, ServiceComponentRuntime scr, String prefix) {
         this.context = context;
         this.scr = scr;
         this.prefix = prefix;
@@ -42,11 +42,17 @@ final class HealthCheck {
      * @param warnings the contributed checks whose problems are warnings
      */
     HealthReport run(Map<Supplier<?>, String> checks, Set<Supplier<?>> warnings) {
+        return run(checks.entrySet().stream().map(e -> CheckSnapshot.of(e.getValue(), e.getKey(), !warnings.contains(e.getKey())))
+                .sorted(Comparator.comparing(CheckSnapshot::name)).toList());
+    }
+
+    /** @param contributed the results of the checks, run already */
+    HealthReport run(List<CheckSnapshot> contributed) {
         List<Bundle> project = Arrays.stream(context.getBundles())
                 .filter(b -> b.getSymbolicName() != null && b.getSymbolicName().startsWith(prefix))
                 .sorted(Comparator.comparing(Bundle::getSymbolicName))
                 .toList();
-        var bundles = project.stream().map(HealthCheck::snapshot).toList();
+        var bundles = project.stream().map(PlatformSnapshot::snapshot).toList();
         var components = new ArrayList<ComponentSnapshot>();
         for (Bundle bundle : project) {
             if (bundle.getState() != Bundle.ACTIVE) {
@@ -56,8 +62,6 @@ final class HealthCheck {
                 components.addAll(snapshots(description));
             }
         }
-        var contributed = checks.entrySet().stream().map(e -> CheckSnapshot.of(e.getValue(), e.getKey(), !warnings.contains(e.getKey())))
-                .sorted(Comparator.comparing(CheckSnapshot::name)).toList();
         return new HealthReport(bundles, components, contributed);
     }
 
@@ -82,7 +86,7 @@ final class HealthCheck {
 
     private static String detail(ComponentConfigurationDTO configuration) {
         if (configuration.state == ComponentConfigurationDTO.FAILED_ACTIVATION && configuration.failure != null) {
-            return configuration.failure.lines().findFirst().orElse("");
+            return failureReason(configuration.failure);
         }
         if (configuration.state == ComponentConfigurationDTO.UNSATISFIED_REFERENCE) {
             return "waiting for " + Arrays.stream(configuration.unsatisfiedReferences)
@@ -90,6 +94,16 @@ final class HealthCheck {
                     .collect(Collectors.joining(", "));
         }
         return "";
+    }
+
+    /**
+     * The reason in SCR's failure text (a stack trace): a constructor or activate method that refused its configuration
+     * is wrapped in an InvocationTargetException, so the first cause, the component's own exception with its message, is
+     * the reason; else the first line.
+     */
+    static String failureReason(String failure) {
+        return failure.lines().filter(line -> line.startsWith("Caused by: ")).map(line -> line.substring("Caused by: ".length()))
+                .findFirst().orElseGet(() -> failure.lines().findFirst().orElse(""));
     }
 
     static String componentStateName(int state) {

@@ -1,0 +1,112 @@
+package io.switchboard.metrics.internal;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.Timer;
+import io.switchboard.core.api.dispatch.AsyncOutcome;
+import io.switchboard.core.api.dispatch.AsyncOutcomeListener;
+import io.switchboard.core.api.dispatch.Trigger;
+import io.switchboard.core.api.execution.Outcome;
+import io.switchboard.core.api.function.InvocationRecord;
+import io.switchboard.core.api.observe.PlatformObserver;
+import java.time.Duration;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * Counts what the core tells: invocations by outcome and trigger with their durations, runs in flight, 429s,
+ * quarantines, schedule runs, and (as an {@link AsyncOutcomeListener}) retries and dead letters of asynchronous events.
+ */
+@Component(service = {PlatformObserver.class, AsyncOutcomeListener.class})
+public final class InvocationMetrics implements PlatformObserver, AsyncOutcomeListener {
+
+    private final MeterRegistry registry;
+    private final LabelBudget labels;
+    private final Duration[] buckets;
+    /** The account label of each run in flight, by invocation id: a finish is matched to its start. */
+    private final ConcurrentMap<String, String> running = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, AtomicInteger> inFlight = new ConcurrentHashMap<>();
+
+    @Activate
+    public InvocationMetrics(@Reference Meters meters) {
+        this.registry = meters.registry();
+        this.labels = meters.labels();
+        this.buckets = meters.durationBuckets();
+    }
+
+    @Override
+    public void invocationStarted(String invocationId, String account, String functionId) {
+        String accountLabel = labels.account(account);
+        running.put(invocationId, accountLabel);
+        inFlight(accountLabel).incrementAndGet();
+    }
+
+    @Override
+    public void invocationFinished(InvocationRecord record) {
+        String accountLabel = running.remove(record.id());
+        if (accountLabel != null) {
+            inFlight(accountLabel).decrementAndGet();
+        }
+        Tags function = functionTags(record.account(), record.functionId());
+        Counter.builder("switchboard.invocations").description("Finished function runs by outcome and trigger")
+                .tags(function).tag("trigger", name(record.trigger())).tag("outcome", name(record.outcome()))
+                .register(registry).increment();
+        Timer.builder("switchboard.invocation.duration").description("How long function runs took").tags(function)
+                .serviceLevelObjectives(buckets).register(registry).record(Duration.ofMillis(Math.max(0, record.durationMs())));
+        if (record.trigger() == Trigger.SCHEDULE) {
+            Counter.builder("switchboard.schedule.runs").description("Runs of functions fired by a schedule")
+                    .tag("account", labels.account(record.account())).tag("outcome", name(record.outcome())).register(registry).increment();
+        }
+    }
+
+    @Override
+    public void capacityExceeded(String account, String functionId) {
+        Counter.builder("switchboard.capacity.exceeded").description("Calls refused with 429 because a concurrency limit was full")
+                .tags(functionTags(account, functionId)).register(registry).increment();
+    }
+
+    @Override
+    public void quarantined(String account, String functionId) {
+        Counter.builder("switchboard.quarantines").description("Times a function was put into quarantine")
+                .tags(functionTags(account, functionId)).register(registry).increment();
+    }
+
+    @Override
+    public void functionFinished(AsyncOutcome outcome) {
+        if (outcome.outcome().outcome() == Outcome.OK) {
+            return;
+        }
+        Tags tags = Tags.of("account", labels.account(outcome.account()), "event_type", outcome.eventTypeId());
+        if (outcome.finalAttempt()) {
+            Counter.builder("switchboard.async.dead.lettered").description("Tasks of asynchronous events that failed every attempt")
+                    .tags(tags).register(registry).increment();
+        } else {
+            Counter.builder("switchboard.async.retries").description("Failed attempts of asynchronous tasks that will be retried")
+                    .tags(tags).register(registry).increment();
+        }
+    }
+
+    private AtomicInteger inFlight(String accountLabel) {
+        return inFlight.computeIfAbsent(accountLabel, a -> {
+            AtomicInteger count = new AtomicInteger();
+            Gauge.builder("switchboard.invocations.in.flight", count, AtomicInteger::get).description("Function runs going on now")
+                    .tag("account", a).register(registry);
+            return count;
+        });
+    }
+
+    private Tags functionTags(String account, String functionId) {
+        Tags tags = Tags.of("account", labels.account(account));
+        return labels.functionsLabelled() ? tags.and("function", labels.function(account, functionId)) : tags;
+    }
+
+    private static String name(Enum<?> value) {
+        return value == null ? "UNKNOWN" : value.name();
+    }
+}
