@@ -147,6 +147,8 @@ public class TemplatesIT extends SwitchboardTestSupport {
             String account = account();
             if (id.equals("secret-storage")) {
                 assertEquals(201, admin.post("/accounts/" + account + "/secrets", "{\"name\": \"my-secret\", \"value\": \"s3cr3t\"}").status());
+                // updateSecret refuses a key that does not exist (LivePerson's SecretError): the template's rotation log must be there.
+                assertEquals(201, admin.post("/accounts/" + account + "/secrets", "{\"name\": \"my-secret-rotations\", \"value\": \"0\"}").status());
             }
             Api.Answer created = admin.post("/accounts/" + account + "/functions/from-template",
                     "{\"templateId\": " + Api.quote(id) + ", \"name\": " + Api.quote("from-" + id) + "}");
