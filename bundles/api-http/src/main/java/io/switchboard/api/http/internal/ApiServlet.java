@@ -19,6 +19,7 @@ import io.switchboard.api.http.internal.web.ProblemException;
 import io.switchboard.api.http.internal.web.Problems;
 import io.switchboard.api.http.internal.web.RequestBody;
 import io.switchboard.core.api.dispatch.DeadLetters;
+import io.switchboard.core.api.dispatch.DraftInvoker;
 import io.switchboard.core.api.dispatch.EventDispatcher;
 import io.switchboard.core.api.dispatch.FunctionInvoker;
 import io.switchboard.core.api.function.EventCatalog;
@@ -87,8 +88,8 @@ public final class ApiServlet extends HttpServlet {
                       @Reference SecretService secrets, @Reference EventCatalog catalog,
                       @Reference EventDispatcher dispatcher, @Reference FunctionInvoker invoker,
                       @Reference DeadLetters deadLetters, @Reference Authenticator authenticator,
-                      @Reference RequestBodies bodies, ApiConfiguration config) {
-        this(new CoreServices(functions, invocations, secrets, catalog, dispatcher, invoker, deadLetters), authenticator, bodies,
+                      @Reference RequestBodies bodies, @Reference DraftInvoker drafts, ApiConfiguration config) {
+        this(new CoreServices(functions, invocations, secrets, catalog, dispatcher, invoker, deadLetters, drafts), authenticator, bodies,
                 ApiSettings.from(config));
     }
 

@@ -1,6 +1,7 @@
 package io.switchboard.api.http.internal;
 
 import io.switchboard.core.api.dispatch.DeadLetters;
+import io.switchboard.core.api.dispatch.DraftInvoker;
 import io.switchboard.core.api.dispatch.EventDispatcher;
 import io.switchboard.core.api.dispatch.FunctionInvoker;
 import io.switchboard.core.api.function.EventCatalog;
@@ -11,7 +12,8 @@ import java.util.Objects;
 
 /** The core services the API exposes over HTTP, handed to the resources together. */
 public record CoreServices(FunctionService functions, InvocationService invocations, SecretService secrets,
-                           EventCatalog catalog, EventDispatcher dispatcher, FunctionInvoker invoker, DeadLetters deadLetters) {
+                           EventCatalog catalog, EventDispatcher dispatcher, FunctionInvoker invoker, DeadLetters deadLetters,
+                           DraftInvoker drafts) {
     public CoreServices {
         Objects.requireNonNull(functions, "functions");
         Objects.requireNonNull(invocations, "invocations");
@@ -20,5 +22,6 @@ public record CoreServices(FunctionService functions, InvocationService invocati
         Objects.requireNonNull(dispatcher, "dispatcher");
         Objects.requireNonNull(invoker, "invoker");
         Objects.requireNonNull(deadLetters, "deadLetters");
+        Objects.requireNonNull(drafts, "drafts");
     }
 }

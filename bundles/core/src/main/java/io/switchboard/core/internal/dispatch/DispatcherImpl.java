@@ -32,6 +32,7 @@ import io.switchboard.core.api.dispatch.DeadLetterInfo;
 import io.switchboard.core.api.dispatch.DeadLetters;
 import io.switchboard.core.api.dispatch.DispatchRequest;
 import io.switchboard.core.api.dispatch.DispatchResult;
+import io.switchboard.core.api.dispatch.DraftInvoker;
 import io.switchboard.core.api.dispatch.EventDispatcher;
 import io.switchboard.core.api.dispatch.FunctionInvoker;
 import io.switchboard.core.api.dispatch.FunctionOutcome;
@@ -56,12 +57,12 @@ import io.switchboard.core.internal.invocation.InvocationRecorder;
  * Dispatch: validates an event's payload, selects the account's productive functions for the event and skill,
  * and runs them through the registered {@link FunctionExecutor} — synchronous events in parallel for the
  * caller (a single function on the caller's thread when the executor stops functions at their timeout itself),
- * asynchronous ones through the persisted queue. Also invokes single functions directly, and lists and retries the
- * queue's dead letters.
+ * asynchronous ones through the persisted queue. Also invokes single functions directly (deployed, or a draft as a
+ * test), and lists and retries the queue's dead letters.
  */
-@Component(service = {EventDispatcher.class, FunctionInvoker.class, DeadLetters.class, DispatcherImpl.class}, configurationPid = DispatcherImpl.PID)
+@Component(service = {EventDispatcher.class, FunctionInvoker.class, DraftInvoker.class, DeadLetters.class, DispatcherImpl.class}, configurationPid = DispatcherImpl.PID)
 @Designate(ocd = DispatcherImpl.Config.class)
-public class DispatcherImpl implements EventDispatcher, FunctionInvoker, DeadLetters {
+public class DispatcherImpl implements EventDispatcher, FunctionInvoker, DraftInvoker, DeadLetters {
 
     public static final String PID = "io.switchboard.core.dispatch";
 
@@ -211,11 +212,22 @@ public class DispatcherImpl implements EventDispatcher, FunctionInvoker, DeadLet
         PayloadValidator.parse(payloadJson);
         DeployedFunction function = functions.deployed(account, functionRef).orElseThrow(() -> new UnknownFunctionException(
                 "Account " + account + " has no deployed function '" + functionRef + "'; deploy it first"));
+        return run(account, function, payloadJson, headers, trigger == null ? Trigger.EXTERNAL : trigger);
+    }
+
+    private FunctionOutcome run(String account, DeployedFunction function, String payloadJson, List<Header> headers, Trigger trigger) {
         ConcurrencyLimiter.Permit permit = limiter.tryAcquire(account, function.functionId())
                 .orElseThrow(() -> capacityExceeded("Function '" + function.name() + "' of account " + account));
-        InvocationContext context = new InvocationContext(null, null, headers == null ? List.of() : headers,
-                trigger == null ? Trigger.EXTERNAL : trigger);
+        InvocationContext context = new InvocationContext(null, null, headers == null ? List.of() : headers, trigger);
         return runsInline() ? runHere(function, payloadJson, context, permit) : await(submit(function, payloadJson, context, permit));
+    }
+
+    @Override
+    public FunctionOutcome invokeDraft(String account, String functionRef, String payloadJson, List<Header> headers) {
+        PayloadValidator.parse(payloadJson);
+        DeployedFunction draft = functions.draft(account, functionRef).orElseThrow(() -> new UnknownFunctionException(
+                "Account " + account + " has no function '" + functionRef + "'"));
+        return run(account, draft, payloadJson, headers, Trigger.MANUAL);
     }
 
     /** Whether one function may run on the caller's thread: the executor promises to stop it at its timeout. */
