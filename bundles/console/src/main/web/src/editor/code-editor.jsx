@@ -3,10 +3,10 @@ import { useEffect, useRef } from 'preact/hooks';
 import { EditorState } from '@codemirror/state';
 import { EditorView, drawSelection, highlightActiveLine, highlightActiveLineGutter, keymap, lineNumbers } from '@codemirror/view';
 import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirror/commands';
-import { bracketMatching, defaultHighlightStyle, foldGutter, indentOnInput, syntaxHighlighting } from '@codemirror/language';
+import { bracketMatching, defaultHighlightStyle, foldGutter, indentOnInput, syntaxHighlighting, syntaxTree } from '@codemirror/language';
 import { autocompletion, closeBrackets, closeBracketsKeymap, completionKeymap } from '@codemirror/autocomplete';
 import { highlightSelectionMatches, searchKeymap } from '@codemirror/search';
-import { lintGutter, lintKeymap, setDiagnostics } from '@codemirror/lint';
+import { forceLinting, linter, lintGutter, lintKeymap } from '@codemirror/lint';
 import { javascript, javascriptLanguage } from '@codemirror/lang-javascript';
 import { functionCompletions } from './completions.js';
 
@@ -21,14 +21,15 @@ function baseExtensions(label) {
 }
 
 /**
- * An editor of `value`; `onChange(text)` on every edit. A `value` that differs from the text (loaded, restored)
- * replaces it. `diagnostics` are [{line, column, message}] shown inline.
+ * An editor of `value`; `onChange(text)` on every edit. The text is replaced by `value` only when `revision` changes
+ * (loaded, restored, reset): re-applying the echo of its own edits would fight the typing. `diagnostics` are
+ * [{line, column, message}] shown inline.
  */
-export function CodeEditor({ value, onChange, completionContext, diagnostics, readOnly, label = 'Function code', onSave, short, testid = 'code-editor' }) {
+export function CodeEditor({ value, revision, onChange, completionContext, diagnostics, readOnly, label = 'Function code', onSave, short, testid = 'code-editor' }) {
   const host = useRef(null);
   const view = useRef(null);
   const callbacks = useRef({});
-  callbacks.current = { onChange, completionContext, onSave };
+  callbacks.current = { onChange, completionContext, onSave, diagnostics };
   useEffect(() => {
     const extensions = [
       ...baseExtensions(label),
@@ -43,7 +44,8 @@ export function CodeEditor({ value, onChange, completionContext, diagnostics, re
       keymap.of([{ key: 'Mod-s', preventDefault: true, run: () => { callbacks.current.onSave && callbacks.current.onSave(); return true; } }]),
     ];
     if (completionContext) {
-      extensions.push(lintGutter(), autocompletion({ activateOnTyping: true }),
+      extensions.push(lintGutter(), linter((v) => [...syntaxErrors(v.state), ...(callbacks.current.diagnostics || []).map((d) => toDiagnostic(v.state.doc, d))],
+        { delay: 400 }), autocompletion({ activateOnTyping: true }),
         javascriptLanguage.data.of({ autocomplete: functionCompletions(() => callbacks.current.completionContext()) }));
     }
     view.current = new EditorView({ parent: host.current, state: EditorState.create({ doc: value || '', extensions }) });
@@ -54,20 +56,36 @@ export function CodeEditor({ value, onChange, completionContext, diagnostics, re
     if (editor && (value || '') !== editor.state.doc.toString()) {
       editor.dispatch({ changes: { from: 0, to: editor.state.doc.length, insert: value || '' } });
     }
-  }, [value]);
+  }, [revision, readOnly ? value : undefined]);
   useEffect(() => {
     const editor = view.current;
     if (editor && completionContext) {
-      editor.dispatch(setDiagnostics(editor.state, (diagnostics || []).map((d) => toDiagnostic(editor.state.doc, d))));
+      forceLinting(editor);
     }
   }, [diagnostics]);
   return <div class={`code-editor${short ? ' short' : ''}`} ref={host} data-testid={testid} />;
 }
 
+/**
+ * Syntax errors as the editor's own parser sees them while typing; the platform's check on save (GraalJS, entry point,
+ * imports) is authoritative and its errors replace these.
+ */
+function syntaxErrors(state) {
+  const found = [];
+  syntaxTree(state).cursor().iterate((node) => {
+    if (node.type.isError && found.length < 20) {
+      const line = state.doc.lineAt(node.from);
+      found.push({ from: node.from, to: Math.min(Math.max(node.to, node.from + 1), line.to), severity: 'error',
+        message: `Syntax error at line ${line.number}, column ${node.from - line.from + 1}`, source: 'editor' });
+    }
+  });
+  return found;
+}
+
 function toDiagnostic(doc, { line, column, message }) {
   const lineInfo = doc.line(Math.min(Math.max(line || 1, 1), doc.lines));
   const from = Math.min(lineInfo.from + Math.max((column || 1) - 1, 0), lineInfo.to);
-  return { from, to: Math.min(Math.max(from + 1, lineInfo.to), doc.length), severity: 'error', message };
+  return { from, to: Math.min(Math.max(from + 1, lineInfo.to), doc.length), severity: 'error', message, source: 'check on save' };
 }
 
 /** The line and column the code check names ("line 2, column 17: ..."), for inline errors. */

@@ -3,10 +3,11 @@ import { CodeEditor } from '../editor/code-editor.jsx';
 import { Button, JsonBlock, KeyValueEditor, ProblemView } from '../ui.jsx';
 
 /** The editor with LivePerson's sidebar: settings, and the event's sample payload read-only. */
-export function CodeTab({ fn, eventTypes, form, setForm, dirty, save, saving, saveError, clearSaveError, diagnostics }) {
+export function CodeTab({ fn, eventTypes, form, setForm, dirty, save, saving, saveError, clearSaveError, diagnostics, codeRevision }) {
   const [side, setSide] = useState('settings');
   const eventType = eventTypes.find((e) => e.id === form.eventType);
-  const update = (field, value) => setForm({ ...form, [field]: value });
+  // Functional updates: several edits may arrive between two renders (fast typing).
+  const update = (field, value) => setForm((latest) => ({ ...(latest || form), [field]: value }));
   return (
     <div class="editor-layout">
       <div class="editor-main">
@@ -17,7 +18,7 @@ export function CodeTab({ fn, eventTypes, form, setForm, dirty, save, saving, sa
             {dirty ? 'Unsaved changes' : fn.state === 'MODIFIED' ? 'Saved; the deployed version is older' : 'Saved'}
           </span>
         </div>
-        <CodeEditor value={form.code} onChange={(code) => update('code', code)} onSave={() => dirty && save()} diagnostics={diagnostics}
+        <CodeEditor value={form.code} revision={codeRevision} onChange={(code) => update('code', code)} onSave={() => dirty && save()} diagnostics={diagnostics}
           completionContext={() => ({ samplePayload: eventType && eventType.samplePayload, env: Object.fromEntries(form.env.map((r) => [r.key, r.value])) })} />
         <ProblemView error={saveError} onClose={clearSaveError} />
       </div>
@@ -32,7 +33,7 @@ export function CodeTab({ fn, eventTypes, form, setForm, dirty, save, saving, sa
           <div class="form">
             <label>Name <input value={form.name} onInput={(e) => update('name', e.target.value)} /></label>
             <label>Event
-              <select value={form.eventType} onChange={(e) => setForm({ ...form, eventType: e.target.value, skills: '' })}>
+              <select value={form.eventType} onChange={(e) => setForm((latest) => ({ ...(latest || form), eventType: e.target.value, skills: '' }))}>
                 <option value="">No event (invoked directly)</option>
                 {eventTypes.map((e) => <option value={e.id}>{e.displayName}</option>)}
                 {form.eventType && !eventType && <option value={form.eventType}>{form.eventType} (not installed)</option>}

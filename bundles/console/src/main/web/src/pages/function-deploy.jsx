@@ -6,7 +6,7 @@ import { Button, Dialog, Pending, ProblemView, useAction, useAsync } from '../ui
 import { settingChanges } from './function-spec.js';
 
 /** Deploy review (diff of the deployed version and the draft), undeploy, and the deployment history. */
-export function DeployTab({ fn, dirty, save, saving, replaceFunction, setForm }) {
+export function DeployTab({ fn, dirty, save, saving, replaceFunction }) {
   const versions = useAsync(() => get(accountPath(`/functions/${encodeURIComponent(fn.id)}/versions`)).then((v) => v.items), [fn.id, fn.deployedVersion, fn.latestVersion]);
   if (!versions.data) {
     return <Pending state={versions} what="Loading versions" />;
@@ -15,7 +15,7 @@ export function DeployTab({ fn, dirty, save, saving, replaceFunction, setForm })
   return (
     <div>
       <Review fn={fn} active={active} dirty={dirty} save={save} saving={saving} replaceFunction={replaceFunction} />
-      <History fn={fn} versions={versions.data} dirty={dirty} replaceFunction={replaceFunction} setForm={setForm} />
+      <History fn={fn} versions={versions.data} dirty={dirty} replaceFunction={replaceFunction} />
     </div>
   );
 }
@@ -79,27 +79,28 @@ function ChangesTable({ changes }) {
   );
 }
 
-function History({ fn, versions, dirty, replaceFunction, setForm }) {
+function History({ fn, versions, dirty, replaceFunction }) {
   const sorted = [...versions].sort((a, b) => b.version - a.version);
-  const [left, setLeft] = useState(sorted[1] ? sorted[1].version : sorted[0] && sorted[0].version);
-  const [right, setRight] = useState(sorted[0] && sorted[0].version);
+  // Until chosen, the newest version compared with the one before it (also after a new deploy).
+  const [choice, setChoice] = useState({});
+  const left = choice.left || (sorted[1] || sorted[0] || {}).version;
+  const right = choice.right || (sorted[0] || {}).version;
+  const setLeft = (version) => setChoice({ ...choice, left: version });
+  const setRight = (version) => setChoice({ ...choice, right: version });
   const [confirm, setConfirm] = useState(null);
   const [message, setMessage] = useState(null);
   const path = accountPath(`/functions/${encodeURIComponent(fn.id)}`);
   const [apply, busy, error, clearError] = useAction(async () => {
     const { action, version } = confirm;
     if (action === 'rollback') {
-      const rolledBack = await post(`${path}/rollback`, { version: version.version });
-      setForm(null);
-      replaceFunction(rolledBack);
+      replaceFunction(await post(`${path}/rollback`, { version: version.version }), true);
       setMessage(`Rolled back: version ${version.version} is productive again.`);
     } else {
       const { version: number, active, createdAt, ...spec } = version;
       const body = Object.fromEntries(Object.entries({ ...spec, templateId: fn.templateId, templateVersion: fn.templateVersion })
         .filter(([, value]) => value !== null && value !== undefined));
       const restored = await put(path, body);
-      setForm(null);
-      replaceFunction(restored);
+      replaceFunction(restored, true);
       setMessage(`Restored version ${number} into the draft; it is not deployed.`);
     }
     setConfirm(null);

@@ -3,7 +3,9 @@ import { accountPath, get } from '../api.js';
 import { duration, time } from '../format.js';
 import { Button, JsonBlock, LogLines, OutcomeBadge, Pending, ProblemView, useAsync } from '../ui.jsx';
 
-const PAGE_SIZE = 20;
+const PAGE_SIZE = 50;
+const OUTCOMES = ['OK', 'ERROR', 'TIMEOUT', 'REJECTED'];
+const LEVELS = ['DEBUG', 'INFO', 'WARN', 'ERROR'];
 const TAIL_MS = 2000;
 
 /** The function's invocation records, newest first, each with its result and logs; a live tail while open. */
@@ -11,13 +13,17 @@ export function InvocationsTab({ fn }) {
   const [page, setPage] = useState(0);
   const [tail, setTail] = useState(false);
   const [open, setOpen] = useState({});
+  const [filter, setFilter] = useState({ outcome: '', level: '', text: '', from: '', to: '' });
   const path = accountPath(`/functions/${encodeURIComponent(fn.id)}/invocations`);
   const listing = useAsync(() => get(`${path}?page=${page}&size=${PAGE_SIZE}`), [path, page]);
   useTail(tail && page === 0, listing.reload);
   if (!listing.data) {
     return <Pending state={listing} what="Loading invocations" />;
   }
-  const { items, total } = listing.data;
+  const { total } = listing.data;
+  const items = listing.data.items.filter(matches(filter));
+  const filtering = Object.values(filter).some(Boolean);
+  const set = (field) => (e) => setFilter({ ...filter, [field]: e.target.value });
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
   return (
     <div>
@@ -27,8 +33,18 @@ export function InvocationsTab({ fn }) {
         <Button onClick={listing.reload} busy={listing.loading && !tail} busyLabel="Refreshing">Refresh</Button>
         <span class="muted small" data-testid="invocations-total">{total} invocation{total === 1 ? '' : 's'} recorded</span>
       </div>
+      <div class="filters" role="search" aria-label="Filter invocations">
+        <label>Outcome <select value={filter.outcome} onChange={set('outcome')} data-testid="filter-outcome">
+          <option value="">All</option>{OUTCOMES.map((o) => <option value={o}>{o}</option>)}</select></label>
+        <label>Log level <select value={filter.level} onChange={set('level')} data-testid="filter-level">
+          <option value="">Any</option>{LEVELS.map((l) => <option value={l}>{l}</option>)}</select></label>
+        <label>From <input type="datetime-local" value={filter.from} onInput={set('from')} /></label>
+        <label>To <input type="datetime-local" value={filter.to} onInput={set('to')} /></label>
+        <label>Text <input type="search" placeholder="in logs, result, error, ids" value={filter.text} onInput={set('text')} data-testid="filter-text" /></label>
+        {filtering && <span class="muted small" data-testid="filter-summary">{items.length} of the {listing.data.items.length} records on this page match</span>}
+      </div>
       <ProblemView error={listing.error} />
-      {items.length === 0 ? <p class="empty">No invocations recorded yet.</p> : (
+      {items.length === 0 ? <p class="empty">{filtering ? 'No record on this page matches the filters.' : 'No invocations recorded yet.'}</p> : (
         <div class="table-wrap">
           <table data-testid="invocations">
             <thead><tr><th>Started</th><th>Outcome</th><th>Trigger</th><th>Version</th><th>Duration</th><th>Logs</th><th></th></tr></thead>
@@ -67,6 +83,20 @@ export function InvocationsTab({ fn }) {
       </div>
     </div>
   );
+}
+
+/** Whether a record passes the filters (outcome, a log line of the level, started within the range, text anywhere). */
+function matches({ outcome, level, text, from, to }) {
+  const needle = text.trim().toLowerCase();
+  const after = from ? new Date(from).getTime() : null;
+  const before = to ? new Date(to).getTime() : null;
+  return (inv) => {
+    const started = new Date(inv.startedAt).getTime();
+    return (!outcome || inv.outcome === outcome)
+      && (!level || (inv.logs || []).some((line) => line.level === level))
+      && (after === null || started >= after) && (before === null || started <= before)
+      && (!needle || JSON.stringify([inv.id, inv.eventId, inv.result, inv.error, inv.logs]).toLowerCase().includes(needle));
+  };
 }
 
 /** Reloads every few seconds while on, each reload after the previous one ended. */

@@ -12,6 +12,7 @@ export function InvokeTab({ fn, eventTypes, dirty }) {
   const eventType = eventTypes.find((e) => e.id === fn.eventType);
   const sample = eventType ? JSON.stringify(eventType.samplePayload, null, 2) : '{}';
   const [payload, setPayload] = useState(sample);
+  const [payloadRevision, setPayloadRevision] = useState(0);
   const [headers, setHeaders] = useState([]);
   const [outcome, setOutcome] = useState(null);
   const [record, setRecord] = useState(null);
@@ -38,9 +39,9 @@ export function InvokeTab({ fn, eventTypes, dirty }) {
         <div>
           <div class="row"><strong class="small">Payload</strong>
             {eventType && <span class="muted small">prefilled with the sample of {eventType.displayName}</span>}
-            {payload !== sample && <button type="button" class="link small" onClick={() => setPayload(sample)}>Reset to sample</button>}
+            {payload !== sample && <button type="button" class="link small" onClick={() => { setPayload(sample); setPayloadRevision(payloadRevision + 1); }}>Reset to sample</button>}
           </div>
-          <CodeEditor value={payload} onChange={setPayload} label="Invocation payload (JSON)" short testid="payload-editor" />
+          <CodeEditor value={payload} revision={payloadRevision} onChange={setPayload} label="Invocation payload (JSON)" short testid="payload-editor" />
         </div>
         {dirty && <p class="notice small">The editor has unsaved changes: “Run draft” runs the draft as last saved.</p>}
         <div class="row">

@@ -20,15 +20,19 @@ export function FunctionPage({ id, tab }) {
   }, [id]);
   const [form, setForm] = useState(null);
   const [diagnostics, setDiagnostics] = useState([]);
+  // Bumped when the code is replaced from outside the editor (rollback, restore), so the editor shows it.
+  const [codeRevision, setCodeRevision] = useState(0);
   const fn = loaded.data && loaded.data.fn;
   const current = form || (fn && formOf(fn));
   const dirty = !!(fn && form && !sameForm(form, formOf(fn)));
   useLeaveGuard(dirty, 'This function has unsaved changes. Leave and lose them?');
   const [save, saving, saveError, clearSaveError] = useAction(async () => {
+    const sent = current;
     try {
-      const saved = await put(accountPath(`/functions/${encodeURIComponent(fn.id)}`), specOf(current, fn));
+      const saved = await put(accountPath(`/functions/${encodeURIComponent(fn.id)}`), specOf(sent, fn));
       loaded.setData((d) => ({ ...d, fn: saved }));
-      setForm(null);
+      // Edits typed while the save was on its way stay unsaved instead of being replaced by what was saved.
+      setForm((latest) => (latest === null || sameForm(latest, sent) ? null : latest));
       setDiagnostics([]);
       return saved;
     } catch (error) {
@@ -39,11 +43,15 @@ export function FunctionPage({ id, tab }) {
   if (!fn) {
     return <Pending state={loaded} what="Loading the function" />;
   }
-  const replaceFunction = (next) => {
+  const replaceFunction = (next, codeReplaced) => {
     loaded.setData((d) => ({ ...d, fn: next }));
+    if (codeReplaced) {
+      setForm(null);
+      setCodeRevision((r) => r + 1);
+    }
   };
   const base = `/functions/${encodeURIComponent(fn.id)}`;
-  const shared = { fn, eventTypes: loaded.data.eventTypes, form: current, dirty, save, saving, replaceFunction, reload: loaded.reload };
+  const shared = { fn, eventTypes: loaded.data.eventTypes, form: current, dirty, save, saving, replaceFunction, reload: loaded.reload, codeRevision };
   return (
     <section aria-labelledby="function-title">
       <div class="page-head">
@@ -62,7 +70,7 @@ export function FunctionPage({ id, tab }) {
         { id: 'invocations', label: 'Invocations', href: href(`${base}/invocations`) },
       ]} />
       {tab === 'code' && <CodeTab {...shared} setForm={setForm} diagnostics={diagnostics} saveError={saveError} clearSaveError={clearSaveError} />}
-      {tab === 'deploy' && <DeployTab {...shared} setForm={setForm} />}
+      {tab === 'deploy' && <DeployTab {...shared} />}
       {tab === 'invoke' && <InvokeTab {...shared} />}
       {tab === 'invocations' && <InvocationsTab {...shared} />}
     </section>

@@ -1,0 +1,326 @@
+// The console's journeys (issue 15) end to end: the packaged distribution started by bin/switchboard, driven in
+// Debian's chromium through the console only (the API is called directly for setup and to check what the console
+// claims). Each step leaves a screenshot under target/console-screenshots/.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { ACCOUNT, startSwitchboard, until } from '../support/switchboard.mjs';
+import { camera, openBrowser, openPage } from '../support/browser.mjs';
+
+const TARGET = process.env.CONSOLE_TEST_TARGET || join(process.cwd(), 'target');
+const shot = camera(join(TARGET, 'console-screenshots'), 'console');
+
+const WORKING_CODE = `const { Toolbelt } = require('lp-faas-toolbelt');
+
+async function lambda(input) {
+  console.info('journey called', { greeting: process.env.GREETING });
+  return { greeting: process.env.GREETING, fields: Object.keys(input.payload).sort() };
+}
+`;
+
+/** A journey step with its own deadline, so a hang fails that step with its name instead of stalling the run. */
+const journey = (name, fn) => test(name, { timeout: 120_000 }, fn);
+
+describe('Switchboard console', () => {
+  let switchboard;
+  let browser;
+  let page;
+  let bot;
+  let botTemplate;
+
+  before(async () => {
+    switchboard = await startSwitchboard(join(TARGET, 'console-work'));
+    browser = await openBrowser();
+    page = await openPage(browser, switchboard.base);
+    const eventTypes = (await switchboard.api('GET', '/event-types')).items;
+    bot = eventTypes.find((e) => e.id.endsWith('custom_integration'));
+    assert.ok(bot, 'the distribution provides the Third-Party Bots custom integration event');
+    botTemplate = (await switchboard.api('GET', `/templates?eventType=${bot.id}`)).items.find((t) => t.defaultForEvent);
+    assert.ok(botTemplate, `event ${bot.id} has a default template`);
+  });
+
+  after(async () => {
+    await browser?.close();
+    switchboard?.stop();
+  });
+
+  const noProblems = () => assert.deepEqual(page.problems.splice(0), [], 'no page errors, CSP violations or requests leaving the server');
+  const editor = () => page.locator('[data-testid=code-editor] .cm-content');
+  const replaceCode = async (code) => {
+    await editor().click();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.insertText(code);
+  };
+  const nav = (name) => page.getByRole('navigation', { name: 'Console' }).getByRole('link', { name, exact: true });
+  const openTab = (name) => page.locator('nav.tabs a', { hasText: new RegExp(`^${name}$`) }).first().click();
+
+  journey('signs in with an account key, refuses a wrong one, and keeps the key in the tab session only', async () => {
+    await page.goto(`${switchboard.base}/console/`);
+    await page.getByLabel('API key').waitFor();
+    await shot(page, 'sign-in');
+
+    await page.getByLabel('API key').fill('not-a-key');
+    await page.getByLabel('Account').fill(ACCOUNT);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByTestId('problem').getByText('401').waitFor();
+    await shot(page, 'sign-in-refused');
+
+    await page.getByLabel('API key').fill(switchboard.accountKey);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { name: 'Functions' }).waitFor();
+    assert.match(await page.getByTestId('account').innerText(), new RegExp(`Account\\s+${ACCOUNT}`));
+    const storage = await page.evaluate(() => ({ session: JSON.stringify(sessionStorage), local: localStorage.length, cookies: document.cookie }));
+    assert.ok(storage.session.includes(switchboard.accountKey), 'the key is in sessionStorage');
+    assert.equal(storage.local, 0);
+    assert.equal(storage.cookies, '');
+
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByLabel('API key').waitFor();
+    assert.equal(await page.evaluate(() => sessionStorage.length), 0, 'signing out forgets the key');
+    noProblems();
+  });
+
+  journey('lets the admin sign in and pick the account', async () => {
+    await page.getByLabel('API key').fill(switchboard.adminKey);
+    await page.getByLabel('Account').fill('');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByText('admin key: type the account').waitFor();
+    await page.getByRole('textbox', { name: /Account/ }).fill(ACCOUNT);
+    await shot(page, 'sign-in-admin');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { name: 'Functions' }).waitFor();
+    assert.match(await page.getByTestId('account').innerText(), /Admin/);
+    noProblems();
+  });
+
+  journey('creates a function from a template with the wizard, showing what the API refuses', async () => {
+    await switchboard.api('POST', `/accounts/${ACCOUNT}/functions`, { name: 'taken', code: 'async function lambda(input) { return null; }' });
+    await page.getByRole('link', { name: 'Create function' }).click();
+    await page.locator(`[data-event="${bot.id}"]`).click();
+    await shot(page, 'create-event');
+    await page.getByRole('button', { name: 'Next' }).click();
+    if (bot.supportsSkills) {
+      await page.getByLabel(/Skills of/).waitFor();
+      await page.getByRole('button', { name: 'Next' }).click();
+    }
+    await page.locator(`[data-template="${botTemplate.id}"]`).click();
+    await shot(page, 'create-template');
+    await page.getByRole('button', { name: 'Next' }).click();
+
+    await page.getByLabel('Name').fill('taken');
+    await page.getByLabel('Description').fill('Answers the bot conversation');
+    await page.getByRole('button', { name: 'Create function' }).click();
+    await page.getByTestId('problem').getByText('409').waitFor();
+    assert.match(await page.getByTestId('problem').innerText(), /taken/);
+    await shot(page, 'create-refused');
+
+    await page.getByLabel('Name').fill('journey-bot');
+    await page.getByRole('button', { name: 'Create function' }).click();
+    await page.getByRole('heading', { name: 'journey-bot' }).waitFor();
+    assert.equal(await page.getByTestId('state').first().innerText(), 'Draft');
+    await editor().getByText('lambda').first().waitFor();
+    await shot(page, 'editor');
+    noProblems();
+  });
+
+  journey("shows the event's sample payload read-only in the sidebar", async () => {
+    await page.getByTestId('payload-tab').click();
+    const sample = page.getByTestId('sample-payload');
+    for (const field of Object.keys(bot.samplePayload).slice(0, 3)) {
+      await sample.getByText(`"${field}"`).first().waitFor();
+    }
+    await shot(page, 'sample-payload');
+    await page.getByRole('link', { name: 'Settings', exact: true }).click();
+    noProblems();
+  });
+
+  journey('completes payload fields, marks a syntax error inline, and never loses unsaved changes silently', async () => {
+    await editor().click();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('input.payload.');
+    const field = Object.keys(bot.samplePayload)[0];
+    await page.locator('.cm-tooltip-autocomplete').getByText(field, { exact: true }).first().waitFor();
+    await shot(page, 'completion');
+    await page.keyboard.press('Escape');
+
+    await replaceCode('async function lambda(input) {\n  return { broken: ;\n}\n');
+    await page.locator('.cm-lintRange-error').first().waitFor();
+    await page.getByTestId('unsaved').waitFor();
+    await shot(page, 'syntax-error');
+
+    let asked = null;
+    page.once('dialog', (dialog) => { asked = dialog.message(); dialog.dismiss(); });
+    await nav('Functions').click();
+    await until(() => asked !== null, 5000, 'the console asks before leaving unsaved changes');
+    assert.match(asked, /unsaved changes/);
+    await page.getByTestId('unsaved').waitFor();
+    assert.match(page.url(), /\/code$/, 'staying keeps the editor and its changes');
+
+    await replaceCode(WORKING_CODE);
+    await page.getByRole('button', { name: /Add variable/ }).click();
+    await page.getByLabel('Variable 1', { exact: true }).fill('GREETING');
+    await page.getByLabel('Value 1', { exact: true }).fill('hello from the console');
+    await page.getByTestId('save').click();
+    await until(async () => (await page.getByTestId('save-status').innerText()) === 'Saved', 10_000, 'the function is saved');
+    const saved = await switchboard.api('GET', `/accounts/${ACCOUNT}/functions?page=0&size=100`);
+    const fn = saved.items.find((f) => f.name === 'journey-bot');
+    assert.deepEqual(fn.env, { GREETING: 'hello from the console' });
+    noProblems();
+  });
+
+  journey('deploys after reviewing the diff between the deployed version and the draft', async () => {
+    await openTab('Deploy');
+    await page.getByTestId('review-deploy').click();
+    await page.getByTestId('deploy-diff').getByText('journey called').first().waitFor();
+    await shot(page, 'deploy-review');
+    await page.getByTestId('approve-deploy').click();
+    await page.getByTestId('deploy-result').getByText('Version 1 is productive.').waitFor();
+    assert.equal(await page.getByTestId('state').first().innerText(), 'Productive');
+    await shot(page, 'deployed');
+    noProblems();
+  });
+
+  journey('invokes with the sample payload and shows result, outcome, duration and logs side by side', async () => {
+    await openTab('Invoke');
+    const field = Object.keys(bot.samplePayload)[0];
+    await page.getByTestId('payload-editor').getByText(`"${field}"`).first().waitFor();
+    await page.getByTestId('run-deployed').click();
+    const result = page.getByTestId('invoke-result');
+    await result.getByTestId('outcome').getByText('OK').waitFor();
+    await result.getByTestId('invoke-logs').getByText('journey called').waitFor();
+    await result.getByTestId('invoke-output').getByText('hello from the console').waitFor();
+    await until(async () => /\d+ (ms|s)/.test(await page.getByTestId('invoke-duration').innerText()), 10_000, 'the duration is shown');
+    assert.match(await result.innerText(), /version 1/);
+    await shot(page, 'invoke');
+
+    await page.getByTestId('run-draft').click();
+    await result.getByText('the draft (recorded as a test invocation)').waitFor();
+    await result.getByTestId('outcome').getByText('OK').waitFor();
+    noProblems();
+  });
+
+  journey('rolls back to an earlier version and restores a version into the draft without deploying', async () => {
+    await openTab('Code');
+    await replaceCode(WORKING_CODE.replace('journey called', 'second version called'));
+    await page.getByTestId('save').click();
+    await until(async () => (await page.getByTestId('save-status').innerText()).startsWith('Saved'), 10_000, 'saved');
+    assert.equal(await page.getByTestId('state').first().innerText(), 'Modified');
+    await openTab('Deploy');
+    await page.getByTestId('review-deploy').click();
+    await page.getByTestId('deploy-diff').getByText('second version called').first().waitFor();
+    await page.getByTestId('approve-deploy').click();
+    await page.getByTestId('deploy-result').getByText('Version 2 is productive.').waitFor();
+    await page.getByTestId('versions-diff').getByText('second version called').first().waitFor();
+    await shot(page, 'history');
+
+    await page.getByTestId('rollback-1').click();
+    await page.getByTestId('confirm-history').click();
+    await page.getByTestId('history-result').getByText('version 1 is productive again').waitFor();
+    const fn = (await switchboard.api('GET', `/accounts/${ACCOUNT}/functions?page=0&size=100`)).items.find((f) => f.name === 'journey-bot');
+    assert.equal(fn.deployedVersion, 1);
+    await shot(page, 'rolled-back');
+
+    await page.getByTestId('restore-2').click();
+    await page.getByTestId('confirm-history').click();
+    await page.getByTestId('history-result').getByText('Restored version 2 into the draft').waitFor();
+    assert.equal(await page.getByTestId('state').first().innerText(), 'Modified');
+    const restored = await switchboard.api('GET', `/accounts/${ACCOUNT}/functions/${fn.id}`);
+    assert.match(restored.code, /second version called/);
+    assert.equal(restored.deployedVersion, 1, 'restoring deploys nothing');
+    noProblems();
+  });
+
+  journey('lists invocations with their logs, tails new ones live and filters them', async () => {
+    await openTab('Invocations');
+    const rows = page.getByTestId('invocations').locator('tbody > tr');
+    await rows.first().waitFor();
+    const before = await page.getByTestId('invocations-total').innerText();
+    await page.getByTestId('live-tail').check();
+    const fn = (await switchboard.api('GET', `/accounts/${ACCOUNT}/functions?page=0&size=100`)).items.find((f) => f.name === 'journey-bot');
+    await switchboard.api('POST', `/accounts/${ACCOUNT}/functions/${fn.id}/invoke`, { payload: bot.samplePayload });
+    await until(async () => (await page.getByTestId('invocations-total').innerText()) !== before, 15_000, 'the live tail shows the new invocation');
+    await page.getByTestId('live-tail').uncheck();
+
+    await page.getByTestId('filter-outcome').selectOption('ERROR');
+    await page.getByText('No record on this page matches the filters.').waitFor();
+    await page.getByTestId('filter-outcome').selectOption('OK');
+    await page.getByTestId('filter-text').fill('journey called');
+    await page.getByTestId('filter-summary').waitFor();
+    assert.match(await page.getByTestId('filter-summary').innerText(), /^[1-9]\d* of the \d+ records/);
+    await rows.first().getByRole('button', { name: 'Details' }).click();
+    await page.getByTestId('logs').getByText('journey called').first().waitFor();
+    await shot(page, 'invocations');
+    noProblems();
+  });
+
+  journey('lists functions with state, last deploy and last invocation, filtered and searched', async () => {
+    await nav('Functions').click();
+    const table = page.getByTestId('functions-table');
+    const row = table.locator('tr', { hasText: 'journey-bot' });
+    await row.getByText('Modified').waitFor();
+    await row.getByText(/v1 ·/).waitFor();
+    await row.getByTestId('outcome').getByText('OK').waitFor();
+    await page.getByTestId('limits').getByText(/1 \/ \d+/).first().waitFor();
+    await shot(page, 'functions');
+    await page.getByLabel('State').selectOption('DRAFT');
+    await table.getByText('taken').waitFor();
+    assert.equal(await table.getByText('journey-bot').count(), 0);
+    await page.getByLabel('State').selectOption('');
+    await page.getByLabel('Search').fill('journey');
+    assert.equal(await table.getByText('taken').count(), 0);
+    noProblems();
+  });
+
+  journey('adds a secret whose value is never shown again', async () => {
+    await nav('Secrets').click();
+    await page.getByTestId('add-secret').click();
+    await page.getByLabel('Name').fill('crm-token');
+    await page.getByLabel('Value').fill('s3cr3t-console-value');
+    await shot(page, 'secret-dialog');
+    await page.getByRole('button', { name: 'Save secret' }).click();
+    await page.getByTestId('secrets').getByText('crm-token').waitFor();
+    assert.ok(!(await page.content()).includes('s3cr3t-console-value'), 'the value is not on the page');
+    await shot(page, 'secrets');
+    const secrets = await switchboard.api('GET', `/accounts/${ACCOUNT}/secrets`);
+    assert.deepEqual(secrets.items.map((s) => s.name), ['crm-token']);
+    noProblems();
+  });
+
+  journey('shows the operator pages: event sources, templates, limits, health and dead letters', async () => {
+    await nav('Dead letters').click();
+    await page.getByText('No dead letters.').waitFor();
+    await shot(page, 'dead-letters');
+    await nav('Event sources').click();
+    await page.getByText(bot.displayName).first().waitFor();
+    await shot(page, 'event-sources', { fullPage: true });
+    await nav('Templates').click();
+    await page.getByTestId('templates').getByText(botTemplate.name).first().waitFor();
+    await shot(page, 'templates');
+    await nav('Limits').click();
+    await page.getByTestId('limits-table').getByText(bot.displayName).waitFor();
+    await shot(page, 'limits');
+    await nav('Health').click();
+    await page.getByTestId('health-status').getByText('UP').waitFor();
+    await shot(page, 'health');
+    noProblems();
+  });
+
+  journey('works in a narrow window and with the keyboard', async () => {
+    await page.setViewportSize({ width: 420, height: 860 });
+    await nav('Functions').click();
+    await page.getByTestId('functions-table').waitFor();
+    await shot(page, 'narrow');
+    await page.setViewportSize({ width: 1280, height: 800 });
+
+    await page.locator('body').click({ position: { x: 5, y: 400 } });
+    let focused = '';
+    for (let i = 0; i < 40 && focused !== 'Create function'; i++) {
+      await page.keyboard.press('Tab');
+      focused = await page.evaluate(() => document.activeElement && document.activeElement.textContent.trim());
+    }
+    assert.equal(focused, 'Create function', 'Tab reaches the page actions');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Create a function' }).waitFor();
+    noProblems();
+  });
+});
