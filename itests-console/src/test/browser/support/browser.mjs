@@ -1,13 +1,16 @@
 // Debian's chromium driven by playwright-core (no browser download): headless, sandbox off (CI runs as root), a fresh
 // profile per run. Every page error or CSP violation fails the journey; screenshots of each step go to target/.
 import { chromium } from 'playwright-core';
-import { mkdirSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 
 const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 
 export async function openBrowser() {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`No chromium at ${CHROMIUM}: install Debian's package (apt-get install chromium; .ci/run does it) or set CHROMIUM`);
+  }
   const profile = mkdtempSync(join(tmpdir(), 'switchboard-console-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
