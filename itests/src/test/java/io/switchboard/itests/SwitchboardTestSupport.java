@@ -27,6 +27,8 @@ import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 import javax.inject.Inject;
+import org.junit.Assume;
+import org.junit.Before;
 import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
 import org.osgi.framework.BundleContext;
@@ -52,6 +54,9 @@ public abstract class SwitchboardTestSupport {
         Settings settings = new Settings(distribution, "127.0.0.1", freePort(), work.resolve("data"), deploy,
                 work.resolve("logs"), Map.of());
 
+        if (TestPostgres.enabled() && TestPostgres.skipReason().isEmpty()) {
+            TestPostgres.writePersistedCoreDbConfiguration(settings.data(), TestPostgres.newSchemaUrl());
+        }
         List<Option> options = new ArrayList<>();
         Map<String, String> properties = Platform.frameworkProperties(settings, false);
         properties.forEach((key, value) -> {
@@ -72,6 +77,12 @@ public abstract class SwitchboardTestSupport {
         options.add(cleanCaches(true));
         options.add(workingDirectory(work.resolve("exam").toString()));
         return options.toArray(Option[]::new);
+    }
+
+    /** In the PostgreSQL run, a test runs only when a PostgreSQL is reachable (skipped with a warning otherwise). */
+    @Before
+    public void requireTheRunsDatabase() {
+        Assume.assumeTrue(TestPostgres.skipReason().orElse(""), TestPostgres.skipReason().isEmpty());
     }
 
     private static int freePort() throws IOException {

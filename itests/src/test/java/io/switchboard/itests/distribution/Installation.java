@@ -59,6 +59,20 @@ public final class Installation implements AutoCloseable {
         }
     }
 
+    /**
+     * In the build's PostgreSQL run ({@link io.switchboard.itests.TestPostgres}), points the installation at a fresh
+     * PostgreSQL schema through {@code etc/io.switchboard.core.db.cfg}, as an operator would; on H2 it does nothing.
+     * Returns whether it did.
+     */
+    boolean usePostgresWhenTheRunIsForIt() throws IOException {
+        if (!io.switchboard.itests.TestPostgres.enabled()) {
+            return false;
+        }
+        Files.writeString(home.resolve("etc/io.switchboard.core.db.cfg"),
+                io.switchboard.itests.TestPostgres.coreDbCfg(io.switchboard.itests.TestPostgres.newSchemaUrl()));
+        return true;
+    }
+
     /** Runs {@code bin/switchboard <command>} and returns its exit code and output. */
     public Result run(String command, Map<String, String> environment, Duration timeout) throws IOException, InterruptedException {
         List<String> line = new ArrayList<>(List.of(home.resolve("bin/switchboard").toString(), command));

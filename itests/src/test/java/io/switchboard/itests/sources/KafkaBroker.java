@@ -95,6 +95,47 @@ final class KafkaBroker implements AutoCloseable {
         ((Future<?>) send.invoke(producer, record)).get(30, TimeUnit.SECONDS);
     }
 
+    /**
+     * Sets the group's committed offset of the topic's partition 0 back to {@code offset}, as a crash between storing
+     * an event and committing its record would leave it (the group must have no running consumer).
+     */
+    void rewind(String group, String topic, long offset) throws Exception {
+        Properties properties = new Properties();
+        properties.put("bootstrap.servers", bootstrapServers);
+        Class<?> adminClass = loader.loadClass("org.apache.kafka.clients.admin.Admin");
+        Object admin = adminClass.getMethod("create", Properties.class).invoke(null, properties);
+        try {
+            Object partition = loader.loadClass("org.apache.kafka.common.TopicPartition").getConstructor(String.class, int.class)
+                    .newInstance(topic, 0);
+            Object position = loader.loadClass("org.apache.kafka.clients.consumer.OffsetAndMetadata").getConstructor(long.class)
+                    .newInstance(offset);
+            Object result = adminClass.getMethod("alterConsumerGroupOffsets", String.class, Map.class)
+                    .invoke(admin, group, Map.of(partition, position));
+            ((Future<?>) result.getClass().getMethod("all").invoke(result)).get(30, TimeUnit.SECONDS);
+        } finally {
+            adminClass.getMethod("close").invoke(admin);
+        }
+    }
+
+    /** The group's committed offset of the topic's partition 0; -1 when none. */
+    long committed(String group, String topic) throws Exception {
+        Properties properties = new Properties();
+        properties.put("bootstrap.servers", bootstrapServers);
+        Class<?> adminClass = loader.loadClass("org.apache.kafka.clients.admin.Admin");
+        Object admin = adminClass.getMethod("create", Properties.class).invoke(null, properties);
+        try {
+            Object result = adminClass.getMethod("listConsumerGroupOffsets", String.class).invoke(admin, group);
+            Map<?, ?> offsets = (Map<?, ?>) ((Future<?>) result.getClass().getMethod("partitionsToOffsetAndMetadata").invoke(result))
+                    .get(30, TimeUnit.SECONDS);
+            Object partition = loader.loadClass("org.apache.kafka.common.TopicPartition").getConstructor(String.class, int.class)
+                    .newInstance(topic, 0);
+            Object offset = offsets.get(partition);
+            return offset == null ? -1 : (long) offset.getClass().getMethod("offset").invoke(offset);
+        } finally {
+            adminClass.getMethod("close").invoke(admin);
+        }
+    }
+
     @Override
     public void close() throws ReflectiveOperationException, IOException {
         producer.getClass().getMethod("close").invoke(producer);

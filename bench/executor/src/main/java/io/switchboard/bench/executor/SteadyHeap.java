@@ -22,7 +22,7 @@ public final class SteadyHeap {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 16;
         int calls = args.length > 1 ? Integer.parseInt(args[1]) : 10_000;
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
-        GraalJsExecutor executor = new GraalJsExecutor(ExecutorBenchmark.defaults(GraalJsExecutor.Config.class));
+        GraalJsExecutor executor = new GraalJsExecutor(ExecutorBenchmark.defaults(GraalJsExecutor.Config.class, java.util.Map.of()));
         try {
             StringBuilder line = new StringBuilder("heap after GC (KiB) per round of " + calls + " calls:");
             for (int round = 0; round < rounds; round++) {

@@ -7,6 +7,7 @@ import io.switchboard.api.http.internal.resource.EventTypesResource;
 import io.switchboard.api.http.internal.resource.EventsResource;
 import io.switchboard.api.http.internal.resource.FunctionsResource;
 import io.switchboard.api.http.internal.resource.InvocationsResource;
+import io.switchboard.api.http.internal.resource.SchedulesResource;
 import io.switchboard.api.http.internal.resource.SecretsResource;
 import io.switchboard.api.http.internal.resource.TemplateEndpoints;
 import io.switchboard.api.http.internal.routing.RouteMatch;
@@ -26,6 +27,7 @@ import io.switchboard.core.api.function.EventCatalog;
 import io.switchboard.core.api.function.FunctionService;
 import io.switchboard.core.api.function.InvocationService;
 import io.switchboard.core.api.function.SecretService;
+import io.switchboard.core.api.schedule.ScheduleService;
 import io.switchboard.core.api.security.Authenticator;
 import io.switchboard.core.api.security.Caller;
 import io.switchboard.http.api.RequestBodies;
@@ -87,22 +89,28 @@ public final class ApiServlet extends HttpServlet {
     public ApiServlet(@Reference FunctionService functions, @Reference InvocationService invocations,
                       @Reference SecretService secrets, @Reference EventCatalog catalog,
                       @Reference EventDispatcher dispatcher, @Reference FunctionInvoker invoker,
-                      @Reference DeadLetters deadLetters, @Reference Authenticator authenticator,
+                      @Reference DeadLetters deadLetters, @Reference ScheduleService schedules, @Reference Authenticator authenticator,
                       @Reference RequestBodies bodies, @Reference DraftInvoker drafts, ApiConfiguration config) {
-        this(new CoreServices(functions, invocations, secrets, catalog, dispatcher, invoker, deadLetters, drafts), authenticator, bodies,
+        this(new CoreServices(functions, invocations, secrets, catalog, dispatcher, invoker, deadLetters, drafts), schedules, authenticator, bodies,
                 ApiSettings.from(config));
     }
 
     ApiServlet(CoreServices core, Authenticator authenticator, RequestBodies bodies, ApiSettings settings) {
+        this(core, null, authenticator, bodies, settings);
+    }
+
+    /** @param schedules null: no schedule endpoints (tests of other resources) */
+    ApiServlet(CoreServices core, ScheduleService schedules, Authenticator authenticator, RequestBodies bodies, ApiSettings settings) {
         this.authenticator = authenticator;
         this.bodies = bodies;
         this.settings = settings;
-        this.router = routes(core, json, settings, this::templateEndpoints);
+        this.router = routes(core, schedules, json, settings, this::templateEndpoints);
         LOG.info("HTTP API serving {} (max body {} bytes, page size {} / max {})", BASE_PATH,
                 settings.maxBodyBytes(), settings.defaultPageSize(), settings.maxPageSize());
     }
 
-    private static Router routes(CoreServices core, Json json, ApiSettings settings, Supplier<TemplateEndpoints> templates) {
+    private static Router routes(CoreServices core, ScheduleService schedules, Json json, ApiSettings settings,
+            Supplier<TemplateEndpoints> templates) {
         Views views = new Views(json);
         Router.Builder router = Router.builder();
         new EventTypesResource(core.catalog(), views).addRoutes(router);
@@ -111,6 +119,9 @@ public final class ApiServlet extends HttpServlet {
         new SecretsResource(core.secrets(), views).addRoutes(router);
         new EventsResource(core.dispatcher(), json, views).addRoutes(router);
         new DeadLettersResource(core.deadLetters(), views, settings).addRoutes(router);
+        if (schedules != null) {
+            new SchedulesResource(schedules, json).addRoutes(router);
+        }
         router.get("/templates", request -> templates.get().list(request))
               .get("/templates/{templateId}", request -> templates.get().get(request))
               .post("/accounts/{account}/functions/from-template", request -> templates.get().createFunction(request));

@@ -30,6 +30,12 @@ public final class SwitchboardHeaders {
     /** Which attempt of an asynchronous function the outcome is, from 1 (set by {@code event-results:}). */
     public static final String ATTEMPT = "SwitchboardAttempt";
 
+    /**
+     * What identifies the event at its source (read by {@code event:}): the core stores it with the accepted event and
+     * does not run a second event with the same key (the Kafka ingress sets {@code kafka:<topic>/<partition>/<offset>}).
+     */
+    public static final String IDEMPOTENCY_KEY = "SwitchboardIdempotencyKey";
+
     /** Prefixes of headers that stay inside the route and are never handed to functions as their headers. */
     public static final String INTERNAL_PREFIX = "Switchboard";
 

@@ -9,5 +9,7 @@ public enum Trigger {
     /** A Camel route ({@code function:} or {@code event:} endpoint). */
     CAMEL,
     /** An operator's manual invocation (API "invoke" screen, shell). */
-    MANUAL
+    MANUAL,
+    /** A schedule of the account ({@code /api/v1/accounts/{account}/schedules}) fired. */
+    SCHEDULE
 }

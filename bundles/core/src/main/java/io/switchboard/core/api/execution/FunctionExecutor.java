@@ -10,7 +10,8 @@ import org.osgi.annotation.versioning.ConsumerType;
 public interface FunctionExecutor {
 
     /**
-     * Runs the request on the calling thread and returns when the function finished, failed or timed out.
+     * Runs the request and returns when the function finished, failed or timed out; the calling thread waits for it
+     * (an executor may run the guest code on a thread of its own, and then reports its CPU time in the result).
      * Never throws for anything the function does; every failure of the function is an {@link ExecutionResult}.
      */
     ExecutionResult execute(ExecutionRequest request);

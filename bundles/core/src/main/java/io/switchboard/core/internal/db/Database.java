@@ -8,4 +8,7 @@ public interface Database {
 
     /** Runs read-only or single-statement work with auto-commit. */
     <T> T withConnection(String what, SqlWork<T> work);
+
+    /** The pooled connections themselves, for libraries that manage their own transactions (the scheduler). */
+    javax.sql.DataSource dataSource();
 }

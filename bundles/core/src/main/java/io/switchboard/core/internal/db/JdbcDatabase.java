@@ -79,16 +79,21 @@ public class JdbcDatabase implements Database {
 
     @Activate
     public JdbcDatabase(@Reference(name = "dataSourceFactory") DataSourceFactory dataSourceFactory, Config config, BundleContext context) {
-        this(dataSourceFactory, config, DataFolder.of(context));
+        this(dataSourceFactory, config, DataFolder.of(context), MigrationScripts.of(context.getBundle()));
     }
 
+    /** Outside a framework (tests, tools): the migration scripts come from the class path. */
     public JdbcDatabase(DataSourceFactory dataSourceFactory, Config config, Path dataFolder) {
+        this(dataSourceFactory, config, dataFolder, MigrationScripts.onClassPath());
+    }
+
+    public JdbcDatabase(DataSourceFactory dataSourceFactory, Config config, Path dataFolder, MigrationScripts scripts) {
         boolean embedded = config.url().isBlank();
         String url = embedded ? embeddedUrl(dataFolder, config.embeddedCacheKiB()) : config.url();
         this.pool = new HikariDataSource(poolConfig(createDataSource(dataSourceFactory, config, url), config));
         this.database = new PooledDatabase(pool);
         try {
-            Migrations.migrate(database);
+            Migrations.migrate(pool, scripts);
         } catch (RuntimeException e) {
             pool.close();
             throw e;
@@ -137,6 +142,11 @@ public class JdbcDatabase implements Database {
             maintenance.close();
         }
         pool.close();
+    }
+
+    @Override
+    public DataSource dataSource() {
+        return pool;
     }
 
     @Override

@@ -1,109 +1,102 @@
 package io.switchboard.core.internal.db;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
+import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 
+import javax.sql.DataSource;
+
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.output.MigrateResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Creates and migrates the schema from the versioned scripts {@code /db/migration/V<n>__<name>.sql} of
- * this bundle. Applied versions are recorded in {@code schema_version}; each script runs in one transaction.
+ * Creates and migrates the schema with Flyway from the versioned scripts of this bundle ({@link MigrationScripts}), on
+ * H2 and PostgreSQL alike (one set of scripts). Flyway records what it applied in {@value #HISTORY_TABLE}; it holds a
+ * database lock while migrating, so instances starting together on one PostgreSQL migrate once.
+ *
+ * <p>Installations from before Flyway kept their history in {@value #LEGACY_TABLE} (version and script name per
+ * applied script, a hand-kept list that once skipped V3 and V4). Such a database is baselined at the highest version
+ * up to which every script was recorded, and Flyway applies the rest; V10 then drops the old table.
  */
 public final class Migrations {
 
-    /**
-     * Every script in order; a new schema change is a new entry, never an edit of an applied script. MigrationsTest
-     * checks that every script of the migration folder is listed here (V3 and V4 once were not, and never ran).
-     */
-    static final List<String> SCRIPTS = List.of("V1__schema.sql", "V2__binding_locks.sql", "V3__invocations_by_event.sql",
-            "V4__fewer_invocation_indexes.sql", "V5__invocation_text_as_varchar.sql");
+    static final String HISTORY_TABLE = "flyway_schema_history";
+    static final String LEGACY_TABLE = "schema_version";
 
     private static final Logger LOG = LoggerFactory.getLogger(Migrations.class);
 
     private Migrations() {
     }
 
-    /** Applies every script newer than the recorded schema version. */
-    public static void migrate(Database database) {
-        int current = database.inTransaction("create schema_version", Migrations::currentVersion);
-        for (int i = current; i < SCRIPTS.size(); i++) {
-            String script = SCRIPTS.get(i);
-            int version = i + 1;
-            database.inTransaction("apply migration " + script, connection -> {
-                apply(connection, script, version);
-                return null;
-            });
-            LOG.info("Applied database migration {}", script);
+    /** Applies every script not applied yet. */
+    public static void migrate(DataSource dataSource, MigrationScripts scripts) {
+        int legacy = legacyVersion(dataSource);
+        Flyway flyway = Flyway.configure(Migrations.class.getClassLoader())
+                .dataSource(dataSource)
+                .table(HISTORY_TABLE)
+                .resourceProvider(scripts)
+                // No Java migrations: without a provider Flyway would scan the class path for them.
+                .javaMigrationClassProvider(List::of)
+                .validateMigrationNaming(true)
+                // Version ranges are handed to branches developed side by side: a script numbered below one that an
+                // installation already applied can arrive with a later merge, and is applied then.
+                .outOfOrder(true)
+                .baselineVersion(String.valueOf(Math.max(1, legacy)))
+                .baselineDescription("history of " + LEGACY_TABLE)
+                .load();
+        if (legacy > 0 && !hasTable(dataSource, HISTORY_TABLE)) {
+            flyway.baseline();
+            LOG.info("Database migrations moved to Flyway: baselined at version {} from the table {}", legacy, LEGACY_TABLE);
+        }
+        MigrateResult result = flyway.migrate();
+        result.migrations.forEach(m -> LOG.info("Applied database migration V{}__{}", m.version, m.description.replace(' ', '_')));
+    }
+
+    /**
+     * The highest version up to which every script was recorded in the hand-kept history; 0 when there is none. The
+     * script column names the file, so a gap (a script the old list skipped) ends the run of applied versions.
+     */
+    static int legacyVersion(DataSource dataSource) {
+        if (!hasTable(dataSource, LEGACY_TABLE)) {
+            return 0;
+        }
+        try (Connection c = dataSource.getConnection(); ResultSet rs = c.createStatement().executeQuery("SELECT script FROM " + LEGACY_TABLE)) {
+            Set<Integer> applied = new HashSet<>();
+            while (rs.next()) {
+                String script = rs.getString(1);
+                applied.add(Integer.parseInt(script.substring(1, script.indexOf("__"))));
+            }
+            int version = 0;
+            while (applied.contains(version + 1)) {
+                version++;
+            }
+            return version;
+        } catch (SQLException e) {
+            throw new DataAccessException("read the table " + LEGACY_TABLE, e);
         }
     }
 
-    private static int currentVersion(Connection connection) throws SQLException {
-        try (Statement statement = connection.createStatement()) {
-            statement.execute("CREATE TABLE IF NOT EXISTS schema_version ("
-                    + "version INTEGER PRIMARY KEY, script VARCHAR(200) NOT NULL, applied_at BIGINT NOT NULL)");
-            try (ResultSet rs = statement.executeQuery("SELECT MAX(version) FROM schema_version")) {
-                rs.next();
-                return rs.getInt(1);
+    private static boolean hasTable(DataSource dataSource, String table) {
+        try (Connection c = dataSource.getConnection()) {
+            DatabaseMetaData meta = c.getMetaData();
+            // H2 keeps unquoted names in upper case, PostgreSQL in lower case.
+            for (String name : new String[] {table.toUpperCase(Locale.ROOT), table.toLowerCase(Locale.ROOT)}) {
+                try (ResultSet rs = meta.getTables(null, c.getSchema(), name, new String[] {"TABLE"})) {
+                    if (rs.next()) {
+                        return true;
+                    }
+                }
             }
-        }
-    }
-
-    private static void apply(Connection connection, String script, int version) throws SQLException {
-        try (Statement statement = connection.createStatement()) {
-            for (String sql : statements(read(script))) {
-                statement.execute(sql);
-            }
-        }
-        try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO schema_version (version, script, applied_at) VALUES (?, ?, ?)")) {
-            insert.setInt(1, version);
-            insert.setString(2, script);
-            insert.setLong(3, System.currentTimeMillis());
-            insert.executeUpdate();
-        }
-    }
-
-    /** Splits a script at semicolons that end a line; lines starting with {@code --} are comments. */
-    static List<String> statements(String script) {
-        List<String> statements = new ArrayList<>();
-        StringBuilder current = new StringBuilder();
-        for (String line : script.split("\n")) {
-            String trimmed = line.strip();
-            if (trimmed.isEmpty() || trimmed.startsWith("--")) {
-                continue;
-            }
-            current.append(line).append('\n');
-            if (trimmed.endsWith(";")) {
-                String sql = current.toString().strip();
-                statements.add(sql.substring(0, sql.length() - 1));
-                current.setLength(0);
-            }
-        }
-        if (!current.toString().isBlank()) {
-            statements.add(current.toString().strip());
-        }
-        return statements;
-    }
-
-    private static String read(String script) {
-        String path = "/db/migration/" + script;
-        try (InputStream in = Migrations.class.getResourceAsStream(path)) {
-            if (in == null) {
-                throw new IllegalStateException("Migration script " + path + " is missing from the core bundle");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read migration script " + path, e);
+            return false;
+        } catch (SQLException e) {
+            throw new DataAccessException("look for the table " + table, e);
         }
     }
 }

@@ -15,6 +15,11 @@ public class PooledDatabase implements Database {
     }
 
     @Override
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    @Override
     public <T> T inTransaction(String what, SqlWork<T> work) {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);

@@ -103,16 +103,16 @@ final class AsyncQueue {
      * Persists the event and its tasks, then queues the tasks; returns when the event is durable. Events accepted at
      * the same time share one transaction (group commit), so concurrent callers do not queue for a commit each.
      */
-    void accept(AsyncEvent event, List<DeployedFunction> selected) {
+    void accept(AsyncEvent event, List<DeployedFunction> selected, String idempotencyKey) {
         long now = clock.millis();
         List<AsyncTask> tasks = selected.stream().map(f -> new AsyncTask(TimeOrderedIds.next(), event.id(), event.account(),
                 f.functionId(), f.version(), 0, now)).toList();
-        acceptWriter.writeAndWait(new Accepted(event, tasks, now), ACCEPT_WAIT);
+        acceptWriter.writeAndWait(new Accepted(event, tasks, now, idempotencyKey), ACCEPT_WAIT);
         tasks.forEach(task -> queue.add(new Due(task)));
     }
 
-    /** An event and its tasks, stored together. */
-    private record Accepted(AsyncEvent event, List<AsyncTask> tasks, long now) {
+    /** An event, its tasks and its idempotency key (or null), stored together. */
+    private record Accepted(AsyncEvent event, List<AsyncTask> tasks, long now, String idempotencyKey) {
     }
 
     private BatchWriter<Accepted> acceptWriter() {
@@ -121,6 +121,9 @@ final class AsyncQueue {
                 a -> 1024 + 2 * a.event().payloadJson().length(),
                 accepted -> database.inTransaction("accept " + accepted.size() + " asynchronous event(s)", c -> {
                     for (Accepted a : accepted) {
+                        if (a.idempotencyKey() != null) {
+                            IdempotencyKeys.insert(c, a.idempotencyKey(), a.event().account(), a.event().id(), a.now());
+                        }
                         repository.insertEvent(c, a.event());
                         for (AsyncTask task : a.tasks()) {
                             repository.insertTask(c, task, a.now());

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -48,7 +49,9 @@ import io.switchboard.core.api.execution.Outcome;
 import io.switchboard.core.api.function.EventCatalog;
 import io.switchboard.core.api.function.Page;
 import io.switchboard.core.internal.id.TimeOrderedIds;
+import io.switchboard.core.internal.db.DataAccessException;
 import io.switchboard.core.internal.db.Database;
+import io.switchboard.core.internal.db.UniqueViolation;
 import io.switchboard.core.internal.function.DeployedFunction;
 import io.switchboard.core.internal.function.DeployedFunctions;
 import io.switchboard.core.internal.invocation.InvocationRecorder;
@@ -114,6 +117,7 @@ public class DispatcherImpl implements EventDispatcher, FunctionInvoker, DraftIn
      * almost none, while a busy loop competing with ten other busy threads on two cores still gets about a fifth.
      */
     private static final double QUARANTINE_BUSY_SHARE = 0.1;
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DispatcherImpl.class);
 
     private final EventCatalog catalog;
     private final DeployedFunctions functions;
@@ -126,6 +130,7 @@ public class DispatcherImpl implements EventDispatcher, FunctionInvoker, DraftIn
     private final Duration retryAfter;
     private final Duration grace;
     private final AsyncOutcomeListeners outcomeListeners = new AsyncOutcomeListeners();
+    private final IdempotencyKeys idempotencyKeys;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     private volatile FunctionExecutor executor;
@@ -150,6 +155,7 @@ public class DispatcherImpl implements EventDispatcher, FunctionInvoker, DraftIn
                 Math.max(1, config.asyncMaxAttempts()), Duration.ofMillis(config.asyncBackoffMs()), Duration.ofMillis(config.asyncMaxBackoffMs()),
                 Duration.ofMillis(config.asyncCapacityRetryMs())), clock, outcomeListeners);
         this.deadLetters = new DeadLetterOffice(database, functions, asyncQueue::requeue, clock);
+        this.idempotencyKeys = new IdempotencyKeys(database);
         asyncQueue.start();
     }
 
@@ -183,12 +189,38 @@ public class DispatcherImpl implements EventDispatcher, FunctionInvoker, DraftIn
         EventTypeDefinition event = catalog.get(request.eventTypeId()).orElseThrow(() -> new UnknownEventTypeException(request.eventTypeId()))
                 .definition();
         JsonNode payload = validator.validate(event, request.payloadJson());
+        String key = request.idempotencyKey();
+        Optional<String> earlier = key == null ? Optional.empty() : idempotencyKeys.eventOf(key);
+        if (earlier.isPresent()) {
+            return duplicate(key, earlier.get(), event.mode());
+        }
         List<DeployedFunction> selected = functions.selectFor(request.account(), event.id(), skill(event, payload));
         String eventId = TimeOrderedIds.next();
         if (event.mode() == InvocationMode.ASYNC) {
-            asyncQueue.accept(new AsyncEvent(eventId, request.account(), event.id(), request.payloadJson(), request.headers(),
-                    request.trigger(), System.currentTimeMillis()), selected);
+            try {
+                asyncQueue.accept(new AsyncEvent(eventId, request.account(), event.id(), request.payloadJson(), request.headers(),
+                        request.trigger(), System.currentTimeMillis()), selected, key);
+            } catch (RuntimeException e) {
+                // The same key accepted at the same time by another caller or instance: that one counts.
+                Optional<String> raced = key == null ? Optional.empty() : idempotencyKeys.eventOf(key);
+                if (raced.isPresent()) {
+                    return duplicate(key, raced.get(), event.mode());
+                }
+                throw e;
+            }
             return new DispatchResult(eventId, InvocationMode.ASYNC, List.of());
+        }
+        if (key != null) {
+            // Claimed before the functions run: a synchronous event whose caller is gone (a crash mid-run) is not run
+            // again when redelivered; its source cannot get a reply then anyway.
+            try {
+                idempotencyKeys.claim(key, request.account(), eventId, System.currentTimeMillis());
+            } catch (DataAccessException e) {
+                if (UniqueViolation.causedBy(e)) {
+                    return duplicate(key, idempotencyKeys.eventOf(key).orElse(eventId), event.mode());
+                }
+                throw e;
+            }
         }
         List<ConcurrencyLimiter.Permit> permits = limiter.tryAcquireAll(request.account(), selected.stream().map(DeployedFunction::functionId).toList())
                 .orElseThrow(() -> capacityExceeded("Event '" + event.id() + "' of account " + request.account()));
@@ -205,6 +237,11 @@ public class DispatcherImpl implements EventDispatcher, FunctionInvoker, DraftIn
             outcomes.add(await(running.get(i)));
         }
         return new DispatchResult(eventId, InvocationMode.SYNC, outcomes);
+    }
+
+    private static DispatchResult duplicate(String key, String eventId, InvocationMode mode) {
+        LOG.debug("Event with idempotency key {} was accepted before as {}; not run again", key, eventId);
+        return new DispatchResult(eventId, mode, List.of());
     }
 
     @Override

@@ -21,7 +21,8 @@ import io.switchboard.core.api.execution.Outcome;
  * for a while: during it, the function's runs share a few platform-wide slots and a CPU budget (a share of one
  * core, as a token bucket holding at most ten seconds' worth) with the other quarantined functions, so a busy
  * loop or a memory bomb under load takes a small, bounded part of the machine instead of one thread per event.
- * A function that merely waited (a slow HTTP target) is not quarantined: waiting costs no CPU.
+ * A function that merely waited (a slow HTTP target) is not quarantined: waiting costs no CPU. A run the executor could
+ * not stop at all ({@link ExecutionResult#UNSTOPPABLE}) always puts its function in quarantine.
  *
  * <p>A quarantined run that finds no free slot is not run: a synchronous caller gets a {@code REJECTED} outcome for
  * that function (the event's other functions run as usual); an asynchronous task waits in its queue.
@@ -142,7 +143,8 @@ final class Quarantine {
 
     /** Judges a finished run: stopped by the executor while busy on CPU puts (or keeps) the function in quarantine. */
     void judge(String account, String functionId, ExecutionResult result, long cpuNanos, long wallNanos) {
-        if (durationNanos == 0 || !stoppedByTheExecutor(result) || wallNanos <= 0 || cpuNanos < busyShare * wallNanos) {
+        boolean unstoppable = result.error() != null && ExecutionResult.UNSTOPPABLE.equals(result.error().errorCode());
+        if (durationNanos == 0 || !unstoppable && (!stoppedByTheExecutor(result) || wallNanos <= 0 || cpuNanos < busyShare * wallNanos)) {
             return;
         }
         Long previous = until.put(functionId, nanoTime.getAsLong() + durationNanos);

@@ -25,6 +25,14 @@ public final class FunctionRepository {
         return Rows.one(c, "SELECT " + COLUMNS + " FROM functions WHERE account = ? AND id = ?", FunctionRepository::row, account, id);
     }
 
+    /**
+     * The function's row, locked until the transaction ends: every lifecycle change of one function reads its state
+     * through this, so concurrent changes (also from other instances) apply one after another to the latest state.
+     */
+    Optional<FunctionRow> lock(Connection c, String account, String id) throws SQLException {
+        return Rows.one(c, "SELECT " + COLUMNS + " FROM functions WHERE account = ? AND id = ? FOR UPDATE", FunctionRepository::row, account, id);
+    }
+
     Optional<FunctionRow> findByName(Connection c, String account, String name) throws SQLException {
         return Rows.one(c, "SELECT " + COLUMNS + " FROM functions WHERE account = ? AND name = ?", FunctionRepository::row, account, name);
     }
@@ -51,6 +59,7 @@ public final class FunctionRepository {
     }
 
     void delete(Connection c, String id) throws SQLException {
+        deleteSchedules(c, id);
         Rows.update(c, "DELETE FROM bindings WHERE function_id = ?", id);
         Rows.update(c, "DELETE FROM function_versions WHERE function_id = ?", id);
         Rows.update(c, "DELETE FROM functions WHERE id = ?", id);
@@ -82,6 +91,14 @@ public final class FunctionRepository {
 
     void unbind(Connection c, String functionId) throws SQLException {
         Rows.update(c, "DELETE FROM bindings WHERE function_id = ?", functionId);
+    }
+
+    /**
+     * Deletes the function's schedules (undeploy, delete), in the lifecycle change's transaction: a schedule never
+     * outlives its function's deployment. Their scheduler rows find no schedule at their next firing and end.
+     */
+    void deleteSchedules(Connection c, String functionId) throws SQLException {
+        Rows.update(c, "DELETE FROM schedules WHERE function_id = ?", functionId);
     }
 
     /** Keeps the binding's function name in step with renames (limit messages name functions). */

@@ -13,12 +13,17 @@ import java.util.UUID;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.switchboard.core.api.execution.CodeChecker;
+import io.switchboard.core.api.egress.EgressPolicy;
 import io.switchboard.core.api.function.ConflictException;
 import io.switchboard.core.api.function.EventCatalog;
 import io.switchboard.core.api.function.EventTypeView;
@@ -31,6 +36,7 @@ import io.switchboard.core.api.function.LimitBreach;
 import io.switchboard.core.api.function.NotFoundException;
 import io.switchboard.core.api.function.Page;
 import io.switchboard.core.internal.db.Database;
+import io.switchboard.core.internal.egress.EgressPolicyImpl;
 
 /** Functions of each account, their lifecycle and versions; deploys are checked against the event limits. */
 @Component(service = FunctionService.class, configurationPid = FunctionServiceImpl.PID)
@@ -67,6 +73,13 @@ public class FunctionServiceImpl implements FunctionService {
     private final Clock clock;
     private final FunctionRepository repository = new FunctionRepository();
     private final BindingLocks locks = new BindingLocks();
+    private final FunctionLocks functionLocks = new FunctionLocks();
+
+    /** The executor's code check; without an executor nothing runs, and code is checked when one is installed. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    volatile CodeChecker codeChecker;
+
+    private volatile EgressPolicy egress;
 
     @Activate
     public FunctionServiceImpl(@Reference Database database, @Reference EventCatalog catalog, @Reference DeployedFunctions deployedFunctions,
@@ -78,10 +91,29 @@ public class FunctionServiceImpl implements FunctionService {
         this.database = database;
         this.catalog = catalog;
         this.deployedFunctions = deployedFunctions;
-        this.validator = new SpecValidator(config.maxCodeLength(), config.maxTimeoutMs());
+        this.validator = new SpecValidator(config.maxCodeLength(), config.maxTimeoutMs(), this::egressPolicy);
         this.defaultTimeoutMs = config.defaultTimeoutMs();
         this.clock = clock;
     }
+
+    /** Optional so that the service never waits for it; without it the strictest policy applies (no internal network). */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    void bindEgressPolicy(EgressPolicy policy) {
+        egress = policy;
+    }
+
+    void unbindEgressPolicy(EgressPolicy policy) {
+        if (egress == policy) {
+            egress = null;
+        }
+    }
+
+    private EgressPolicy egressPolicy() {
+        EgressPolicy current = egress;
+        return current != null ? current : STRICT_EGRESS;
+    }
+
+    private static final EgressPolicy STRICT_EGRESS = EgressPolicyImpl.admitting();
 
     @Override
     public Page<FunctionInfo> list(String account, int page, int size) {
@@ -100,7 +132,7 @@ public class FunctionServiceImpl implements FunctionService {
     @Override
     public FunctionInfo create(String account, FunctionSpec spec) {
         FunctionSpec normalized = normalize(spec);
-        validator.validate(normalized, catalog);
+        validator.validate(normalized, catalog, codeChecker);
         Instant now = clock.instant();
         FunctionRow row = new FunctionRow(UUID.randomUUID().toString(), account, normalized, FunctionState.DRAFT, 0, 0, now, now);
         database.inTransaction("create function " + normalized.name(), c -> {
@@ -115,9 +147,9 @@ public class FunctionServiceImpl implements FunctionService {
     @Override
     public FunctionInfo update(String account, String functionId, FunctionSpec spec) {
         FunctionSpec normalized = normalize(spec);
-        validator.validate(normalized, catalog);
-        FunctionRow updated = database.inTransaction("update function " + functionId, c -> {
-            FunctionRow row = require(c, account, functionId);
+        validator.validate(normalized, catalog, codeChecker);
+        FunctionRow updated = serialized(functionId, () -> database.inTransaction("update function " + functionId, c -> {
+            FunctionRow row = requireLocked(c, account, functionId);
             requireNameFree(c, account, normalized.name(), functionId);
             FunctionState state = row.state() == FunctionState.PRODUCTIVE ? FunctionState.MODIFIED : row.state();
             FunctionRow next = row.with(normalized, state, row.deployedVersion(), row.latestVersion(), clock.instant());
@@ -126,18 +158,18 @@ public class FunctionServiceImpl implements FunctionService {
                 repository.renameBinding(c, functionId, normalized.name());
             }
             return next;
-        });
+        }));
         deployedFunctions.bindingsChanged(account);
         return info(updated);
     }
 
     @Override
     public void delete(String account, String functionId) {
-        database.inTransaction("delete function " + functionId, c -> {
-            require(c, account, functionId);
+        serialized(functionId, () -> database.inTransaction("delete function " + functionId, c -> {
+            requireLocked(c, account, functionId);
             repository.delete(c, functionId);
             return null;
-        });
+        }));
         deployedFunctions.bindingsChanged(account);
         LOG.info("Deleted function {} of account {}", functionId, account);
     }
@@ -145,12 +177,12 @@ public class FunctionServiceImpl implements FunctionService {
     @Override
     public FunctionInfo deploy(String account, String functionId) {
         FunctionRow row = database.withConnection("read function " + functionId, c -> require(c, account, functionId));
-        if (row.state() == FunctionState.PRODUCTIVE) {
-            throw new ConflictException("Function " + functionId + " is already productive at version " + row.deployedVersion()
-                    + " with no changes to deploy");
-        }
-        validator.validate(row.spec(), catalog);
+        validator.validate(row.spec(), catalog, codeChecker);
         FunctionRow deployed = bindUnderLimit(account, functionId, row.spec().eventType(), current -> {
+            if (current.state() == FunctionState.PRODUCTIVE) {
+                throw new ConflictException("Function " + functionId + " is already productive at version " + current.deployedVersion()
+                        + " with no changes to deploy");
+            }
             int version = current.latestVersion() + 1;
             return new Activation(current.spec(), version, version, new FunctionVersion(functionId, version, current.spec(), clock.instant()));
         });
@@ -165,7 +197,7 @@ public class FunctionServiceImpl implements FunctionService {
             return repository.version(c, functionId, version).orElseThrow(() -> new NotFoundException(
                     "Function " + functionId + " has no version " + version));
         });
-        validator.validate(target.spec(), catalog);
+        validator.validate(target.spec(), catalog, codeChecker);
         FunctionRow rolledBack = bindUnderLimit(account, functionId, target.spec().eventType(),
                 current -> new Activation(target.spec(), version, current.latestVersion(), null));
         LOG.info("Rolled function {} of account {} back to version {}", functionId, account, version);
@@ -174,16 +206,17 @@ public class FunctionServiceImpl implements FunctionService {
 
     @Override
     public FunctionInfo undeploy(String account, String functionId) {
-        FunctionRow undeployed = database.inTransaction("undeploy function " + functionId, c -> {
-            FunctionRow row = require(c, account, functionId);
+        FunctionRow undeployed = serialized(functionId, () -> database.inTransaction("undeploy function " + functionId, c -> {
+            FunctionRow row = requireLocked(c, account, functionId);
             if (!row.deployed()) {
                 throw new ConflictException("Function " + functionId + " is " + row.state() + ", not deployed");
             }
             FunctionRow next = row.with(row.spec(), FunctionState.UNDEPLOYED, 0, row.latestVersion(), clock.instant());
             repository.update(c, next);
             repository.unbind(c, functionId);
+            repository.deleteSchedules(c, functionId);
             return next;
-        });
+        }));
         deployedFunctions.bindingsChanged(account);
         LOG.info("Undeployed function {} of account {}", functionId, account);
         return info(undeployed);
@@ -228,7 +261,7 @@ public class FunctionServiceImpl implements FunctionService {
             });
         }
         try {
-            return bindUnderLock(account, functionId, eventType, plan);
+            return serialized(functionId, () -> bindUnderLock(account, functionId, eventType, plan));
         } finally {
             deployedFunctions.bindingsChanged(account);
         }
@@ -239,7 +272,7 @@ public class FunctionServiceImpl implements FunctionService {
             if (eventType != null) {
                 repository.lockBindings(c, account, eventType);
             }
-            FunctionRow current = require(c, account, functionId);
+            FunctionRow current = requireLocked(c, account, functionId);
             Activation activation = plan.plan(current);
             if (!Objects.equals(activation.spec().eventType(), eventType)) {
                 throw new ConflictException("Function " + functionId + " changed its event while deploying; retry");
@@ -273,6 +306,16 @@ public class FunctionServiceImpl implements FunctionService {
     private FunctionRow require(Connection c, String account, String functionId) throws SQLException {
         return repository.find(c, account, functionId).orElseThrow(() -> new NotFoundException(
                 "Account " + account + " has no function " + functionId));
+    }
+
+    /** The function's row, locked until the transaction ends (see {@link FunctionRepository#lock}). */
+    private FunctionRow requireLocked(Connection c, String account, String functionId) throws SQLException {
+        return repository.lock(c, account, functionId).orElseThrow(() -> new NotFoundException(
+                "Account " + account + " has no function " + functionId));
+    }
+
+    private <T> T serialized(String functionId, java.util.function.Supplier<T> change) {
+        return functionLocks.serialized(functionId, change);
     }
 
     private void requireNameFree(Connection c, String account, String name, String ownId) throws SQLException {

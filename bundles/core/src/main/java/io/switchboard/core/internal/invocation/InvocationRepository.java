@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.type.TypeReference;
 
 import io.switchboard.core.api.dispatch.Trigger;
@@ -27,8 +28,12 @@ final class InvocationRepository {
             + "duration_ms, outcome, result, error_code, error_message, logs";
     private static final TypeReference<List<StoredLine>> LINES = new TypeReference<>() { };
 
-    /** A log line as stored: epoch millis instead of an Instant, so no Jackson time module is needed. */
-    record StoredLine(long time, String level, String message) {
+    /**
+     * A log line as stored: epoch millis instead of an Instant, so no Jackson time module is needed; extras as their
+     * JSON text, left out when there are none (rows written before extras existed read back without them).
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record StoredLine(long time, String level, String message, String extras) {
     }
 
     /** Inserts the records with one batched statement (the caller owns the transaction). */
@@ -62,7 +67,7 @@ final class InvocationRepository {
         if (logs.isEmpty()) {
             return "[]";
         }
-        return Json.write(logs.stream().map(l -> new StoredLine(l.time().toEpochMilli(), l.level().name(), l.message())).toList());
+        return Json.write(logs.stream().map(l -> new StoredLine(l.time().toEpochMilli(), l.level().name(), l.message(), l.extrasJson())).toList());
     }
 
     List<InvocationRecord> list(Connection c, String account, String functionId, int offset, int limit) throws SQLException {
@@ -107,6 +112,8 @@ final class InvocationRepository {
         int tasks = Rows.update(c, "DELETE FROM async_tasks WHERE status <> 'PENDING' AND updated_at < ?", cutoff.toEpochMilli());
         Rows.update(c, "DELETE FROM async_events WHERE created_at < ? AND NOT EXISTS "
                 + "(SELECT 1 FROM async_tasks t WHERE t.event_id = async_events.id)", cutoff.toEpochMilli());
+        // Sources redeliver within minutes, not after the retention period.
+        Rows.update(c, "DELETE FROM event_idempotency_keys WHERE created_at < ?", cutoff.toEpochMilli());
         return tasks;
     }
 
@@ -114,7 +121,7 @@ final class InvocationRepository {
         String errorCode = rs.getString(12);
         String errorMessage = rs.getString(13);
         List<LogLine> logs = Json.read(rs.getString(14), LINES).stream()
-                .map(l -> new LogLine(Instant.ofEpochMilli(l.time()), LogLevel.valueOf(l.level()), l.message())).toList();
+                .map(l -> new LogLine(Instant.ofEpochMilli(l.time()), LogLevel.valueOf(l.level()), l.message(), l.extras())).toList();
         return new InvocationRecord(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getString(5), rs.getString(6),
                 Trigger.valueOf(rs.getString(7)), Instant.ofEpochMilli(rs.getLong(8)), rs.getLong(9), Outcome.valueOf(rs.getString(10)),
                 rs.getString(11), errorCode == null && errorMessage == null ? null : new ExecutionError(errorCode, errorMessage), logs);

@@ -1,5 +1,6 @@
 package io.switchboard.core.internal.invocation;
 
+import java.util.List;
 import java.util.Optional;
 
 import java.time.Clock;
@@ -23,6 +24,8 @@ import io.switchboard.core.api.function.InvocationRecord;
 import io.switchboard.core.api.function.InvocationService;
 import io.switchboard.core.api.function.NotFoundException;
 import io.switchboard.core.api.function.Page;
+import io.switchboard.core.api.dispatch.Trigger;
+import io.switchboard.core.api.execution.LogLevel;
 import io.switchboard.core.api.execution.LogLine;
 import io.switchboard.core.internal.db.BatchWriter;
 import io.switchboard.core.internal.db.Database;
@@ -59,6 +62,14 @@ public class InvocationServiceImpl implements InvocationService, InvocationRecor
 
         @AttributeDefinition(description = "Seconds a reader or an asynchronous task waits for queued records to be written")
         int writeWaitSeconds() default 30;
+
+        @AttributeDefinition(description = "Whether DEBUG log lines are stored with the record (LivePerson never stores them; "
+                + "the caller of an invocation always gets them)")
+        boolean persistDebugLogs() default false;
+
+        @AttributeDefinition(description = "Whether the log lines of manual test invocations (invoke with the sample payload, the "
+                + "shell) are stored with the record (LivePerson does not store them; the caller always gets them)")
+        boolean persistManualInvocationLogs() default false;
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(InvocationServiceImpl.class);
@@ -70,6 +81,8 @@ public class InvocationServiceImpl implements InvocationService, InvocationRecor
     private final ScheduledExecutorService purger;
     private final BatchWriter<InvocationRecord> writer;
     private final Duration writeWait;
+    private final boolean persistDebugLogs;
+    private final boolean persistManualInvocationLogs;
 
     @Activate
     public InvocationServiceImpl(@Reference Database database, Config config) {
@@ -81,6 +94,8 @@ public class InvocationServiceImpl implements InvocationService, InvocationRecor
         this.retention = Duration.ofDays(config.retentionDays());
         this.clock = clock;
         this.writeWait = Duration.ofSeconds(Math.max(1, config.writeWaitSeconds()));
+        this.persistDebugLogs = config.persistDebugLogs();
+        this.persistManualInvocationLogs = config.persistManualInvocationLogs();
         this.writer = new BatchWriter<>("switchboard-invocation-writer", "invocation records",
                 r -> "the record of invocation " + r.id() + " of function " + r.functionId() + " (account " + r.account() + ")",
                 InvocationServiceImpl::sizeOf, records -> database.inTransaction("store " + records.size() + " invocation records", c -> {
@@ -100,12 +115,23 @@ public class InvocationServiceImpl implements InvocationService, InvocationRecor
 
     @Override
     public void record(InvocationRecord record) {
-        writer.write(record);
+        writer.write(stored(record));
     }
 
     @Override
     public void recordDurably(InvocationRecord record) {
-        writer.writeAndWait(record, writeWait);
+        writer.writeAndWait(stored(record), writeWait);
+    }
+
+    /** The record as stored: without DEBUG lines and without the logs of manual invocations, unless configured. */
+    InvocationRecord stored(InvocationRecord r) {
+        boolean dropAll = r.trigger() == Trigger.MANUAL && !persistManualInvocationLogs;
+        if (r.logs().isEmpty() || (!dropAll && (persistDebugLogs || r.logs().stream().noneMatch(l -> l.level() == LogLevel.DEBUG)))) {
+            return r;
+        }
+        List<LogLine> kept = dropAll ? List.of() : r.logs().stream().filter(l -> l.level() != LogLevel.DEBUG).toList();
+        return new InvocationRecord(r.id(), r.account(), r.functionId(), r.version(), r.eventTypeId(), r.eventId(), r.trigger(),
+                r.startedAt(), r.durationMs(), r.outcome(), r.resultJson(), r.error(), kept);
     }
 
     /** Records queued and not yet written (for operators and tests). */
@@ -162,7 +188,7 @@ public class InvocationServiceImpl implements InvocationService, InvocationRecor
             chars += length(r.error().errorCode()) + length(r.error().errorMsg());
         }
         for (LogLine line : r.logs()) {
-            chars += 32 + length(line.message());
+            chars += 32 + length(line.message()) + length(line.extrasJson());
         }
         return (int) Math.min(Integer.MAX_VALUE, chars * 2);
     }

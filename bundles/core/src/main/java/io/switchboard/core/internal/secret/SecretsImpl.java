@@ -3,7 +3,6 @@ package io.switchboard.core.internal.secret;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -40,9 +39,14 @@ public class SecretsImpl implements SecretService, SecretStore {
     /** The encryption key of the secrets. */
     @ObjectClassDefinition(name = "Switchboard secrets", description = "Encryption of secrets at rest.")
     public @interface Config {
-        @AttributeDefinition(type = AttributeType.PASSWORD, description = "Base64 of a 128, 192 or 256-bit AES key; "
-                + "empty: a key is generated once into <switchboard.data>/secrets.key")
+        @AttributeDefinition(type = AttributeType.PASSWORD, description = "Base64 of a 128, 192 or 256-bit AES key; the "
+                + "environment variable SWITCHBOARD_SECRETS_KEY overrides it; empty and no keyFile: a key is generated once into "
+                + "<switchboard.data>/secrets.key, which only this instance has (instances sharing a database need one key)")
         String key() default "";
+
+        @AttributeDefinition(description = "File holding the base64 key (e.g. a mounted secret), used when neither "
+                + "SWITCHBOARD_SECRETS_KEY nor key is set; a relative path is resolved against <switchboard.data>")
+        String keyFile() default "";
 
         @AttributeDefinition(description = "Longest secret value, in characters")
         int maxValueLength() default 10_000;
@@ -62,8 +66,7 @@ public class SecretsImpl implements SecretService, SecretStore {
 
     public SecretsImpl(Database database, Config config, Path dataFolder) {
         this.database = database;
-        this.cipher = new SecretCipher(config.key().isBlank() ? SecretKeyFile.loadOrCreate(dataFolder)
-                : Base64.getDecoder().decode(config.key().strip()));
+        this.cipher = new SecretCipher(SecretKeySource.resolve(config, dataFolder, System.getenv()).key());
         this.maxValueLength = config.maxValueLength();
     }
 

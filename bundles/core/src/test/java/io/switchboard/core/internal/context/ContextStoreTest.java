@@ -11,7 +11,9 @@ import org.junit.jupiter.api.Test;
 import io.switchboard.core.internal.db.JdbcDatabase;
 import io.switchboard.core.internal.testing.TestConfigs;
 import io.switchboard.core.internal.testing.TestDatabase;
+import io.switchboard.core.internal.testing.DatabaseTest;
 
+@DatabaseTest
 class ContextStoreTest {
 
     private final JdbcDatabase database = TestDatabase.inMemory();

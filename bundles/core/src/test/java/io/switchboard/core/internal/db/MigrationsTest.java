@@ -4,30 +4,46 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URISyntaxException;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Types;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.stream.Stream;
+import java.util.Locale;
+import java.util.Set;
+
+import javax.sql.DataSource;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import io.switchboard.core.internal.testing.DatabaseTest;
 import io.switchboard.core.internal.testing.TestDatabase;
 
+@DatabaseTest
 class MigrationsTest {
 
-    private final JdbcDatabase database = TestDatabase.inMemory();
+    /** Flyway quotes the names of its table and columns: lower case on both databases. */
+    private static final String HISTORY = "\"" + Migrations.HISTORY_TABLE + "\"";
+
+    private final List<JdbcDatabase> opened = new ArrayList<>();
 
     @AfterEach
     void close() {
-        database.close();
+        opened.forEach(JdbcDatabase::close);
+    }
+
+    private JdbcDatabase open() {
+        JdbcDatabase database = TestDatabase.inMemory();
+        opened.add(database);
+        return database;
     }
 
     private static int versionOf(String script) {
@@ -35,93 +51,175 @@ class MigrationsTest {
     }
 
     @Test
-    void everyScriptOfTheMigrationFolderIsListedInVersionOrder() throws IOException, URISyntaxException {
-        Path folder = Path.of(Migrations.class.getResource("/db/migration/V1__schema.sql").toURI()).getParent();
-        List<String> files;
-        try (Stream<Path> listed = Files.list(folder)) {
-            files = new ArrayList<>(listed.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".sql")).toList());
-        }
-        files.sort((a, b) -> Integer.compare(versionOf(a), versionOf(b)));
+    void everyScriptOfTheMigrationFolderIsAppliedByFlyway() {
+        List<String> files = MigrationScripts.onClassPath().names();
+        JdbcDatabase database = open();
 
-        assertThat(Migrations.SCRIPTS).containsExactlyElementsOf(files);
-        for (int i = 0; i < files.size(); i++) {
-            assertThat(versionOf(files.get(i))).as(files.get(i)).isEqualTo(i + 1);
-        }
+        List<Integer> applied = database.withConnection("history", c -> io.switchboard.core.internal.db.Rows.list(c,
+                "SELECT \"version\" FROM " + HISTORY + " WHERE \"success\" = TRUE AND \"version\" IS NOT NULL",
+                rs -> Integer.parseInt(rs.getString(1))));
+
+        assertThat(files).isNotEmpty().allMatch(f -> f.matches("V[0-9]+__[a-z0-9_]+\\.sql"));
+        assertThat(applied).containsExactlyInAnyOrderElementsOf(files.stream().map(MigrationsTest::versionOf).toList());
     }
 
     @Test
     void aFreshDatabaseEndsWithTheLatestSchema() {
-        List<String> indexes = database.withConnection("indexes", MigrationsTest::invocationIndexes);
+        JdbcDatabase database = open();
 
-        assertThat(indexes).containsExactlyInAnyOrder("PRIMARY_KEY", "IX_INVOCATIONS_FUNCTION");
-        assertThat(database.<String>withConnection("types", c -> columnType(c, "RESULT"))).isEqualTo("CHARACTER VARYING");
-        assertThat(database.<String>withConnection("types", c -> columnType(c, "LOGS"))).isEqualTo("CHARACTER VARYING");
-        assertThat(database.<String>withConnection("version", c -> single(c, "SELECT MAX(version) FROM schema_version")))
-                .isEqualTo(String.valueOf(Migrations.SCRIPTS.size()));
+        assertThat(database.<List<String>>withConnection("indexes", c -> indexes(c, "invocations"))).containsExactlyInAnyOrder("PRIMARY", "ix_invocations_function");
+        assertThat(database.<Integer>withConnection("types", c -> columnType(c, "invocations", "result"))).isEqualTo(Types.VARCHAR);
+        assertThat(database.<Integer>withConnection("types", c -> columnType(c, "invocations", "logs"))).isEqualTo(Types.VARCHAR);
+        assertThat(database.<Boolean>withConnection("old history", c -> hasTable(c, Migrations.LEGACY_TABLE))).isFalse();
     }
 
     @Test
-    void aDatabaseOfVersionTwoIsUpgradedWithItsRecordsIntact() {
-        JdbcDatabase old = TestDatabase.inMemory();
-        try {
-            old.inTransaction("back to version 2", c -> {
-                try (Statement s = c.createStatement()) {
-                    s.execute("DROP ALL OBJECTS");
-                    s.execute("CREATE TABLE schema_version (version INTEGER PRIMARY KEY, script VARCHAR(200) NOT NULL, "
-                            + "applied_at BIGINT NOT NULL)");
-                    for (String script : Migrations.SCRIPTS.subList(0, 2)) {
-                        for (String sql : Migrations.statements(read(script))) {
-                            s.execute(sql);
-                        }
-                        s.execute("INSERT INTO schema_version VALUES (" + versionOf(script) + ", '" + script + "', 0)");
-                    }
-                    s.execute("INSERT INTO invocations (id, account, function_id, version, trigger_kind, started_at, duration_ms, "
-                            + "outcome, result, logs) VALUES ('i1', 'acme', 'f1', 1, 'EVENT', 5, 1, 'OK', '{\"x\":1}', "
-                            + "'[{\"time\":5,\"level\":\"INFO\",\"message\":\"hi\"}]')");
+    void aDatabaseMigratedByTheHandKeptListIsBaselinedAndUpgradedWithItsRecordsIntact() {
+        JdbcDatabase database = open();
+        database.inTransaction("back to version 2 of the hand-kept list", c -> {
+            try (Statement s = c.createStatement()) {
+                for (String table : allTables(c)) {
+                    s.execute("DROP TABLE IF EXISTS \"" + table + "\" CASCADE"); // as stored: Flyway quotes its names
                 }
-                return null;
-            });
+                s.execute("CREATE TABLE schema_version (version INTEGER PRIMARY KEY, script VARCHAR(200) NOT NULL, applied_at BIGINT NOT NULL)");
+                for (String script : List.of("V1__schema.sql", "V2__binding_locks.sql")) {
+                    for (String sql : statements(read(script))) {
+                        s.execute(sql);
+                    }
+                    s.execute("INSERT INTO schema_version VALUES (" + versionOf(script) + ", '" + script + "', 0)");
+                }
+                s.execute("INSERT INTO invocations (id, account, function_id, version, trigger_kind, started_at, duration_ms, "
+                        + "outcome, result, logs) VALUES ('i1', 'acme', 'f1', 1, 'EVENT', 5, 1, 'OK', '{\"x\":1}', "
+                        + "'[{\"time\":5,\"level\":\"INFO\",\"message\":\"hi\"}]')");
+            }
+            return null;
+        });
 
-            Migrations.migrate(old);
+        assertThat(Migrations.legacyVersion(pool(database))).isEqualTo(2);
+        Migrations.migrate(pool(database), MigrationScripts.onClassPath());
 
-            assertThat(old.withConnection("indexes", MigrationsTest::invocationIndexes))
-                    .containsExactlyInAnyOrder("PRIMARY_KEY", "IX_INVOCATIONS_FUNCTION");
-            assertThat(old.<String>withConnection("row", c -> single(c, "SELECT result || ' ' || logs FROM invocations WHERE id = 'i1'")))
-                    .isEqualTo("{\"x\":1} [{\"time\":5,\"level\":\"INFO\",\"message\":\"hi\"}]");
-            assertThat(old.<String>withConnection("types", c -> columnType(c, "ERROR_MESSAGE"))).isEqualTo("CHARACTER VARYING");
-        } finally {
-            old.close();
+        assertThat(database.<List<String>>withConnection("indexes", c -> indexes(c, "invocations"))).containsExactlyInAnyOrder("PRIMARY", "ix_invocations_function");
+        assertThat(database.<String>withConnection("row", c -> Rows.one(c, "SELECT result || ' ' || logs FROM invocations WHERE id = 'i1'",
+                rs -> rs.getString(1)).orElseThrow())).isEqualTo("{\"x\":1} [{\"time\":5,\"level\":\"INFO\",\"message\":\"hi\"}]");
+        assertThat(database.<Integer>withConnection("types", c -> columnType(c, "invocations", "error_message"))).isEqualTo(Types.VARCHAR);
+        List<String> baseline = database.withConnection("history", c -> Rows.list(c,
+                "SELECT COALESCE(\"version\", '-') || ':' || \"type\" FROM " + HISTORY + " ORDER BY \"installed_rank\"", rs -> rs.getString(1)));
+        assertThat(baseline).contains("2:BASELINE", "3:SQL", "4:SQL", "5:SQL", "10:SQL").doesNotContain("1:SQL", "2:SQL");
+        assertThat(database.<Boolean>withConnection("old history", c -> hasTable(c, Migrations.LEGACY_TABLE))).isFalse();
+    }
+
+    @Test
+    void aSecondStartAppliesNothingAgain() {
+        JdbcDatabase database = open();
+        long before = database.withConnection("history", c -> Rows.count(c, "SELECT COUNT(*) FROM " + HISTORY));
+
+        Migrations.migrate(pool(database), MigrationScripts.onClassPath());
+
+        assertThat(database.<Long>withConnection("history", c -> Rows.count(c, "SELECT COUNT(*) FROM " + HISTORY))).isEqualTo(before);
+    }
+
+    @Test
+    void theMergedFlywayPluginListNamesEveryPluginOfTheEmbeddedJars() throws IOException {
+        String name = "META-INF/services/org.flywaydb.core.extensibility.Plugin";
+        Set<String> ours = null;
+        Set<String> jars = new LinkedHashSet<>();
+        for (URL url : Collections.list(Migrations.class.getClassLoader().getResources(name))) {
+            Set<String> plugins = plugins(url);
+            if (url.getProtocol().equals("file")) {
+                ours = plugins; // target/classes: the merged file the bundle carries
+            } else if (url.getPath().contains("/flyway-core-") || url.getPath().contains("/flyway-database-postgresql-")) {
+                jars.addAll(plugins); // the jars the bundle embeds
+            }
+        }
+
+        assertThat(ours).isNotNull();
+        assertThat(jars).contains("org.flywaydb.database.postgresql.PostgreSQLDatabaseType");
+        assertThat(ours).containsAll(jars);
+    }
+
+    private static DataSource pool(JdbcDatabase database) {
+        return database.dataSource();
+    }
+
+    private static Set<String> plugins(URL url) throws IOException {
+        try (InputStream in = url.openStream()) {
+            Set<String> names = new LinkedHashSet<>();
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                String name = line.strip();
+                if (!name.isEmpty() && !name.startsWith("#")) {
+                    names.add(name);
+                }
+            }
+            return names;
         }
     }
 
     private static String read(String script) {
-        try (InputStream in = Migrations.class.getResourceAsStream("/db/migration/" + script)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return MigrationScripts.onClassPath().read(script);
     }
 
-    private static List<String> invocationIndexes(Connection c) throws SQLException {
-        List<String> names = new ArrayList<>();
-        try (ResultSet rs = c.createStatement().executeQuery(
-                "SELECT INDEX_NAME FROM INFORMATION_SCHEMA.INDEXES WHERE TABLE_NAME = 'INVOCATIONS'")) {
-            while (rs.next()) {
-                String name = rs.getString(1);
-                names.add(name.startsWith("PRIMARY_KEY") ? "PRIMARY_KEY" : name);
+    /** Splits a script at semicolons that end a line; lines starting with {@code --} are comments. */
+    private static List<String> statements(String script) {
+        List<String> statements = new ArrayList<>();
+        StringBuilder current = new StringBuilder();
+        for (String line : script.split("\n")) {
+            String trimmed = line.strip();
+            if (trimmed.isEmpty() || trimmed.startsWith("--")) {
+                continue;
+            }
+            current.append(line).append('\n');
+            if (trimmed.endsWith(";")) {
+                statements.add(current.toString().strip().replaceAll(";$", ""));
+                current.setLength(0);
             }
         }
-        return names;
+        return statements;
     }
 
-    private static String columnType(Connection c, String column) throws SQLException {
-        return single(c, "SELECT DATA_TYPE FROM INFORMATION_SCHEMA.COLUMNS WHERE TABLE_NAME = 'INVOCATIONS' AND COLUMN_NAME = '"
-                + column + "'");
-    }
-
-    private static String single(Connection c, String sql) throws SQLException {
-        try (ResultSet rs = c.createStatement().executeQuery(sql)) {
-            return rs.next() ? rs.getString(1) : null;
+    private static List<String> allTables(Connection c) throws SQLException {
+        List<String> tables = new ArrayList<>();
+        try (ResultSet rs = c.getMetaData().getTables(null, c.getSchema(), "%", new String[] {"TABLE"})) {
+            while (rs.next()) {
+                tables.add(rs.getString("TABLE_NAME"));
+            }
         }
+        return tables;
+    }
+
+    private static boolean hasTable(Connection c, String table) throws SQLException {
+        return allTables(c).stream().anyMatch(t -> t.equalsIgnoreCase(table));
+    }
+
+    /** Index names in lower case; the primary key's (named differently by each database) as PRIMARY. */
+    private static List<String> indexes(Connection c, String table) throws SQLException {
+        DatabaseMetaData meta = c.getMetaData();
+        String pk = null;
+        try (ResultSet rs = meta.getPrimaryKeys(null, c.getSchema(), name(meta, table))) {
+            if (rs.next()) {
+                pk = rs.getString("PK_NAME");
+            }
+        }
+        Set<String> names = new LinkedHashSet<>();
+        try (ResultSet rs = meta.getIndexInfo(null, c.getSchema(), name(meta, table), false, false)) {
+            while (rs.next()) {
+                String index = rs.getString("INDEX_NAME");
+                if (index != null) {
+                    boolean primary = index.equalsIgnoreCase(pk) || index.toUpperCase(Locale.ROOT).startsWith("PRIMARY_KEY");
+                    names.add(primary ? "PRIMARY" : index.toLowerCase(Locale.ROOT));
+                }
+            }
+        }
+        return List.copyOf(names);
+    }
+
+    private static int columnType(Connection c, String table, String column) throws SQLException {
+        DatabaseMetaData meta = c.getMetaData();
+        try (ResultSet rs = meta.getColumns(null, c.getSchema(), name(meta, table), name(meta, column))) {
+            return rs.next() ? rs.getInt("DATA_TYPE") : Types.NULL;
+        }
+    }
+
+    private static String name(DatabaseMetaData meta, String name) throws SQLException {
+        return meta.storesUpperCaseIdentifiers() ? name.toUpperCase(Locale.ROOT) : name;
     }
 }

@@ -31,7 +31,9 @@ import io.switchboard.core.internal.testing.ScriptedExecutor;
 import io.switchboard.core.internal.testing.TestConfigs;
 import io.switchboard.core.internal.testing.TestDatabase;
 import io.switchboard.core.internal.testing.TestEvents;
+import io.switchboard.core.internal.testing.DatabaseTest;
 
+@DatabaseTest
 class AsyncDispatchTest {
 
     private static final String END = "messaging_conversation_end";

@@ -25,7 +25,9 @@ import io.switchboard.core.internal.testing.CoreFixture;
 import io.switchboard.core.internal.testing.ScriptedExecutor;
 import io.switchboard.core.internal.testing.TestConfigs;
 import io.switchboard.core.internal.testing.TestEvents;
+import io.switchboard.core.internal.testing.DatabaseTest;
 
+@DatabaseTest
 class AsyncOutcomeListenerTest {
 
     private static final String END = "messaging_conversation_end";

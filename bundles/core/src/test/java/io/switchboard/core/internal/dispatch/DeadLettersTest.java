@@ -37,7 +37,9 @@ import io.switchboard.core.internal.testing.CoreFixture;
 import io.switchboard.core.internal.testing.ScriptedExecutor;
 import io.switchboard.core.internal.testing.TestConfigs;
 import io.switchboard.core.internal.testing.TestEvents;
+import io.switchboard.core.internal.testing.DatabaseTest;
 
+@DatabaseTest
 class DeadLettersTest {
 
     private static final String END = "messaging_conversation_end";

@@ -40,6 +40,13 @@ class QuarantineTest {
     }
 
     @Test
+    void aRunTheExecutorCouldNotStopQuarantinesItsFunctionWhateverTheCpuMeasured() {
+        quarantine.judge("acme", "stuck", result(Outcome.TIMEOUT, ExecutionResult.UNSTOPPABLE), 0, 3_000 * MS);
+
+        assertThat(quarantine.isQuarantined("stuck")).isTrue();
+    }
+
+    @Test
     void quarantinedFunctionsShareTheSlotsAndAreReleasedAfterTheDuration() {
         assertThat(quarantine.admit("loop")).isPresent();
         quarantine.judge("acme", "loop", result(Outcome.TIMEOUT, "com.switchboard.function.timeout"), 2_000 * MS, 2_000 * MS);

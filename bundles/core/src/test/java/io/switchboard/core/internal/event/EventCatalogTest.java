@@ -17,7 +17,9 @@ import io.switchboard.core.internal.db.JdbcDatabase;
 import io.switchboard.core.internal.testing.TestConfigs;
 import io.switchboard.core.internal.testing.TestDatabase;
 import io.switchboard.core.internal.testing.TestEvents;
+import io.switchboard.core.internal.testing.DatabaseTest;
 
+@DatabaseTest
 class EventCatalogTest {
 
     private final JdbcDatabase database = TestDatabase.inMemory();

@@ -10,6 +10,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import io.switchboard.core.api.execution.CodeProblem;
 import io.switchboard.core.api.function.ConflictException;
 import io.switchboard.core.api.function.FunctionInfo;
 import io.switchboard.core.api.function.FunctionSpec;
@@ -19,7 +20,9 @@ import io.switchboard.core.api.function.NotFoundException;
 import io.switchboard.core.api.function.ValidationException;
 import io.switchboard.core.internal.testing.CoreFixture;
 import io.switchboard.core.internal.testing.TestEvents;
+import io.switchboard.core.internal.testing.DatabaseTest;
 
+@DatabaseTest
 class FunctionLifecycleTest {
 
     private static final String END = "messaging_conversation_end";
@@ -156,6 +159,35 @@ class FunctionLifecycleTest {
         assertThatThrownBy(() -> core.functions.create("acme", invalid)).isInstanceOfSatisfying(ValidationException.class,
                 e -> assertThat(e.fieldErrors()).extracting(f -> f.field())
                         .containsExactlyInAnyOrder("/name", "/code", "/eventType", "/timeoutMs", "/allowedDomains/1", "/env/1BAD"));
+    }
+
+    @Test
+    void reservedAndOverlongEnvironmentVariablesAreRefusedAsLivePersonRefusesThem() {
+        FunctionSpec invalid = new FunctionSpec("env", "", "async function lambda() {}", null, null, null, null,
+                Map.of("BRAND_ID", "x", "X_LIVEPERSON_BRAND_ID", "x", "LONG", "v".repeat(201), "N".repeat(201), "x", "OK_NAME", "v".repeat(200)),
+                null, null);
+
+        assertThatThrownBy(() -> core.functions.create("acme", invalid)).isInstanceOfSatisfying(ValidationException.class,
+                e -> {
+                    assertThat(e.fieldErrors()).extracting(f -> f.field())
+                            .containsExactlyInAnyOrder("/env/BRAND_ID", "/env/X_LIVEPERSON_BRAND_ID", "/env/LONG", "/env/" + "N".repeat(201));
+                    assertThat(e.fieldErrors()).filteredOn(f -> f.field().equals("/env/BRAND_ID")).singleElement()
+                            .satisfies(f -> assertThat(f.message()).startsWith("Variable name is reserved"));
+                });
+    }
+
+    @Test
+    void codeTheExecutorsCheckerRefusesIsRefusedOnCreateUpdateAndDeploy() {
+        FunctionInfo draft = core.functions.create("acme", spec("checked", null));
+        core.functions.codeChecker = code -> code.contains("lambda")
+                ? List.of() : List.of(new CodeProblem("the code has no entry point", 0, 0), new CodeProblem("SyntaxError: oops", 3, 7));
+        FunctionSpec broken = new FunctionSpec("broken", "", "function handler() {}", null, null, null, null, null, null, null);
+
+        assertThatThrownBy(() -> core.functions.create("acme", broken)).isInstanceOfSatisfying(ValidationException.class,
+                e -> assertThat(e.fieldErrors()).extracting(f -> f.field() + " " + f.message())
+                        .containsExactly("/code the code has no entry point", "/code line 3, column 7: SyntaxError: oops"));
+        assertThatThrownBy(() -> core.functions.update("acme", draft.id(), broken)).isInstanceOf(ValidationException.class);
+        assertThat(core.functions.deploy("acme", draft.id()).state()).isEqualTo(FunctionState.PRODUCTIVE);
     }
 
     @Test

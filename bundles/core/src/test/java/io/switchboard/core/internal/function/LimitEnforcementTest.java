@@ -24,7 +24,9 @@ import io.switchboard.core.internal.event.EventCatalogImpl;
 import io.switchboard.core.internal.testing.CoreFixture;
 import io.switchboard.core.internal.testing.TestConfigs;
 import io.switchboard.core.internal.testing.TestEvents;
+import io.switchboard.core.internal.testing.DatabaseTest;
 
+@DatabaseTest
 class LimitEnforcementTest {
 
     private static final String END = "messaging_conversation_end";

@@ -12,8 +12,10 @@ import io.switchboard.core.api.function.FunctionInfo;
 import io.switchboard.core.internal.testing.CoreFixture;
 import io.switchboard.core.internal.testing.TestConfigs;
 import io.switchboard.core.internal.testing.TestEvents;
+import io.switchboard.core.internal.testing.DatabaseTest;
 
 /** What dispatch selects is cached, and a change through the function service is seen by the next event. */
+@DatabaseTest
 class SelectionCacheTest {
 
     private final CoreFixture core = new CoreFixture(TestEvents.syncWithSkills("cmd", 5), TestEvents.withoutSkills("other", 5, InvocationMode.SYNC));

@@ -12,13 +12,17 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import io.switchboard.core.api.dispatch.Trigger;
+import io.switchboard.core.api.execution.LogLevel;
+import io.switchboard.core.api.execution.LogLine;
 import io.switchboard.core.api.execution.Outcome;
 import io.switchboard.core.api.function.FunctionInfo;
 import io.switchboard.core.api.function.InvocationRecord;
 import io.switchboard.core.internal.id.TimeOrderedIds;
 import io.switchboard.core.internal.testing.CoreFixture;
 import io.switchboard.core.internal.testing.TestConfigs;
+import io.switchboard.core.internal.testing.DatabaseTest;
 
+@DatabaseTest
 class RetentionTest {
 
     private static final Instant NOW = Instant.parse("2026-06-01T12:00:00Z");
@@ -41,6 +45,34 @@ class RetentionTest {
 
     private static String name(InvocationRecord record) {
         return record.id().substring(record.id().lastIndexOf('-') + 1);
+    }
+
+    @Test
+    void debugLinesAndTheLogsOfManualInvocationsAreNotStoredUnlessConfigured() {
+        FunctionInfo f = core.functions.create("acme", CoreFixture.spec("f", null));
+        List<LogLine> logs = List.of(new LogLine(NOW, LogLevel.DEBUG, "secret detail"), new LogLine(NOW, LogLevel.INFO, "placed", "[{\"id\":7}]"));
+        InvocationServiceImpl keepingAll = new InvocationServiceImpl(core.database, TestConfigs.config(InvocationServiceImpl.Config.class,
+                "persistDebugLogs", true, "persistManualInvocationLogs", true), Clock.fixed(NOW, ZoneOffset.UTC));
+        try {
+            invocations.record(withLogs(record("event", f.id(), NOW), Trigger.EVENT, logs));
+            invocations.record(withLogs(record("manual", f.id(), NOW.minusSeconds(1)), Trigger.MANUAL, logs));
+            keepingAll.record(withLogs(record("kept", f.id(), NOW.minusSeconds(2)), Trigger.MANUAL, logs));
+
+            // Each service lists after flushing its own write queue: the second one first, then the one under test.
+            assertThat(keepingAll.list("acme", f.id(), 0, 10).items()).filteredOn(r -> name(r).equals("kept")).singleElement()
+                    .satisfies(r -> assertThat(r.logs()).isEqualTo(logs));
+            List<InvocationRecord> stored = invocations.list("acme", f.id(), 0, 10).items();
+            assertThat(stored).extracting(RetentionTest::name).containsExactly("event", "manual", "kept");
+            assertThat(stored.get(0).logs()).containsExactly(new LogLine(NOW, LogLevel.INFO, "placed", "[{\"id\":7}]"));
+            assertThat(stored.get(1).logs()).isEmpty();
+        } finally {
+            keepingAll.close();
+        }
+    }
+
+    private static InvocationRecord withLogs(InvocationRecord r, Trigger trigger, List<LogLine> logs) {
+        return new InvocationRecord(r.id(), r.account(), r.functionId(), r.version(), r.eventTypeId(), r.eventId(), trigger, r.startedAt(),
+                r.durationMs(), r.outcome(), r.resultJson(), r.error(), logs);
     }
 
     @Test

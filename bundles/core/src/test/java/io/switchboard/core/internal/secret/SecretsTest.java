@@ -18,7 +18,9 @@ import io.switchboard.core.internal.db.JdbcDatabase;
 import io.switchboard.core.internal.db.Rows;
 import io.switchboard.core.internal.testing.TestConfigs;
 import io.switchboard.core.internal.testing.TestDatabase;
+import io.switchboard.core.internal.testing.DatabaseTest;
 
+@DatabaseTest
 class SecretsTest {
 
     private static final String KEY = Base64.getEncoder().encodeToString(new byte[32]);

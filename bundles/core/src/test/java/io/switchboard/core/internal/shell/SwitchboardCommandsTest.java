@@ -13,7 +13,9 @@ import io.switchboard.core.internal.invocation.InvocationServiceImpl;
 import io.switchboard.core.internal.testing.CoreFixture;
 import io.switchboard.core.internal.testing.TestConfigs;
 import io.switchboard.core.internal.testing.TestEvents;
+import io.switchboard.core.internal.testing.DatabaseTest;
 
+@DatabaseTest
 class SwitchboardCommandsTest {
 
     private static final String END = "messaging_conversation_end";

@@ -130,7 +130,7 @@ final class ContextPool {
         try {
             warm.close();
         } catch (RuntimeException e) {
-            LOG.warn("Closing a pooled context of {} failed: {}", warm.codeId(), e.toString());
+            LOG.warn("Closing a pooled context of {} failed: {}", warm.codeId(), LogText.safe(e.toString()));
         }
     }
 }

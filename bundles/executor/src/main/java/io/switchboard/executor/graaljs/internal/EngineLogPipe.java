@@ -68,7 +68,8 @@ final class EngineLogPipe implements AutoCloseable {
             Severity level = Severity.INFO;
             for (String line = in.readLine(); line != null; line = in.readLine()) {
                 level = levelOf(line, level);
-                lines.accept(level, line);
+                // Engine messages may quote guest text (function names, messages): escaped and cut like any such text.
+                lines.accept(level, LogText.safe(line));
             }
         } catch (IOException e) {
             LOG.warn("The GraalJS engine log pipe failed; later engine log lines are lost", e);

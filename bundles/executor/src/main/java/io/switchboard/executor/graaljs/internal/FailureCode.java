@@ -1,12 +1,15 @@
 package io.switchboard.executor.graaljs.internal;
 
 import io.switchboard.core.api.execution.ExecutionError;
+import io.switchboard.core.api.execution.ExecutionResult;
 import io.switchboard.core.api.execution.Outcome;
 
 /** Every way a run can end without a result, with the outcome and error code the core receives. */
 enum FailureCode {
-    /** The function reported an error: callback error, thrown exception or rejected promise. */
+    /** The function reported an error: callback error, thrown exception or rejected promise (LivePerson's custom-failure). */
     FAILED(Outcome.ERROR, "com.switchboard.function.failed"),
+    /** A TypeError, ReferenceError or SyntaxError at run time (LivePerson's runtime-exception). */
+    RUNTIME_ERROR(Outcome.ERROR, "com.switchboard.function.runtime-error"),
     /** The code does not parse or does not define {@code lambda}. */
     INVALID_CODE(Outcome.ERROR, "com.switchboard.function.invalid-code"),
     /** The result cannot be written as JSON. */
@@ -19,6 +22,10 @@ enum FailureCode {
     STATEMENT_LIMIT(Outcome.ERROR, "com.switchboard.function.statement-limit"),
     /** The deadline passed, or nothing left could ever finish the run. */
     TIMEOUT(Outcome.TIMEOUT, "com.switchboard.function.timeout"),
+    /** Every executor thread is busy; the function was not run. */
+    EXECUTOR_BUSY(Outcome.REJECTED, "com.switchboard.executor.busy"),
+    /** An earlier run of the function could not be stopped and still holds its thread; the function is not run. */
+    UNSTOPPABLE(Outcome.REJECTED, ExecutionResult.UNSTOPPABLE),
     /** The executor is stopping and did not run the function. */
     EXECUTOR_STOPPED(Outcome.REJECTED, "com.switchboard.executor.stopped"),
     /** A fault of the platform, not of the function; logged with details. */

@@ -4,15 +4,18 @@ import io.switchboard.core.api.execution.ExecutionRequest;
 import io.switchboard.core.api.execution.ExecutionResult;
 import io.switchboard.core.api.execution.FunctionExecutor;
 import io.switchboard.executor.toolbelt.ToolbeltModule;
-import java.io.OutputStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.graalvm.polyglot.Engine;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -27,13 +30,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The GraalJS function executor: one shared engine, warm sandboxed contexts per function version, a
- * watchdog for time and memory, and the toolbelt modules registered as services.
+ * The GraalJS function executor: one shared engine, warm sandboxed contexts per function version, worker threads
+ * of its own, a watchdog for time and memory, and the toolbelt modules registered as services. It is also the
+ * {@code executor} health check (a {@code Supplier} of problems that {@code GET /health} reports).
  */
-@Component(service = FunctionExecutor.class, configurationPid = GraalJsExecutor.PID)
+@Component(service = {FunctionExecutor.class, Supplier.class}, configurationPid = GraalJsExecutor.PID,
+        property = GraalJsExecutor.HEALTH_CHECK + "=executor")
 @Designate(ocd = GraalJsExecutor.Config.class)
-public final class GraalJsExecutor implements FunctionExecutor {
+public final class GraalJsExecutor implements FunctionExecutor, Supplier<List<String>> {
     static final String PID = "io.switchboard.executor.graaljs";
+    /** The service property the health bundle finds its checks by. */
+    static final String HEALTH_CHECK = "switchboard.health.check";
     private static final Logger LOG = LoggerFactory.getLogger(GraalJsExecutor.class);
 
     /** Limits and pool sizes of the executor; every value applies to each invocation unless it says otherwise. */
@@ -43,14 +50,19 @@ public final class GraalJsExecutor implements FunctionExecutor {
         @AttributeDefinition(name = "Maximum timeout (ms)", description = "Ceiling on a function's own timeout.")
         long maxTimeoutMillis() default 60_000;
 
-        @AttributeDefinition(name = "Log lines", description = "Console lines kept per invocation; later ones are counted and dropped.")
-        int maxLogLines() default 100;
+        @AttributeDefinition(name = "Log entries", description = "Console entries kept per invocation (LivePerson: 10); past "
+                + "the limit one log-limit-reached error entry is kept.")
+        int maxLogLines() default 10;
 
-        @AttributeDefinition(name = "Log bytes", description = "UTF-8 bytes of console output kept per invocation.")
-        int maxLogBytes() default 65_536;
+        @AttributeDefinition(name = "Log characters",
+                description = "Characters of console entries, message and extras, kept per invocation (LivePerson: 6,000).")
+        int maxLogChars() default 6_000;
 
         @AttributeDefinition(name = "Result size", description = "Characters of the result's JSON; a larger result is an error.")
         int maxResultChars() default 1_048_576;
+
+        @AttributeDefinition(name = "Error message size", description = "Characters of an error message; a longer one is cut.")
+        int maxErrorChars() default 4_096;
 
         @AttributeDefinition(name = "Toolbelt calls", description = "HTTP requests and secret/context operations per invocation.")
         int maxOutboundCalls() default 50;
@@ -74,29 +86,63 @@ public final class GraalJsExecutor implements FunctionExecutor {
 
         @AttributeDefinition(name = "Idle time (s)", description = "A warm context unused this long is closed.")
         long poolIdleSeconds() default 300;
+
+        @AttributeDefinition(name = "Spare contexts", description = "Contexts prepared ahead on a background thread, so the "
+                + "first call of a new function version only evaluates its own code; 0 prepares none.")
+        int spareContexts() default 2;
+
+        @AttributeDefinition(name = "Preloaded modules", description = "Modules the spare contexts require ahead (LivePerson "
+                + "functions commonly use lodash and luxon); empty keeps every library loaded on first use only.")
+        String[] preloadModules() default {"lodash", "luxon"};
+
+        @AttributeDefinition(name = "Runs per context", description = "A warm context is closed after this many runs; 0: no bound.")
+        long contextMaxUses() default 10_000;
+
+        @AttributeDefinition(name = "Allocation per context (MiB)", description = "A warm context is closed once its runs have "
+                + "allocated this much in all since it was created (bounds what its globals can keep); 0: no bound.")
+        long contextAllocationBudgetMegabytes() default 256;
+
+        @AttributeDefinition(name = "Heap threshold (%)", description = "While the old generation after GC is above this share of "
+                + "its maximum, idle contexts are closed and none is kept; 0: off.")
+        int contextRecycleHeapPercent() default 75;
+
+        @AttributeDefinition(name = "Stop grace (ms)", description = "How long past its deadline a cancelled run may take to end "
+                + "before it counts as impossible to stop and its caller gets an answer without it.")
+        long stopGraceMillis() default 5_000;
+
+        @AttributeDefinition(name = "Worker threads", description = "Threads running guest code at most; a run beyond is refused.")
+        int maxWorkerThreads() default 512;
     }
 
-    private final EngineLogPipe engineLog = EngineLogPipe.toSlf4j();
-    private final Engine engine;
+    private final Clock clock = Clock.systemUTC();
+    private final UnstoppableRuns unstoppable = new UnstoppableRuns(clock);
+    private final ExecutorHealth health = new ExecutorHealth(clock, unstoppable);
+    private final SharedEngine engine = new SharedEngine();
     private final ExecutorLimits limits;
     private final ToolbeltRegistry toolbelt = new ToolbeltRegistry();
     private final SandboxFactory sandbox;
     private final ContextPool pool;
     private final Watchdog watchdog;
     private final ScheduledExecutorService housekeeping;
+    private final ThreadPoolExecutor canceller;
+    private final WorkerPool workers;
+    private final ContextRecycling recycling;
     private final InvocationRunner runner;
-    private final Clock clock = Clock.systemUTC();
+    private final CountDownLatch warmedUp = new CountDownLatch(1);
 
     @Activate
     public GraalJsExecutor(Config config) {
         this.limits = ExecutorLimits.of(config);
-        this.engine = newEngine(engineLog);
-        logImplementation(engine);
-        this.sandbox = new SandboxFactory(engine, config.statementLimit());
+        this.sandbox = new SandboxFactory(engine.engine(), config.statementLimit(), config.spareContexts(),
+                List.of(config.preloadModules()), toolbelt::snapshot);
         this.pool = new ContextPool(config.poolSizePerVersion(), config.poolSizeTotal(),
                 TimeUnit.SECONDS.toNanos(config.poolIdleSeconds()), () -> toolbelt.snapshot().generation());
         this.watchdog = new Watchdog(new AllocationMeter(), limits.allocationBudgetBytes());
-        this.runner = new InvocationRunner(sandbox, pool, watchdog, toolbelt);
+        this.recycling = new ContextRecycling(config.contextMaxUses(), config.contextAllocationBudgetMegabytes() * 1024L * 1024L,
+                config.contextRecycleHeapPercent(), new HeapGauge()::percentUsedAfterCollection);
+        this.runner = new InvocationRunner(sandbox, pool, watchdog, toolbelt, recycling, health);
+        this.workers = new WorkerPool(config.maxWorkerThreads(), Duration.ofMillis(config.stopGraceMillis()), unstoppable, health);
+        this.canceller = daemonPool("switchboard-js-canceller-");
         this.housekeeping = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, "switchboard-executor-watchdog");
             thread.setDaemon(true);
@@ -107,6 +153,11 @@ public final class GraalJsExecutor implements FunctionExecutor {
         long sweepSeconds = Math.max(1, Math.min(30, config.poolIdleSeconds() / 2));
         housekeeping.scheduleWithFixedDelay(guarded("pool eviction", () -> pool.evictIdle(System.nanoTime())),
                 sweepSeconds, sweepSeconds, TimeUnit.SECONDS);
+        housekeeping.scheduleWithFixedDelay(guarded("heap check", () -> {
+            if (recycling.heapPressureStarted()) {
+                pool.closeAll();
+            }
+        }), 1, 1, TimeUnit.SECONDS);
         // Off the activating thread (the framework's start-level thread): the platform answers sooner, and the
         // first functions may run while it warms up.
         Thread warmUp = new Thread(this::warmUpQuietly, "switchboard-warm-up");
@@ -120,20 +171,35 @@ public final class GraalJsExecutor implements FunctionExecutor {
         } catch (RuntimeException e) {
             // The executor was stopped while warming up (engine closed): nothing to warm any more.
             LOG.debug("Executor warm-up ended early: {}", e.toString());
+        } finally {
+            warmedUp.countDown();
         }
+    }
+
+    /** Waits until the warm-up runs are over, so tests that count contexts or threads see only their own. */
+    boolean awaitWarmUp(Duration timeout) throws InterruptedException {
+        return warmedUp.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /**
      * Runs a function once, then again into an endless loop that the watchdog stops. The first cancellation of
      * running code in a JVM costs most of a second (Truffle's safepoint machinery warming up); paying it here
-     * keeps the first real timeout within its bound. The warm-up's context is discarded with the timeout.
+     * keeps the first real timeout within its bound. The warm-up's context is discarded with the timeout. The runs use
+     * the warm-up's own thread, not a worker: no thread more, and a first cancellation that is slow on a busy machine is
+     * not mistaken for a run that cannot be stopped.
      */
     private void warmUp() {
         long started = System.nanoTime();
         String code = "async function lambda(input) { if (input.loop) { for (;;) {} } return 1; }";
-        execute(warmUpRequest(code, "{}", Duration.ofSeconds(5)));
-        execute(warmUpRequest(code, "{\"loop\":true}", Duration.ofMillis(20)));
+        runHere(warmUpRequest(code, "{}", Duration.ofSeconds(5)));
+        runHere(warmUpRequest(code, "{\"loop\":true}", Duration.ofMillis(20)));
         LOG.debug("Executor warm-up took {} ms", (System.nanoTime() - started) / 1_000_000);
+    }
+
+    private void runHere(ExecutionRequest request) {
+        Invocation invocation = new Invocation(request, limits, toolbelt::module, clock, canceller);
+        invocation.runOn(Thread.currentThread());
+        runner.run(invocation);
     }
 
     private static ExecutionRequest warmUpRequest(String code, String input, Duration timeout) {
@@ -143,10 +209,24 @@ public final class GraalJsExecutor implements FunctionExecutor {
 
     @Override
     public ExecutionResult execute(ExecutionRequest request) {
-        return runner.run(new Invocation(request, limits, toolbelt::module, clock));
+        Invocation invocation = new Invocation(request, limits, toolbelt::module, clock, canceller);
+        if (unstoppable.holds(request.functionId())) {
+            return invocation.result(new Invocation.Stop(FailureCode.UNSTOPPABLE, "an earlier run of function " + request.functionId()
+                    + " could not be stopped and still holds an executor thread; the function is refused until the platform restarts"));
+        }
+        return workers.run(invocation, runner::run);
     }
 
-    /** The watchdog closes a run's context at its deadline and toolbelt calls are bounded by it. */
+    /** Problems for {@code GET /health}: runs that could not be stopped, dead worker threads, heap exhaustion. */
+    @Override
+    public List<String> get() {
+        return health.problems();
+    }
+
+    /**
+     * The watchdog cancels a run at its deadline, toolbelt calls are bounded by it, and the caller stops waiting for a
+     * run that could not be cancelled a grace period later.
+     */
     @Override
     public boolean stopsFunctionsAtTheirTimeout() {
         return true;
@@ -165,11 +245,22 @@ public final class GraalJsExecutor implements FunctionExecutor {
     @Deactivate
     public void deactivate() {
         runner.stop();
+        workers.shutdown();
         housekeeping.shutdownNow();
+        canceller.shutdownNow();
+        sandbox.close();
         pool.closeAll();
-        engine.close(true);
-        engineLog.close();
+        engine.close(unstoppable);
         LOG.info("GraalJS executor stopped");
+    }
+
+    private static ThreadPoolExecutor daemonPool(String prefix) {
+        AtomicInteger numbers = new AtomicInteger();
+        return new ThreadPoolExecutor(0, Integer.MAX_VALUE, 10, TimeUnit.SECONDS, new SynchronousQueue<>(), task -> {
+            Thread thread = new Thread(task, prefix + numbers.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     /** Invocations running now; for tests and diagnostics. */
@@ -177,28 +268,19 @@ public final class GraalJsExecutor implements FunctionExecutor {
         return watchdog.running();
     }
 
+    /** Spare contexts ready for new versions; for tests and benchmarks. */
+    public int spareContexts() {
+        return sandbox.spareContexts();
+    }
+
+    /** Threads that run guest code now or wait for the next run; for tests and diagnostics. */
+    int workerThreads() {
+        return workers.threads();
+    }
+
     /** Warm contexts kept for later calls; for tests and diagnostics. */
     int idleContexts() {
         return pool.idleContexts();
-    }
-
-    /**
-     * The engine gets only JDK objects (null streams, the log pipe's stream): Truffle keeps a closed engine's data
-     * reachable after {@code close} (the first engine's for the JVM's lifetime), and an object of a class of this
-     * bundle in it would pin the bundle's class loader after an update (docs/executor.md, "Lifecycle and hot redeploy").
-     */
-    private static Engine newEngine(EngineLogPipe engineLog) {
-        try {
-            return Engine.newBuilder(SandboxFactory.LANGUAGE)
-                    .option("engine.WarnInterpreterOnly", "false")
-                    .out(OutputStream.nullOutputStream())
-                    .err(OutputStream.nullOutputStream())
-                    .logHandler(engineLog.engineSide())
-                    .build();
-        } catch (RuntimeException e) {
-            engineLog.close();
-            throw e;
-        }
     }
 
     private static Runnable guarded(String what, Runnable task) {
@@ -206,19 +288,9 @@ public final class GraalJsExecutor implements FunctionExecutor {
             try {
                 task.run();
             } catch (RuntimeException e) {
-                LOG.error("Executor {} failed; it runs again at its next tick", what, e);
+                LOG.error("Executor {} failed; it runs again at its next tick", what, LogText.safe(e));
             }
         };
     }
 
-    private static void logImplementation(Engine engine) {
-        String implementation = engine.getImplementationName();
-        LOG.info("GraalJS executor started: engine {} {}, Java {}", implementation, engine.getVersion(),
-                System.getProperty("java.version"));
-        if (implementation.toLowerCase(Locale.ROOT).contains("interpret")) {
-            LOG.warn("GraalJS runs without its JIT compiler ({}): CPU-bound functions run about 17x slower. Run on "
-                    + "JDK 25 with -XX:+EnableJVMCI and the Graal compiler on --upgrade-module-path, as bin/switchboard does.",
-                    implementation);
-        }
-    }
 }

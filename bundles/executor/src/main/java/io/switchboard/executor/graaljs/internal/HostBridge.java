@@ -1,7 +1,12 @@
 package io.switchboard.executor.graaljs.internal;
 
 import io.switchboard.core.api.execution.LogLevel;
+import io.switchboard.executor.graaljs.internal.node.CryptoBridge;
+import io.switchboard.executor.graaljs.internal.node.NodeModules;
+import java.security.GeneralSecurityException;
 import java.util.Map;
+import org.graalvm.polyglot.Context;
+import org.graalvm.polyglot.Source;
 import org.graalvm.polyglot.Value;
 import org.graalvm.polyglot.proxy.ProxyExecutable;
 import org.graalvm.polyglot.proxy.ProxyObject;
@@ -9,10 +14,18 @@ import org.graalvm.polyglot.proxy.ProxyObject;
 /**
  * The only host object a context sees: a polyglot proxy handed to the prelude (never a global) whose
  * functions forward to the invocation currently running on the context. Only strings, numbers and guest
- * functions cross it.
+ * values cross it. Module loading and crypto are synchronous and need no invocation; toolbelt calls are
+ * asynchronous and belong to the running invocation.
  */
 final class HostBridge {
+    private final NodeModules modules;
+    private final CryptoBridge crypto;
     private Invocation current;
+
+    HostBridge(NodeModules modules, CryptoBridge crypto) {
+        this.modules = modules;
+        this.crypto = crypto;
+    }
 
     void bind(Invocation invocation) {
         current = invocation;
@@ -25,7 +38,7 @@ final class HostBridge {
     ProxyObject proxy() {
         return ProxyObject.fromMap(Map.of(
                 "log", (ProxyExecutable) args -> {
-                    invocation().log(LogLevel.valueOf(text(args, 0)), text(args, 1));
+                    invocation().log(LogLevel.valueOf(text(args, 0)), text(args, 1), optionalText(args, 2));
                     return null;
                 },
                 "settle", (ProxyExecutable) args -> {
@@ -41,10 +54,46 @@ final class HostBridge {
                     invocation().clearTimer((int) number(args, 0));
                     return null;
                 },
+                // Limits the prelude applies before text crosses into Java, so an oversized message is never copied.
+                "maxChars", (ProxyExecutable) args -> invocation().maxChars(text(args, 0)),
                 "toolbelt", (ProxyExecutable) args -> {
                     invocation().callToolbelt(text(args, 0), text(args, 1), text(args, 2), function(args, 3), function(args, 4));
                     return null;
-                }));
+                },
+                "loadModule", (ProxyExecutable) args -> {
+                    // Evaluating the cached source in this context returns the module's wrapper function.
+                    Source wrapper = modules.wrapper(text(args, 0));
+                    return wrapper == null ? null : Context.getCurrent().eval(wrapper);
+                },
+                "moduleIds", (ProxyExecutable) args -> String.join(", ", modules.ids()),
+                "crypto", cryptoProxy()));
+    }
+
+    private ProxyObject cryptoProxy() {
+        return ProxyObject.fromMap(Map.of(
+                "digest", (ProxyExecutable) args -> secure(() -> crypto.digest(text(args, 0), text(args, 1))),
+                "hmac", (ProxyExecutable) args -> secure(() -> crypto.hmac(text(args, 0), text(args, 1), text(args, 2))),
+                "randomBytes", (ProxyExecutable) args -> crypto.randomBytes((int) number(args, 0)),
+                "randomUUID", (ProxyExecutable) args -> crypto.randomUUID(),
+                "importKey", (ProxyExecutable) args -> crypto.importKey(text(args, 0), text(args, 1), text(args, 2), text(args, 3)),
+                "publicOf", (ProxyExecutable) args -> crypto.publicOf(text(args, 0)),
+                "sign", (ProxyExecutable) args -> crypto.sign(text(args, 0), text(args, 1), text(args, 2), text(args, 3)),
+                "verify", (ProxyExecutable) args -> crypto.verify(text(args, 0), text(args, 1), text(args, 2), text(args, 3),
+                        text(args, 4))));
+    }
+
+    /** The JavaScript side checks algorithm names first, so a failure here is a fault of the platform. */
+    private static String secure(SecureCall call) {
+        try {
+            return call.run();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("crypto bridge: " + e.getMessage(), e);
+        }
+    }
+
+    @FunctionalInterface
+    private interface SecureCall {
+        String run() throws GeneralSecurityException;
     }
 
     private Invocation invocation() {
@@ -60,6 +109,10 @@ final class HostBridge {
             throw new IllegalArgumentException("argument " + index + " must be a string");
         }
         return args[index].asString();
+    }
+
+    private static String optionalText(Value[] args, int index) {
+        return args.length <= index || args[index].isNull() ? null : text(args, index);
     }
 
     private static long number(Value[] args, int index) {

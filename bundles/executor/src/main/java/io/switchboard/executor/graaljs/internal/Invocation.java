@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -23,7 +24,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One run of a function: its logs, timers, pending toolbelt calls and settlement, and the event loop that
- * drives them on the calling thread. The watchdog may {@link #stop stop} it from another thread.
+ * drives them on the worker thread that runs it. The watchdog may {@link #stop stop} it from another thread; the
+ * context is then closed on a canceller thread, so a run that ignores cancellation blocks neither the watchdog nor
+ * the caller.
  */
 final class Invocation {
     private static final Logger LOG = LoggerFactory.getLogger(Invocation.class);
@@ -42,7 +45,8 @@ final class Invocation {
     private final long startNanos;
     private final long deadlineNanos;
     private final Duration timeout;
-    private final Thread thread = Thread.currentThread();
+    private final Executor canceller;
+    private volatile Thread thread;
     private final LogCollector logs;
     private final TimerQueue timers = new TimerQueue();
     private final BlockingQueue<Runnable> completions = new LinkedBlockingQueue<>();
@@ -53,8 +57,10 @@ final class Invocation {
     private int pendingCalls;
     private int outboundCalls;
 
-    Invocation(ExecutionRequest request, ExecutorLimits limits, Function<String, ToolbeltModule> modules, Clock clock) {
+    Invocation(ExecutionRequest request, ExecutorLimits limits, Function<String, ToolbeltModule> modules, Clock clock,
+            Executor canceller) {
         this.request = request;
+        this.canceller = canceller;
         this.limits = limits;
         this.modules = modules;
         this.timeout = limits.effectiveTimeout(request.timeout());
@@ -62,15 +68,24 @@ final class Invocation {
         this.deadlineNanos = startNanos + timeout.toNanos();
         this.scope = new InvocationScope(request.invocationId(), request.account(), request.functionId(),
                 request.allowedDomains(), clock.instant().plus(timeout));
-        this.logs = new LogCollector(limits.maxLogLines(), limits.maxLogBytes(), clock);
+        this.logs = new LogCollector(limits.maxLogLines(), limits.maxLogChars(), clock);
     }
 
     ExecutionRequest request() {
         return request;
     }
 
+    /** The thread running the guest code; null until a worker took the run. */
     Thread thread() {
         return thread;
+    }
+
+    void runOn(Thread worker) {
+        thread = worker;
+    }
+
+    long startNanos() {
+        return startNanos;
     }
 
     long deadlineNanos() {
@@ -97,7 +112,10 @@ final class Invocation {
         }
     }
 
-    /** Ends the run from another thread: records why, then cancels whatever guest code is running. */
+    /**
+     * Ends the run from another thread: records why, wakes the event loop, and hands the cancellation of running guest
+     * code to a canceller thread ({@code Context.close(true)} waits until the guest leaves, which may be never).
+     */
     void stop(Stop reason) {
         if (stop != null) {
             return;
@@ -106,7 +124,7 @@ final class Invocation {
         completions.offer(() -> { });
         Context attached = context;
         if (attached != null) {
-            closeQuietly(attached);
+            canceller.execute(() -> closeQuietly(attached));
         }
     }
 
@@ -120,25 +138,36 @@ final class Invocation {
 
     // ---- called by the guest through the host bridge, on this invocation's thread
 
-    void log(LogLevel level, String message) {
-        logs.add(level, message);
+    void log(LogLevel level, String message, String extrasJson) {
+        logs.add(level, message, extrasJson);
     }
 
     void settle(String kind, String text) {
         settlement = switch (kind) {
             case "ok" -> text.length() > limits.maxResultChars()
-                    ? new Settlement(FailureCode.RESULT_TOO_LARGE, null, "the result is " + text.length()
-                            + " characters of JSON; the limit is " + limits.maxResultChars())
+                    ? tooLarge(text.length())
                     : new Settlement(null, text, null);
+            case "too-large" -> tooLarge(Long.parseLong(text));
             case "invalid" -> new Settlement(FailureCode.INVALID_RESULT, null, text);
-            default -> new Settlement(FailureCode.FAILED, null, text);
+            case "runtime" -> new Settlement(FailureCode.RUNTIME_ERROR, null, clip(text));
+            default -> new Settlement(FailureCode.FAILED, null, clip(text));
         };
+    }
+
+    private Settlement tooLarge(long length) {
+        return new Settlement(FailureCode.RESULT_TOO_LARGE, null, "the result is " + length + " characters of JSON; the limit is "
+                + limits.maxResultChars());
+    }
+
+    /** Characters of a result's JSON ({@code "result"}) or of an error message ({@code "error"}) the executor takes. */
+    int maxChars(String what) {
+        return "result".equals(what) ? limits.maxResultChars() : limits.maxErrorChars();
     }
 
     void settleAgain(String kind) {
         LOG.debug("Invocation {} of {}: ignored a second completion ({})", request.invocationId(), request.functionId(), kind);
         logs.add(LogLevel.WARN, "[switchboard] the function completed more than once; ignored the later "
-                + ("ok".equals(kind) ? "result" : "error"));
+                + ("ok".equals(kind) ? "result" : "error"), null);
     }
 
     int setTimer(Value callback, long delayMillis) {
@@ -241,8 +270,21 @@ final class Invocation {
     }
 
     private ExecutionResult failure(FailureCode code, String message, Duration duration) {
-        ExecutionError error = code.error(message);
+        ExecutionError error = code.error(clip(message));
         return new ExecutionResult(code.outcome(), null, error, logs.lines(), duration);
+    }
+
+    /**
+     * The message cut to at most {@code maxErrorChars} characters, note included: a function decides how long its error
+     * text is. The prelude cuts the same way before the text leaves the guest, so a message it cut is not cut again.
+     */
+    private String clip(String message) {
+        int max = limits.maxErrorChars();
+        if (message == null || message.length() <= max) {
+            return message;
+        }
+        String note = "... [" + message.length() + " characters in all]";
+        return note.length() >= max ? message.substring(0, max) : message.substring(0, max - note.length()) + note;
     }
 
     static String messageOf(Throwable failure) {
@@ -254,7 +296,7 @@ final class Invocation {
         try {
             attached.close(true);
         } catch (RuntimeException e) {
-            LOG.debug("Closing the context of invocation {} after a stop: {}", request.invocationId(), e.toString());
+            LOG.debug("Closing the context of invocation {} after a stop: {}", request.invocationId(), LogText.safe(e.toString()));
         }
     }
 }

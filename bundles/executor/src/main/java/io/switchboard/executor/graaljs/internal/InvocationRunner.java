@@ -1,35 +1,43 @@
 package io.switchboard.executor.graaljs.internal;
 
 import io.switchboard.core.api.execution.ExecutionResult;
-import io.switchboard.executor.graaljs.internal.json.JsonText;
+import java.util.Set;
 import org.graalvm.polyglot.PolyglotException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Runs one invocation on a warm or new context under the watchdog, turns whatever happened into an
- * {@link ExecutionResult}, and returns the context to the pool only when the run ended cleanly.
+ * {@link ExecutionResult}, and returns the context to the pool only when the run ended cleanly and the context may
+ * be kept ({@link ContextRecycling}).
  */
 final class InvocationRunner {
     private static final Logger LOG = LoggerFactory.getLogger(InvocationRunner.class);
+    private static final Set<String> RUNTIME_ERRORS = Set.of("TypeError", "ReferenceError", "SyntaxError");
 
     private final SandboxFactory sandbox;
     private final ContextPool pool;
     private final Watchdog watchdog;
     private final ToolbeltRegistry toolbelt;
+    private final ContextRecycling recycling;
+    private final ExecutorHealth health;
     private volatile boolean stopped;
 
-    InvocationRunner(SandboxFactory sandbox, ContextPool pool, Watchdog watchdog, ToolbeltRegistry toolbelt) {
+    InvocationRunner(SandboxFactory sandbox, ContextPool pool, Watchdog watchdog, ToolbeltRegistry toolbelt, ContextRecycling recycling,
+            ExecutorHealth health) {
         this.sandbox = sandbox;
         this.pool = pool;
         this.watchdog = watchdog;
         this.toolbelt = toolbelt;
+        this.recycling = recycling;
+        this.health = health;
     }
 
     void stop() {
         stopped = true;
     }
 
+    /** Runs the invocation on the calling thread, which must be the one {@link Invocation#runOn} named. */
     ExecutionResult run(Invocation invocation) {
         if (stopped) {
             return invocation.result(new Invocation.Stop(FailureCode.EXECUTOR_STOPPED, "the executor is stopping"));
@@ -48,7 +56,7 @@ final class InvocationRunner {
                 invocation.attach(warm.context());
                 warm.bind(invocation);
             }
-            warm.start(invocation, JsonText.object(request.env()));
+            warm.start(invocation);
             reason = invocation.runUntilSettled();
         } catch (SandboxFactory.InvalidCodeException e) {
             reason = new Invocation.Stop(FailureCode.INVALID_CODE, e.getMessage());
@@ -58,7 +66,15 @@ final class InvocationRunner {
             // IllegalStateException when the watchdog closed the context between two guest calls; anything
             // else is a fault of the executor, which must still answer with a result.
             reason = invocation.stopped() != null ? invocation.stopped() : internal(e, invocation);
+        } catch (OutOfMemoryError e) {
+            // The heap ran out (on this thread, maybe caused by another run): the context may be half-updated, so it
+            // is discarded, and the worker lives on to answer.
+            health.outOfMemory(invocation, e);
+            reason = new Invocation.Stop(FailureCode.MEMORY_LIMIT, "the platform ran out of heap while the function ran");
         } finally {
+            if (warm != null) {
+                warm.allocated(watchdog.allocatedSinceStart(invocation));
+            }
             watchdog.release(invocation);
             if (warm != null) {
                 warm.unbind();
@@ -73,14 +89,14 @@ final class InvocationRunner {
         if (warm == null) {
             return;
         }
-        if (clean && !stopped) {
+        if (clean && !stopped && recycling.mayKeep(warm)) {
             pool.giveBack(warm, System.nanoTime());
             return;
         }
         try {
             warm.close();
         } catch (RuntimeException e) {
-            LOG.debug("Closing the context of {} after an unclean run: {}", warm.codeId(), e.toString());
+            LOG.debug("Closing the context of {} after its last run: {}", warm.codeId(), LogText.safe(e.toString()));
         }
     }
 
@@ -101,14 +117,25 @@ final class InvocationRunner {
             return new Invocation.Stop(FailureCode.EXECUTOR_STOPPED, "the executor stopped while the function ran");
         }
         if (e.isGuestException()) {
-            return new Invocation.Stop(FailureCode.FAILED, "uncaught error: " + e.getMessage());
+            return new Invocation.Stop(isRuntimeError(e) ? FailureCode.RUNTIME_ERROR : FailureCode.FAILED, "uncaught error: " + e.getMessage());
         }
         return internal(e, invocation);
     }
 
+    /**
+     * A TypeError, ReferenceError or SyntaxError thrown by the engine or the function (LivePerson's runtime-exception),
+     * told by the message GraalJS gives a guest error ("TypeError: ..."): the context may be closed already.
+     */
+    private static boolean isRuntimeError(PolyglotException e) {
+        String message = e.getMessage();
+        int colon = message == null ? -1 : message.indexOf(':');
+        return colon > 0 && RUNTIME_ERRORS.contains(message.substring(0, colon));
+    }
+
+    /** Logs a fault of the executor; the exception's text may come from the function, so the log gets a safe copy. */
     private static Invocation.Stop internal(RuntimeException e, Invocation invocation) {
         LOG.error("Executor fault while running invocation {} of function {}", invocation.request().invocationId(),
-                invocation.request().functionId(), e);
+                invocation.request().functionId(), LogText.safe(e));
         return new Invocation.Stop(FailureCode.INTERNAL, "the executor failed to run the function; see the platform log");
     }
 }

@@ -6,79 +6,46 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The console lines of one invocation, bounded in count and UTF-8 size; what is dropped is counted. */
+/**
+ * The console entries of one invocation, bounded as LivePerson bounds them: at most so many entries and so many
+ * characters (message and extras together). Once an entry does not fit, it and every later one are dropped and
+ * one error entry {@value #LIMIT_REACHED} closes the list; the run itself is not affected.
+ */
 final class LogCollector {
-    static final String TRUNCATED = " [truncated]";
+    static final String LIMIT_REACHED = "com.switchboard.function.log-limit-reached";
 
-    private final int maxLines;
-    private final int maxBytes;
+    private final int maxEntries;
+    private final int maxChars;
     private final Clock clock;
     private final List<LogLine> lines = new ArrayList<>();
-    private int bytes;
+    private int chars;
     private int dropped;
 
-    LogCollector(int maxLines, int maxBytes, Clock clock) {
-        this.maxLines = maxLines;
-        this.maxBytes = maxBytes;
+    LogCollector(int maxEntries, int maxChars, Clock clock) {
+        this.maxEntries = maxEntries;
+        this.maxChars = maxChars;
         this.clock = clock;
     }
 
-    void add(LogLevel level, String message) {
-        if (lines.size() >= maxLines || bytes >= maxBytes) {
+    void add(LogLevel level, String message, String extrasJson) {
+        int size = message.length() + (extrasJson == null ? 0 : extrasJson.length());
+        if (dropped > 0 || lines.size() >= maxEntries || chars + size > maxChars) {
             dropped++;
             return;
         }
-        int size = utf8Length(message);
-        String kept = message;
-        if (bytes + size > maxBytes) {
-            kept = prefixWithin(message, maxBytes - bytes) + TRUNCATED;
-            size = maxBytes - bytes;
-        }
-        bytes += size;
-        lines.add(new LogLine(clock.instant(), level, kept));
+        chars += size;
+        lines.add(new LogLine(clock.instant(), level, message, extrasJson));
     }
 
-    /** The kept lines, plus one closing line saying how many were dropped when any were. */
+    /** The kept entries, plus the closing {@value #LIMIT_REACHED} entry when any were dropped. */
     List<LogLine> lines() {
         if (dropped == 0) {
             return List.copyOf(lines);
         }
         List<LogLine> all = new ArrayList<>(lines);
-        all.add(new LogLine(clock.instant(), LogLevel.WARN, "[switchboard] " + dropped
-                + " more log line(s) dropped: the limit is " + maxLines + " lines or " + maxBytes + " bytes per invocation"));
+        all.add(new LogLine(clock.instant(), LogLevel.ERROR, LIMIT_REACHED + ": " + dropped + " log entr"
+                + (dropped == 1 ? "y" : "ies") + " dropped; a run keeps at most " + maxEntries + " entries and " + maxChars
+                + " characters of message and extras"));
         return List.copyOf(all);
-    }
-
-    private static String prefixWithin(String text, int budget) {
-        int used = 0;
-        int end = 0;
-        while (end < text.length()) {
-            int codePoint = text.codePointAt(end);
-            int size = utf8Length(codePoint);
-            if (used + size > budget) {
-                break;
-            }
-            used += size;
-            end += Character.charCount(codePoint);
-        }
-        return text.substring(0, end);
-    }
-
-    static int utf8Length(String text) {
-        int size = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (Character.isHighSurrogate(c) && i + 1 < text.length()) {
-                size += 4;
-                i++;
-            } else {
-                size += utf8Length(c);
-            }
-        }
-        return size;
-    }
-
-    private static int utf8Length(int codePoint) {
-        return codePoint < 0x80 ? 1 : codePoint < 0x800 ? 2 : codePoint < 0x10000 ? 3 : 4;
     }
 }

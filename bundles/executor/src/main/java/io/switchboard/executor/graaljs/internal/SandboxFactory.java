@@ -5,6 +5,9 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import io.switchboard.executor.graaljs.internal.node.CryptoBridge;
+import io.switchboard.executor.graaljs.internal.node.ModuleFileSystem;
+import io.switchboard.executor.graaljs.internal.node.NodeModules;
 import java.util.List;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.Engine;
@@ -20,27 +23,61 @@ import org.graalvm.polyglot.proxy.ProxyArray;
 /**
  * Builds locked-down contexts on the shared engine and prepares them for one function version: prelude,
  * toolbelt facades, then the function's code. Every context gets the same sandbox settings, as an engine
- * requires.
+ * requires; the only file system is the read-only module tree of the bundled npm packages.
  */
 final class SandboxFactory {
     static final String LANGUAGE = "js";
-    private static final String LAMBDA_LOOKUP = "typeof lambda === 'function' ? lambda : undefined";
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SandboxFactory.class);
 
     private final Engine engine;
     private final ResourceLimits resourceLimits;
     private final Source prelude;
-    private final Source lambdaLookup;
+    private final NodeModules modules = NodeModules.load();
+    private final IOAccess moduleTree = IOAccess.newBuilder().fileSystem(new ModuleFileSystem(modules)).build();
+    private final CryptoBridge crypto = new CryptoBridge();
+    private final List<String> preload;
+    private final SpareContexts spares;
+
+    /** A context with the prelude and the toolbelt facades evaluated, not yet bound to a function version. */
+    record Prepared(Context context, HostBridge bridge, Value platform, long generation) {
+    }
 
     SandboxFactory(Engine engine, long statementLimit) {
+        this(engine, statementLimit, 0, List.of(), () -> new ToolbeltRegistry.Snapshot(0, List.of()));
+    }
+
+    /**
+     * @param spareContexts contexts kept prepared ahead (0: none)
+     * @param preload module ids the spare contexts require ahead (e.g. lodash), so a new version that uses them starts fast
+     */
+    SandboxFactory(Engine engine, long statementLimit, int spareContexts, List<String> preload,
+            java.util.function.Supplier<ToolbeltRegistry.Snapshot> toolbelt) {
         this.engine = engine;
         this.resourceLimits = statementLimit > 0 ? ResourceLimits.newBuilder().statementLimit(statementLimit, null).build() : null;
         this.prelude = Source.newBuilder(LANGUAGE, resource("prelude.js"), "switchboard-prelude.js").cached(true).buildLiteral();
-        this.lambdaLookup = Source.newBuilder(LANGUAGE, LAMBDA_LOOKUP, "switchboard-lambda.js").cached(true).buildLiteral();
+        this.preload = preload.stream().filter(id -> {
+            boolean known = modules.canonical(id) != null;
+            if (!known) {
+                LOG.warn("Ignoring preloaded module '{}': functions may require only {}", id, modules.ids());
+            }
+            return known;
+        }).toList();
+        this.spares = new SpareContexts(spareContexts, toolbelt, (snapshot, created) -> prepare(snapshot, this.preload, created));
     }
 
-    /** A cached source of a function's code, so every context of every version shares the parsed code. */
+    /** Stops preparing spare contexts and closes the ones ready; before the engine is closed. */
+    void close() {
+        spares.close();
+    }
+
+    /** Spare contexts ready now; for tests and benchmarks. */
+    int spareContexts() {
+        return spares.ready();
+    }
+
+    /** A cached source of a function's code (a script, or an ES module), so every context of a version shares the parsed code. */
     static Source functionSource(String codeId, String code) {
-        return Source.newBuilder(LANGUAGE, code, codeId + ".js").cached(true).buildLiteral();
+        return FunctionCode.source(codeId, code);
     }
 
     /** A cached source of a toolbelt module's facade. */
@@ -55,22 +92,45 @@ final class SandboxFactory {
      * @throws InvalidCodeException when the code does not define a function {@code lambda}
      */
     WarmContext create(String codeId, String functionId, Source code, ToolbeltRegistry.Snapshot toolbelt, Invocation invocation) {
-        Context context = newContext();
-        HostBridge bridge = new HostBridge();
-        WarmContext warm = new WarmContext(context, bridge, codeId, functionId, toolbelt.generation());
+        Prepared prepared = spares.take(toolbelt.generation());
+        if (prepared == null) {
+            prepared = prepare(toolbelt, List.of(), context -> { });
+        }
+        Context context = prepared.context();
+        Value platform = prepared.platform();
+        WarmContext warm = new WarmContext(context, prepared.bridge(), codeId, functionId, toolbelt.generation());
         invocation.attach(context);
         warm.bind(invocation);
         try {
-            Value invoke = context.eval(prelude).execute(bridge.proxy(), facades(context, toolbelt.modules()));
-            context.eval(code);
-            Value lambda = context.eval(lambdaLookup);
+            Value evaluated = context.eval(code);
+            Value lambda = platform.getMember("entryPoint").execute(FunctionCode.isModule(code) ? evaluated : null);
             if (!lambda.canExecute()) {
-                throw new InvalidCodeException("the code does not define a function named lambda");
+                throw new InvalidCodeException(FunctionCode.isModule(code) ? FunctionCode.NO_MODULE_ENTRY_POINT : FunctionCode.NO_SCRIPT_ENTRY_POINT);
             }
-            warm.ready(invoke, lambda);
+            warm.ready(platform.getMember("invoke"), lambda);
             return warm;
         } catch (RuntimeException e) {
             warm.unbind();
+            context.close(true);
+            throw e;
+        }
+    }
+
+    /**
+     * A new context with the prelude and facades evaluated (platform code only) and {@code modules} required;
+     * {@code created} learns of the context before any code runs in it.
+     */
+    Prepared prepare(ToolbeltRegistry.Snapshot toolbelt, List<String> modules, java.util.function.Consumer<Context> created) {
+        Context context = newContext();
+        created.accept(context);
+        HostBridge bridge = new HostBridge(this.modules, crypto);
+        try {
+            Value platform = context.eval(prelude).execute(bridge.proxy(), facades(context, toolbelt.modules()));
+            for (String id : modules) {
+                platform.getMember("preload").execute(id);
+            }
+            return new Prepared(context, bridge, platform, toolbelt.generation());
+        } catch (RuntimeException e) {
             context.close(true);
             throw e;
         }
@@ -91,7 +151,7 @@ final class SandboxFactory {
                 .allowHostAccess(HostAccess.NONE)
                 .allowHostClassLookup(className -> false)
                 .allowHostClassLoading(false)
-                .allowIO(IOAccess.NONE)
+                .allowIO(moduleTree)
                 .allowCreateThread(false)
                 .allowCreateProcess(false)
                 .allowNativeAccess(false)
@@ -105,7 +165,10 @@ final class SandboxFactory {
                 // Stable options only; the prelude deletes the globals experimental options would remove.
                 .option("js.console", "false")
                 .option("js.print", "false")
-                .option("js.load", "false");
+                .option("js.load", "false")
+                // Built-in TextEncoder/TextDecoder; an ES module's evaluation returns its namespace (the entry point).
+                .option("js.text-encoding", "true")
+                .option("js.esm-eval-returns-exports", "true");
         if (resourceLimits != null) {
             builder.resourceLimits(resourceLimits);
         }

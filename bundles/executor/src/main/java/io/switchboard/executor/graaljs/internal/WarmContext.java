@@ -15,7 +15,11 @@ final class WarmContext {
     private final long toolbeltGeneration;
     private Value invoke;
     private Value lambda;
+    private java.util.Map<String, String> envOf;
+    private String envJson;
     private volatile long idleSinceNanos;
+    private long uses;
+    private long allocatedBytes;
 
     WarmContext(Context context, HostBridge bridge, String codeId, String functionId, long toolbeltGeneration) {
         this.context = context;
@@ -50,14 +54,41 @@ final class WarmContext {
         return idleSinceNanos;
     }
 
+    /** Runs started on this context. */
+    long uses() {
+        return uses;
+    }
+
+    /** Bytes the runs on this context allocated in all (creation included), as far as measured. */
+    long allocatedBytes() {
+        return allocatedBytes;
+    }
+
+    /** Adds what a run allocated; negative (unknown) amounts are ignored. */
+    void allocated(long bytes) {
+        if (bytes > 0) {
+            allocatedBytes += bytes;
+        }
+    }
+
     void markIdle(long nowNanos) {
         idleSinceNanos = nowNanos;
     }
 
     /** Runs the function once for {@code invocation}; settlement and follow-up work go to the invocation. */
-    void start(Invocation invocation, String envJson) {
+    void start(Invocation invocation) {
+        uses++;
         context.resetLimits();
-        invoke.executeVoid(lambda, invocation.request().inputJson(), envJson);
+        invoke.executeVoid(lambda, invocation.request().inputJson(), envJson(invocation.request()));
+    }
+
+    /** {@code process.env} as JSON; a version's variables do not change, so it is written once per context. */
+    private String envJson(io.switchboard.core.api.execution.ExecutionRequest request) {
+        if (envJson == null || !envOf.equals(request.env())) {
+            envOf = request.env();
+            envJson = io.switchboard.executor.graaljs.internal.json.JsonText.object(PlatformEnvironment.of(request));
+        }
+        return envJson;
     }
 
     void bind(Invocation invocation) {

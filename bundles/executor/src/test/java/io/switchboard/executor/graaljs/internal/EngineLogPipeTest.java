@@ -35,6 +35,20 @@ class EngineLogPipeTest {
     }
 
     @Test
+    void engineLinesQuotingGuestTextAreEscapedAndCut() throws Exception {
+        try (EngineLogPipe pipe = new EngineLogPipe((severity, line) -> received.add(line))) {
+            OutputStream out = pipe.engineSide();
+            out.write(("[engine] WARNING: opt failed for \u001b[2J" + "x".repeat(LogText.MAX_CHARS) + "\u0007 fake\n")
+                    .getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            awaitTrue(() -> received.size() == 1);
+        }
+
+        assertThat(received.get(0)).startsWith("[engine] WARNING: opt failed for \\u001b[2J").doesNotContain("\u001b", "\u0007")
+                .endsWith(" more characters]").hasSizeLessThan(LogText.MAX_CHARS + 40);
+    }
+
+    @Test
     void closingEndsTheReaderAndLaterWritesFailInsteadOfBlocking() throws Exception {
         EngineLogPipe pipe = new EngineLogPipe((severity, line) -> received.add(line));
         OutputStream out = pipe.engineSide();

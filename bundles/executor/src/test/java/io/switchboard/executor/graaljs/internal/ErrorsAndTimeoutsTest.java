@@ -40,9 +40,16 @@ class ErrorsAndTimeoutsTest {
 
     @Test
     void thrownExceptionIsAnErrorOutcome() {
-        ExecutionResult result = executor.execute(request("function lambda(input, callback) { throw new TypeError('bad input'); }"));
+        ExecutionResult result = executor.execute(request("function lambda(input, callback) { throw new RangeError('bad input'); }"));
 
         assertFailure(result, Outcome.ERROR, "com.switchboard.function.failed", "bad input");
+    }
+
+    @Test
+    void thrownTypeErrorIsARuntimeError() {
+        ExecutionResult result = executor.execute(request("function lambda(input, callback) { throw new TypeError('bad input'); }"));
+
+        assertFailure(result, Outcome.ERROR, "com.switchboard.function.runtime-error", "TypeError: bad input");
     }
 
     @Test

@@ -19,6 +19,7 @@ class LifecycleTest {
         for (int cycle = 0; cycle < 10; cycle++) {
             GraalJsExecutor executor = new GraalJsExecutor(TestConfigs.of(GraalJsExecutor.Config.class, Map.of()));
             assertThat(executor.execute(request("async function lambda() { return 1; }")).outcome()).isEqualTo(Outcome.OK);
+            assertThat(executor.workerThreads()).as("runs on a worker thread of its own").isPositive();
             executor.deactivate();
         }
 
@@ -50,7 +51,7 @@ class LifecycleTest {
 
     private static long executorThreads() {
         return Thread.getAllStackTraces().keySet().stream()
-                .filter(thread -> thread.getName().startsWith("switchboard-executor"))
+                .filter(thread -> thread.getName().startsWith("switchboard-executor") || thread.getName().startsWith("switchboard-js-"))
                 .count();
     }
 }

@@ -13,31 +13,37 @@ class LogCollectorTest {
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC);
 
     @Test
-    void byteBudgetCountsUtf8AndNeverSplitsACharacter() {
-        LogCollector logs = new LogCollector(10, 6, CLOCK);
+    void anEntryThatDoesNotFitEndsTheLogWithOneLimitEntry() {
+        LogCollector logs = new LogCollector(10, 12, CLOCK);
 
-        logs.add(LogLevel.INFO, "ab\u00e9\u20ac!");
+        logs.add(LogLevel.INFO, "hello", "[1]");
+        logs.add(LogLevel.INFO, "too long", null);
+        logs.add(LogLevel.INFO, "x", null);
 
-        assertThat(logs.lines()).extracting(LogLine::message).containsExactly("ab\u00e9" + LogCollector.TRUNCATED);
+        assertThat(logs.lines()).hasSize(2);
+        assertThat(logs.lines().get(0)).isEqualTo(new LogLine(CLOCK.instant(), LogLevel.INFO, "hello", "[1]"));
+        assertThat(logs.lines().get(1).level()).isEqualTo(LogLevel.ERROR);
+        assertThat(logs.lines().get(1).message()).startsWith(LogCollector.LIMIT_REACHED + ": 2 log entries dropped");
     }
 
     @Test
-    void linesKeepTheirLevelAndTime() {
-        LogCollector logs = new LogCollector(10, 100, CLOCK);
+    void extrasCountTowardsTheCharacters() {
+        LogCollector logs = new LogCollector(10, 10, CLOCK);
 
-        logs.add(LogLevel.ERROR, "boom");
+        logs.add(LogLevel.INFO, "abc", "[\"defghij\"]");
 
-        assertThat(logs.lines()).containsExactly(new LogLine(CLOCK.instant(), LogLevel.ERROR, "boom"));
+        assertThat(logs.lines()).extracting(LogLine::message).containsExactly(LogCollector.LIMIT_REACHED
+                + ": 1 log entry dropped; a run keeps at most 10 entries and 10 characters of message and extras");
     }
 
     @Test
     void nothingIsDroppedWithinTheBounds() {
         LogCollector logs = new LogCollector(2, 100, CLOCK);
 
-        logs.add(LogLevel.INFO, "one");
-        logs.add(LogLevel.INFO, "two");
+        logs.add(LogLevel.INFO, "one", null);
+        logs.add(LogLevel.DEBUG, "two", "[{\"a\":1}]");
 
-        assertThat(logs.lines()).hasSize(2);
-        assertThat(LogCollector.utf8Length("\ud83d\ude00\u00e9")).isEqualTo(6);
+        assertThat(logs.lines()).extracting(LogLine::message).containsExactly("one", "two");
+        assertThat(logs.lines().get(1).extrasJson()).isEqualTo("[{\"a\":1}]");
     }
 }

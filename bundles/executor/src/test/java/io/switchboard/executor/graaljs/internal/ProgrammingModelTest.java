@@ -66,9 +66,10 @@ class ProgrammingModelTest {
     @Test
     void environmentVariablesAreVisibleAsProcessEnv() {
         ExecutionResult result = executor.execute(request(
-                "async function lambda() { return [process.env.GREETING, Object.keys(process.env).length]; }"));
+                "async function lambda() { return [process.env.GREETING, Object.keys(process.env).sort()]; }"));
 
-        assertThat(result.resultJson()).isEqualTo("[\"hello\",1]");
+        assertThat(result.resultJson()).isEqualTo("[\"hello\",[\"BRAND_ID\",\"GREETING\",\"LAMBDA_UUID\",\"X_LIVEPERSON_BRAND_ID\","
+                + "\"X_LIVEPERSON_FUNCTION_UUID\"]]");
     }
 
     @Test
@@ -82,7 +83,8 @@ class ProgrammingModelTest {
 
         assertThat(result.logs()).extracting(LogLine::level)
                 .containsExactly(LogLevel.DEBUG, LogLevel.INFO, LogLevel.INFO, LogLevel.WARN, LogLevel.ERROR);
-        assertThat(result.logs()).extracting(LogLine::message).startsWith("d 1", "l {\"a\":1}", "i", "w");
+        assertThat(result.logs()).extracting(LogLine::message).startsWith("d", "l", "i", "w");
+        assertThat(result.logs()).extracting(LogLine::extrasJson).startsWith("[1]", "[{\"a\":1}]", null, null);
         assertThat(result.logs().get(4).message()).startsWith("Error: boom");
     }
 

@@ -54,7 +54,7 @@ class SandboxTest {
         ExecutionResult result = executor.execute(request("async function lambda() { return " + escape + "; }"));
 
         assertThat(result.outcome()).as(escape).isEqualTo(Outcome.ERROR);
-        assertThat(result.error().errorCode()).isEqualTo("com.switchboard.function.failed");
+        assertThat(result.error().errorCode()).isIn("com.switchboard.function.failed", "com.switchboard.function.runtime-error");
     }
 
     @ParameterizedTest
@@ -111,12 +111,14 @@ class SandboxTest {
     @ParameterizedTest
     @ValueSource(strings = {
         "Object.getOwnPropertyNames(globalThis).filter(n => /^(Java|Packages|java|javax|Polyglot|Graal|load|print|quit)$/.test(n))",
-        "Object.keys(process)",
-        "Object.keys(process.env)",
+        "Object.keys(process).sort()",
+        "Object.keys(process.env).sort()",
     })
     void globalsExposeOnlyThePlatformsOwnValues(String probe) {
         ExecutionResult result = executor.execute(request("async function lambda() { return " + probe + "; }"));
 
-        assertThat(result.resultJson()).as(probe).isIn("[]", "[\"env\"]", "[\"GREETING\"]");
+        assertThat(result.resultJson()).as(probe).isIn("[]",
+                "[\"arch\",\"argv\",\"cwd\",\"emitWarning\",\"env\",\"hrtime\",\"nextTick\",\"pid\",\"platform\",\"version\",\"versions\"]",
+                "[\"BRAND_ID\",\"GREETING\",\"LAMBDA_UUID\",\"X_LIVEPERSON_BRAND_ID\",\"X_LIVEPERSON_FUNCTION_UUID\"]");
     }
 }

@@ -63,8 +63,8 @@ public final class Views {
                               Map<String, String> env) {
     }
 
-    /** One line a function logged. */
-    public record LogLineView(String time, String level, String message) {
+    /** One line a function logged; {@code extras} are the further arguments of the console call (a JSON array), if any. */
+    public record LogLineView(String time, String level, String message, JsonNode extras) {
     }
 
     /** What one run of a function produced: {@code result} when OK, else {@code error}. */
@@ -161,8 +161,9 @@ public final class Views {
         return resultJson == null ? json.embed("null") : json.embed(resultJson);
     }
 
-    private static List<LogLineView> logs(List<LogLine> lines) {
-        return lines.stream().map(l -> new LogLineView(time(l.time()), name(l.level()), l.message())).toList();
+    private List<LogLineView> logs(List<LogLine> lines) {
+        return lines.stream().map(l -> new LogLineView(time(l.time()), name(l.level()), l.message(),
+                l.extrasJson() == null ? null : json.embed(l.extrasJson()))).toList();
     }
 
     private static String time(Instant instant) {

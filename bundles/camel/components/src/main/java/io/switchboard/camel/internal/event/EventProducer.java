@@ -11,7 +11,8 @@ import org.apache.camel.support.DefaultProducer;
 
 /**
  * Dispatches the body as the event's payload (limits, skills, validation and SYNC/ASYNC apply); the
- * {@link DispatchResult} becomes the body. The core's refusals (unknown type, invalid payload, full capacity)
+ * {@link DispatchResult} becomes the body. A {@link SwitchboardHeaders#IDEMPOTENCY_KEY} header goes with the event, so a
+ * redelivery of the same source event is answered without running again. The core's refusals (unknown type, invalid payload, full capacity)
  * are thrown as they are, for the route's error handling or the webhook to answer.
  */
 final class EventProducer extends DefaultProducer {
@@ -30,7 +31,7 @@ final class EventProducer extends DefaultProducer {
         Message message = exchange.getMessage();
         DispatchResult result = dispatcher.dispatch(new DispatchRequest(endpoint.target().accountFor(message),
                 endpoint.target().name(), Payloads.bodyAsJson(message), Payloads.functionHeaders(exchange),
-                endpoint.getTrigger()));
+                endpoint.getTrigger(), message.getHeader(SwitchboardHeaders.IDEMPOTENCY_KEY, String.class)));
         message.setHeader(SwitchboardHeaders.EVENT_ID, result.eventId());
         message.setBody(result);
     }

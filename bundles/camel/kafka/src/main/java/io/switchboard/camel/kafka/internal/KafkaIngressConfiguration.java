@@ -28,4 +28,19 @@ public @interface KafkaIngressConfiguration {
 
     @AttributeDefinition(description = "Where a new consumer group starts: earliest or latest")
     String autoOffsetReset() default "earliest";
+
+    @AttributeDefinition(description = "Attempts after the first to raise a record the core refused or failed on (full capacity, "
+            + "database unavailable, ...) before it goes to the dead-letter topic; a record that can never be an event "
+            + "(invalid payload or headers) goes there at once")
+    int maximumRedeliveries() default 5;
+
+    @AttributeDefinition(description = "Delay before the first retry of a record, in milliseconds; doubled per retry")
+    long redeliveryDelayMs() default 1_000;
+
+    @AttributeDefinition(description = "Longest delay between retries of a record, in milliseconds")
+    long maximumRedeliveryDelayMs() default 30_000;
+
+    @AttributeDefinition(description = "Topic that records given up on are sent to, with the reason in the header "
+            + "SwitchboardDeadLetterReason; empty: <topic>.dlt")
+    String deadLetterTopic() default "";
 }

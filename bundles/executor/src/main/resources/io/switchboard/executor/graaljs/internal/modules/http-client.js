@@ -21,8 +21,10 @@
       headers['content-type'] = headers['content-type'] || 'application/json';
     }
     if (options.json) headers.accept = headers.accept || 'application/json';
+    // Redirects are followed only when asked for, each hop checked like a first request.
     const request = { method: String(method || options.method || 'GET').toUpperCase(), url, headers,
-      body: body === undefined || body === null ? null : String(body) };
+      body: body === undefined || body === null ? null : String(body),
+      followRedirects: options.followRedirect === true || options.followAllRedirects === true };
     return { options, request };
   };
 
@@ -52,7 +54,8 @@
     const options = init || {};
     return send({ method: String(options.method || 'GET').toUpperCase(), url: String(url),
       headers: Object.assign({}, options.headers || {}),
-      body: options.body === undefined || options.body === null ? null : String(options.body) })
+      body: options.body === undefined || options.body === null ? null : String(options.body),
+      followRedirects: options.redirect === 'follow' })
       .then((response) => ({
         status: response.status,
         ok: response.status >= 200 && response.status < 300,

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
 import io.switchboard.core.api.execution.ExecutionResult;
+import io.switchboard.core.internal.egress.EgressPolicyImpl;
 import io.switchboard.core.api.execution.Outcome;
 import io.switchboard.executor.graaljs.internal.ExecutorHarness;
 import io.switchboard.executor.graaljs.internal.Functions;
@@ -55,6 +56,16 @@ class HttpClientModuleTest {
             exchange.sendResponseHeaders(302, -1);
             exchange.close();
         });
+        server.createContext("/hop", exchange -> {
+            exchange.getResponseHeaders().add("Location", "/orders?page=3");
+            exchange.sendResponseHeaders(302, -1);
+            exchange.close();
+        });
+        server.createContext("/hop-elsewhere", exchange -> {
+            exchange.getResponseHeaders().add("Location", "http://localhost:" + server.getAddress().getPort() + "/orders");
+            exchange.sendResponseHeaders(307, -1);
+            exchange.close();
+        });
         server.createContext("/slow", exchange -> {
             try {
                 RELEASE_SLOW.await(10, TimeUnit.SECONDS);
@@ -67,8 +78,9 @@ class HttpClientModuleTest {
         server.setExecutor(SERVER_THREADS);
         server.start();
         base = "http://127.0.0.1:" + server.getAddress().getPort();
+        // The stub listens on loopback, which functions reach only because this test admits it, as an operator may.
         http = new HttpClientModule(TestConfigs.of(HttpClientModule.Config.class,
-                Map.of("maxResponseBytes", 1024, "requestTimeoutMillis", 2000L)));
+                Map.of("maxResponseBytes", 1024, "requestTimeoutMillis", 2000L)), EgressPolicyImpl.admitting("127.0.0.0/8"));
         // 2 s: long enough for a first request on a loaded machine, short enough for the /slow test, whose server
         // holds the answer until the tests end.
         harness = new ExecutorHarness(Map.of("maxOutboundCalls", 3)).with("HTTPClient", http);
@@ -154,6 +166,39 @@ class HttpClientModuleTest {
                 }""".formatted(base), List.of("127.0.0.1"));
 
         assertThat(result.resultJson()).isEqualTo("[302,\"http://denied.example/\"]");
+    }
+
+    @Test
+    void redirectsAskedForAreFollowedHopByHopEachCheckedAgainstTheAllowList() {
+        ExecutionResult followed = run("""
+                async function lambda() {
+                  const client = require('lp-faas-toolbelt').HTTPClient();
+                  const response = await client.fetch('%1$s/hop', { method: 'POST', body: 'abc', redirect: 'follow',
+                    headers: { Authorization: 'Bearer t' } });
+                  const rp = await client({ uri: '%1$s/hop', json: true, followRedirect: true });
+                  return [response.status, await response.json(), rp.query];
+                }""".formatted(base), List.of("127.0.0.1"));
+        ExecutionResult outside = run("""
+                async function lambda() {
+                  return await require('lp-faas-toolbelt').HTTPClient().fetch('%s/redirect', { redirect: 'follow' });
+                }""".formatted(base), List.of("127.0.0.1"));
+
+        assertThat(followed.resultJson()).as(String.valueOf(followed.error()))
+                .isEqualTo("[200,{\"method\":\"GET\",\"query\":\"page=3\",\"sent\":0,\"auth\":\"Bearer t\"},\"page=3\"]");
+        assertThat(outside.error().errorMsg()).contains("Domain denied.example is not among the allowed domains");
+    }
+
+    @Test
+    void aRedirectToAnotherHostKeepsMethodAndBodyFor307ButNotTheCredentials() {
+        ExecutionResult result = run("""
+                async function lambda() {
+                  const response = await require('lp-faas-toolbelt').HTTPClient().fetch('%s/hop-elsewhere',
+                    { method: 'PUT', body: 'abcd', redirect: 'follow', headers: { Authorization: 'Bearer t' } });
+                  return await response.json();
+                }""".formatted(base), List.of("127.0.0.1", "localhost"));
+
+        assertThat(result.resultJson()).as(String.valueOf(result.error()))
+                .isEqualTo("{\"method\":\"PUT\",\"query\":\"null\",\"sent\":4,\"auth\":\"null\"}");
     }
 
     @Test

@@ -1,0 +1,128 @@
+package io.switchboard.executor.graaljs.internal;
+
+import io.switchboard.core.api.execution.ExecutionError;
+import io.switchboard.core.api.execution.ExecutionResult;
+import io.switchboard.core.api.execution.Outcome;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+
+/**
+ * The executor's own threads for guest code. The caller hands a run over and waits for it until the run's deadline
+ * plus a grace period, so it gets an answer even when the guest code cannot be stopped (see {@link UnstoppableRuns}):
+ * only the worker thread is lost then, never the caller's. Each worker also measures the CPU time of its runs, which
+ * the core's quarantine needs now that the caller's thread only waits.
+ */
+final class WorkerPool {
+    static final String THREAD_PREFIX = "switchboard-js-worker-";
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
+    private final ThreadPoolExecutor threads;
+    private final long graceNanos;
+    private final UnstoppableRuns unstoppable;
+    private final ExecutorHealth health;
+    private final AtomicInteger numbers = new AtomicInteger();
+
+    /**
+     * @param maxThreads guest threads at most (running runs, including runs that could not be stopped)
+     * @param grace how long after a run's deadline its caller waits for the cancelled run to end
+     */
+    WorkerPool(int maxThreads, Duration grace, UnstoppableRuns unstoppable, ExecutorHealth health) {
+        this.graceNanos = grace.toNanos();
+        this.unstoppable = unstoppable;
+        this.health = health;
+        this.threads = new ThreadPoolExecutor(0, Math.max(1, maxThreads), 60, TimeUnit.SECONDS, new SynchronousQueue<>(), task -> {
+            Thread thread = new Thread(task, THREAD_PREFIX + numbers.incrementAndGet());
+            thread.setDaemon(true);
+            thread.setUncaughtExceptionHandler(health::workerDied);
+            return thread;
+        });
+    }
+
+    /** Runs {@code task} for the invocation on a worker and returns its result, or a failure when it did not end in time. */
+    ExecutionResult run(Invocation invocation, Function<Invocation, ExecutionResult> task) {
+        CompletableFuture<ExecutionResult> answer = new CompletableFuture<>();
+        try {
+            threads.execute(() -> work(invocation, task, answer));
+        } catch (RejectedExecutionException e) {
+            return threads.isShutdown()
+                    ? invocation.result(new Invocation.Stop(FailureCode.EXECUTOR_STOPPED, "the executor is stopping"))
+                    : invocation.result(new Invocation.Stop(FailureCode.EXECUTOR_BUSY, "all " + threads.getMaximumPoolSize()
+                            + " executor threads are busy; try again later"));
+        }
+        long waitNanos = invocation.deadlineNanos() + graceNanos - System.nanoTime();
+        try {
+            return answer.get(Math.max(0, waitNanos), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            return abandon(invocation, answer);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            invocation.stop(new Invocation.Stop(FailureCode.EXECUTOR_STOPPED, "the calling thread was interrupted"));
+            return answer.getNow(invocation.result(new Invocation.Stop(FailureCode.EXECUTOR_STOPPED, "the calling thread was interrupted")));
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("a worker failed to answer", e.getCause());
+        }
+    }
+
+    private void work(Invocation invocation, Function<Invocation, ExecutionResult> task, CompletableFuture<ExecutionResult> answer) {
+        invocation.runOn(Thread.currentThread());
+        long cpuBefore = cpuTime();
+        ExecutionResult result = null;
+        try {
+            result = task.apply(invocation);
+        } catch (OutOfMemoryError e) {
+            health.outOfMemory(invocation, e);
+            result = invocation.result(new Invocation.Stop(FailureCode.MEMORY_LIMIT, "the platform ran out of heap while the function ran"));
+        } finally {
+            if (result == null) {
+                // An error escaped the runner: the caller still gets its answer now (not a false "could not be stopped"
+                // at the deadline); the error then ends this thread, which /health reports as a dead worker.
+                result = invocation.result(new Invocation.Stop(FailureCode.INTERNAL,
+                        "the executor failed to run the function; see the platform log"));
+            }
+            long cpu = cpuBefore < 0 ? -1 : cpuTime() - cpuBefore;
+            answer.complete(cpu < 0 ? result : new ExecutionResult(result.outcome(), result.resultJson(), result.error(), result.logs(),
+                    result.duration(), Duration.ofNanos(cpu)));
+            unstoppable.ended(invocation);
+        }
+    }
+
+    /** The caller stops waiting: the run went past its deadline and grace, so its thread is lost until it ends by itself. */
+    private ExecutionResult abandon(Invocation invocation, CompletableFuture<ExecutionResult> answer) {
+        invocation.stop(invocation.timedOut());
+        unstoppable.add(invocation, Duration.ofNanos(System.nanoTime() - invocation.deadlineNanos()));
+        if (answer.isDone()) {
+            // It ended while being reported: take the real result after all.
+            unstoppable.ended(invocation);
+            return answer.join();
+        }
+        String message = "the function did not finish within " + invocation.timeout().toMillis() + " ms and could not be stopped; "
+                + "its thread keeps running until the platform restarts, and further runs of the function are refused";
+        return new ExecutionResult(Outcome.TIMEOUT, null, new ExecutionError(ExecutionResult.UNSTOPPABLE, message), List.of(),
+                Duration.ofNanos(System.nanoTime() - invocation.startNanos()), Duration.ofNanos(System.nanoTime() - invocation.startNanos()));
+    }
+
+    /** Live worker threads, for health and tests. */
+    int threads() {
+        return threads.getPoolSize();
+    }
+
+    /** Refuses new runs and interrupts idle and waiting workers; threads running guest code end with their runs. */
+    void shutdown() {
+        threads.shutdownNow();
+    }
+
+    private static long cpuTime() {
+        return THREADS.isCurrentThreadCpuTimeSupported() ? THREADS.getCurrentThreadCpuTime() : -1;
+    }
+}

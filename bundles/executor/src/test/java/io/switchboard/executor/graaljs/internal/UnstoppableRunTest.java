@@ -1,0 +1,60 @@
+package io.switchboard.executor.graaljs.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.switchboard.core.api.execution.ExecutionResult;
+import io.switchboard.core.api.execution.Outcome;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A run GraalJS cannot cancel takes one worker thread, not the watchdog (issue 14, item 2). Runs in a JVM of its own
+ * (see the pom): the stuck thread keeps a core busy until the JVM ends.
+ */
+class UnstoppableRunTest {
+    /** Every cancellation Truffle throws into this recursion is lost in a stack overflow the catch turns into a RangeError. */
+    static final String OVERFLOW_IN_CATCH = "function f() { try { return f(); } catch (e) { return f(); } } "
+            + "async function lambda() { return f(); }";
+    private static ExecutorHarness harness;
+
+    @BeforeAll
+    static void start() {
+        harness = new ExecutorHarness(Map.of("stopGraceMillis", 1_000L));
+    }
+
+    @AfterAll
+    static void stop() {
+        harness.close();
+    }
+
+    @Test
+    void aRunThatCannotBeStoppedIsAnsweredReportedAndRefusedWhileOtherRunsStillStopAtTheirDeadline() {
+        long started = System.nanoTime();
+        ExecutionResult stuck = harness.executor().execute(Functions.request("stuck", "stuck@1", OVERFLOW_IN_CATCH, "{\"payload\":{}}",
+                Duration.ofSeconds(2)));
+        Duration answeredAfter = Duration.ofNanos(System.nanoTime() - started);
+
+        assertThat(stuck.outcome()).isEqualTo(Outcome.TIMEOUT);
+        assertThat(stuck.error().errorCode()).isEqualTo(ExecutionResult.UNSTOPPABLE);
+        assertThat(answeredAfter).as("deadline 2 s + grace 1 s, answered although the run goes on").isLessThan(Duration.ofSeconds(5));
+        assertThat(stuck.cpuTime()).isNotNull();
+        assertThat(harness.executor().get()).singleElement().asString().contains("function stuck", "could not be stopped");
+
+        long loopStarted = System.nanoTime();
+        ExecutionResult loop = harness.executor().execute(Functions.request("other", "other@1", "async function lambda() { for (;;) {} }",
+                "{\"payload\":{}}", Duration.ofSeconds(1)));
+        assertThat(loop.outcome()).isEqualTo(Outcome.TIMEOUT);
+        assertThat(loop.error().errorCode()).isEqualTo("com.switchboard.function.timeout");
+        assertThat(Duration.ofNanos(System.nanoTime() - loopStarted)).as("another tenant's loop stops at its deadline")
+                .isLessThan(Duration.ofSeconds(2));
+
+        ExecutionResult again = harness.executor().execute(Functions.request("stuck", "stuck@1", OVERFLOW_IN_CATCH, "{\"payload\":{}}",
+                Duration.ofSeconds(2)));
+        assertThat(again.outcome()).isEqualTo(Outcome.REJECTED);
+        assertThat(again.error().errorCode()).isEqualTo(ExecutionResult.UNSTOPPABLE);
+        assertThat(again.duration()).isLessThan(Duration.ofSeconds(1));
+    }
+}
