@@ -18,8 +18,20 @@ async function lambda(input) {
 }
 `;
 
-/** A journey step with its own deadline, so a hang fails that step with its name instead of stalling the run. */
-const journey = (name, fn) => test(name, { timeout: 120_000 }, fn);
+let failurePage = null;
+
+/**
+ * A journey step with its own deadline, so a hang fails that step with its name instead of stalling the run; a failed
+ * step leaves a screenshot of the page as it was.
+ */
+const journey = (name, fn) => test(name, { timeout: 120_000 }, async (context) => {
+  try {
+    await fn(context);
+  } catch (error) {
+    await failurePage?.screenshot({ path: join(TARGET, 'console-screenshots', `FAILED-${name.replace(/[^A-Za-z0-9]+/g, '-')}.png`) }).catch(() => {});
+    throw error;
+  }
+});
 
 describe('Switchboard console', () => {
   let switchboard;
@@ -32,6 +44,7 @@ describe('Switchboard console', () => {
     switchboard = await startSwitchboard(join(TARGET, 'console-work'));
     browser = await openBrowser();
     page = await openPage(browser, switchboard.base);
+    failurePage = page;
     const eventTypes = (await switchboard.api('GET', '/event-types')).items;
     bot = eventTypes.find((e) => e.id.endsWith('custom_integration'));
     assert.ok(bot, 'the distribution provides the Third-Party Bots custom integration event');
@@ -134,7 +147,7 @@ describe('Switchboard console', () => {
     noProblems();
   });
 
-  journey('completes payload fields, marks a syntax error inline, and never loses unsaved changes silently', async () => {
+  journey('completes payload fields, shows the check on save refusing a syntax error inline, and never loses unsaved changes silently', async () => {
     await editor().click();
     await page.keyboard.press('Control+A');
     await page.keyboard.type('input.payload.');
@@ -146,7 +159,16 @@ describe('Switchboard console', () => {
     await replaceCode('async function lambda(input) {\n  return { broken: ;\n}\n');
     await page.locator('.cm-lintRange-error').first().waitFor();
     await page.getByTestId('unsaved').waitFor();
+    await page.getByTestId('save').click();
+    const refused = page.getByTestId('problem');
+    await refused.getByText('400').waitFor();
+    assert.match(await refused.innerText(), /\/code\s+line 2, column \d+/);
+    // The check's own message is shown at its line and column in the editor (the lint panel lists it).
+    await editor().click();
+    await page.keyboard.press('Control+Shift+m');
+    await page.locator('.cm-panel-lint').getByText(/SyntaxError/).first().waitFor();
     await shot(page, 'syntax-error');
+    await page.keyboard.press('Escape');
 
     let asked = null;
     page.once('dialog', (dialog) => { asked = dialog.message(); dialog.dismiss(); });
@@ -268,6 +290,32 @@ describe('Switchboard console', () => {
     await page.getByLabel('State').selectOption('');
     await page.getByLabel('Search').fill('journey');
     assert.equal(await table.getByText('taken').count(), 0);
+    noProblems();
+  });
+
+  journey('schedules an invocation of the deployed function, pauses and deletes it', async () => {
+    await nav('Schedules').click();
+    await page.getByTestId('add-schedule').click();
+    await page.getByLabel('Function').selectOption({ label: 'journey-bot' });
+    await page.getByLabel(/Cron expression/).fill('every morning');
+    await page.getByRole('button', { name: 'Create schedule' }).click();
+    await page.getByTestId('problem').getByText('400').waitFor();
+    await page.getByLabel(/Cron expression/).fill('0 9 * * 1-5');
+    await page.getByLabel('Time zone').fill('Europe/Berlin');
+    await page.getByLabel('Description').fill('morning report');
+    await page.getByRole('button', { name: 'Create schedule' }).click();
+    const row = page.getByTestId('schedules').locator('tbody tr', { hasText: 'journey-bot' });
+    await row.getByText('active').waitFor();
+    await shot(page, 'schedules');
+    await row.getByRole('button', { name: 'Pause' }).click();
+    await row.getByText('paused').waitFor();
+    const schedules = (await switchboard.api('GET', `/accounts/${ACCOUNT}/schedules`)).items;
+    assert.equal(schedules.length, 1);
+    assert.equal(schedules[0].isActive, false);
+    assert.equal(schedules[0].timeZone, 'Europe/Berlin');
+    await row.getByRole('button', { name: 'Delete' }).click();
+    await page.getByRole('button', { name: 'Delete schedule' }).click();
+    await page.getByText('No schedules.').waitFor();
     noProblems();
   });
 

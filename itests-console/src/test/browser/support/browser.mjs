@@ -1,7 +1,7 @@
 // Debian's chromium driven by playwright-core (no browser download): headless, sandbox off (CI runs as root), a fresh
 // profile per run. Every page error or CSP violation fails the journey; screenshots of each step go to target/.
 import { chromium } from 'playwright-core';
-import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 
@@ -45,6 +45,8 @@ export async function openPage(context, base) {
 
 /** Screenshots named by journey and step, under target/console-screenshots/. */
 export function camera(directory, journey) {
+  // Only this run's pictures: an earlier run's would be mistaken for this one's in CI artifacts.
+  rmSync(directory, { recursive: true, force: true });
   mkdirSync(directory, { recursive: true });
   let step = 0;
   return async (page, name, options = {}) => {

@@ -86,6 +86,7 @@ function Navigation({ route, admin }) {
       <h3>Settings</h3>
       <ul>
         {link('/settings/secrets', 'Secrets')}
+        {link('/settings/schedules', 'Schedules')}
         {link('/settings/dead-letters', 'Dead letters')}
       </ul>
       <h3>{admin ? 'Operator' : 'Platform'}</h3>

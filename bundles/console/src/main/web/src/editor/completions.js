@@ -1,6 +1,6 @@
 // Completion for function code: the toolbelt, the globals, the event's payload fields (from its sample payload) and
 // the function's environment variables.
-import { CLIENTS, CONSOLE_METHODS, PLATFORM_ENV, SNIPPETS, TOOLBELT_MODULES } from './toolbelt.js';
+import { CLIENTS, CONSOLE_METHODS, MODULES, PLATFORM_ENV, SNIPPETS } from './toolbelt.js';
 
 /** Completion options for the object at `path` of the sample payload. */
 export function payloadFields(sample, path) {
@@ -35,15 +35,16 @@ export function clientVariables(code) {
  */
 export function functionCompletions(context) {
   return (completion) => {
-    const before = completion.matchBefore(/[\w$]+(?:\.[\w$]*)*$|'[\w-]*$/);
+    const before = completion.matchBefore(/[\w$]+(?:\.[\w$]*)*$|['"][\w\-/.]*$/);
     if (!before || (before.from === before.to && !completion.explicit)) {
       return null;
     }
     const text = before.text;
-    if (text.startsWith("'")) {
-      const line = completion.state.doc.lineAt(completion.pos).text;
-      return /require\(\s*'[\w-]*$|from\s+'[\w-]*$/.test(line.slice(0, completion.pos - completion.state.doc.lineAt(completion.pos).from))
-        ? { from: before.from, options: TOOLBELT_MODULES.map((m) => ({ label: m, type: 'namespace' })) } : null;
+    if (text.startsWith("'") || text.startsWith('"')) {
+      const line = completion.state.doc.lineAt(completion.pos);
+      const quote = text[0];
+      return /(require\(\s*|from\s+|import\s+)['"][\w\-/.]*$/.test(line.text.slice(0, completion.pos - line.from))
+        ? { from: before.from, options: MODULES.map((m) => ({ label: quote + m, type: 'namespace' })) } : null;
     }
     const parts = text.split('.');
     const last = parts.pop();

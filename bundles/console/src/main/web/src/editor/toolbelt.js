@@ -1,7 +1,9 @@
 // What completion offers for the function runtime: the toolbelt's clients and their methods, the globals, and the
 // environment the platform sets (docs/executor.md, docs/liveperson-runtime.md).
 
-export const TOOLBELT_MODULES = ["'lp-faas-toolbelt'", "'core-functions-toolbelt'"];
+/** What `require` and `import` accept (docs/liveperson-runtime.md, "Modules"). */
+export const MODULES = ['lp-faas-toolbelt', 'core-functions-toolbelt', 'lodash', 'luxon', 'oauth-1.0a', 'jsonwebtoken', 'es-toolkit',
+  'es-toolkit/compat', 'crypto', 'buffer', 'events', 'util', 'stream', 'string_decoder', 'url', 'timers', 'process'];
 
 export const CLIENTS = {
   HTTPClient: {

@@ -3,17 +3,20 @@ import { accountPath, del, get, post, put } from '../api.js';
 import { time } from '../format.js';
 import { href } from '../router.js';
 import { Button, Dialog, Pending, ProblemView, Tabs, useAction, useAsync } from '../ui.jsx';
+import { Schedules } from './schedules.jsx';
 
-/** The account's settings: secrets and dead letters. */
+/** The account's settings: secrets, schedules and dead letters. */
 export function SettingsPage({ tab }) {
   return (
     <section aria-labelledby="settings-title">
       <div class="page-head"><h1 id="settings-title">Settings</h1></div>
       <Tabs label="Settings" active={tab} tabs={[
         { id: 'secrets', label: 'Secrets', href: href('/settings/secrets') },
+        { id: 'schedules', label: 'Schedules', href: href('/settings/schedules') },
         { id: 'dead-letters', label: 'Dead letters', href: href('/settings/dead-letters') },
       ]} />
       {tab === 'secrets' && <Secrets />}
+      {tab === 'schedules' && <Schedules />}
       {tab === 'dead-letters' && <DeadLetters />}
     </section>
   );
