@@ -35,7 +35,7 @@ public class PlatformBootIT extends SwitchboardTestSupport {
     public void healthAnswers200NamingEveryProjectBundle() {
         await("GET /health answers 200", Duration.ofSeconds(15), () -> get("/health").statusCode() == 200);
 
-        HttpResponse<String> health = get("/health");
+        HttpResponse<String> health = getAsAdmin("/health");
         assertTrue(health.body(), health.body().startsWith("{\"status\":\"UP\""));
         PROJECT_BUNDLES.forEach(name -> assertTrue(name + " missing in " + health.body(), health.body().contains("\"" + name + "\"")));
     }
@@ -48,7 +48,7 @@ public class PlatformBootIT extends SwitchboardTestSupport {
 
         logBridge.stop();
         try {
-            HttpResponse<String> down = get("/health");
+            HttpResponse<String> down = getAsAdmin("/health");
             assertEquals(503, down.statusCode());
             assertTrue(down.body(), down.body().contains("bundle switchboard.logbridge is RESOLVED"));
         } finally {

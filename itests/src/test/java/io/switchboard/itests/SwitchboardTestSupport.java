@@ -101,9 +101,29 @@ public abstract class SwitchboardTestSupport {
     }
 
     protected HttpResponse<String> get(String path) {
+        return send(HttpRequest.newBuilder(url(path)).timeout(Duration.ofSeconds(10)).GET().build());
+    }
+
+    /** GET with the generated admin key ({@code data/admin.key}), e.g. for the details of /health. */
+    protected HttpResponse<String> getAsAdmin(String path) {
+        return send(HttpRequest.newBuilder(url(path)).timeout(Duration.ofSeconds(10)).header("Authorization", "Bearer " + adminKey())
+                .GET().build());
+    }
+
+    /** The admin key in force: by default the one the core generated into the data folder (a test that configures one overrides this). */
+    protected String adminKey() {
+        Path file = Path.of(context.getProperty("switchboard.data"), "admin.key");
+        await("the core generated " + file, Duration.ofSeconds(30), () -> Files.exists(file));
         try {
-            return HTTP.send(HttpRequest.newBuilder(url(path)).timeout(Duration.ofSeconds(10)).GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
+            return Files.readString(file).strip();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static HttpResponse<String> send(HttpRequest request) {
+        try {
+            return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -10,6 +10,8 @@ public final class LaunchException extends Exception {
     static final int PORT_IN_USE = 3;
     /** Exit code for a platform that did not come up. */
     static final int START_FAILED = 4;
+    /** Exit code for a data folder that another instance holds. */
+    static final int ALREADY_RUNNING = 5;
 
     private final int exitCode;
 

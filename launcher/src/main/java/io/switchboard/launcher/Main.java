@@ -2,6 +2,7 @@ package io.switchboard.launcher;
 
 import ch.qos.logback.classic.LoggerContext;
 import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.LoggerFactory;
 
 /** Entry point of {@code bin/switchboard}: starts the platform in the foreground until it is stopped. */
@@ -13,8 +14,27 @@ public final class Main {
     public static void main(String[] args) {
         Path home = Path.of(System.getProperty("switchboard.home", ".")).toAbsolutePath().normalize();
         Settings settings;
+        DataLock lock;
         try {
             settings = Settings.load(home, System.getenv());
+            // Before the port check: a second instance on the same data folder is told so, not that the port is taken.
+            lock = DataLock.acquire(settings.data(), ProcessHandle.current().pid());
+        } catch (LaunchException e) {
+            fail(e);
+            return;
+        }
+        // The hook holds the lock (and so keeps its channel reachable) until the very end; the platform is made only
+        // once the port is known to be free (making it starts logging, which a one-line refusal does without).
+        AtomicReference<Platform> started = new AtomicReference<>();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            Platform running = started.get();
+            if (running != null) {
+                running.stop();
+                stopLogging();
+            }
+            lock.close();
+        }, "switchboard-shutdown"));
+        try {
             PortCheck.requireFree(settings.httpHost(), settings.httpPort());
         } catch (LaunchException e) {
             fail(e);
@@ -22,10 +42,7 @@ public final class Main {
         }
         configureLogging(settings);
         Platform platform = new Platform(settings);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            platform.stop();
-            stopLogging();
-        }, "switchboard-shutdown"));
+        started.set(platform);
         try {
             platform.start();
             platform.awaitStop();

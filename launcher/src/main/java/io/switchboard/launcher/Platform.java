@@ -68,6 +68,8 @@ public final class Platform {
         // and minimum data rate (io.switchboard.http), which Felix offers no setting for.
         p.put(HTTP_IDLE_TIMEOUT, "30000");
         p.put("felix.cm.dir", settings.data().resolve("config").toString());
+        // A second bundle with a platform bundle's name and version is refused, not installed beside it (PlatformBundleGuard).
+        p.put(Constants.FRAMEWORK_BSNVERSION, Constants.FRAMEWORK_BSNVERSION_MANAGED);
         // One FileInstall watcher per folder: etc/ holds configuration, deploy/ bundles and configuration.
         p.put("felix.fileinstall.dir", settings.etc() + "," + settings.deploy());
         p.put("felix.fileinstall.filter", ".*\\.(cfg|config|jar)");
@@ -101,6 +103,8 @@ public final class Platform {
             }
             installed.stream().filter(Platform::isProjectBundle)
                     .forEach(b -> b.adapt(BundleStartLevel.class).setStartLevel(PROJECT_START_LEVEL));
+            new PlatformBundleGuard(installed, settings.deploy()).register(framework.getBundleContext());
+            new PlatformThreads(List.of(settings.etc(), settings.deploy())).register(framework.getBundleContext());
             framework.start();
             installed.stream().sorted(Comparator.comparingInt(Platform::startOrder)).forEach(Platform::startBundle);
             awaitEtcConfiguration();

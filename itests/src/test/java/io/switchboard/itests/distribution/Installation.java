@@ -88,17 +88,25 @@ public final class Installation implements AutoCloseable {
         return new Result(process.exitValue(), Files.readString(output));
     }
 
-    Result run(String command) throws IOException, InterruptedException {
+    /** Starts {@code bin/switchboard <command>} (e.g. {@code run}, in the foreground) without waiting; output to a file. */
+    public Process launch(String command, Map<String, String> environment, Path output) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/switchboard").toString(), command).redirectErrorStream(true);
+        builder.environment().put("SWITCHBOARD_HTTP_PORT", Integer.toString(port));
+        builder.environment().putAll(environment);
+        return builder.redirectOutput(output.toFile()).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+    }
+
+    public Result run(String command) throws IOException, InterruptedException {
         return run(command, Map.of(), Duration.ofSeconds(120));
     }
 
-    HttpResponse<String> get(String path) throws IOException, InterruptedException {
+    public HttpResponse<String> get(String path) throws IOException, InterruptedException {
         return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** The pid of the background instance, from data/switchboard.pid. */
-    long pid() throws IOException {
+    public long pid() throws IOException {
         return Long.parseLong(Files.readString(home.resolve("data/switchboard.pid")).strip());
     }
 

@@ -19,7 +19,7 @@ public final class Poll {
     }
 
     /** Whether the condition came to hold before the deadline, for a test whose assertions then say what is missing. */
-    static boolean within(Duration timeout, BooleanSupplier condition) throws InterruptedException {
+    public static boolean within(Duration timeout, BooleanSupplier condition) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {

@@ -25,6 +25,12 @@ public abstract class EventSourceTestSupport extends SwitchboardTestSupport {
 
     protected static final String ADMIN_KEY = "itest-admin-key-0123456789";
     protected static final String ACME_KEY = "itest-acme-key-0123456789";
+
+    /** The admin key these tests configure (the generated one in data/admin.key is replaced by it). */
+    @Override
+    protected String adminKey() {
+        return ADMIN_KEY;
+    }
     protected static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 

@@ -103,10 +103,10 @@ public class IntegratorEventSourceIT extends EventSourceTestSupport {
         writeAtomically(buildBundle(BROKEN_ROUTES), jar);
         try {
             await("GET /health answers 503 naming the routes", Duration.ofSeconds(10), () -> {
-                java.net.http.HttpResponse<String> health = get("/health");
+                java.net.http.HttpResponse<String> health = getAsAdmin("/health");
                 return health.statusCode() == 503 && health.body().contains("check camel-routes: routes of bundle " + BUNDLE + " 1.0.0");
             });
-            String body = get("/health").body();
+            String body = getAsAdmin("/health").body();
             assertTrue(body, body.contains("no-such-scheme"));
             assertTrue(body, body.contains("{\"name\":\"camel-routes\",\"status\":\"DOWN\""));
         } finally {

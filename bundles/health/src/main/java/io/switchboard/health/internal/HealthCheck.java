@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
@@ -33,6 +34,14 @@ final class HealthCheck {
 
     /** @param checks the contributed checks and their names */
     HealthReport run(Map<Supplier<?>, String> checks) {
+        return run(checks, Set.of());
+    }
+
+    /**
+     * @param checks the contributed checks and their names
+     * @param warnings the contributed checks whose problems are warnings
+     */
+    HealthReport run(Map<Supplier<?>, String> checks, Set<Supplier<?>> warnings) {
         List<Bundle> project = Arrays.stream(context.getBundles())
                 .filter(b -> b.getSymbolicName() != null && b.getSymbolicName().startsWith(prefix))
                 .sorted(Comparator.comparing(Bundle::getSymbolicName))
@@ -47,7 +56,7 @@ final class HealthCheck {
                 components.addAll(snapshots(description));
             }
         }
-        var contributed = checks.entrySet().stream().map(e -> CheckSnapshot.of(e.getValue(), e.getKey()))
+        var contributed = checks.entrySet().stream().map(e -> CheckSnapshot.of(e.getValue(), e.getKey(), !warnings.contains(e.getKey())))
                 .sorted(Comparator.comparing(CheckSnapshot::name)).toList();
         return new HealthReport(bundles, components, contributed);
     }

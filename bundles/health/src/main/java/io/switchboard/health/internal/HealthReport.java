@@ -31,17 +31,31 @@ record HealthReport(List<BundleSnapshot> bundles, List<ComponentSnapshot> compon
                 .filter(c -> !c.healthy())
                 .map(c -> "component " + c.name() + " (" + c.bundle() + ") is " + c.state()
                         + (c.detail().isEmpty() ? "" : ": " + c.detail()));
-        var checkProblems = checks.stream()
+        var checkProblems = checks.stream().filter(CheckSnapshot::critical)
                 .flatMap(c -> c.problems().stream().map(p -> "check " + c.name() + ": " + p));
         return java.util.stream.Stream.concat(java.util.stream.Stream.concat(bundleProblems, componentProblems), checkProblems)
                 .toList();
     }
 
+    /** Problems of warning checks: listed for the admin, not counted against UP. */
+    List<String> warnings() {
+        return checks.stream().filter(c -> !c.critical())
+                .flatMap(c -> c.problems().stream().map(p -> "check " + c.name() + ": " + p)).toList();
+    }
+
+    /** Only the verdict: what an unauthenticated caller (a load balancer, anyone who reaches the port) may see. */
+    String statusJson() {
+        return "{\"status\":" + Json.quote(up() ? "UP" : "DOWN") + "}";
+    }
+
+    /** The verdict with every bundle, component and check: for the admin key only. */
     String toJson() {
         var json = new StringBuilder(1024);
         json.append("{\"status\":").append(Json.quote(up() ? "UP" : "DOWN"));
         json.append(",\"problems\":[");
         appendAll(json, problems().stream().map(Json::quote).toList());
+        json.append("],\"warnings\":[");
+        appendAll(json, warnings().stream().map(Json::quote).toList());
         json.append("],\"bundles\":[");
         appendAll(json, bundles.stream().map(b -> "{\"name\":" + Json.quote(b.symbolicName())
                 + ",\"version\":" + Json.quote(b.version()) + ",\"state\":" + Json.quote(b.state()) + "}").toList());
@@ -51,7 +65,7 @@ record HealthReport(List<BundleSnapshot> bundles, List<ComponentSnapshot> compon
                 + (c.detail().isEmpty() ? "" : ",\"detail\":" + Json.quote(c.detail())) + "}").toList());
         json.append("],\"checks\":[");
         appendAll(json, checks.stream().map(c -> "{\"name\":" + Json.quote(c.name())
-                + ",\"status\":" + Json.quote(c.healthy() ? "UP" : "DOWN") + ",\"problems\":["
+                + ",\"status\":" + Json.quote(c.status()) + ",\"problems\":["
                 + String.join(",", c.problems().stream().map(Json::quote).toList()) + "]}").toList());
         return json.append("]}").toString();
     }

@@ -15,4 +15,8 @@ public @interface ApiConfiguration {
 
     @AttributeDefinition(name = "Maximum page size", description = "Largest ?size= a listing accepts.", min = "1")
     int maxPageSize() default 100;
+
+    @AttributeDefinition(name = "Deepest page", description = "Most items a listing may skip (page times size); deeper pages are "
+            + "answered with 400. Deep offsets make the database walk past every skipped row.", min = "0")
+    int maxPageOffset() default ApiSettings.DEFAULT_MAX_PAGE_OFFSET;
 }

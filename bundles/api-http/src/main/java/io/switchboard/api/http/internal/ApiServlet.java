@@ -2,6 +2,7 @@ package io.switchboard.api.http.internal;
 
 import io.switchboard.api.http.internal.json.Json;
 import io.switchboard.api.http.internal.json.Views;
+import io.switchboard.api.http.internal.resource.AccountsResource;
 import io.switchboard.api.http.internal.resource.DeadLettersResource;
 import io.switchboard.api.http.internal.resource.EventTypesResource;
 import io.switchboard.api.http.internal.resource.EventsResource;
@@ -28,6 +29,7 @@ import io.switchboard.core.api.function.FunctionService;
 import io.switchboard.core.api.function.InvocationService;
 import io.switchboard.core.api.function.SecretService;
 import io.switchboard.core.api.schedule.ScheduleService;
+import io.switchboard.core.api.security.AccountKeys;
 import io.switchboard.core.api.security.Authenticator;
 import io.switchboard.core.api.security.Caller;
 import io.switchboard.http.api.RequestBodies;
@@ -90,8 +92,10 @@ public final class ApiServlet extends HttpServlet {
                       @Reference SecretService secrets, @Reference EventCatalog catalog,
                       @Reference EventDispatcher dispatcher, @Reference FunctionInvoker invoker,
                       @Reference DeadLetters deadLetters, @Reference ScheduleService schedules, @Reference Authenticator authenticator,
-                      @Reference RequestBodies bodies, @Reference DraftInvoker drafts, ApiConfiguration config) {
-        this(new CoreServices(functions, invocations, secrets, catalog, dispatcher, invoker, deadLetters, drafts), schedules, authenticator, bodies,
+                      @Reference AccountKeys accountKeys, @Reference RequestBodies bodies, @Reference DraftInvoker drafts,
+                      ApiConfiguration config) {
+        this(new CoreServices(functions, invocations, secrets, catalog, dispatcher, invoker, deadLetters, accountKeys, drafts), schedules,
+                authenticator, bodies,
                 ApiSettings.from(config));
     }
 
@@ -119,11 +123,13 @@ public final class ApiServlet extends HttpServlet {
         new SecretsResource(core.secrets(), views).addRoutes(router);
         new EventsResource(core.dispatcher(), json, views).addRoutes(router);
         new DeadLettersResource(core.deadLetters(), views, settings).addRoutes(router);
+        new AccountsResource(core.accountKeys(), settings).addRoutes(router);
         if (schedules != null) {
             new SchedulesResource(schedules, json).addRoutes(router);
         }
         router.get("/templates", request -> templates.get().list(request))
               .get("/templates/{templateId}", request -> templates.get().get(request))
+              .get("/template-rejections", request -> templates.get().rejected(request))
               .post("/accounts/{account}/functions/from-template", request -> templates.get().createFunction(request));
         return router.build();
     }

@@ -8,12 +8,13 @@ import io.switchboard.core.api.function.EventCatalog;
 import io.switchboard.core.api.function.FunctionService;
 import io.switchboard.core.api.function.InvocationService;
 import io.switchboard.core.api.function.SecretService;
+import io.switchboard.core.api.security.AccountKeys;
 import java.util.Objects;
 
 /** The core services the API exposes over HTTP, handed to the resources together. */
 public record CoreServices(FunctionService functions, InvocationService invocations, SecretService secrets,
                            EventCatalog catalog, EventDispatcher dispatcher, FunctionInvoker invoker, DeadLetters deadLetters,
-                           DraftInvoker drafts) {
+                           AccountKeys accountKeys, DraftInvoker drafts) {
     public CoreServices {
         Objects.requireNonNull(functions, "functions");
         Objects.requireNonNull(invocations, "invocations");
@@ -22,6 +23,7 @@ public record CoreServices(FunctionService functions, InvocationService invocati
         Objects.requireNonNull(dispatcher, "dispatcher");
         Objects.requireNonNull(invoker, "invoker");
         Objects.requireNonNull(deadLetters, "deadLetters");
+        Objects.requireNonNull(accountKeys, "accountKeys");
         Objects.requireNonNull(drafts, "drafts");
     }
 }

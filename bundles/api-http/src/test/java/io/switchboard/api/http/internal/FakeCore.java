@@ -38,7 +38,11 @@ import io.switchboard.core.api.function.Page;
 import io.switchboard.core.api.function.SecretInfo;
 import io.switchboard.core.api.function.SecretService;
 import io.switchboard.core.api.function.ValidationException;
+import io.switchboard.core.api.security.AccountInfo;
+import io.switchboard.core.api.security.AccountKeys;
 import io.switchboard.core.api.security.Authenticator;
+import io.switchboard.core.api.security.IssuedKey;
+import io.switchboard.core.api.security.KeyInfo;
 import io.switchboard.core.api.security.Caller;
 import java.time.Duration;
 import java.time.Instant;
@@ -92,7 +96,46 @@ final class FakeCore {
         if (ADMIN_KEY.equals(bearerToken)) {
             return Optional.of(new Caller(null, true));
         }
-        return Optional.ofNullable(keys.get(bearerToken)).map(account -> new Caller(account, false));
+        String issuedTo = issuedKeys.values().stream().filter(k -> k.key().equals(bearerToken)).map(k -> k.info().account())
+                .findFirst().orElse(null);
+        return Optional.ofNullable(issuedTo != null ? issuedTo : keys.get(bearerToken)).map(account -> new Caller(account, false));
+    }
+
+    };
+
+    private final Map<String, IssuedKey> issuedKeys = new java.util.concurrent.ConcurrentSkipListMap<>();
+
+    final AccountKeys accountKeys = new AccountKeys() {
+
+    @Override
+    public Page<AccountInfo> accounts(int page, int size) {
+        List<AccountInfo> all = List.of(new AccountInfo("acme", 1, (int) issuedKeys.values().stream()
+                .filter(k -> k.info().account().equals("acme")).count(), functionsById.size()), new AccountInfo("globex", 1, 0, 0));
+        return new Page<>(all.stream().skip((long) page * size).limit(size).toList(), page, size, all.size());
+    }
+
+    @Override
+    public IssuedKey issue(String account, boolean revokeOthers) {
+        if (revokeOthers) {
+            issuedKeys.values().removeIf(k -> k.info().account().equals(account));
+        }
+        IssuedKey issued = new IssuedKey(new KeyInfo("k-" + ids.incrementAndGet(), account, NOW), "sb_issued-" + ids.get());
+        issuedKeys.put(issued.info().id(), issued);
+        return issued;
+    }
+
+    @Override
+    public List<KeyInfo> keys(String account) {
+        return issuedKeys.values().stream().map(IssuedKey::info).filter(i -> i.account().equals(account)).toList();
+    }
+
+    @Override
+    public void revoke(String account, String keyId) {
+        IssuedKey key = issuedKeys.get(keyId);
+        if (key == null || !key.info().account().equals(account)) {
+            throw new NotFoundException("no key " + keyId);
+        }
+        issuedKeys.remove(keyId);
     }
 
     };

@@ -119,6 +119,16 @@ class FunctionsApiTest {
     }
 
     @Test
+    void aPageBeyondTheListingDepthIsRefusedWith400NotAnOverflow() {
+        ApiServer.Reply reply = server.get(BASE + "?page=2147483647&size=3", KEY);
+
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.json().get("errors").findValuesAsText("field")).containsExactly("page");
+        assertThat(reply.json().get("errors").get(0).get("message").asText()).contains("at most 333333 with size 3");
+        assertThat(server.get(BASE + "?page=333333&size=3", KEY).status()).isEqualTo(200);
+    }
+
+    @Test
     void updateReplacesTheSpecAndDeleteRemovesTheFunction() {
         String id = create("greeter", null);
 

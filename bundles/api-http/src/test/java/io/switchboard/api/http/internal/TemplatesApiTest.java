@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.switchboard.api.http.internal.templates.TemplatesResource;
+import io.switchboard.templates.api.RejectedTemplate;
 import io.switchboard.templates.api.Template;
 import io.switchboard.templates.api.TemplateCatalog;
 import io.switchboard.templates.api.TemplateSource;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
@@ -46,6 +48,13 @@ class TemplatesApiTest {
         public Optional<Template> get(String templateId) {
             return templates.stream().filter(t -> t.id().equals(templateId)).findFirst();
         }
+
+        @Override
+        public List<RejectedTemplate> rejected() {
+            return List.of(new RejectedTemplate("nested", new TemplateSource(TemplateSource.Kind.FOLDER,
+                    "/opt/switchboard/deploy/templates/nested.js"), "the code cannot be parsed: Resource exhausted: Stack overflow "
+                    + "(it nests too deeply or is too complex)", Instant.parse("2026-12-03T07:00:00.123Z")));
+        }
     }
 
     private void start(boolean withCatalogue) throws Exception {
@@ -58,6 +67,19 @@ class TemplatesApiTest {
     @AfterEach
     void stop() {
         server.close();
+    }
+
+    @Test
+    void rejectedTemplatesAreListedWithTheirReasonButNoServerPath() throws Exception {
+        start(true);
+
+        JsonNode rejected = server.get("/api/v1/template-rejections", KEY).json().get("items").get(0);
+
+        assertThat(rejected.get("id").asText()).isEqualTo("nested");
+        assertThat(rejected.get("reason").asText()).contains("nests too deeply");
+        assertThat(rejected.get("source").get("kind").asText()).isEqualTo("folder");
+        assertThat(rejected.get("source").get("location").asText()).isEqualTo("nested.js");
+        assertThat(rejected.get("rejectedAt").asText()).isEqualTo("2026-12-03T07:00:00Z");
     }
 
     @Test

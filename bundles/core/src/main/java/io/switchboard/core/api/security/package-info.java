@@ -1,6 +1,6 @@
 /** Who is calling: API keys of accounts and the admin key. */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package io.switchboard.core.api.security;
 
 import org.osgi.annotation.bundle.Export;

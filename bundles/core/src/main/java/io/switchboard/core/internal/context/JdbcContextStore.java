@@ -29,10 +29,10 @@ public class JdbcContextStore implements ContextStore {
     /** Bounds of the context store. */
     @ObjectClassDefinition(name = "Switchboard context store", description = "Size limits of the per-account context store.")
     public @interface Config {
-        @AttributeDefinition(description = "Largest value, in UTF-8 bytes of its JSON text")
+        @AttributeDefinition(description = "Largest value, in UTF-8 bytes of its JSON text", min = "1")
         int maxValueBytes() default 10_240;
 
-        @AttributeDefinition(description = "Most keys in one namespace of one account")
+        @AttributeDefinition(description = "Most keys in one namespace of one account", min = "1")
         int maxKeysPerNamespace() default 1_000;
     }
 

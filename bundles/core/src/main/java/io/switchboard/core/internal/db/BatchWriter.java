@@ -13,6 +13,8 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.ToIntFunction;
 
+import io.switchboard.core.api.log.SafeText;
+import io.switchboard.core.internal.health.WorkerLife;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,6 +54,7 @@ public final class BatchWriter<T> {
     private final Semaphore space;
     private final LinkedBlockingQueue<Pending<T>> queue = new LinkedBlockingQueue<>();
     private final Thread thread;
+    private final WorkerLife life;
     private volatile boolean closed;
 
     /**
@@ -72,7 +75,8 @@ public final class BatchWriter<T> {
         this.lingerNanos = Math.max(0, linger.toNanos());
         this.capacityBytes = Math.max(64 * 1024, capacityBytes);
         this.space = new Semaphore(this.capacityBytes);
-        this.thread = new Thread(this::work, threadName);
+        this.life = new WorkerLife("writer of " + what);
+        this.thread = new Thread(life.watched(this::work), threadName);
         thread.setDaemon(true);
         thread.start();
     }
@@ -92,6 +96,10 @@ public final class BatchWriter<T> {
     /** Returns when every item queued before the call is stored (or failed and was logged). */
     public void flush(Duration timeout) {
         if (closed || Thread.currentThread() == thread) {
+            return;
+        }
+        if (writerDied()) {
+            drainOnCaller();
             return;
         }
         CompletableFuture<Void> done = new CompletableFuture<>();
@@ -117,9 +125,15 @@ public final class BatchWriter<T> {
         drainOnCaller();
     }
 
+    /** Why the writer thread is gone while it should run (for a health check); empty while it runs. */
+    public java.util.List<String> problems() {
+        return life.problems();
+    }
+
     private void enqueue(T record, CompletableFuture<Void> stored) {
         int size = Math.min(capacityBytes, Math.max(1, sizeOf.applyAsInt(record)));
-        if (closed) {
+        if (closed || writerDied()) {
+            // Closed, or the writer died (reported by the health check): the caller writes, rather than wait for nobody.
             writeOnCaller(new Pending<>(record, 0, stored));
             return;
         }
@@ -134,10 +148,15 @@ public final class BatchWriter<T> {
             return;
         }
         queue.add(new Pending<>(record, size, stored));
-        if (closed) {
-            // Closed while this caller was queueing: the writer may already be gone, so make sure it is stored.
+        if (closed || writerDied()) {
+            // Closed (or the writer died) while this caller was queueing: make sure it is stored.
             drainOnCaller();
         }
+    }
+
+    /** The writer thread ended by an error (its death is recorded before it ends, so this holds from that moment). */
+    private boolean writerDied() {
+        return !life.problems().isEmpty();
     }
 
     private void work() {
@@ -150,8 +169,9 @@ public final class BatchWriter<T> {
                 break;
             }
             queue.drainTo(batch, maxBatch - 1);
-            linger(batch);
-            store(batch);
+            List<Pending<T>> turn = batch;
+            life.survivingOutOfMemory(() -> linger(turn));
+            life.survivingOutOfMemory(() -> store(turn)); // what was taken is stored even if lingering ran out of memory
             batch.clear();
         }
         drainOnCaller();
@@ -208,8 +228,8 @@ public final class BatchWriter<T> {
         if (!records.isEmpty()) {
             try {
                 store.insertAll(records);
-            } catch (RuntimeException e) {
-                LOG.warn("Storing a batch of {} {} failed ({}); storing them one by one", records.size(), what, e.toString());
+            } catch (RuntimeException | OutOfMemoryError e) {
+                LOG.warn("Storing a batch of {} {} failed ({}); storing them one by one", records.size(), what, SafeText.of(e));
                 failed = storeOneByOne(records);
             }
         }
@@ -232,9 +252,11 @@ public final class BatchWriter<T> {
         Consumer<T> one = r -> {
             try {
                 store.insertAll(List.of(r));
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | OutOfMemoryError e) {
                 failed.add(r);
-                LOG.error("Could not store {}", describe.apply(r), e);
+                // A database error may quote the stored values (a function's result or error): escaped and cut.
+                LOG.error("Could not store {}: {}", describe.apply(r), SafeText.of(e));
+                LOG.debug("Store failure", e);
             }
         };
         records.forEach(one);

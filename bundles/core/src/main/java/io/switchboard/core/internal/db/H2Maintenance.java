@@ -11,6 +11,7 @@ import javax.sql.DataSource;
 
 import org.h2.jdbc.JdbcConnection;
 import org.h2.mvstore.MVStore;
+import io.switchboard.core.internal.health.WorkerLife;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,6 +38,7 @@ final class H2Maintenance implements AutoCloseable {
     private final DataSource pool;
     private final int fillRate;
     private final ScheduledExecutorService thread;
+    private final WorkerLife life = new WorkerLife("database maintenance");
     /** Only touched on the maintenance thread (and by tests calling {@link #run}). */
     private MVStore store;
     private boolean looked;
@@ -49,7 +51,9 @@ final class H2Maintenance implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        thread.scheduleWithFixedDelay(this::runQuietly, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+        // Watched: a scheduled task that throws is never run again, which must not go unnoticed (the health check says so).
+        thread.scheduleWithFixedDelay(life.watched(() -> life.survivingOutOfMemory(this::runQuietly)), interval.toMillis(),
+                interval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** Starts the housekeeping of the embedded store behind the pool. */
@@ -114,6 +118,11 @@ final class H2Maintenance implements AutoCloseable {
             // that throws is never run again.)
             LOG.debug("Compaction of the embedded database skipped: {}", e.toString());
         }
+    }
+
+    /** Why the maintenance stopped while it should run; empty while it runs. */
+    java.util.List<String> problems() {
+        return life.problems();
     }
 
     @Override

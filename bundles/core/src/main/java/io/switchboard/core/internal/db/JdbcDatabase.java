@@ -3,7 +3,9 @@ package io.switchboard.core.internal.db;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Properties;
+import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
@@ -27,9 +29,11 @@ import com.zaxxer.hikari.HikariDataSource;
  * The core's database: a connection pool over the OSGi JDBC service's data source, migrated on activation.
  * Embedded H2 in file mode under the data folder unless a URL is configured (e.g. PostgreSQL).
  */
-@Component(service = Database.class, configurationPid = JdbcDatabase.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL)
+// Also the "database-maintenance" health check: a Supplier of problems (a dead maintenance worker).
+@Component(service = {Database.class, Supplier.class}, configurationPid = JdbcDatabase.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL,
+        property = "switchboard.health.check=database-maintenance")
 @Designate(ocd = JdbcDatabase.Config.class)
-public class JdbcDatabase implements Database {
+public class JdbcDatabase implements Database, Supplier<List<String>> {
 
     public static final String PID = "io.switchboard.core.db";
     /** Default page cache of the embedded database, in KiB. */
@@ -51,23 +55,23 @@ public class JdbcDatabase implements Database {
                 + "e.g. (osgi.jdbc.driver.class=org.postgresql.Driver)")
         String dataSourceFactory_target() default "(osgi.jdbc.driver.class=org.h2.Driver)";
 
-        @AttributeDefinition(description = "Maximum number of pooled connections")
+        @AttributeDefinition(description = "Maximum number of pooled connections", min = "1", max = "1000")
         int poolSize() default 10;
 
         @AttributeDefinition(description = "Page cache of the embedded H2 database in KiB (ignored when url is set). "
                 + "Small on purpose: every page the cache holds lives on the Java heap, and the pages of freshly written "
                 + "invocation records are what each young collection has to copy (16 MiB, H2's default, made the pauses "
-                + "about twice as long); the operating system caches the file anyway")
+                + "about twice as long); the operating system caches the file anyway", min = "64")
         int embeddedCacheKiB() default DEFAULT_EMBEDDED_CACHE_KIB;
 
         @AttributeDefinition(description = "How often the embedded H2 store is compacted, in milliseconds (ignored when url "
                 + "is set); 0 turns it off. Every commit is written as it happens (WRITE_DELAY=0), which leaves H2 without "
                 + "the background thread that would otherwise compact: without this the file grows several times faster "
-                + "than the data and the heap keeps a little for every commit")
+                + "than the data and the heap keeps a little for every commit", min = "0")
         long embeddedCompactIntervalMillis() default 1000;
 
         @AttributeDefinition(description = "Compaction rewrites chunks while the share of live data in the store's chunks "
-                + "is below this percentage (1-100)")
+                + "is below this percentage (1-100)", min = "0", max = "100")
         int embeddedCompactFillRate() default 80;
     }
 
@@ -142,6 +146,12 @@ public class JdbcDatabase implements Database {
             maintenance.close();
         }
         pool.close();
+    }
+
+    /** The health check: the embedded database's maintenance worker must live while the database is open. */
+    @Override
+    public List<String> get() {
+        return maintenance == null ? List.of() : maintenance.problems();
     }
 
     @Override

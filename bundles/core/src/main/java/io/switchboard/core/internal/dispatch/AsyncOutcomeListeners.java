@@ -9,6 +9,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.switchboard.core.api.log.SafeText;
 import io.switchboard.core.api.dispatch.AsyncOutcome;
 import io.switchboard.core.api.dispatch.AsyncOutcomeListener;
 
@@ -44,9 +45,11 @@ final class AsyncOutcomeListeners {
             try {
                 entry.listener().functionFinished(outcome);
             } catch (RuntimeException e) {
-                LOG.error("Listener {} failed on the outcome of function {} for event {} ({}, invocation {}); the queue goes on",
+                // The listener's exception may quote the function's result: logged escaped and cut, the stack at debug.
+                LOG.error("Listener {} failed on the outcome of function {} for event {} ({}, invocation {}); the queue goes on: {}",
                         entry.listener().getClass().getName(), outcome.outcome().functionId(), outcome.eventId(), outcome.eventTypeId(),
-                        outcome.outcome().invocationId(), e);
+                        outcome.outcome().invocationId(), SafeText.of(e));
+                LOG.debug("Listener failure on invocation {}", outcome.outcome().invocationId(), e);
             }
         }
     }

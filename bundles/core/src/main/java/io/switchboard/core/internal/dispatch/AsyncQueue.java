@@ -17,10 +17,12 @@ import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.switchboard.core.api.log.SafeText;
 import io.switchboard.core.api.dispatch.AsyncOutcome;
 import io.switchboard.core.api.dispatch.FunctionOutcome;
 import io.switchboard.core.api.execution.Outcome;
 import io.switchboard.core.internal.id.TimeOrderedIds;
+import io.switchboard.core.internal.health.WorkerLife;
 import io.switchboard.core.internal.db.BatchWriter;
 import io.switchboard.core.internal.db.Database;
 import io.switchboard.core.internal.function.DeployedFunction;
@@ -54,6 +56,7 @@ final class AsyncQueue {
     private final AsyncTaskRepository repository = new AsyncTaskRepository();
     private final DelayQueue<Due> queue = new DelayQueue<>();
     private final ExecutorService workers;
+    private final WorkerLife life = new WorkerLife("asynchronous worker");
     private final BatchWriter<Accepted> acceptWriter;
     /** Ids of tasks found pending at start that have not been checked for a successful run before the stop yet. */
     private final Set<String> recovered = ConcurrentHashMap.newKeySet();
@@ -83,7 +86,7 @@ final class AsyncQueue {
             LOG.info("Re-queued {} pending asynchronous task(s)", pending.size());
         }
         for (int i = 0; i < Math.max(1, settings.workers()); i++) {
-            workers.execute(this::work);
+            workers.execute(life.watched(this::work));
         }
     }
 
@@ -133,6 +136,13 @@ final class AsyncQueue {
                 }), ACCEPT_BATCH, ACCEPT_QUEUE_BYTES, Duration.ZERO);
     }
 
+    /** Workers and the accept writer that died while the queue runs; empty while all live. */
+    List<String> problems() {
+        List<String> problems = new java.util.ArrayList<>(life.problems());
+        problems.addAll(acceptWriter.problems());
+        return problems;
+    }
+
     /** Queues a task whose row was set back to pending (a retried dead letter). */
     void requeue(AsyncTask task) {
         queue.add(new Due(task));
@@ -149,7 +159,8 @@ final class AsyncQueue {
             }
             try {
                 handle(task);
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | OutOfMemoryError e) {
+                // An OutOfMemoryError here is most often another's (a function filling the heap): the worker goes on.
                 LOG.error("Asynchronous task {} of event {} failed in the platform; retrying in {}", task.id(), task.eventId(),
                         settings.backoff(), e);
                 queue.add(new Due(new AsyncTask(task.id(), task.eventId(), task.account(), task.functionId(), task.version(),
@@ -254,7 +265,7 @@ final class AsyncQueue {
             return null;
         });
         LOG.warn("Gave up on function {} for event {} of account {} after {} attempt(s): {}", task.functionId(), task.eventId(),
-                task.account(), attempts, error);
+                task.account(), attempts, SafeText.of(error));
     }
 
     /** backoff * 2^(attempts-1), capped. */

@@ -12,6 +12,7 @@ import io.switchboard.core.api.function.ConflictException;
 import io.switchboard.core.api.function.NotFoundException;
 import io.switchboard.core.api.function.Page;
 import io.switchboard.core.internal.db.Database;
+import io.switchboard.core.internal.db.Paging;
 import io.switchboard.core.internal.function.DeployedFunction;
 import io.switchboard.core.internal.function.DeployedFunctions;
 
@@ -39,7 +40,7 @@ final class DeadLetterOffice implements DeadLetters {
         int safeSize = Math.max(1, Math.min(size, MAX_PAGE_SIZE));
         int safePage = Math.max(0, page);
         return database.withConnection("list dead letters of " + account, c -> new Page<>(
-                repository.deadLetters(c, account, safePage * safeSize, safeSize), safePage, safeSize, repository.countDeadLetters(c, account)));
+                repository.deadLetters(c, account, Paging.offset(safePage, safeSize), safeSize), safePage, safeSize, repository.countDeadLetters(c, account)));
     }
 
     @Override

@@ -12,6 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Activate;
@@ -63,52 +64,58 @@ import io.switchboard.core.internal.invocation.InvocationRecorder;
  * asynchronous ones through the persisted queue. Also invokes single functions directly (deployed, or a draft as a
  * test), and lists and retries the queue's dead letters.
  */
-@Component(service = {EventDispatcher.class, FunctionInvoker.class, DraftInvoker.class, DeadLetters.class, DispatcherImpl.class}, configurationPid = DispatcherImpl.PID)
+// Also the "async-queue" health check: a Supplier of problems (dead asynchronous workers or accept writer).
+@Component(service = {EventDispatcher.class, FunctionInvoker.class, DraftInvoker.class, DeadLetters.class, DispatcherImpl.class, Supplier.class},
+        configurationPid = DispatcherImpl.PID, property = "switchboard.health.check=async-queue")
 @Designate(ocd = DispatcherImpl.Config.class)
-public class DispatcherImpl implements EventDispatcher, FunctionInvoker, DraftInvoker, DeadLetters {
+public class DispatcherImpl implements EventDispatcher, FunctionInvoker, DraftInvoker, DeadLetters, Supplier<List<String>> {
 
     public static final String PID = "io.switchboard.core.dispatch";
 
     /** Concurrency limits and the asynchronous queue's retry policy. */
     @ObjectClassDefinition(name = "Switchboard dispatch", description = "Concurrency limits and asynchronous retries.")
     public @interface Config {
-        @AttributeDefinition(description = "Invocations of one function that may run at once")
+        @AttributeDefinition(description = "Invocations of one function that may run at once", min = "1")
         int maxConcurrentPerFunction() default 10;
 
-        @AttributeDefinition(description = "Invocations of one account's functions that may run at once")
+        @AttributeDefinition(description = "Invocations of one account's functions that may run at once", min = "1")
         int maxConcurrentPerAccount() default 50;
 
-        @AttributeDefinition(description = "Seconds a synchronous caller is told to wait when a concurrency limit is full")
+        @AttributeDefinition(description = "Seconds a synchronous caller is told to wait when a concurrency limit is full",
+                min = "1", max = "3600")
         int retryAfterSeconds() default 1;
 
-        @AttributeDefinition(description = "Threads working through the asynchronous queue")
+        @AttributeDefinition(description = "Threads working through the asynchronous queue", min = "1", max = "256")
         int asyncWorkers() default 4;
 
-        @AttributeDefinition(description = "Attempts per function of an asynchronous event before it is dead-lettered")
+        @AttributeDefinition(description = "Attempts per function of an asynchronous event before it is dead-lettered",
+                min = "1", max = "100")
         int asyncMaxAttempts() default 5;
 
-        @AttributeDefinition(description = "Delay before the first retry, in milliseconds; doubled per attempt")
+        @AttributeDefinition(description = "Delay before the first retry, in milliseconds; doubled per attempt", min = "0")
         long asyncBackoffMs() default 1_000;
 
-        @AttributeDefinition(description = "Longest delay between retries, in milliseconds")
+        @AttributeDefinition(description = "Longest delay between retries, in milliseconds", min = "0")
         long asyncMaxBackoffMs() default 60_000;
 
-        @AttributeDefinition(description = "Delay before a queued task that found its concurrency limit full, or no executor, is tried again, in milliseconds")
+        @AttributeDefinition(description = "Delay before a queued task that found its concurrency limit full, or no executor, is tried again, in milliseconds",
+                min = "1")
         long asyncCapacityRetryMs() default 250;
 
-        @AttributeDefinition(description = "Time past a function's timeout after which a synchronous caller stops waiting for the executor, in milliseconds")
+        @AttributeDefinition(description = "Time past a function's timeout after which a synchronous caller stops waiting for the executor, in milliseconds",
+                min = "0")
         long executorGraceMs() default 5_000;
 
         @AttributeDefinition(description = "Seconds a function stays quarantined after the executor stopped it (timeout, memory or statement "
-                + "limit) while it kept its thread busy on CPU; 0 turns quarantine off")
+                + "limit) while it kept its thread busy on CPU; 0 turns quarantine off", min = "0")
         int quarantineSeconds() default 60;
 
         @AttributeDefinition(description = "Runs of quarantined functions allowed at once over all accounts; others are REJECTED "
-                + "(sync) or wait (async)")
+                + "(sync) or wait (async)", min = "1")
         int quarantineSlots() default 1;
 
         @AttributeDefinition(description = "CPU the runs of quarantined functions may use together, in cores (0.1 = a tenth of one "
-                + "core, with bursts of up to ten seconds' worth); 0 = no CPU budget, only the slots")
+                + "core, with bursts of up to ten seconds' worth); 0 = no CPU budget, only the slots", min = "0", max = "1024")
         double quarantineCpuShare() default 0.1;
     }
 
@@ -277,6 +284,12 @@ public class DispatcherImpl implements EventDispatcher, FunctionInvoker, DraftIn
         try (permit) {
             return runner.run(TimeOrderedIds.next(), function, payloadJson, context);
         }
+    }
+
+    /** The health check: the asynchronous queue's worker threads must live. */
+    @Override
+    public List<String> get() {
+        return asyncQueue.problems();
     }
 
     @Override

@@ -14,6 +14,7 @@ import org.slf4j.LoggerFactory;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 
+import io.switchboard.core.api.log.SafeText;
 import io.switchboard.core.api.dispatch.FunctionOutcome;
 import io.switchboard.core.api.dispatch.Header;
 import io.switchboard.core.api.execution.ExecutionError;
@@ -85,6 +86,7 @@ final class FunctionRunner {
                 result = execute(new ExecutionRequest(invocationId, function.account(), function.functionId(), function.codeId(),
                         function.spec().code(), input(payloadJson, context.headers()), function.spec().env(), function.spec().allowedDomains(),
                         function.timeout()));
+                result = recorder.bounded(result);
                 long wall = System.nanoTime() - wallBefore;
                 // An executor that runs guest code on threads of its own reports their CPU time; this thread only waited.
                 long cpu = result.cpuTime() != null ? result.cpuTime().toNanos() : cpuBefore < 0 ? wall : cpuTime() - cpuBefore;
@@ -121,8 +123,10 @@ final class FunctionRunner {
             }
             return result;
         } catch (RuntimeException e) {
-            LOG.error("Executor {} failed on invocation {} of function {}", current.getClass().getName(), request.invocationId(),
-                    request.functionId(), e);
+            // The exception's text may quote the function (its error, its result): logged escaped and cut, the stack at debug.
+            LOG.error("Executor {} failed on invocation {} of function {}: {}", current.getClass().getName(), request.invocationId(),
+                    request.functionId(), SafeText.of(e));
+            LOG.debug("Executor failure of invocation {}", request.invocationId(), e);
             return failure("the executor failed: " + e);
         }
     }
@@ -145,7 +149,8 @@ final class FunctionRunner {
                 recorder.record(record);
             }
         } catch (RuntimeException e) {
-            LOG.error("Could not store the record of invocation {} of function {}", record.id(), record.functionId(), e);
+            LOG.error("Could not store the record of invocation {} of function {}: {}", record.id(), record.functionId(), SafeText.of(e));
+            LOG.debug("Record failure of invocation {}", record.id(), e);
         }
     }
 

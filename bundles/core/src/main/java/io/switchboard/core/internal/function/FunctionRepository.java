@@ -47,15 +47,29 @@ public final class FunctionRepository {
     }
 
     void insert(Connection c, FunctionRow row) throws SQLException {
-        Rows.update(c, "INSERT INTO functions (name, " + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                row.spec().name(), row.id(), row.account(), Json.write(row.spec()), row.state().name(), row.deployedVersion(), row.latestVersion(),
-                row.createdAt().toEpochMilli(), row.updatedAt().toEpochMilli());
+        Rows.update(c, "INSERT INTO functions (name, code_chars, " + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                row.spec().name(), codeChars(row.spec()), row.id(), row.account(), Json.write(row.spec()), row.state().name(),
+                row.deployedVersion(), row.latestVersion(), row.createdAt().toEpochMilli(), row.updatedAt().toEpochMilli());
     }
 
     void update(Connection c, FunctionRow row) throws SQLException {
-        Rows.update(c, "UPDATE functions SET name = ?, spec = ?, state = ?, deployed_version = ?, latest_version = ?, updated_at = ? "
-                + "WHERE id = ?", row.spec().name(), Json.write(row.spec()), row.state().name(), row.deployedVersion(),
-                row.latestVersion(), row.updatedAt().toEpochMilli(), row.id());
+        Rows.update(c, "UPDATE functions SET name = ?, code_chars = ?, spec = ?, state = ?, deployed_version = ?, latest_version = ?, "
+                + "updated_at = ? WHERE id = ?", row.spec().name(), codeChars(row.spec()), Json.write(row.spec()), row.state().name(),
+                row.deployedVersion(), row.latestVersion(), row.updatedAt().toEpochMilli(), row.id());
+    }
+
+    static int codeChars(FunctionSpec spec) {
+        return spec.code() == null ? 0 : spec.code().length();
+    }
+
+    /** The account's functions and their characters of code, leaving one function out (null: none). */
+    Usage usage(Connection c, String account, String except) throws SQLException {
+        return Rows.one(c, "SELECT COUNT(*), COALESCE(SUM(code_chars), 0) FROM functions WHERE account = ? AND id <> ?",
+                rs -> new Usage(rs.getLong(1), rs.getLong(2)), account, except == null ? "" : except).orElse(new Usage(0, 0));
+    }
+
+    /** What an account's functions take up. */
+    record Usage(long functions, long codeChars) {
     }
 
     void delete(Connection c, String id) throws SQLException {

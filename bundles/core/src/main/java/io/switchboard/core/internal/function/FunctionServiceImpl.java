@@ -36,7 +36,9 @@ import io.switchboard.core.api.function.LimitBreach;
 import io.switchboard.core.api.function.NotFoundException;
 import io.switchboard.core.api.function.Page;
 import io.switchboard.core.internal.db.Database;
+import io.switchboard.core.internal.db.Paging;
 import io.switchboard.core.internal.egress.EgressPolicyImpl;
+import io.switchboard.core.internal.quota.AccountQuotas;
 
 /** Functions of each account, their lifecycle and versions; deploys are checked against the event limits. */
 @Component(service = FunctionService.class, configurationPid = FunctionServiceImpl.PID)
@@ -48,22 +50,24 @@ public class FunctionServiceImpl implements FunctionService {
     /** Caps on what a function may be. */
     @ObjectClassDefinition(name = "Switchboard functions", description = "Caps on function code and timeouts.")
     public @interface Config {
-        @AttributeDefinition(description = "Maximum length of a function's code, in characters")
+        @AttributeDefinition(description = "Maximum length of a function's code, in characters", min = "1", max = "10000000")
         int maxCodeLength() default 100_000;
 
-        @AttributeDefinition(description = "Timeout of a function that sets none, in milliseconds")
+        @AttributeDefinition(description = "Timeout of a function that sets none, in milliseconds", min = "1")
         long defaultTimeoutMs() default 30_000;
 
-        @AttributeDefinition(description = "Largest timeout a function may set, in milliseconds")
+        @AttributeDefinition(description = "Largest timeout a function may set, in milliseconds", min = "1")
         long maxTimeoutMs() default 60_000;
 
         @AttributeDefinition(description = "How long dispatch keeps an account's bindings of an event in memory, in milliseconds "
                 + "(changes made through this instance apply at once; another instance sharing the database sees them "
-                + "after at most this long); 0 reads them from the database for every event")
+                + "after at most this long); 0 reads them from the database for every event", min = "0")
         long selectionCacheMillis() default 1_000;
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(FunctionServiceImpl.class);
+    /** The lock (per account) under which creates and updates check the account's quotas; no event type has this id. */
+    private static final String QUOTA_LOCK = "\u0000quota";
 
     private final Database database;
     private final EventCatalog catalog;
@@ -72,6 +76,7 @@ public class FunctionServiceImpl implements FunctionService {
     private final long defaultTimeoutMs;
     private final Clock clock;
     private final FunctionRepository repository = new FunctionRepository();
+    private final FunctionQuota quota;
     private final BindingLocks locks = new BindingLocks();
     private final FunctionLocks functionLocks = new FunctionLocks();
 
@@ -83,12 +88,14 @@ public class FunctionServiceImpl implements FunctionService {
 
     @Activate
     public FunctionServiceImpl(@Reference Database database, @Reference EventCatalog catalog, @Reference DeployedFunctions deployedFunctions,
-            Config config) {
-        this(database, catalog, deployedFunctions, config, Clock.systemUTC());
+            @Reference AccountQuotas quotas, Config config) {
+        this(database, catalog, deployedFunctions, quotas, config, Clock.systemUTC());
     }
 
-    FunctionServiceImpl(Database database, EventCatalog catalog, DeployedFunctions deployedFunctions, Config config, Clock clock) {
+    FunctionServiceImpl(Database database, EventCatalog catalog, DeployedFunctions deployedFunctions, AccountQuotas quotas, Config config,
+            Clock clock) {
         this.database = database;
+        this.quota = new FunctionQuota(quotas, repository);
         this.catalog = catalog;
         this.deployedFunctions = deployedFunctions;
         this.validator = new SpecValidator(config.maxCodeLength(), config.maxTimeoutMs(), this::egressPolicy);
@@ -120,7 +127,7 @@ public class FunctionServiceImpl implements FunctionService {
         int safeSize = Math.max(1, Math.min(size, 500));
         int safePage = Math.max(0, page);
         return database.withConnection("list functions of " + account, c -> new Page<>(
-                repository.list(c, account, safePage * safeSize, safeSize).stream().map(this::info).toList(),
+                repository.list(c, account, Paging.offset(safePage, safeSize), safeSize).stream().map(this::info).toList(),
                 safePage, safeSize, repository.count(c, account)));
     }
 
@@ -135,11 +142,13 @@ public class FunctionServiceImpl implements FunctionService {
         validator.validate(normalized, catalog, codeChecker);
         Instant now = clock.instant();
         FunctionRow row = new FunctionRow(UUID.randomUUID().toString(), account, normalized, FunctionState.DRAFT, 0, 0, now, now);
-        database.inTransaction("create function " + normalized.name(), c -> {
+        // One create or update of an account at a time here, so two of them cannot both pass the quota check.
+        locks.withLock(account, QUOTA_LOCK, () -> database.inTransaction("create function " + normalized.name(), c -> {
             requireNameFree(c, account, normalized.name(), null);
+            quota.require(c, account, null, normalized);
             repository.insert(c, row);
             return null;
-        });
+        }));
         LOG.info("Created function {} '{}' of account {}", row.id(), normalized.name(), account);
         return info(row);
     }
@@ -148,9 +157,12 @@ public class FunctionServiceImpl implements FunctionService {
     public FunctionInfo update(String account, String functionId, FunctionSpec spec) {
         FunctionSpec normalized = normalize(spec);
         validator.validate(normalized, catalog, codeChecker);
-        FunctionRow updated = serialized(functionId, () -> database.inTransaction("update function " + functionId, c -> {
+        // The function's own lock first, then the account's quota lock (always in this order).
+        FunctionRow updated = serialized(functionId, () -> locks.withLock(account, QUOTA_LOCK, () -> database.inTransaction(
+                "update function " + functionId, c -> {
             FunctionRow row = requireLocked(c, account, functionId);
             requireNameFree(c, account, normalized.name(), functionId);
+            quota.require(c, account, functionId, normalized);
             FunctionState state = row.state() == FunctionState.PRODUCTIVE ? FunctionState.MODIFIED : row.state();
             FunctionRow next = row.with(normalized, state, row.deployedVersion(), row.latestVersion(), clock.instant());
             repository.update(c, next);
@@ -158,7 +170,7 @@ public class FunctionServiceImpl implements FunctionService {
                 repository.renameBinding(c, functionId, normalized.name());
             }
             return next;
-        }));
+        })));
         deployedFunctions.bindingsChanged(account);
         return info(updated);
     }

@@ -5,7 +5,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -26,6 +28,8 @@ final class InvocationRepository {
 
     private static final String COLUMNS = "id, account, function_id, version, event_type, event_id, trigger_kind, started_at, "
             + "duration_ms, outcome, result, error_code, error_message, logs";
+    /** The part of a record's stored size that is not its text (ids, times, index entries), as counted for quotas. */
+    static final int FIXED_BYTES = 256;
     private static final TypeReference<List<StoredLine>> LINES = new TypeReference<>() { };
 
     /**
@@ -36,11 +40,14 @@ final class InvocationRepository {
     record StoredLine(long time, String level, String message, String extras) {
     }
 
-    /** Inserts the records with one batched statement (the caller owns the transaction). */
-    void insertAll(Connection c, List<InvocationRecord> records) throws SQLException {
+    /** Inserts the records with one batched statement (the caller owns the transaction); returns their bytes per account. */
+    Map<String, Long> insertAll(Connection c, List<InvocationRecord> records) throws SQLException {
+        Map<String, Long> bytes = new HashMap<>();
         try (PreparedStatement statement = c.prepareStatement("INSERT INTO invocations (" + COLUMNS
-                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + ", record_bytes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (InvocationRecord r : records) {
+                String logs = logsJson(r.logs());
+                int size = FIXED_BYTES + length(r.resultJson()) + (r.error() == null ? 0 : length(r.error().errorMsg())) + logs.length();
                 // Typed setters: setObject makes the driver find each value's SQL type first.
                 statement.setString(1, r.id());
                 statement.setString(2, r.account());
@@ -55,11 +62,18 @@ final class InvocationRepository {
                 statement.setString(11, r.resultJson());
                 statement.setString(12, r.error() == null ? null : r.error().errorCode());
                 statement.setString(13, r.error() == null ? null : r.error().errorMsg());
-                statement.setString(14, logsJson(r.logs()));
+                statement.setString(14, logs);
+                statement.setInt(15, size);
                 statement.addBatch();
+                bytes.merge(r.account(), (long) size, Long::sum);
             }
             statement.executeBatch();
         }
+        return bytes;
+    }
+
+    private static int length(String text) {
+        return text == null ? 0 : text.length();
     }
 
     /** The log lines as stored; most runs log nothing. */
@@ -100,6 +114,7 @@ final class InvocationRepository {
      * before the cutoff has an id below the cutoff's lowest id; started_at keeps the purge exact.
      */
     int deleteOlderThan(Connection c, Instant cutoff) throws SQLException {
+        RecordUsage.add(c, RecordUsage.removed(c, "id < ? AND started_at < ?", TimeOrderedIds.lowestAt(cutoff), cutoff.toEpochMilli()));
         return Rows.update(c, "DELETE FROM invocations WHERE id < ? AND started_at < ?", TimeOrderedIds.lowestAt(cutoff),
                 cutoff.toEpochMilli());
     }

@@ -43,15 +43,20 @@ public final class GeneratedKeyFile {
         RANDOM.nextBytes(key);
         Files.createDirectories(file.getParent());
         try {
-            Files.writeString(file, Base64.getEncoder().encodeToString(key), StandardCharsets.US_ASCII, StandardOpenOption.CREATE_NEW);
+            // Created readable by its owner only, before a byte of the key is written: never readable by others, not even
+            // for a moment.
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         } catch (FileAlreadyExistsException e) {
             return false; // another start won the race; use its key
-        }
-        try {
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
         } catch (UnsupportedOperationException e) {
             LOG.debug("File system of {} has no POSIX permissions", file);
+            try {
+                Files.createFile(file);
+            } catch (FileAlreadyExistsException again) {
+                return false;
+            }
         }
+        Files.writeString(file, Base64.getEncoder().encodeToString(key), StandardCharsets.US_ASCII, StandardOpenOption.TRUNCATE_EXISTING);
         return true;
     }
 }

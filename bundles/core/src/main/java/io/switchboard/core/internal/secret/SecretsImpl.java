@@ -1,10 +1,16 @@
 package io.switchboard.core.internal.secret;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 import org.osgi.framework.BundleContext;
@@ -19,6 +25,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import io.switchboard.core.api.dispatch.FieldError;
 import io.switchboard.core.api.function.ConflictException;
 import io.switchboard.core.api.function.NotFoundException;
+import io.switchboard.core.api.function.QuotaExceededException;
 import io.switchboard.core.api.function.SecretInfo;
 import io.switchboard.core.api.function.SecretService;
 import io.switchboard.core.api.function.ValidationException;
@@ -27,6 +34,7 @@ import io.switchboard.core.internal.db.DataFolder;
 import io.switchboard.core.internal.db.Database;
 import io.switchboard.core.internal.db.DataAccessException;
 import io.switchboard.core.internal.db.Rows;
+import io.switchboard.core.internal.quota.AccountQuotas;
 import io.switchboard.core.internal.db.UniqueViolation;
 
 /** Per-account secrets, AES-GCM encrypted at rest; the management side only ever sees masked values. */
@@ -48,24 +56,28 @@ public class SecretsImpl implements SecretService, SecretStore {
                 + "SWITCHBOARD_SECRETS_KEY nor key is set; a relative path is resolved against <switchboard.data>")
         String keyFile() default "";
 
-        @AttributeDefinition(description = "Longest secret value, in characters")
+        @AttributeDefinition(description = "Longest secret value, in characters", min = "1", max = "1000000")
         int maxValueLength() default 10_000;
     }
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.\\-]{1,200}");
 
     private final Database database;
+    private final AccountQuotas quotas;
+    /** Per account: a new secret is counted and inserted by one caller at a time here, so two cannot pass the quota together. */
+    private final ConcurrentMap<String, ReentrantLock> creating = new ConcurrentHashMap<>();
     private final SecretCipher cipher;
     private final int maxValueLength;
     private final Clock clock = Clock.systemUTC();
 
     @Activate
-    public SecretsImpl(@Reference Database database, Config config, BundleContext context) {
-        this(database, config, DataFolder.of(context));
+    public SecretsImpl(@Reference Database database, @Reference AccountQuotas quotas, Config config, BundleContext context) {
+        this(database, quotas, config, DataFolder.of(context));
     }
 
-    public SecretsImpl(Database database, Config config, Path dataFolder) {
+    public SecretsImpl(Database database, AccountQuotas quotas, Config config, Path dataFolder) {
         this.database = database;
+        this.quotas = quotas;
         this.cipher = new SecretCipher(SecretKeySource.resolve(config, dataFolder, System.getenv()).key());
         this.maxValueLength = config.maxValueLength();
     }
@@ -102,12 +114,33 @@ public class SecretsImpl implements SecretService, SecretStore {
     }
 
     private void upsert(String account, String name, String sealed, long now) {
-        database.inTransaction("store secret " + name, c -> {
+        withCreateLock(account, () -> database.inTransaction("store secret " + name, c -> {
             if (Rows.update(c, "UPDATE secrets SET cipher_text = ?, updated_at = ? WHERE account = ? AND name = ?", sealed, now, account, name) == 0) {
+                requireRoomForOneMore(c, account);
                 Rows.update(c, "INSERT INTO secrets (account, name, cipher_text, updated_at) VALUES (?, ?, ?, ?)", account, name, sealed, now);
             }
             return null;
-        });
+        }));
+    }
+
+    /** maxSecrets of {@link AccountQuotas}: functions write secrets too (SecretClient), so this bounds them as well. */
+    private void requireRoomForOneMore(Connection c, String account) throws SQLException {
+        long limit = quotas.of(account).maxSecrets();
+        long after = Rows.count(c, "SELECT COUNT(*) FROM secrets WHERE account = ?", account) + 1;
+        if (!AccountQuotas.within(limit, after)) {
+            throw new QuotaExceededException(account, QuotaExceededException.Quota.MAX_SECRETS, limit, after,
+                    "Delete secrets the account no longer needs.");
+        }
+    }
+
+    private <T> T withCreateLock(String account, Supplier<T> work) {
+        ReentrantLock lock = creating.computeIfAbsent(account, a -> new ReentrantLock());
+        lock.lock();
+        try {
+            return work.get();
+        } finally {
+            lock.unlock();
+        }
     }
 
     @Override
@@ -116,8 +149,11 @@ public class SecretsImpl implements SecretService, SecretStore {
         long now = clock.millis();
         String sealed = cipher.encrypt(account, name, value);
         try {
-            database.inTransaction("create secret " + name, c -> Rows.update(c,
-                    "INSERT INTO secrets (account, name, cipher_text, updated_at) VALUES (?, ?, ?, ?)", account, name, sealed, now));
+            withCreateLock(account, () -> database.inTransaction("create secret " + name, c -> {
+                requireRoomForOneMore(c, account);
+                return Rows.update(c, "INSERT INTO secrets (account, name, cipher_text, updated_at) VALUES (?, ?, ?, ?)", account, name,
+                        sealed, now);
+            }));
         } catch (DataAccessException e) {
             if (UniqueViolation.causedBy(e)) {
                 throw new ConflictException("Secret '" + name + "' already exists in account " + account + "; replace it with PUT");

@@ -1,18 +1,19 @@
 package io.switchboard.core.internal.security;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.function.UnaryOperator;
 
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.AttributeType;
 import org.osgi.service.metatype.annotations.Designate;
@@ -20,19 +21,27 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.switchboard.core.api.function.Page;
+import io.switchboard.core.api.security.AccountInfo;
+import io.switchboard.core.api.security.AccountKeys;
 import io.switchboard.core.api.security.Authenticator;
 import io.switchboard.core.api.security.Caller;
+import io.switchboard.core.api.security.IssuedKey;
+import io.switchboard.core.api.security.KeyInfo;
 import io.switchboard.core.internal.db.DataFolder;
+import io.switchboard.core.internal.db.Database;
+import io.switchboard.core.internal.db.Paging;
 import io.switchboard.core.internal.keys.GeneratedKeyFile;
 
 /**
- * API keys from configuration: one admin key (overridden by the environment variable
- * {@value #ADMIN_KEY_ENV}) and keys per account. Every configured key is compared, in constant time, on
- * every call, so timing tells nothing about which key (or how much of it) matched.
+ * API keys: one admin key (overridden by the environment variable {@value #ADMIN_KEY_ENV}), account keys from
+ * configuration (in plain text or as {@code sha256:<hex>}), and account keys the admin issues through the API (stored as
+ * SHA-256 only). A presented key is hashed and looked up by its digest: the digest of a random key tells nothing about
+ * the key, so the look-up needs no constant-time comparison.
  */
-@Component(service = Authenticator.class, configurationPid = ApiKeyAuthenticator.PID)
+@Component(service = {Authenticator.class, AccountKeys.class}, configurationPid = ApiKeyAuthenticator.PID)
 @Designate(ocd = ApiKeyAuthenticator.Config.class)
-public class ApiKeyAuthenticator implements Authenticator {
+public class ApiKeyAuthenticator implements Authenticator, AccountKeys {
 
     public static final String PID = "io.switchboard.core.security";
     public static final String ADMIN_KEY_ENV = "SWITCHBOARD_ADMIN_KEY";
@@ -40,45 +49,47 @@ public class ApiKeyAuthenticator implements Authenticator {
     /** The API keys. */
     @ObjectClassDefinition(name = "Switchboard API keys", description = "Admin key and per-account API keys.")
     public @interface Config {
-        @AttributeDefinition(type = AttributeType.PASSWORD, description = "Key that may act on every account; "
-                + "the environment variable SWITCHBOARD_ADMIN_KEY overrides it")
+        @AttributeDefinition(type = AttributeType.PASSWORD, description = "Key that may act on every account, in plain text or "
+                + "as sha256:<hex of its SHA-256>; the environment variable SWITCHBOARD_ADMIN_KEY overrides it")
         String adminKey() default "";
 
-        @AttributeDefinition(description = "Entries account=key; an account may have several keys")
+        @AttributeDefinition(description = "Entries account=key or account=sha256:<hex>; an account may have several keys")
         String[] accountKeys() default {};
 
         @AttributeDefinition(description = "When no admin key is configured: generate one into <data>/admin.key "
                 + "(readable by its owner only) so a fresh installation can be administered")
         boolean generateAdminKey() default true;
+
+        @AttributeDefinition(description = "Seconds after which keys issued or revoked by another instance sharing the database "
+                + "count here (changes made through this instance count at once)", min = "1", max = "3600")
+        int issuedKeyRefreshSeconds() default 5;
     }
 
     /** File in the data folder that holds the generated admin key. */
     public static final String GENERATED_ADMIN_KEY_FILE = "admin.key";
 
     private static final Logger LOG = LoggerFactory.getLogger(ApiKeyAuthenticator.class);
-    private static final int SHORT_KEY = 16;
-
-    private record Key(byte[] digest, Caller caller) {
-    }
 
     private final UnaryOperator<String> environment;
     private final Path dataFolder;
-    private volatile List<Key> keys;
+    private final IssuedKeys issued;
+    private volatile ConfiguredKeys configured;
 
     @Activate
-    public ApiKeyAuthenticator(Config config, BundleContext context) {
-        this(config, System::getenv, DataFolder.of(context));
+    public ApiKeyAuthenticator(Config config, BundleContext context, @Reference Database database) {
+        this(config, System::getenv, DataFolder.of(context), database);
     }
 
-    ApiKeyAuthenticator(Config config, UnaryOperator<String> environment, Path dataFolder) {
+    ApiKeyAuthenticator(Config config, UnaryOperator<String> environment, Path dataFolder, Database database) {
         this.environment = environment;
         this.dataFolder = dataFolder;
-        this.keys = load(config);
+        this.issued = new IssuedKeys(database, Duration.ofSeconds(Math.max(1, config.issuedKeyRefreshSeconds())), Clock.systemUTC());
+        this.configured = load(config);
     }
 
     @Modified
     void modified(Config config) {
-        keys = load(config);
+        configured = load(config);
     }
 
     @Override
@@ -86,59 +97,54 @@ public class ApiKeyAuthenticator implements Authenticator {
         if (bearerToken == null || bearerToken.isEmpty()) {
             return Optional.empty();
         }
-        byte[] presented = digest(bearerToken);
-        Caller match = null;
-        for (Key key : keys) {
-            // No early exit: every key is compared whatever matched before.
-            if (MessageDigest.isEqual(presented, key.digest()) && match == null) {
-                match = key.caller();
-            }
-        }
-        return Optional.ofNullable(match);
+        String digest = KeyDigest.of(bearerToken);
+        Caller fromConfiguration = configured.byDigest().get(digest);
+        return fromConfiguration != null ? Optional.of(fromConfiguration) : issued.find(digest);
     }
 
-    private List<Key> load(Config config) {
-        List<Key> loaded = new ArrayList<>();
+    @Override
+    public Page<AccountInfo> accounts(int page, int size) {
+        Map<String, Long> functions = issued.functionCounts();
+        Map<String, int[]> keys = new TreeMap<>();
+        configured.perAccount().forEach((account, count) -> keys.computeIfAbsent(account, a -> new int[2])[0] += count);
+        issued.rows().forEach(row -> keys.computeIfAbsent(row.info().account(), a -> new int[2])[1]++);
+        functions.keySet().forEach(account -> keys.computeIfAbsent(account, a -> new int[2]));
+        List<AccountInfo> all = keys.entrySet().stream().map(e -> new AccountInfo(e.getKey(), e.getValue()[0], e.getValue()[1],
+                functions.getOrDefault(e.getKey(), 0L))).toList();
+        int safeSize = Math.max(1, size);
+        int from = Math.min(all.size(), Paging.offset(page, safeSize));
+        return new Page<>(all.subList(from, Math.min(all.size(), from + safeSize)), Math.max(0, page), safeSize, all.size());
+    }
+
+    @Override
+    public IssuedKey issue(String account, boolean revokeOthers) {
+        return issued.issue(account, revokeOthers);
+    }
+
+    @Override
+    public List<KeyInfo> keys(String account) {
+        return issued.rows().stream().map(IssuedKeyRepository.Row::info).filter(info -> info.account().equals(account)).toList();
+    }
+
+    @Override
+    public void revoke(String account, String keyId) {
+        issued.revoke(account, keyId);
+    }
+
+    private ConfiguredKeys load(Config config) {
         String fromEnvironment = environment.apply(ADMIN_KEY_ENV);
-        String adminKey = fromEnvironment != null && !fromEnvironment.isBlank() ? fromEnvironment.strip() : config.adminKey().strip();
+        boolean outsideConfiguration = fromEnvironment != null && !fromEnvironment.isBlank();
+        String adminKey = outsideConfiguration ? fromEnvironment.strip() : config.adminKey().strip();
         if (adminKey.isEmpty() && config.generateAdminKey()) {
             Path file = dataFolder.resolve(GENERATED_ADMIN_KEY_FILE);
             adminKey = GeneratedKeyFile.loadOrCreate(file, () -> LOG.warn("No admin key is configured: generated one in {}. "
                     + "Use it as 'Authorization: Bearer <key>', or set adminKey in etc/{}.cfg or {}", file, PID, ADMIN_KEY_ENV));
+            outsideConfiguration = true; // generated: it is in its own file (0600), not in the configuration
         }
-        if (!adminKey.isEmpty()) {
-            warnIfShort("the admin key", adminKey);
-            loaded.add(new Key(digest(adminKey), new Caller(null, true)));
-        }
-        for (String entry : config.accountKeys()) {
-            int eq = entry.indexOf('=');
-            String account = eq < 0 ? "" : entry.substring(0, eq).strip();
-            String key = eq < 0 ? "" : entry.substring(eq + 1).strip();
-            if (account.isEmpty() || key.isEmpty()) {
-                LOG.error("Ignoring an entry of {} accountKeys: expected account=key", PID);
-                continue;
-            }
-            warnIfShort("the key of account " + account, key);
-            loaded.add(new Key(digest(key), new Caller(account, false)));
-        }
-        if (loaded.isEmpty()) {
+        ConfiguredKeys keys = ConfiguredKeys.of(adminKey, config.accountKeys(), !outsideConfiguration);
+        if (keys.byDigest().isEmpty() && issued.rows().isEmpty()) {
             LOG.warn("No API keys are configured ({} or {}): every API request will be refused", PID, ADMIN_KEY_ENV);
         }
-        return List.copyOf(loaded);
-    }
-
-    private static void warnIfShort(String what, String key) {
-        if (key.length() < SHORT_KEY) {
-            LOG.warn("{} is shorter than {} characters; use a long random key", what, SHORT_KEY);
-        }
-    }
-
-    /** Comparing fixed-length digests keeps the comparison time independent of the key lengths. */
-    private static byte[] digest(String key) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java platform", e);
-        }
+        return keys;
     }
 }

@@ -50,7 +50,7 @@ class AsyncDispatchTest {
 
     private Node start(ScriptedExecutor executor, Object... config) {
         CoreFixture core = new CoreFixture(TestDatabase.inDataFolder(dataFolder), TestEvents.conversationEnd());
-        InvocationServiceImpl invocations = new InvocationServiceImpl(core.database, TestConfigs.config(InvocationServiceImpl.Config.class));
+        InvocationServiceImpl invocations = new InvocationServiceImpl(core.database, core.quotas, TestConfigs.config(InvocationServiceImpl.Config.class));
         DispatcherImpl dispatcher = new DispatcherImpl(core.catalog, core.deployedFunctions, invocations, core.database,
                 TestConfigs.config(DispatcherImpl.Config.class, config), Clock.systemUTC());
         dispatcher.setExecutor(executor);

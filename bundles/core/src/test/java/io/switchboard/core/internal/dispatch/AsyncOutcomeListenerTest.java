@@ -39,7 +39,7 @@ class AsyncOutcomeListenerTest {
 
     private void start(ScriptedExecutor executor, Object... config) {
         core = new CoreFixture(TestEvents.conversationEnd());
-        invocations = new InvocationServiceImpl(core.database, TestConfigs.config(InvocationServiceImpl.Config.class));
+        invocations = new InvocationServiceImpl(core.database, core.quotas, TestConfigs.config(InvocationServiceImpl.Config.class));
         dispatcher = new DispatcherImpl(core.catalog, core.deployedFunctions, invocations, core.database,
                 TestConfigs.config(DispatcherImpl.Config.class, config), Clock.systemUTC());
         dispatcher.setExecutor(executor);

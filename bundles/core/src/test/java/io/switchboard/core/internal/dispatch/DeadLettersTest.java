@@ -58,7 +58,7 @@ class DeadLettersTest {
     @BeforeEach
     void start() {
         core = new CoreFixture(TestEvents.conversationEnd());
-        invocations = new InvocationServiceImpl(core.database, TestConfigs.config(InvocationServiceImpl.Config.class));
+        invocations = new InvocationServiceImpl(core.database, core.quotas, TestConfigs.config(InvocationServiceImpl.Config.class));
         dispatcher = new DispatcherImpl(core.catalog, core.deployedFunctions, invocations, core.database,
                 TestConfigs.config(DispatcherImpl.Config.class, "asyncBackoffMs", 1L, "asyncMaxAttempts", 3), Clock.systemUTC());
         dispatcher.setExecutor(executor);

@@ -55,7 +55,7 @@ class DispatchTest {
 
     private final CoreFixture core = new CoreFixture(TestEvents.customIntegration(), TestEvents.syncWithSkills(SKILLS, 2),
             TestEvents.conversationEnd());
-    private final InvocationServiceImpl invocations = new InvocationServiceImpl(core.database,
+    private final InvocationServiceImpl invocations = new InvocationServiceImpl(core.database, core.quotas,
             TestConfigs.config(InvocationServiceImpl.Config.class));
     private DispatcherImpl dispatcher = dispatcher();
 

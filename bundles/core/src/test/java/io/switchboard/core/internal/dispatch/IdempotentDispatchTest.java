@@ -38,7 +38,7 @@ class IdempotentDispatchTest {
     private static final String PAYLOAD = "{\"conversationId\":\"c-1\",\"skillId\":\"sales\"}";
 
     private final CoreFixture core = new CoreFixture(TestEvents.conversationEnd(), TestEvents.customIntegration());
-    private final InvocationServiceImpl invocations = new InvocationServiceImpl(core.database,
+    private final InvocationServiceImpl invocations = new InvocationServiceImpl(core.database, core.quotas,
             TestConfigs.config(InvocationServiceImpl.Config.class));
     private final DispatcherImpl dispatcher = new DispatcherImpl(core.catalog, core.deployedFunctions, invocations, core.database,
             TestConfigs.config(DispatcherImpl.Config.class), Clock.systemUTC());

@@ -68,7 +68,7 @@ class TaskStoreBenchmark {
             implements AutoCloseable {
         static Platform start() throws Exception {
             CoreFixture core = new CoreFixture(database(), TestEvents.conversationEnd());
-            InvocationServiceImpl invocations = new InvocationServiceImpl(core.database, TestConfigs.config(InvocationServiceImpl.Config.class));
+            InvocationServiceImpl invocations = new InvocationServiceImpl(core.database, core.quotas, TestConfigs.config(InvocationServiceImpl.Config.class));
             DispatcherImpl dispatcher = new DispatcherImpl(core.catalog, core.deployedFunctions, invocations, core.database,
                     TestConfigs.config(DispatcherImpl.Config.class, "asyncWorkers", WORKERS, "maxConcurrentPerFunction", 1000,
                             "maxConcurrentPerAccount", 1000), Clock.systemUTC());

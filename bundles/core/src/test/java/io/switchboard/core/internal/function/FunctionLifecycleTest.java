@@ -47,6 +47,14 @@ class FunctionLifecycleTest {
     }
 
     @Test
+    void aPageFarBeyondTheEndIsEmptyInsteadOfAnOverflowedOffset() {
+        core.functions.create("acme", spec("greeter", BOT));
+
+        assertThat(core.functions.list("acme", Integer.MAX_VALUE, 100).items()).isEmpty();
+        assertThat(core.functions.list("acme", Integer.MAX_VALUE, 100).total()).isEqualTo(1);
+    }
+
+    @Test
     void deployFreezesNumberedVersionsAndEditsMakeItModified() {
         FunctionInfo created = core.functions.create("acme", spec("greeter", BOT));
         FunctionInfo v1 = core.functions.deploy("acme", created.id());

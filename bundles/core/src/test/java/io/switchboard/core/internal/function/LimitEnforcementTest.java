@@ -168,7 +168,7 @@ class LimitEnforcementTest {
     void concurrentDeploysOfTwoInstancesSharingTheDatabaseNeverExceedTheLimit() throws Exception {
         // A second function service has its own in-process locks: only the database row lock keeps them apart.
         FunctionServiceImpl otherInstance = new FunctionServiceImpl(core.database, core.catalog,
-                new DeployedFunctionsImpl(core.database, TestConfigs.config(FunctionServiceImpl.Config.class)),
+                new DeployedFunctionsImpl(core.database, TestConfigs.config(FunctionServiceImpl.Config.class)), core.quotas,
                 TestConfigs.config(FunctionServiceImpl.Config.class));
         assertConcurrentDeploysStopAtTheLimit(core.functions, otherInstance);
     }

@@ -60,7 +60,7 @@ class SelectionCacheTest {
     @Test
     void anotherInstanceSharingTheDatabaseIsSeenAfterTheCacheTimeAndAtOnceWithoutACache() {
         FunctionServiceImpl otherInstance = new FunctionServiceImpl(core.database, core.catalog,
-                new DeployedFunctionsImpl(core.database, TestConfigs.config(FunctionServiceImpl.Config.class)),
+                new DeployedFunctionsImpl(core.database, TestConfigs.config(FunctionServiceImpl.Config.class)), core.quotas,
                 TestConfigs.config(FunctionServiceImpl.Config.class));
         DeployedFunctionsImpl longCache = new DeployedFunctionsImpl(core.database,
                 TestConfigs.config(FunctionServiceImpl.Config.class, "selectionCacheMillis", 3_600_000L));

@@ -28,7 +28,7 @@ class RetentionTest {
     private static final Instant NOW = Instant.parse("2026-06-01T12:00:00Z");
 
     private final CoreFixture core = new CoreFixture();
-    private final InvocationServiceImpl invocations = new InvocationServiceImpl(core.database,
+    private final InvocationServiceImpl invocations = new InvocationServiceImpl(core.database, core.quotas,
             TestConfigs.config(InvocationServiceImpl.Config.class, "retentionDays", 7), Clock.fixed(NOW, ZoneOffset.UTC));
 
     @AfterEach
@@ -51,7 +51,7 @@ class RetentionTest {
     void debugLinesAndTheLogsOfManualInvocationsAreNotStoredUnlessConfigured() {
         FunctionInfo f = core.functions.create("acme", CoreFixture.spec("f", null));
         List<LogLine> logs = List.of(new LogLine(NOW, LogLevel.DEBUG, "secret detail"), new LogLine(NOW, LogLevel.INFO, "placed", "[{\"id\":7}]"));
-        InvocationServiceImpl keepingAll = new InvocationServiceImpl(core.database, TestConfigs.config(InvocationServiceImpl.Config.class,
+        InvocationServiceImpl keepingAll = new InvocationServiceImpl(core.database, core.quotas, TestConfigs.config(InvocationServiceImpl.Config.class,
                 "persistDebugLogs", true, "persistManualInvocationLogs", true), Clock.fixed(NOW, ZoneOffset.UTC));
         try {
             invocations.record(withLogs(record("event", f.id(), NOW), Trigger.EVENT, logs));

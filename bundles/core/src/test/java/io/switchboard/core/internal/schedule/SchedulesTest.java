@@ -42,7 +42,7 @@ class SchedulesTest {
     private static final String BOT = "third_party_bots_custom_integration";
 
     private final CoreFixture core = new CoreFixture(TestEvents.customIntegration());
-    private final InvocationServiceImpl invocations = new InvocationServiceImpl(core.database,
+    private final InvocationServiceImpl invocations = new InvocationServiceImpl(core.database, core.quotas,
             TestConfigs.config(InvocationServiceImpl.Config.class));
     private final ScriptedExecutor executor = ScriptedExecutor.echo();
     private final DispatcherTestAccess dispatcher = new DispatcherTestAccess(core, invocations, executor);

@@ -16,6 +16,7 @@ import io.switchboard.core.api.function.SecretInfo;
 import io.switchboard.core.api.function.ValidationException;
 import io.switchboard.core.internal.db.JdbcDatabase;
 import io.switchboard.core.internal.db.Rows;
+import io.switchboard.core.internal.quota.AccountQuotas;
 import io.switchboard.core.internal.testing.TestConfigs;
 import io.switchboard.core.internal.testing.TestDatabase;
 import io.switchboard.core.internal.testing.DatabaseTest;
@@ -36,7 +37,8 @@ class SecretsTest {
     }
 
     private SecretsImpl secrets(String key) {
-        return new SecretsImpl(database, TestConfigs.config(SecretsImpl.Config.class, "key", key), dataFolder);
+        return new SecretsImpl(database, new AccountQuotas(TestConfigs.config(AccountQuotas.Config.class)),
+                TestConfigs.config(SecretsImpl.Config.class, "key", key), dataFolder);
     }
 
     @Test

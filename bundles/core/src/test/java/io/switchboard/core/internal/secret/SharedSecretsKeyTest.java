@@ -11,6 +11,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.switchboard.core.internal.quota.AccountQuotas;
 import io.switchboard.core.internal.db.JdbcDatabase;
 import io.switchboard.core.internal.db.Rows;
 import io.switchboard.core.internal.testing.DatabaseTest;
@@ -68,12 +69,12 @@ class SharedSecretsKeyTest {
     void twoInstancesWithTheSameKeyFromTheEnvironmentReadEachOthersSecretsAndAreHealthy() {
         Map<String, String> environment = Map.of("SWITCHBOARD_SECRETS_KEY", KEY_A);
         SecretsKeyCheck checkA = new SecretsKeyCheck(database, config(), instanceA, environment);
-        new SecretsImpl(database, config("key", KEY_A), instanceA).put("acme", "token", "written-on-a");
+        new SecretsImpl(database, new AccountQuotas(TestConfigs.config(AccountQuotas.Config.class)), config("key", KEY_A), instanceA).put("acme", "token", "written-on-a");
         SecretsKeyCheck checkB = new SecretsKeyCheck(database, config(), instanceB, environment);
 
         assertThat(checkA.get()).isEmpty();
         assertThat(checkB.get()).isEmpty();
-        assertThat(new SecretsImpl(database, config("key", KEY_A), instanceB).read("acme", "token")).contains("written-on-a");
+        assertThat(new SecretsImpl(database, new AccountQuotas(TestConfigs.config(AccountQuotas.Config.class)), config("key", KEY_A), instanceB).read("acme", "token")).contains("written-on-a");
     }
 
     @Test
@@ -88,7 +89,7 @@ class SharedSecretsKeyTest {
 
     @Test
     void anUpgradedInstallationWhoseSecretsNeedAnotherKeyIsReportedAndNoCheckIsStored() {
-        new SecretsImpl(database, config("key", KEY_A), instanceA).put("acme", "token", "old-secret");
+        new SecretsImpl(database, new AccountQuotas(TestConfigs.config(AccountQuotas.Config.class)), config("key", KEY_A), instanceA).put("acme", "token", "old-secret");
 
         SecretsKeyCheck wrong = new SecretsKeyCheck(database, config("key", KEY_B), instanceA, Map.of());
         SecretsKeyCheck right = new SecretsKeyCheck(database, config("key", KEY_A), instanceA, Map.of());

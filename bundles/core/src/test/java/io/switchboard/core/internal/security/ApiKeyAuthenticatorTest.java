@@ -6,30 +6,40 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.switchboard.core.api.security.Caller;
+import io.switchboard.core.internal.db.JdbcDatabase;
 import io.switchboard.core.internal.testing.TestConfigs;
+import io.switchboard.core.internal.testing.TestDatabase;
 
 class ApiKeyAuthenticatorTest {
 
     @TempDir
     Path dataFolder;
 
+    private final JdbcDatabase database = TestDatabase.inMemory();
+
+    @AfterEach
+    void close() {
+        database.close();
+    }
+
     private ApiKeyAuthenticator authenticator(Map<String, String> environment) {
         return new ApiKeyAuthenticator(TestConfigs.config(ApiKeyAuthenticator.Config.class, "adminKey", "admin-key-from-config",
                 "accountKeys", new String[] {"acme=acme-key-0123456789", "globex=globex-key-0123456789", "broken"}),
-                environment::get, dataFolder);
+                environment::get, dataFolder, database);
     }
 
     @Test
     void withoutAConfiguredAdminKeyOneIsGeneratedIntoTheDataFolderAndReused() throws Exception {
         var noAdminKey = TestConfigs.config(ApiKeyAuthenticator.Config.class, "accountKeys", new String[0]);
 
-        ApiKeyAuthenticator first = new ApiKeyAuthenticator(noAdminKey, name -> null, dataFolder);
+        ApiKeyAuthenticator first = new ApiKeyAuthenticator(noAdminKey, name -> null, dataFolder, database);
         String generated = Files.readString(dataFolder.resolve(ApiKeyAuthenticator.GENERATED_ADMIN_KEY_FILE)).strip();
-        ApiKeyAuthenticator second = new ApiKeyAuthenticator(noAdminKey, name -> null, dataFolder);
+        ApiKeyAuthenticator second = new ApiKeyAuthenticator(noAdminKey, name -> null, dataFolder, database);
 
         assertThat(generated).hasSizeGreaterThanOrEqualTo(40);
         assertThat(first.authenticate(generated)).contains(new Caller(null, true));
@@ -41,7 +51,8 @@ class ApiKeyAuthenticatorTest {
     @Test
     void noAdminKeyIsGeneratedWhenOneIsConfiguredOrGenerationIsOff() {
         authenticator(Map.of());
-        new ApiKeyAuthenticator(TestConfigs.config(ApiKeyAuthenticator.Config.class, "generateAdminKey", false), name -> null, dataFolder);
+        new ApiKeyAuthenticator(TestConfigs.config(ApiKeyAuthenticator.Config.class, "generateAdminKey", false), name -> null, dataFolder,
+                database);
 
         assertThat(dataFolder.resolve(ApiKeyAuthenticator.GENERATED_ADMIN_KEY_FILE)).doesNotExist();
     }

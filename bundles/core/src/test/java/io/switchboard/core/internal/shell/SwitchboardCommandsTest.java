@@ -21,7 +21,7 @@ class SwitchboardCommandsTest {
     private static final String END = "messaging_conversation_end";
 
     private final CoreFixture core = new CoreFixture(TestEvents.conversationEnd(), TestEvents.customIntegration());
-    private final InvocationServiceImpl invocations = new InvocationServiceImpl(core.database,
+    private final InvocationServiceImpl invocations = new InvocationServiceImpl(core.database, core.quotas,
             TestConfigs.config(InvocationServiceImpl.Config.class));
     private final DispatcherImpl dispatcher = new DispatcherImpl(core.catalog, core.deployedFunctions, invocations, core.database,
             TestConfigs.config(DispatcherImpl.Config.class));

@@ -10,6 +10,7 @@ import io.switchboard.core.internal.event.EventCatalogImpl;
 import io.switchboard.core.internal.event.LimitAuditor;
 import io.switchboard.core.internal.function.DeployedFunctionsImpl;
 import io.switchboard.core.internal.function.FunctionServiceImpl;
+import io.switchboard.core.internal.quota.AccountQuotas;
 
 /** The core's persistence, catalogue and function service wired as SCR would wire them. */
 public final class CoreFixture implements AutoCloseable {
@@ -18,15 +19,23 @@ public final class CoreFixture implements AutoCloseable {
     public final EventCatalogImpl catalog;
     public final FunctionServiceImpl functions;
     public final DeployedFunctionsImpl deployedFunctions;
+    public final AccountQuotas quotas;
 
     public CoreFixture(JdbcDatabase database, EventTypeDefinition... events) {
+        this(database, new Object[0], events);
+    }
+
+    /** @param quotas overrides of {@link AccountQuotas.Config}: method name, value, ... */
+    public CoreFixture(JdbcDatabase database, Object[] quotas, EventTypeDefinition... events) {
         this.database = database;
         this.catalog = new EventCatalogImpl(new LimitAuditor(database), TestConfigs.config(EventCatalogImpl.Config.class));
         for (EventTypeDefinition event : events) {
             TestEvents.register(catalog, event);
         }
         this.deployedFunctions = new DeployedFunctionsImpl(database, TestConfigs.config(FunctionServiceImpl.Config.class));
-        this.functions = new FunctionServiceImpl(database, catalog, deployedFunctions, TestConfigs.config(FunctionServiceImpl.Config.class));
+        this.quotas = new AccountQuotas(TestConfigs.config(AccountQuotas.Config.class, quotas));
+        this.functions = new FunctionServiceImpl(database, catalog, deployedFunctions, this.quotas,
+                TestConfigs.config(FunctionServiceImpl.Config.class));
     }
 
     public CoreFixture(EventTypeDefinition... events) {

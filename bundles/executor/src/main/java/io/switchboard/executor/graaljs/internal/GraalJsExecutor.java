@@ -47,44 +47,47 @@ public final class GraalJsExecutor implements FunctionExecutor, Supplier<List<St
     @ObjectClassDefinition(name = "Switchboard GraalJS executor",
             description = "Sandbox limits and context pooling of the JavaScript function executor.")
     public @interface Config {
-        @AttributeDefinition(name = "Maximum timeout (ms)", description = "Ceiling on a function's own timeout.")
+        @AttributeDefinition(name = "Maximum timeout (ms)", description = "Ceiling on a function's own timeout.", min = "1")
         long maxTimeoutMillis() default 60_000;
 
         @AttributeDefinition(name = "Log entries", description = "Console entries kept per invocation (LivePerson: 10); past "
-                + "the limit one log-limit-reached error entry is kept.")
+                + "the limit one log-limit-reached error entry is kept.", min = "0")
         int maxLogLines() default 10;
 
         @AttributeDefinition(name = "Log characters",
-                description = "Characters of console entries, message and extras, kept per invocation (LivePerson: 6,000).")
+                description = "Characters of console entries, message and extras, kept per invocation (LivePerson: 6,000).", min = "0")
         int maxLogChars() default 6_000;
 
-        @AttributeDefinition(name = "Result size", description = "Characters of the result's JSON; a larger result is an error.")
+        @AttributeDefinition(name = "Result size", description = "Characters of the result's JSON; a larger result is an error.", min = "1")
         int maxResultChars() default 1_048_576;
 
-        @AttributeDefinition(name = "Error message size", description = "Characters of an error message; a longer one is cut.")
+        @AttributeDefinition(name = "Error message size", description = "Characters of an error message; a longer one is cut.", min = "1")
         int maxErrorChars() default 4_096;
 
-        @AttributeDefinition(name = "Toolbelt calls", description = "HTTP requests and secret/context operations per invocation.")
+        @AttributeDefinition(name = "Toolbelt calls", description = "HTTP requests and secret/context operations per invocation.",
+                min = "0")
         int maxOutboundCalls() default 50;
 
         @AttributeDefinition(name = "Allocation budget (MiB)",
-                description = "Bytes the invocation's thread may allocate (all allocation, not live heap); 0 turns the check off.")
+                description = "Bytes the invocation's thread may allocate (all allocation, not live heap); 0 turns the check off.",
+                        min = "0")
         long allocationBudgetMegabytes() default 512;
 
         @AttributeDefinition(name = "Statement limit",
-                description = "JavaScript statements per invocation, counted by the engine; 0 turns the limit off.")
+                description = "JavaScript statements per invocation, counted by the engine; 0 turns the limit off.", min = "0")
         long statementLimit() default 0;
 
-        @AttributeDefinition(name = "Watchdog interval (ms)", description = "How often deadlines and allocation budgets are checked.")
+        @AttributeDefinition(name = "Watchdog interval (ms)", description = "How often deadlines and allocation budgets are checked.",
+                min = "1", max = "1000")
         int watchdogIntervalMillis() default 5;
 
-        @AttributeDefinition(name = "Idle contexts per version", description = "Warm contexts kept per function version.")
+        @AttributeDefinition(name = "Idle contexts per version", description = "Warm contexts kept per function version.", min = "0")
         int poolSizePerVersion() default 4;
 
-        @AttributeDefinition(name = "Idle contexts in total", description = "Warm contexts kept over all functions.")
+        @AttributeDefinition(name = "Idle contexts in total", description = "Warm contexts kept over all functions.", min = "0")
         int poolSizeTotal() default 256;
 
-        @AttributeDefinition(name = "Idle time (s)", description = "A warm context unused this long is closed.")
+        @AttributeDefinition(name = "Idle time (s)", description = "A warm context unused this long is closed.", min = "1")
         long poolIdleSeconds() default 300;
 
         @AttributeDefinition(name = "Spare contexts", description = "Contexts prepared ahead on a background thread, so the "

@@ -22,4 +22,7 @@ public interface TemplateCatalog {
 
     /** The template with this id, if the catalogue has one. */
     Optional<Template> get(String templateId);
+
+    /** Template files that were refused (they are not in the catalogue), by source and id. */
+    List<RejectedTemplate> rejected();
 }

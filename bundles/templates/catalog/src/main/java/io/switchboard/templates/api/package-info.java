@@ -1,6 +1,6 @@
 /** Function templates: the live catalogue of templates contributed by bundles and by the operators' folder. */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package io.switchboard.templates.api;
 
 import org.osgi.annotation.bundle.Export;

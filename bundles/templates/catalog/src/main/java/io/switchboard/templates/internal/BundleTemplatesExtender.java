@@ -1,11 +1,13 @@
 package io.switchboard.templates.internal;
 
+import io.switchboard.templates.api.RejectedTemplate;
 import io.switchboard.templates.api.Template;
 import io.switchboard.templates.api.TemplateCatalog;
 import io.switchboard.templates.api.TemplateSource;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Enumeration;
@@ -62,6 +64,7 @@ final class BundleTemplatesExtender implements BundleTrackerCustomizer<Bundle>, 
         if (bundle.getHeaders("").get(TemplateCatalog.TEMPLATES_HEADER) == null) {
             return null;
         }
+        registry.clearRejections(key(bundle));
         List<Template> templates = read(bundle);
         registry.replaceSource(key(bundle), templates);
         LOG.info("Bundle {} added {} template(s)", bundle.getSymbolicName(), templates.size());
@@ -94,8 +97,11 @@ final class BundleTemplatesExtender implements BundleTrackerCustomizer<Bundle>, 
                 try {
                     templates.add(parser.parse(fileName, readBounded(entry),
                             new TemplateSource(TemplateSource.Kind.BUNDLE, where)));
-                } catch (TemplateRejectedException e) {
-                    LOG.warn("Template {} of bundle {} rejected: {}", fileName, where, e.getMessage());
+                } catch (TemplateRejectedException | RuntimeException | StackOverflowError e) {
+                    String reason = e instanceof TemplateRejectedException ? e.getMessage() : "it could not be read as a template: " + e;
+                    registry.reject(key(bundle), new RejectedTemplate(TemplateParser.idOf(fileName),
+                            new TemplateSource(TemplateSource.Kind.BUNDLE, where), reason, Instant.now()));
+                    LOG.warn("Template {} of bundle {} rejected: {}", fileName, where, reason);
                 } catch (IOException e) {
                     LOG.warn("Template {} of bundle {} cannot be read: {}", fileName, where, e.toString());
                 }

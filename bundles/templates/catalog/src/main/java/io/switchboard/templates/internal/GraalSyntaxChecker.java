@@ -35,12 +35,17 @@ final class GraalSyntaxChecker implements SyntaxChecker {
             context.parse(source);
         } catch (PolyglotException e) {
             if (!e.isSyntaxError()) {
-                throw e;
+                // e.g. "Resource exhausted: Stack overflow" for 30,000 nested parentheses: this file only is refused.
+                String message = e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse("");
+                throw new TemplateRejectedException("the code cannot be parsed: " + message
+                        + (e.isResourceExhausted() ? " (it nests too deeply or is too complex)" : ""));
             }
             SourceSection at = e.getSourceLocation();
             String where = at == null ? "" : " at line " + at.getStartLine();
             String message = e.getMessage() == null ? "" : e.getMessage().lines().findFirst().orElse("");
             throw new TemplateRejectedException("JavaScript syntax error" + where + ": " + message);
+        } catch (StackOverflowError e) {
+            throw new TemplateRejectedException("the code cannot be parsed: it nests too deeply or is too complex");
         } finally {
             lock.unlock();
         }

@@ -1,5 +1,6 @@
 package io.switchboard.templates.internal;
 
+import io.switchboard.templates.api.RejectedTemplate;
 import io.switchboard.templates.api.Template;
 import io.switchboard.templates.api.TemplateCatalog;
 import java.nio.file.Path;
@@ -8,6 +9,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.osgi.annotation.bundle.Capability;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
@@ -22,11 +24,12 @@ import org.slf4j.LoggerFactory;
  * folder, and answers queries from the registry's current snapshot.
  */
 // Immediate: as an extender and folder watcher it must run whether or not anyone uses the catalogue yet.
-@Component(service = {TemplateCatalog.class, TemplateCatalogService.class}, configurationPid = TemplateCatalogService.PID,
-        immediate = true)
+// Also the "templates" health check: a Supplier of problems (a dead folder watcher), found by GET /health.
+@Component(service = {TemplateCatalog.class, TemplateCatalogService.class, Supplier.class}, configurationPid = TemplateCatalogService.PID,
+        immediate = true, property = "switchboard.health.check=templates")
 @Designate(ocd = TemplatesConfiguration.class)
 @Capability(namespace = "osgi.extender", name = TemplateCatalogService.EXTENDER, version = "1.0.0")
-public final class TemplateCatalogService implements TemplateCatalog {
+public final class TemplateCatalogService implements TemplateCatalog, Supplier<List<String>> {
     /** Configuration PID of the catalogue. */
     public static final String PID = "io.switchboard.templates";
     /** The extender capability template bundles require. */
@@ -90,6 +93,17 @@ public final class TemplateCatalogService implements TemplateCatalog {
     @Override
     public Optional<Template> get(String templateId) {
         return Optional.ofNullable(registry.snapshot().get(templateId));
+    }
+
+    /** The health check: the folder watcher's thread must live while the catalogue runs. */
+    @Override
+    public List<String> get() {
+        return watcher == null ? List.of() : watcher.failure().stream().toList();
+    }
+
+    @Override
+    public List<RejectedTemplate> rejected() {
+        return registry.rejected();
     }
 
     /** Reads every source again (an operator's reload); returns a one-line summary. */

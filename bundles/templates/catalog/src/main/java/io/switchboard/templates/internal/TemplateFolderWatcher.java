@@ -4,6 +4,7 @@ import static java.nio.file.StandardWatchEventKinds.ENTRY_CREATE;
 import static java.nio.file.StandardWatchEventKinds.ENTRY_DELETE;
 import static java.nio.file.StandardWatchEventKinds.ENTRY_MODIFY;
 
+import io.switchboard.templates.api.RejectedTemplate;
 import io.switchboard.templates.api.Template;
 import io.switchboard.templates.api.TemplateSource;
 import java.io.IOException;
@@ -17,6 +18,7 @@ import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -53,6 +55,7 @@ final class TemplateFolderWatcher implements AutoCloseable {
     private final boolean fileEvents;
     private final Thread thread;
     private volatile boolean running = true;
+    private volatile Throwable death;
     private WatchService watchService;
     private WatchKey watchKey;
 
@@ -107,21 +110,39 @@ final class TemplateFolderWatcher implements AutoCloseable {
     }
 
     private void run() {
-        while (running) {
-            try {
-                Set<Path> named = waitForChanges();
-                if (running) {
-                    scan(named, false);
+        try {
+            while (running) {
+                try {
+                    Set<Path> named = waitForChanges();
+                    if (running) {
+                        scan(named, false);
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                } catch (ClosedWatchServiceException e) {
+                    return;
+                } catch (RuntimeException | OutOfMemoryError e) {
+                    // An OutOfMemoryError caused elsewhere (a function filling the heap) may land here: the watcher goes on.
+                    LOG.error("Scanning template folder {} failed; trying again at the next scan", folder, e);
                 }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (ClosedWatchServiceException e) {
-                return;
-            } catch (RuntimeException e) {
-                LOG.error("Scanning template folder {} failed; trying again at the next scan", folder, e);
             }
+        } catch (Throwable e) {
+            death = e;
+            LOG.error("The watcher of template folder {} stopped: {}; changes there are no longer followed until the bundle "
+                    + "switchboard.templates.catalog is restarted", folder, e.toString(), e);
+            throw e;
         }
+    }
+
+    /** Why the watcher's thread ended while it should run, or empty while it runs (for the health check). */
+    Optional<String> failure() {
+        if (!running || thread.getState() != Thread.State.TERMINATED) {
+            return Optional.empty();
+        }
+        return Optional.of("the watcher of template folder " + folder + " (thread " + thread.getName() + ") died"
+                + (death == null ? "" : " of " + death) + "; changes there are no longer followed until the bundle "
+                + "switchboard.templates.catalog is restarted");
     }
 
     /** Waits for a file event or the poll interval; returns the files the events named. */
@@ -215,13 +236,18 @@ final class TemplateFolderWatcher implements AutoCloseable {
             Template template = parser.parse(file.getFileName().toString(), readBounded(file),
                     new TemplateSource(TemplateSource.Kind.FOLDER, file.toString()));
             registry.put(source, template);
+            registry.clearRejection(source, id);
             if (before.map(Template::version).filter(template.version()::equals).isPresent()) {
                 LOG.debug("Template {} read again from {}, unchanged", id, file);
                 return;
             }
             LOG.info("Template {} {} from {} (version {})", id, hadOne ? "changed" : "added", file, template.version());
-        } catch (TemplateRejectedException e) {
-            LOG.warn("Template file {} rejected: {}. {}", file, e.getMessage(), hadOne
+        } catch (TemplateRejectedException | RuntimeException | StackOverflowError e) {
+            // Whatever is wrong with one file, the others are read: it is refused alone and listed with its reason.
+            String reason = e instanceof TemplateRejectedException ? e.getMessage() : "it could not be read as a template: " + e;
+            registry.reject(source, new RejectedTemplate(id, new TemplateSource(TemplateSource.Kind.FOLDER, file.toString()), reason,
+                    Instant.now()));
+            LOG.warn("Template file {} rejected: {}. {}", file, reason, hadOne
                     ? "The previous version of template " + id + " stays in the catalogue."
                     : "Template " + id + " is not in the catalogue.");
         } catch (NoSuchFileException e) {
@@ -240,6 +266,7 @@ final class TemplateFolderWatcher implements AutoCloseable {
 
     private void removed(Path file) {
         String id = TemplateParser.idOf(file.getFileName().toString());
+        registry.clearRejection(source, id);
         if (registry.of(source, id).isPresent()) {
             registry.remove(source, id);
             LOG.info("Template {} removed ({} was deleted); functions created from it are not affected", id, file);

@@ -1,5 +1,6 @@
 package io.switchboard.templates.internal;
 
+import io.switchboard.templates.api.RejectedTemplate;
 import io.switchboard.templates.api.Template;
 import java.util.Collection;
 import java.util.Collections;
@@ -29,6 +30,8 @@ final class TemplateRegistry {
     }
 
     private final Map<SourceKey, Map<String, Template>> bySource = new ConcurrentHashMap<>();
+    /** Refused files by source and id: listed through the API until the file is accepted or gone. */
+    private final Map<SourceKey, Map<String, RejectedTemplate>> rejections = new ConcurrentHashMap<>();
     private final ReentrantLock lock = new ReentrantLock();
     private volatile Map<String, Template> snapshot = Map.of();
 
@@ -58,7 +61,39 @@ final class TemplateRegistry {
     }
 
     void removeSource(SourceKey source) {
+        rejections.remove(source);
         update(() -> bySource.remove(source));
+    }
+
+    /** Notes a refused file of a source (replacing an earlier refusal of the same id). */
+    void reject(SourceKey source, RejectedTemplate rejected) {
+        rejections.compute(source, (key, current) -> {
+            Map<String, RejectedTemplate> byId = current == null ? new TreeMap<>() : new TreeMap<>(current);
+            byId.put(rejected.id(), rejected);
+            return Map.copyOf(byId);
+        });
+    }
+
+    /** Forgets the refusal of an id of a source: the file was accepted, changed into something accepted, or removed. */
+    void clearRejection(SourceKey source, String templateId) {
+        rejections.computeIfPresent(source, (key, current) -> {
+            Map<String, RejectedTemplate> byId = new TreeMap<>(current);
+            byId.remove(templateId);
+            return byId.isEmpty() ? null : Map.copyOf(byId);
+        });
+    }
+
+    /** Forgets every refusal of a source (it is read again in full). */
+    void clearRejections(SourceKey source) {
+        rejections.remove(source);
+    }
+
+    /** Every refused file, by source order then id. */
+    List<RejectedTemplate> rejected() {
+        return rejections.entrySet().stream()
+                .sorted(Map.Entry.comparingByKey(SourceKey.ORDER))
+                .flatMap(entry -> entry.getValue().values().stream().sorted(Comparator.comparing(RejectedTemplate::id)))
+                .toList();
     }
 
     /** The template a source now contributes under an id, if any (not necessarily the one the catalogue shows). */

@@ -27,7 +27,7 @@ class BundleMetadataTest {
 
     @Test
     void exportsOnlyTheVersionedApiAndKeepsTheInternalsPrivate() throws IOException {
-        assertThat(header("Export-Package")).isEqualTo("io.switchboard.templates.api;version=\"1.0.0\"");
+        assertThat(header("Export-Package")).isEqualTo("io.switchboard.templates.api;version=\"1.1.0\"");
         assertThat(header("Private-Package")).isEqualTo("io.switchboard.templates.internal");
     }
 

@@ -28,7 +28,7 @@ public final class DeadLettersResource {
     }
 
     private ApiResponse list(ApiRequest request) {
-        PageRequest page = PageRequest.from(request, settings.defaultPageSize(), settings.maxPageSize());
+        PageRequest page = PageRequest.from(request, settings);
         return ApiResponse.ok(views.page(deadLetters.list(request.path("account"), page.page(), page.size()), views::deadLetter));
     }
 

@@ -43,7 +43,7 @@ public final class FunctionsResource {
     }
 
     private ApiResponse list(ApiRequest request) {
-        PageRequest page = PageRequest.from(request, settings.defaultPageSize(), settings.maxPageSize());
+        PageRequest page = PageRequest.from(request, settings);
         return ApiResponse.ok(views.page(functions.list(request.path("account"), page.page(), page.size()), views::functionSummary));
     }
 

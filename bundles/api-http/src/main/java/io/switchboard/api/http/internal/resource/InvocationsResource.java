@@ -93,7 +93,7 @@ public final class InvocationsResource {
     }
 
     private ApiResponse list(ApiRequest request) {
-        PageRequest page = PageRequest.from(request, settings.defaultPageSize(), settings.maxPageSize());
+        PageRequest page = PageRequest.from(request, settings);
         return ApiResponse.ok(views.page(
                 core.invocations().list(request.path("account"), request.path("id"), page.page(), page.size()),
                 views::invocation));

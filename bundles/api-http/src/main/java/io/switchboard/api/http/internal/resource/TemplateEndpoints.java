@@ -17,4 +17,7 @@ public interface TemplateEndpoints {
 
     /** {@code POST /accounts/{account}/functions/from-template} */
     ApiResponse createFunction(ApiRequest request);
+
+    /** {@code GET /template-rejections}: template files the catalogue refused, with the reason. */
+    ApiResponse rejected(ApiRequest request);
 }

@@ -1,8 +1,10 @@
 package io.switchboard.api.http.internal.templates;
 
+import io.switchboard.templates.api.RejectedTemplate;
 import io.switchboard.templates.api.Template;
 import io.switchboard.templates.api.TemplateSource;
 import java.nio.file.Path;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 
@@ -20,6 +22,15 @@ final class TemplateViews {
     record TemplateView(String id, String name, String description, String eventType, boolean defaultForEvent,
                         String version, List<String> requiredDomains, List<String> requiredSecrets,
                         List<String> requiredEnv, SourceView source, String code) {
+    }
+
+    /** A refused template file: the id it would have, where it is, why it was refused and when. */
+    record RejectionView(String id, SourceView source, String reason, String rejectedAt) {
+    }
+
+    static RejectionView rejection(RejectedTemplate rejected) {
+        return new RejectionView(rejected.id(), new SourceView(rejected.source().kind().name().toLowerCase(Locale.ROOT),
+                location(rejected.source())), rejected.reason(), rejected.rejectedAt().truncatedTo(ChronoUnit.SECONDS).toString());
     }
 
     static TemplateView summary(Template template) {

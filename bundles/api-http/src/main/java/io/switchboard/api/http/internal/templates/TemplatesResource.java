@@ -82,6 +82,11 @@ public final class TemplatesResource implements TemplateEndpoints {
         return ApiResponse.created(request.location("/accounts/" + account + "/functions/" + created.id()), views.function(created));
     }
 
+    @Override
+    public ApiResponse rejected(ApiRequest request) {
+        return ApiResponse.ok(new Views.Items<>(catalog.rejected().stream().map(TemplateViews::rejection).toList()));
+    }
+
     private Template template(String id) {
         return catalog.get(id).orElseThrow(() -> new ProblemException(Problems.notFound(
                 "Unknown template '" + id + "': the catalogue has no such template (GET /api/v1/templates lists them).")));

@@ -7,6 +7,7 @@ import io.switchboard.core.api.dispatch.UnknownFunctionException;
 import io.switchboard.core.api.function.ConflictException;
 import io.switchboard.core.api.function.FunctionLimitExceededException;
 import io.switchboard.core.api.function.NotFoundException;
+import io.switchboard.core.api.function.QuotaExceededException;
 import io.switchboard.core.api.function.ValidationException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -43,6 +44,9 @@ public final class CoreErrors {
         if (error instanceof CapacityExceededException e) {
             return Optional.of(capacityExceeded(e));
         }
+        if (error instanceof QuotaExceededException e) {
+            return Optional.of(quotaExceeded(e));
+        }
         return Optional.empty();
     }
 
@@ -62,6 +66,15 @@ public final class CoreErrors {
         return new Problem("capacity-exceeded", "Too many concurrent invocations", 429, e.getMessage())
                 .withExtensions(Map.of("retryAfterSeconds", seconds))
                 .withHeaders(Map.of("Retry-After", Long.toString(seconds)));
+    }
+
+    /** A count quota (functions, secrets) is 429, a size quota (code) 413; either way nothing changed until something is removed. */
+    private static Problem quotaExceeded(QuotaExceededException e) {
+        Map<String, Object> members = new LinkedHashMap<>();
+        members.put("quota", e.quota().key());
+        members.put("limit", e.limit());
+        members.put("requested", e.requested());
+        return new Problem("quota-exceeded", "Quota exceeded", e.quota().size() ? 413 : 429, e.getMessage()).withExtensions(members);
     }
 
     /** Whole seconds, rounded up and at least 1, as Retry-After requires. */

@@ -18,6 +18,11 @@ public final class Problems {
                 .withHeaders(Map.of("WWW-Authenticate", challenge));
     }
 
+    /** Authenticated, but this key may not do it (an account key on an admin endpoint). */
+    public static Problem forbidden(String detail) {
+        return new Problem("forbidden", "Forbidden", 403, detail);
+    }
+
     public static Problem notFound(String detail) {
         return new Problem("not-found", "Not found", 404, detail);
     }

@@ -3,6 +3,7 @@ package io.switchboard.api.http.internal.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.switchboard.core.api.function.FunctionLimitExceededException;
+import io.switchboard.core.api.function.QuotaExceededException;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -24,6 +25,20 @@ class CoreErrorsTest {
 
         assertThat(problem.status()).isEqualTo(409);
         assertThat(problem.extensions()).containsEntry("skill", "42").containsEntry("limit", 1);
+    }
+
+    @Test
+    void aCountQuotaIs429AndASizeQuotaIs413NamingTheQuotaAndLimit() {
+        Problem functions = CoreErrors.toProblem(new QuotaExceededException("acme", QuotaExceededException.Quota.MAX_FUNCTIONS, 100, 101,
+                "Delete some.")).orElseThrow();
+        Problem code = CoreErrors.toProblem(new QuotaExceededException("acme", QuotaExceededException.Quota.MAX_CODE_CHARS, 1000, 1200,
+                "Make it smaller.")).orElseThrow();
+
+        assertThat(functions.status()).isEqualTo(429);
+        assertThat(functions.type()).endsWith("quota-exceeded");
+        assertThat(functions.extensions()).containsEntry("quota", "maxFunctions").containsEntry("limit", 100L).containsEntry("requested", 101L);
+        assertThat(code.status()).isEqualTo(413);
+        assertThat(code.detail()).contains("at most 1000 characters of code", "would make 1200");
     }
 
     @Test

@@ -5,6 +5,7 @@ import io.switchboard.camel.api.ResultContract;
 import io.switchboard.camel.api.SwitchboardHeaders;
 import io.switchboard.camel.internal.Payloads;
 import io.switchboard.core.api.execution.Outcome;
+import io.switchboard.core.api.log.SafeText;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -41,7 +42,7 @@ public final class ResultMapping implements Processor {
             LOG.warn("Function {} ({}) of account {} broke the result contract of {} in invocation {} (event {}): {} [{}]; nothing delivered",
                     message.getHeader(SwitchboardHeaders.FUNCTION_NAME), message.getHeader(SwitchboardHeaders.FUNCTION_ID),
                     message.getHeader(SwitchboardHeaders.ACCOUNT), message.getHeader(SwitchboardHeaders.EVENT_TYPE_ID),
-                    message.getHeader(SwitchboardHeaders.INVOCATION_ID), message.getHeader(SwitchboardHeaders.EVENT_ID), e.getMessage(),
+                    message.getHeader(SwitchboardHeaders.INVOCATION_ID), message.getHeader(SwitchboardHeaders.EVENT_ID), SafeText.of(e.getMessage()),
                     InvalidResultException.ERROR_CODE);
             message.setHeader(SwitchboardHeaders.OUTCOME, Outcome.ERROR.name());
             message.setHeader(SwitchboardHeaders.ERROR_CODE, InvalidResultException.ERROR_CODE);

@@ -50,16 +50,16 @@ public final class HttpClientModule implements ToolbeltModule {
     /** Limits of outbound HTTP. */
     @ObjectClassDefinition(name = "Switchboard function HTTP client", description = "Outbound HTTP of functions.")
     public @interface Config {
-        @AttributeDefinition(name = "Request timeout (ms)", description = "Per request; never past the invocation's deadline.")
+        @AttributeDefinition(name = "Request timeout (ms)", description = "Per request; never past the invocation's deadline.", min = "1")
         long requestTimeoutMillis() default 10_000;
 
-        @AttributeDefinition(name = "Connect timeout (ms)", description = "Name resolution and TCP/TLS connect.")
+        @AttributeDefinition(name = "Connect timeout (ms)", description = "Name resolution and TCP/TLS connect.", min = "1")
         long connectTimeoutMillis() default 5_000;
 
-        @AttributeDefinition(name = "Response size", description = "Bytes of a response body; a longer one fails the request.")
+        @AttributeDefinition(name = "Response size", description = "Bytes of a response body; a longer one fails the request.", min = "0")
         int maxResponseBytes() default 1_048_576;
 
-        @AttributeDefinition(name = "Request size", description = "Characters of a request body.")
+        @AttributeDefinition(name = "Request size", description = "Characters of a request body.", min = "0")
         int maxRequestChars() default 1_048_576;
     }
 
