@@ -4,6 +4,8 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
+import { writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { ACCOUNT, startSwitchboard, until } from '../support/switchboard.mjs';
 import { camera, openBrowser, openPage } from '../support/browser.mjs';
 
@@ -97,8 +99,10 @@ describe('Switchboard console', () => {
     await page.getByLabel('API key').fill(switchboard.adminKey);
     await page.getByLabel('Account').fill('');
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByText('admin key: type the account').waitFor();
-    await page.getByRole('textbox', { name: /Account/ }).fill(ACCOUNT);
+    // The admin key lists the accounts (GET /accounts): the configured account key makes acme one of them.
+    const picker = page.getByRole('combobox', { name: /Account \(admin key: pick one\)/ });
+    await picker.waitFor();
+    await picker.selectOption(ACCOUNT);
     await shot(page, 'sign-in-admin');
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByRole('heading', { name: 'Functions' }).waitFor();
@@ -163,12 +167,11 @@ describe('Switchboard console', () => {
     const refused = page.getByTestId('problem');
     await refused.getByText('400').waitFor();
     assert.match(await refused.innerText(), /\/code\s+line 2, column \d+/);
-    // The check's own message is shown at its line and column in the editor (the lint panel lists it).
-    await editor().click();
-    await page.keyboard.press('Control+Shift+m');
-    await page.locator('.cm-panel-lint').getByText(/SyntaxError/).first().waitFor();
+    // The check's own message is shown at its line in the editor (the gutter marker's tooltip lists it).
+    await page.locator('.cm-lint-marker-error').first().hover();
+    await page.locator('.cm-tooltip-lint').getByText(/SyntaxError/).first().waitFor();
     await shot(page, 'syntax-error');
-    await page.keyboard.press('Escape');
+    await page.mouse.move(600, 20);
 
     let asked = null;
     page.once('dialog', (dialog) => { asked = dialog.message(); dialog.dismiss(); });
@@ -275,6 +278,57 @@ describe('Switchboard console', () => {
     noProblems();
   });
 
+  journey('shows the invocation histogram by outcome over 1 h, 24 h, 7 d and 30 d', async () => {
+    await openTab('Monitor');
+    const fn = (await switchboard.api('GET', `/accounts/${ACCOUNT}/functions?page=0&size=100`)).items.find((f) => f.name === 'journey-bot');
+    const records = (await switchboard.api('GET', `/accounts/${ACCOUNT}/functions/${fn.id}/invocations?page=0&size=100`)).items;
+    const count = (outcome) => String(records.filter((r) => r.outcome === outcome).length);
+    await page.getByTestId('histogram-title').getByText(`${records.length} invocations in the last 24 hours`).waitFor();
+    assert.equal(await page.getByTestId('histogram-totals').locator('td[data-outcome=OK]').innerText(), count('OK'));
+    assert.ok(await page.getByTestId('histogram').locator('svg rect[class^=bar-ok]').count() >= 1, 'a bar of OK invocations');
+    for (const range of ['1h', '7d', '30d']) {
+      await page.getByTestId(`range-${range}`).click();
+      await page.getByTestId('histogram-title').getByText(/one bar per (1 min|1 h|6 h)/).waitFor();
+      await until(async () => (await page.getByTestId(`range-${range}`).getAttribute('aria-pressed')) === 'true', 5000, `range ${range} chosen`);
+    }
+    await page.getByTestId('range-1h').click();
+    await page.getByTestId('histogram-title').getByText(`${records.length} invocations in the last 1 hour`).waitFor();
+    await shot(page, 'monitor');
+    noProblems();
+  });
+
+  journey("searches the account's invocations and logs, grouped or as lines, tails them and exports CSV", async () => {
+    await nav('Invocations & logs').click();
+    await page.getByTestId('logs-invocations').waitFor();
+    const fn = (await switchboard.api('GET', `/accounts/${ACCOUNT}/functions?page=0&size=100`)).items.find((f) => f.name === 'journey-bot');
+    await page.getByTestId('logs-function').selectOption({ label: 'journey-bot' });
+    await page.getByTestId('logs-outcome').selectOption('OK');
+    await page.getByTestId('logs-level').selectOption('INFO');
+    await page.getByTestId('logs-text').fill('second version called');
+    const summary = page.getByTestId('logs-summary');
+    await until(async () => /^0 invocations/.test(await summary.innerText()), 5000, 'no invocation ran the second version yet');
+    await page.getByTestId('logs-text').fill('journey called');
+    await until(async () => /^[1-9]\d* invocations? of \d+/.test(await summary.innerText()), 5000, 'the filters match the journey invocations');
+    const matched = Number((await summary.innerText()).split(' ')[0]);
+
+    await page.getByTestId('logs-tail').check();
+    await switchboard.api('POST', `/accounts/${ACCOUNT}/functions/${fn.id}/invoke`, { payload: bot.samplePayload });
+    await until(async () => Number((await summary.innerText()).split(' ')[0]) === matched + 1, 15_000, 'the live tail adds the new invocation');
+    await page.getByTestId('logs-tail').uncheck();
+    await shot(page, 'logs');
+
+    await page.getByTestId('logs-lines-view').click();
+    await page.getByTestId('logs-lines').getByText('journey called').first().waitFor();
+    await shot(page, 'logs-lines');
+    const [file] = await Promise.all([page.waitForEvent('download'), page.getByTestId('logs-csv').click()]);
+    const csv = await readFile(await file.path(), 'utf8');
+    const lines = csv.trim().split('\r\n');
+    assert.equal(lines[0], 'time,level,message,function,functionId,invocationId,version,trigger,outcome,durationMs');
+    assert.equal(lines.length - 1, matched + 1, 'one row per log line, one line per matching invocation');
+    assert.ok(lines.slice(1).every((line) => line.includes('journey called') && line.includes(`journey-bot,${fn.id},`)), csv);
+    noProblems();
+  });
+
   journey('lists functions with state, last deploy and last invocation, filtered and searched', async () => {
     await nav('Functions').click();
     const table = page.getByTestId('functions-table');
@@ -334,16 +388,46 @@ describe('Switchboard console', () => {
     noProblems();
   });
 
-  journey('shows the operator pages: event sources, templates, limits, health and dead letters', async () => {
+  journey('retries a dead letter of an asynchronous event', async () => {
     await nav('Dead letters').click();
     await page.getByText('No dead letters.').waitFor();
+    const eventTypes = (await switchboard.api('GET', '/event-types')).items;
+    const async = eventTypes.find((e) => e.mode === 'ASYNC');
+    assert.ok(async, 'the distribution provides an asynchronous event');
+    const failing = await switchboard.api('POST', `/accounts/${ACCOUNT}/functions`, { name: 'journey-failing', eventType: async.id,
+      code: "async function lambda(input) { throw new Error('journey failure'); }" });
+    await switchboard.api('POST', `/accounts/${ACCOUNT}/functions/${failing.id}/deploy`);
+    await switchboard.api('POST', `/accounts/${ACCOUNT}/events/${async.id}`, { payload: async.samplePayload });
+    await until(async () => (await switchboard.api('GET', `/accounts/${ACCOUNT}/dead-letters`)).total === 1, 30_000, 'the failed task is dead-lettered');
+
+    await page.getByRole('button', { name: 'Refresh' }).click();
+    const row = page.getByTestId('dead-letters').locator('tbody tr', { hasText: 'journey-failing' });
+    await row.getByText(/journey failure/).waitFor();
     await shot(page, 'dead-letters');
+    await row.getByRole('button', { name: 'Retry' }).click();
+    await page.getByRole('status').getByText(/is queued again and runs version 1/).waitFor();
+    // One attempt again, failing again: the retried task comes back as a dead letter.
+    await until(async () => (await switchboard.api('GET', `/accounts/${ACCOUNT}/functions/${failing.id}/invocations`)).total === 2, 30_000,
+      'the retry ran the function again');
+    await switchboard.api('POST', `/accounts/${ACCOUNT}/functions/${failing.id}/undeploy`);
+    noProblems();
+  });
+
+  journey('shows the operator pages: event sources, templates with rejected ones, limits and health', async () => {
+    writeFileSync(join(switchboard.home, 'deploy/templates/console-broken.js'),
+      '/*template\n{"name": "Broken", "eventType": null}\n*/\nasync function lambda(input) {\n  return { broken: ;\n}\n');
     await nav('Event sources').click();
     await page.getByText(bot.displayName).first().waitFor();
     await shot(page, 'event-sources', { fullPage: true });
     await nav('Templates').click();
     await page.getByTestId('templates').getByText(botTemplate.name).first().waitFor();
-    await shot(page, 'templates');
+    await until(async () => (await switchboard.api('GET', '/template-rejections')).items.some((r) => r.id === 'console-broken'), 10_000,
+      'the catalogue rejects the broken template file');
+    await page.getByRole('link', { name: 'Event sources', exact: true }).first().click();
+    await nav('Templates').click();
+    const rejected = page.getByTestId('template-rejections').locator('tr', { hasText: 'console-broken' });
+    await rejected.getByText(/syntax|parse/i).waitFor();
+    await shot(page, 'templates', { fullPage: true });
     await nav('Limits').click();
     await page.getByTestId('limits-table').getByText(bot.displayName).waitFor();
     await shot(page, 'limits');

@@ -7,6 +7,7 @@ import { CreatePage } from './pages/create.jsx';
 import { FunctionPage } from './pages/function.jsx';
 import { SettingsPage } from './pages/settings.jsx';
 import { OperatorPage } from './pages/operator.jsx';
+import { LogsPage } from './pages/logs.jsx';
 
 export function App() {
   const [current, setCurrent] = useState(session());
@@ -33,6 +34,9 @@ function Page({ route, current }) {
       return <CreatePage />;
     }
     return id ? <FunctionPage id={id} tab={tab || 'code'} route={route} /> : <FunctionsPage route={route} />;
+  }
+  if (section === 'logs') {
+    return <LogsPage />;
   }
   if (section === 'settings') {
     return <SettingsPage tab={id || 'secrets'} />;
@@ -82,6 +86,7 @@ function Navigation({ route, admin }) {
     <nav class="sidenav" aria-label="Console">
       <ul>
         {link('/functions', 'Functions')}
+        {link('/logs', 'Invocations & logs')}
       </ul>
       <h3>Settings</h3>
       <ul>

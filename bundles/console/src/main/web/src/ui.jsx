@@ -188,3 +188,25 @@ export async function eachLimited(items, parallel, task) {
   };
   await Promise.all(Array.from({ length: Math.min(parallel, items.length) }, worker));
 }
+
+/** Reloads every few seconds while on, each reload after the previous one ended. */
+export function usePolling(on, reload, ms) {
+  const timer = useRef(null);
+  useEffect(() => {
+    if (!on) {
+      return undefined;
+    }
+    let stopped = false;
+    const tick = async () => {
+      await reload();
+      if (!stopped) {
+        timer.current = setTimeout(tick, ms);
+      }
+    };
+    timer.current = setTimeout(tick, ms);
+    return () => {
+      stopped = true;
+      clearTimeout(timer.current);
+    };
+  }, [on, reload, ms]);
+}

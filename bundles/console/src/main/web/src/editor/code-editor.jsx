@@ -1,6 +1,6 @@
 // CodeMirror 6 for function code (JavaScript highlighting, completion, inline errors) and for JSON payloads.
 import { useEffect, useRef } from 'preact/hooks';
-import { EditorState } from '@codemirror/state';
+import { EditorState, StateEffect } from '@codemirror/state';
 import { EditorView, drawSelection, highlightActiveLine, highlightActiveLineGutter, keymap, lineNumbers } from '@codemirror/view';
 import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirror/commands';
 import { bracketMatching, defaultHighlightStyle, foldGutter, indentOnInput, syntaxHighlighting, syntaxTree } from '@codemirror/language';
@@ -9,6 +9,9 @@ import { highlightSelectionMatches, searchKeymap } from '@codemirror/search';
 import { forceLinting, linter, lintGutter, lintKeymap } from '@codemirror/lint';
 import { javascript, javascriptLanguage } from '@codemirror/lang-javascript';
 import { functionCompletions } from './completions.js';
+
+/** Marks a transaction that brings new diagnostics from the check on save, so the linter runs again without an edit. */
+const diagnosticsArrived = StateEffect.define();
 
 function baseExtensions(label) {
   return [
@@ -45,7 +48,7 @@ export function CodeEditor({ value, revision, onChange, completionContext, diagn
     ];
     if (completionContext) {
       extensions.push(lintGutter(), linter((v) => [...syntaxErrors(v.state), ...(callbacks.current.diagnostics || []).map((d) => toDiagnostic(v.state.doc, d))],
-        { delay: 400 }), autocompletion({ activateOnTyping: true }),
+        { delay: 400, needsRefresh: (update) => update.transactions.some((tr) => tr.effects.some((e) => e.is(diagnosticsArrived))) }), autocompletion({ activateOnTyping: true }),
         javascriptLanguage.data.of({ autocomplete: functionCompletions(() => callbacks.current.completionContext()) }));
     }
     view.current = new EditorView({ parent: host.current, state: EditorState.create({ doc: value || '', extensions }) });
@@ -60,6 +63,7 @@ export function CodeEditor({ value, revision, onChange, completionContext, diagn
   useEffect(() => {
     const editor = view.current;
     if (editor && completionContext) {
+      editor.dispatch({ effects: diagnosticsArrived.of(null) });
       forceLinting(editor);
     }
   }, [diagnostics]);

@@ -1,11 +1,10 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { accountPath, get } from '../api.js';
 import { duration, time } from '../format.js';
-import { Button, JsonBlock, LogLines, OutcomeBadge, Pending, ProblemView, useAsync } from '../ui.jsx';
+import { download, LEVELS, matches, OUTCOMES, toCsv } from '../records.js';
+import { Button, JsonBlock, LogLines, OutcomeBadge, Pending, ProblemView, useAsync, usePolling } from '../ui.jsx';
 
 const PAGE_SIZE = 50;
-const OUTCOMES = ['OK', 'ERROR', 'TIMEOUT', 'REJECTED'];
-const LEVELS = ['DEBUG', 'INFO', 'WARN', 'ERROR'];
 const TAIL_MS = 2000;
 
 /** The function's invocation records, newest first, each with its result and logs; a live tail while open. */
@@ -16,7 +15,7 @@ export function InvocationsTab({ fn }) {
   const [filter, setFilter] = useState({ outcome: '', level: '', text: '', from: '', to: '' });
   const path = accountPath(`/functions/${encodeURIComponent(fn.id)}/invocations`);
   const listing = useAsync(() => get(`${path}?page=${page}&size=${PAGE_SIZE}`), [path, page]);
-  useTail(tail && page === 0, listing.reload);
+  usePolling(tail && page === 0, listing.reload, TAIL_MS);
   if (!listing.data) {
     return <Pending state={listing} what="Loading invocations" />;
   }
@@ -42,6 +41,7 @@ export function InvocationsTab({ fn }) {
         <label>To <input type="datetime-local" value={filter.to} onInput={set('to')} /></label>
         <label>Text <input type="search" placeholder="in logs, result, error, ids" value={filter.text} onInput={set('text')} data-testid="filter-text" /></label>
         {filtering && <span class="muted small" data-testid="filter-summary">{items.length} of the {listing.data.items.length} records on this page match</span>}
+        <Button disabled={items.length === 0} onClick={() => download(`${fn.name}-invocations.csv`, toCsv(items, { [fn.id]: fn.name }))} data-testid="export-csv">Export CSV</Button>
       </div>
       <ProblemView error={listing.error} />
       {items.length === 0 ? <p class="empty">{filtering ? 'No record on this page matches the filters.' : 'No invocations recorded yet.'}</p> : (
@@ -83,40 +83,4 @@ export function InvocationsTab({ fn }) {
       </div>
     </div>
   );
-}
-
-/** Whether a record passes the filters (outcome, a log line of the level, started within the range, text anywhere). */
-function matches({ outcome, level, text, from, to }) {
-  const needle = text.trim().toLowerCase();
-  const after = from ? new Date(from).getTime() : null;
-  const before = to ? new Date(to).getTime() : null;
-  return (inv) => {
-    const started = new Date(inv.startedAt).getTime();
-    return (!outcome || inv.outcome === outcome)
-      && (!level || (inv.logs || []).some((line) => line.level === level))
-      && (after === null || started >= after) && (before === null || started <= before)
-      && (!needle || JSON.stringify([inv.id, inv.eventId, inv.result, inv.error, inv.logs]).toLowerCase().includes(needle));
-  };
-}
-
-/** Reloads every few seconds while on, each reload after the previous one ended. */
-function useTail(on, reload) {
-  const timer = useRef(null);
-  useEffect(() => {
-    if (!on) {
-      return undefined;
-    }
-    let stopped = false;
-    const tick = async () => {
-      await reload();
-      if (!stopped) {
-        timer.current = setTimeout(tick, TAIL_MS);
-      }
-    };
-    timer.current = setTimeout(tick, TAIL_MS);
-    return () => {
-      stopped = true;
-      clearTimeout(timer.current);
-    };
-  }, [on, reload]);
 }

@@ -8,6 +8,7 @@ import { CodeTab } from './function-code.jsx';
 import { DeployTab } from './function-deploy.jsx';
 import { InvokeTab } from './function-invoke.jsx';
 import { InvocationsTab } from './function-invocations.jsx';
+import { MonitorTab } from './function-monitor.jsx';
 
 /**
  * One function, as AWS Lambda's function page: code, deploy, invoke and invocations as tabs. The edited draft lives
@@ -68,11 +69,13 @@ export function FunctionPage({ id, tab }) {
         { id: 'deploy', label: 'Deploy', href: href(`${base}/deploy`) },
         { id: 'invoke', label: 'Invoke', href: href(`${base}/invoke`) },
         { id: 'invocations', label: 'Invocations', href: href(`${base}/invocations`) },
+        { id: 'monitor', label: 'Monitor', href: href(`${base}/monitor`) },
       ]} />
       {tab === 'code' && <CodeTab {...shared} setForm={setForm} diagnostics={diagnostics} saveError={saveError} clearSaveError={clearSaveError} />}
       {tab === 'deploy' && <DeployTab {...shared} />}
       {tab === 'invoke' && <InvokeTab {...shared} />}
       {tab === 'invocations' && <InvocationsTab {...shared} />}
+      {tab === 'monitor' && <MonitorTab {...shared} />}
     </section>
   );
 }

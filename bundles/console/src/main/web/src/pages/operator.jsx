@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { accountPath, get } from '../api.js';
+import { time } from '../format.js';
 import { href } from '../router.js';
 import { Button, Dialog, JsonBlock, Pending, ProblemView, Tabs, useAsync } from '../ui.jsx';
 import { CodeEditor } from '../editor/code-editor.jsx';
@@ -68,6 +69,7 @@ function EventSources() {
 
 function Templates() {
   const templates = useAsync(() => get('/templates').then((t) => t.items), []);
+  const rejections = useAsync(() => get('/template-rejections').then((t) => t.items), []);
   const [shown, setShown] = useState(null);
   const code = useAsync(() => (shown ? get(`/templates/${encodeURIComponent(shown)}`) : Promise.resolve(null)), [shown]);
   if (!templates.data) {
@@ -91,6 +93,20 @@ function Templates() {
           ))}</tbody>
         </table>
       </div>
+      <h2>Rejected templates</h2>
+      {!rejections.data ? <Pending state={rejections} what="Loading rejected templates" /> : rejections.data.length === 0
+        ? <p class="muted" data-testid="no-rejections">None: every template file was accepted.</p> : (
+          <div class="table-wrap">
+            <table data-testid="template-rejections">
+              <thead><tr><th>Template</th><th>Where</th><th>Why</th><th>Last read</th></tr></thead>
+              <tbody>{rejections.data.map((r) => (
+                <tr><td><code>{r.id}</code></td><td class="small">{r.source.kind}: {r.source.location}</td>
+                  <td class="failure-text small">{r.reason}</td><td>{time(r.rejectedAt)}</td></tr>
+              ))}</tbody>
+            </table>
+          </div>
+        )}
+      <p class="muted small">A rejected file is not in the catalogue; it stays listed here until it is fixed or removed.</p>
       <Dialog open={!!shown} wide title={`Template ${shown}`} onClose={() => setShown(null)}>
         {code.data ? <CodeEditor value={code.data.code} readOnly label={`Code of template ${shown}`} /> : <Pending state={code} what="Loading the code" />}
       </Dialog>

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { accountPath, del, get, post, put } from '../api.js';
+import { accountPath, del, get, getAll, post, put } from '../api.js';
 import { time } from '../format.js';
 import { href } from '../router.js';
 import { Button, Dialog, Pending, ProblemView, Tabs, useAction, useAsync } from '../ui.jsx';
@@ -102,8 +102,10 @@ function DeleteSecret({ name, onClose, onDeleted }) {
 /** Asynchronous tasks that failed every attempt; retry runs the function's currently deployed version. */
 function DeadLetters() {
   const [page, setPage] = useState(0);
-  const listing = useAsync(() => get(accountPath(`/dead-letters?page=${page}&size=20`)), [page]);
-  const functions = useAsync(() => get(accountPath('/functions?page=0&size=100')).then((f) => Object.fromEntries(f.items.map((fn) => [fn.id, fn.name]))), []);
+  const listing = useAsync(async () => {
+    const [letters, functions] = await Promise.all([get(accountPath(`/dead-letters?page=${page}&size=20`)), getAll(accountPath('/functions'))]);
+    return { ...letters, names: Object.fromEntries(functions.items.map((fn) => [fn.id, fn.name])) };
+  }, [page]);
   const [retried, setRetried] = useState(null);
   const [retry, busy, error] = useAction(async (task) => {
     const requeued = await post(accountPath(`/dead-letters/${encodeURIComponent(task.taskId)}/retry`));
@@ -113,11 +115,12 @@ function DeadLetters() {
   if (!listing.data) {
     return <Pending state={listing} what="Loading dead letters" />;
   }
-  const names = functions.data || {};
+  const names = listing.data.names;
   return (
     <div>
       <p class="muted">An asynchronous event's task that failed every attempt stays here until it is retried. Fix and deploy the function first:
         {' '}a retry runs the version deployed now.</p>
+      <div class="row" style="margin-bottom: .5rem"><Button onClick={listing.reload} busy={listing.loading} busyLabel="Refreshing">Refresh</Button></div>
       {retried && <p class="success" role="status">{retried}</p>}
       <ProblemView error={error || listing.error} />
       {listing.data.items.length === 0 ? <p class="empty">No dead letters.</p> : (

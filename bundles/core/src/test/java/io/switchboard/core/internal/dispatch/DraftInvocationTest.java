@@ -31,7 +31,7 @@ class DraftInvocationTest {
     private static final String BOT = "third_party_bots_custom_integration";
 
     private final CoreFixture core = new CoreFixture(TestEvents.customIntegration());
-    private final InvocationServiceImpl invocations = new InvocationServiceImpl(core.database,
+    private final InvocationServiceImpl invocations = new InvocationServiceImpl(core.database, core.quotas,
             TestConfigs.config(InvocationServiceImpl.Config.class));
     private final DispatcherImpl dispatcher = new DispatcherImpl(core.catalog, core.deployedFunctions, invocations, core.database,
             TestConfigs.config(DispatcherImpl.Config.class), Clock.systemUTC());
