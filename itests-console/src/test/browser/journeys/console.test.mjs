@@ -373,6 +373,24 @@ describe('Switchboard console', () => {
     noProblems();
   });
 
+  journey("allows a host on the account's functions and removes it again", async () => {
+    await nav('Allowed domains').click();
+    await page.getByText('No function calls any host.').waitFor();
+    await page.getByLabel('Host').fill('api.example.com');
+    await page.getByRole('button', { name: 'Allow on 2 functions' }).click();
+    const row = page.getByTestId('allowed-domains').locator('tr', { hasText: 'api.example.com' });
+    await row.getByRole('link', { name: 'journey-bot' }).waitFor();
+    await row.getByRole('link', { name: 'taken' }).waitFor();
+    await shot(page, 'allowed-domains');
+    const functions = (await switchboard.api('GET', `/accounts/${ACCOUNT}/functions?page=0&size=100`)).items;
+    assert.deepEqual(functions.map((f) => f.allowedDomains), [['api.example.com'], ['api.example.com']]);
+    await row.getByRole('button', { name: 'Remove from all' }).click();
+    await page.getByText('No function calls any host.').waitFor();
+    const after = (await switchboard.api('GET', `/accounts/${ACCOUNT}/functions?page=0&size=100`)).items;
+    assert.deepEqual(after.map((f) => f.allowedDomains), [[], []]);
+    noProblems();
+  });
+
   journey('adds a secret whose value is never shown again', async () => {
     await nav('Secrets').click();
     await page.getByTestId('add-secret').click();
@@ -444,9 +462,10 @@ describe('Switchboard console', () => {
     await shot(page, 'narrow');
     await page.setViewportSize({ width: 1280, height: 800 });
 
-    await page.locator('body').click({ position: { x: 5, y: 400 } });
+    // From the top bar's empty middle, Tab walks through the account picker, the navigation and into the page.
+    await page.locator('header.topbar').click({ position: { x: 400, y: 10 } });
     let focused = '';
-    for (let i = 0; i < 40 && focused !== 'Create function'; i++) {
+    for (let i = 0; i < 80 && focused !== 'Create function'; i++) {
       await page.keyboard.press('Tab');
       focused = await page.evaluate(() => document.activeElement && document.activeElement.textContent.trim());
     }

@@ -91,6 +91,8 @@ function Navigation({ route, admin }) {
       <h3>Settings</h3>
       <ul>
         {link('/settings/secrets', 'Secrets')}
+        {link('/settings/allowed-domains', 'Allowed domains')}
+        {link('/settings/bots', 'Bots')}
         {link('/settings/schedules', 'Schedules')}
         {link('/settings/dead-letters', 'Dead letters')}
       </ul>

@@ -4,18 +4,24 @@ import { time } from '../format.js';
 import { href } from '../router.js';
 import { Button, Dialog, Pending, ProblemView, Tabs, useAction, useAsync } from '../ui.jsx';
 import { Schedules } from './schedules.jsx';
+import { Bots } from './bots.jsx';
+import { AllowedDomains } from './allowed-domains.jsx';
 
-/** The account's settings: secrets, schedules and dead letters. */
+/** The account's settings: secrets, allowed domains, bots, schedules and dead letters. */
 export function SettingsPage({ tab }) {
   return (
     <section aria-labelledby="settings-title">
       <div class="page-head"><h1 id="settings-title">Settings</h1></div>
       <Tabs label="Settings" active={tab} tabs={[
         { id: 'secrets', label: 'Secrets', href: href('/settings/secrets') },
+        { id: 'allowed-domains', label: 'Allowed domains', href: href('/settings/allowed-domains') },
+        { id: 'bots', label: 'Bots', href: href('/settings/bots') },
         { id: 'schedules', label: 'Schedules', href: href('/settings/schedules') },
         { id: 'dead-letters', label: 'Dead letters', href: href('/settings/dead-letters') },
       ]} />
       {tab === 'secrets' && <Secrets />}
+      {tab === 'allowed-domains' && <AllowedDomains />}
+      {tab === 'bots' && <Bots />}
       {tab === 'schedules' && <Schedules />}
       {tab === 'dead-letters' && <DeadLetters />}
     </section>
