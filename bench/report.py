@@ -55,13 +55,14 @@ def throughput(r, out):
     if r.get("warm_rounds"):
         warm.append("%d round(s) of warming every function on the platform (%s s each)"
                     % (r["warm_rounds"], r.get("warmup_s", 10 if r["mode"] == "quick" else 20)))
-    out.append("The SYNC webhook of `conversational_command` (`POST /events/conversational-commands/command`, admin "
-               "key + `X-Switchboard-Account`), one function bound per account, %d connections, %d wrk threads, "
+    out.append("The SYNC webhook of `conversational_command` (`POST /events/conversational-commands/commands/<name>`, admin "
+               "key + `X-Switchboard-Account`), one command function per account, named like its command, %d connections, %d wrk threads, "
                "%d s per measured run, %d alternating round(s) (median), after %s and 1 s of the platform and 2 s of "
                "the peer just before. The platform runs with every check on: "
-               "key, schema validation, limits, an invocation record per run (written behind the reply in batches). The peer (`bench/peer/server.js`, "
+               "key, schema validation, selection, the result schema, an invocation record per run (written behind the reply in batches). The peer (`bench/peer/server.js`, "
                "Node %s, `http` module, cluster of 2 workers) runs the same function files, checks the same bearer "
-               "key and account header, parses the JSON with a 1 MiB limit and checks the schema by hand; it keeps "
+               "key and account header, picks the function by the command in the path, parses the JSON with a 1 MiB limit, checks "
+               "the schema by hand and answers LivePerson's way (the reply as the body); it keeps "
                "no invocation records. Payload: %d bytes for (a) and (c), %d bytes for (b).\n"
                % (r["conns"], 2, r["duration_s"], r["rounds"], " and ".join(warm) or "no warm-up",
                   r.get("node", "?"),
@@ -120,7 +121,7 @@ def startup(r, out):
     if h.get("jar"):
         out.append("| `%s` copied into `deploy/` until its webhook route answers (status %s, was %s) | %s | |"
                    % (h["jar"], h["route_status"], h["status_before"], sec(h["route_s"])))
-        out.append("| ... until its event type is in `GET /api/v1/event-types/third_party_bots_custom_integration` | %s | |"
+        out.append("| ... until its event type is in `GET /api/v1/event-types/surveybot_messaging_survey_ended` | %s | |"
                    % sec(h["catalogue_s"]))
     tp = r.get("template") or {}
     if tp:
@@ -139,8 +140,8 @@ def startup(r, out):
                    "(it logs a warning), so `start` returns success while `/api/v1` still answers 404.")
     out.append("\nThe event-source jar is taken out of `system/` of the private copy before the first start, so "
                "the platform starts without it; the harness then copies it into `deploy/` and polls the route every "
-               "20 ms with an empty JSON body (a `400 invalid-payload` proves the route is there; `404` means no "
-               "route). The template times include the harness's 10 ms polling.\n")
+               "20 ms with an empty JSON body (any answer but `404` proves the route is there: `202` for an event no "
+               "function is bound to). The template times include the harness's 10 ms polling.\n")
 
 
 def fault(r, out):
@@ -148,9 +149,9 @@ def fault(r, out):
     if not f:
         return
     out.append("### kill -9 during asynchronous load\n")
-    out.append("Right after the fresh start, four client threads post `messaging_conversation_end` events (distinct "
+    out.append("Right after the fresh start, four client threads post `controllerbot_messaging_conversation_end` events (distinct "
                "conversation ids) for %s s to `/events/system-messages/conversation-end` for account `fault`, whose "
-               "one function returns `null`. Half-way the platform is killed with `kill -9`; it is restarted, and "
+               "one function returns nothing (`callback()`). Half-way the platform is killed with `kill -9`; it is restarted, and "
                "once the function's invocation records stop growing they are matched, by `eventId`, against the ids "
                "of every `202` the clients received.\n" % f.get("seconds", "?"))
     out.append("| accepted (202) | of them before the kill | executed (an `OK` record) | executed more than once | "
@@ -185,8 +186,8 @@ def malformed(r, out):
     classes = sorted({c for t in m["counts"].values() for c in t})
     out.append("| target | " + " | ".join(classes) + " |")
     out.append("|---|" + "---|" * len(classes))
-    names = {"webhook": "webhook `/events/conversational-commands/command`",
-             "api-events": "API `POST .../events/conversational_command`", "api-functions": "API `POST .../functions`"}
+    names = {"webhook": "webhook `/events/conversational-commands/commands/trivial`",
+             "api-events": "API `POST .../events/conversational_command?commandName=trivial`", "api-functions": "API `POST .../functions`"}
     for t, c in m["counts"].items():
         out.append("| %s | " % names.get(t, t) + " | ".join(str(c.get(k, 0)) for k in classes) + " |")
     five = sum(c.get("5xx", 0) for c in m["counts"].values())
@@ -220,9 +221,11 @@ def fanout(r, out):
     f = r.get("fanout")
     if not f:
         return
-    out.append("### Functions bound to one Conversational Command\n")
-    out.append("One account, 1, 10 and 30 trivial functions bound to `conversational_command` (its limit is 30), one "
-               "connection (8 connections x 30 functions would exceed the account's concurrency limit of 50).\n")
+    out.append("### Functions run for one event: Chat Post Survey\n")
+    out.append("One account, 1 and 10 functions bound to `denver_post_survey_email_transcript` (every one runs for each "
+               "event; its limit is 10), each returning one e-mail; the event is invoked synchronously through "
+               "LivePerson's gateway (`POST /api/account/fanout/events/denver_post_survey_email_transcript/invoke`), "
+               "which answers the e-mails of all functions combined; one connection.\n")
     out.append("| functions | events/s | p50 | p99 | non-2xx | p50 / p50 with 1 |")
     out.append("|---|---|---|---|---|---|")
     for row in f:
@@ -238,14 +241,14 @@ def scale(r, out):
     out.append("### Deployed functions: heap and event latency\n")
     out.append("Trivial functions deployed through the API, 30 per account, all bound to `conversational_command`; "
                "heap used after `jcmd GC.run` (`GC.heap_info`), threads and RSS from `/proc`; latency of account "
-               "`bench-a` (one function) with %d connections, and one event of an account holding 30 of them.\n" % r["conns"])
+               "`bench-a` (one function) with %d connections, and one command of an account holding 30 command functions.\n" % r["conns"])
     out.append("| deployed functions | time to create and deploy the step | heap used after GC | threads | RSS | "
-               "events/s | p50 | p99 | one event to 30 functions |")
+               "events/s | p50 | p99 | one command of 30 |")
     out.append("|---|---|---|---|---|---|---|---|---|")
     for row in s:
         out.append("| %d | %s | %.1f MiB | %d | %.0f MiB | %.0f | %s | %s | %s |" % (
             row["functions"], sec(row["deploy_s"]), (row["heap_used_kib"] or 0) / 1024, row["threads"],
-            row["rss_kib"] / 1024, row["rps"], ms(row["p50_ms"]), ms(row["p99_ms"]), ms(row["fanout30_event_ms"])))
+            row["rss_kib"] / 1024, row["rps"], ms(row["p50_ms"]), ms(row["p99_ms"]), ms(row.get("command_of_30_ms", row.get("fanout30_event_ms")))))
     if len(s) > 1 and s[0]["heap_used_kib"] and s[-1]["heap_used_kib"]:
         per = (s[-1]["heap_used_kib"] - s[0]["heap_used_kib"]) / max(1, s[-1]["functions"] - s[0]["functions"])
         out.append("\nHeap growth from %d to %d functions: %.1f KiB per deployed function (one GC'd sample each, so "
@@ -259,9 +262,9 @@ def hostile(r, out):
         return
     b, u = h["baseline"], h["under_hostile"]
     out.append("### Hostile functions under load\n")
-    out.append("Account `hostile` binds four functions to `conversational_command`: an infinite loop and a memory "
+    out.append("Account `hostile` has four command functions, each its own command: an infinite loop and a memory "
                "bomb (timeout 2 s), 20 000 log lines of 1 KB (timeout 5 s) and a fetch of a stub URL that answers after "
-               "5 s (timeout 3 s); a second wrk drives it with 4 connections while the trivial function of `bench-a` "
+               "5 s (timeout 3 s); four more wrk processes drive them, one connection each, while the trivial function of `bench-a` "
                "is measured for %s s with %d connections, the same length as the quiet baseline just before.\n"
                % (h.get("seconds", r["duration_s"]), r["conns"]))
     out.append("| | events/s | p50 | p99 | errors |")

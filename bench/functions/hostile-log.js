@@ -1,5 +1,5 @@
 async function lambda(input) {
   const line = 'x'.repeat(1000);
   for (let i = 0; i < 20000; i++) { console.log(i + ' ' + line); }
-  return { reply: 'logged' };
+  return 'logged';
 }

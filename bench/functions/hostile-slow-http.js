@@ -2,5 +2,5 @@ const { Toolbelt } = require('lp-faas-toolbelt');
 const client = Toolbelt.HTTPClient();
 async function lambda(input) {
   const res = await client.fetch('__STUB__/slow');
-  return { reply: await res.text() };
+  return await res.text();
 }

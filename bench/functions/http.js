@@ -3,7 +3,7 @@ const { Toolbelt } = require('lp-faas-toolbelt');
 const client = Toolbelt.HTTPClient();
 
 async function lambda(input) {
-  const res = await client.fetch('__STUB__/lookup?order=' + encodeURIComponent(input.payload.command.arguments[0]));
+  const res = await client.fetch('__STUB__/lookup?order=' + encodeURIComponent(input.payload.arguments[1]));
   const body = await res.json();
-  return { reply: 'order ' + body.orderId + ' is ' + body.status };
+  return 'order ' + body.orderId + ' is ' + body.status;
 }

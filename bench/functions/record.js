@@ -1,4 +1,5 @@
-// fault test: ASYNC conversation end; the invocation record of each run is what the harness counts
-async function lambda(input) {
-  return null;
+// fault test: ASYNC conversation end; the invocation record of each run is what the harness counts.
+// No commands: the account's default automatic message (LivePerson's "callback()").
+function lambda(input, callback) {
+  callback();
 }

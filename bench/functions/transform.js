@@ -1,5 +1,5 @@
-// (b) JSON transform of the ~2 KB payload: reshape the transcript, count words per role, summarise
-async function lambda(input) {
+// (b) JSON transform of the ~2 KB payload: reshape the transcript, count words per role, summarise (the reply is text)
+function lambda(input, callback) {
   const p = input.payload;
   const lines = (p.context && p.context.transcript) || [];
   const byRole = {};
@@ -10,12 +10,10 @@ async function lambda(input) {
   });
   const summary = {
     conversation: p.conversationId,
-    agent: p.agent.name,
-    command: p.command.name,
-    args: p.command.arguments.join(' '),
+    args: p.arguments.join(' '),
     lines: shaped.length,
     wordsByRole: byRole,
     last: shaped.slice(-3),
   };
-  return { reply: JSON.stringify(summary) };
+  callback(null, JSON.stringify(summary));
 }

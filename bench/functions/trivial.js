@@ -1,4 +1,4 @@
-// (a) trivial: answers the command with a reply (the Conversational Command callback shape)
-async function lambda(input) {
-  return { reply: 'ok ' + input.payload.command.name };
+// (a) trivial: answers the Conversational Command with a reply, as LivePerson's docs write a command function
+function lambda(input, callback) {
+  callback(null, 'ok ' + input.payload.arguments[0]);
 }

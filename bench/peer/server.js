@@ -1,7 +1,8 @@
 // The Node.js peer: what a team would write instead of the platform. Node's own http module, a cluster of
-// workers, the same function code per request (bench/functions/*.js), the same bearer/account check, a JSON
-// parse of the body with a 1 MiB limit, a hand-written check of the Conversational Command schema, and the
-// platform's reply shape. It keeps no invocation records (the platform stores one per run).
+// workers, the same function code per request (bench/functions/*.js), the same bearer/account check, the command
+// taken from the path (the function named like it), a JSON parse of the body with a 1 MiB limit, a hand-written
+// check of the Conversational Command schema, and LivePerson's answer (the reply as the body, 901 on a failure).
+// It keeps no invocation records (the platform stores one per run).
 'use strict';
 const cluster = require('node:cluster');
 const http = require('node:http');
@@ -16,7 +17,7 @@ const WORKERS = Number(process.env.PEER_WORKERS || 2);
 const STUB = process.env.STUB_URL || 'http://127.0.0.1:18383';
 const FUNCTIONS = JSON.parse(process.env.PEER_FUNCTIONS || '{}'); // account -> file in bench/functions
 const MAX_BODY = 1024 * 1024;
-const ROUTE = '/events/conversational-commands/command';
+const ROUTE = /^\/events\/conversational-commands\/commands\/([A-Za-z0-9_-]{1,50})$/;
 
 function load(file) {
   const code = fs.readFileSync(path.join(__dirname, '..', 'functions', file), 'utf8').replaceAll('__STUB__', STUB);
@@ -32,28 +33,11 @@ function problem(res, status, title, detail) {
 }
 
 const isStr = (v) => typeof v === 'string';
-const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
 function validate(p) {
   const errors = [];
   if (p === null || typeof p !== 'object' || Array.isArray(p)) return ['"" must be an object'];
-  for (const k of ['accountId', 'conversationId']) if (!isStr(p[k]) || p[k].length < 1) errors.push('/' + k);
-  for (const k of ['skillId', 'consumerId']) if (k in p && !isStr(p[k])) errors.push('/' + k);
-  const c = p.command;
-  if (!c || typeof c !== 'object') errors.push('/command');
-  else {
-    if (!isStr(c.name) || !/^[A-Za-z0-9_-]+$/.test(c.name)) errors.push('/command/name');
-    if (!Array.isArray(c.arguments) || !c.arguments.every(isStr)) errors.push('/command/arguments');
-    if ('rawText' in c && !isStr(c.rawText)) errors.push('/command/rawText');
-  }
-  const a = p.agent;
-  if (!a || typeof a !== 'object' || !isStr(a.id) || a.id.length < 1) errors.push('/agent/id');
-  else if ('role' in a && !['AGENT', 'MANAGER', 'ADMIN'].includes(a.role)) errors.push('/agent/role');
-  if (p.conversation !== undefined) {
-    const cv = p.conversation;
-    if (typeof cv !== 'object' || cv === null) errors.push('/conversation');
-    else if ('startTs' in cv && !Number.isInteger(cv.startTs)) errors.push('/conversation/startTs');
-  }
-  if (!isStr(p.timestamp) || !DATE_TIME.test(p.timestamp)) errors.push('/timestamp');
+  if ('conversationId' in p && !isStr(p.conversationId) && typeof p.conversationId !== 'number') errors.push('/conversationId');
+  if ('arguments' in p && (!Array.isArray(p.arguments) || !p.arguments.every(isStr))) errors.push('/arguments');
   return errors;
 }
 
@@ -66,7 +50,8 @@ async function run(fn, input) {
 
 function serve(functions) {
   http.createServer((req, res) => {
-    if (req.method !== 'POST' || req.url !== ROUTE) return problem(res, 404, 'not-found', 'no such route');
+    const route = req.method === 'POST' ? ROUTE.exec(req.url) : null;
+    if (!route) return problem(res, 404, 'not-found', 'no such route');
     const auth = req.headers.authorization || '';
     const account = req.headers['x-switchboard-account'];
     if (auth !== 'Bearer ' + KEY || !account) return problem(res, 401, 'unauthorized', 'bad key');
@@ -87,19 +72,17 @@ function serve(functions) {
       const errors = validate(payload);
       if (errors.length) return problem(res, 400, 'invalid-payload', errors.join(', '));
       const fn = functions[account];
-      const results = [];
-      if (fn) {
-        const invocationId = crypto.randomUUID();
-        try {
-          const result = await run(fn.lambda, { payload, headers: req.headers });
-          results.push({ functionId: fn.id, functionName: fn.name, invocationId, outcome: 'OK', result: result === undefined ? null : result });
-        } catch (e) {
-          results.push({ functionId: fn.id, functionName: fn.name, invocationId, outcome: 'ERROR', error: { errorCode: 'error', errorMsg: String(e && e.message) } });
-        }
+      if (!fn || fn.name !== route[1]) return problem(res, 404, 'not-found', 'no function for the command ' + route[1]);
+      let result;
+      try {
+        result = await run(fn.lambda, { payload, headers: Object.entries(req.headers).map(([key, value]) => ({ key, value })) });
+      } catch (e) {
+        res.writeHead(901, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
+        return res.end(JSON.stringify({ errorCode: 'com.liveperson.faas.handler.custom-failure', errorMsg: String(e && e.message) }));
       }
-      const body = JSON.stringify({ eventId: crypto.randomUUID(), mode: 'SYNC', results });
+      const reply = typeof result === 'string' || typeof result === 'number' ? result : null;
       res.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
-      res.end(body);
+      res.end(JSON.stringify(reply));
     });
   }).listen(PORT, '127.0.0.1');
 }

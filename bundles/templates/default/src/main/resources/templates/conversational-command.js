@@ -6,19 +6,18 @@
   "defaultForEvent": true
 }
 */
-// Runs when an agent types "/<command> <arguments>" in the agent workspace. Every function of the event gets every
-// command: answer the ones that are yours with { reply, sendToConversation } and return null for the others.
-const COMMAND = 'order';
+// The function's name is the command: deployed as "echo", it runs when an agent types "/echo this message" in the
+// agent workspace, with { conversationId, arguments: ["echo", "this", "message"] }. Its description is what the agent
+// sees, e.g. "[text] - Shows the text back to you". A string or number returned is shown to the agent only (never
+// stored in the transcript); any other result shows a generic success message; an Error shows as an error.
+function lambda(input, callback) {
+  let { conversationId, arguments: args = [] } = input.payload;
+  // LivePerson's example passes the command word first; drop it when it is there.
+  let words = args[0] === "echo" ? args.slice(1) : args;
+  console.info(`/echo run in conversation ${conversationId} with ${words.length} word(s)`);
 
-async function lambda(input) {
-  const { command, agent, conversationId } = input.payload;
-  if (command.name !== COMMAND) {
-    return null;
+  if (words.length === 0) {
+    return callback(new Error("Nothing to echo: type /echo <text>"));
   }
-  console.info(`${agent.name || agent.id} ran /${command.name} in conversation ${conversationId}`);
-  const [orderNumber] = command.arguments;
-  if (!orderNumber) {
-    return { reply: `Usage: /${COMMAND} <order number>`, sendToConversation: false };
-  }
-  return { reply: `Order ${orderNumber} is on its way.`, sendToConversation: true };
+  callback(null, words.join(" "));
 }

@@ -2,17 +2,20 @@
 {
   "name": "Messaging New Conversation",
   "description": "A template displaying some basic ways how the \"Messaging New Conversation\"-Event can be used.",
-  "eventType": "messaging_new_conversation",
+  "eventType": "controllerbot_messaging_new_conversation",
   "defaultForEvent": true
 }
 */
-// Runs for every new conversation. Do not route here (the event is asynchronous; a routing bot is the right place):
-// greet, or record the start in another system. This template uses the callback style.
-// Callback commands a messaging function may return: one command, a list, or nothing (null or []):
-//   { type: 'sendMessage', text, systemMessage }   { type: 'transfer', skillId } or { type: 'transfer', agentId }
-//   { type: 'closeConversation' }                    { type: 'noAction' }
+// Runs for every new messaging conversation (not for routing: use a routing bot). start.firstConversation tells a
+// consumer's very first conversation apart. Result can be either an object or array.
+// Hint: Make sure to only return each type once.
 function lambda(input, callback) {
-  const { conversationId, skillId, firstMessage } = input.payload;
-  console.info(`New conversation ${conversationId} on skill ${skillId}: "${firstMessage ? firstMessage.text : ''}"`);
-  callback(null, [{ type: 'sendMessage', text: 'Welcome! An agent will be with you in a moment.', systemMessage: true }]);
+  let conversation = input.payload;
+  let firstConversation = conversation.start && conversation.start.firstConversation;
+  console.info(`New conversation ${conversation.general.convId} (first: ${firstConversation}, language ${conversation.general.clientLanguage})`);
+
+  let text = firstConversation ? "Welcome! Thanks for reaching out for the first time, an agent will be with you shortly."
+    : "Welcome back! An agent will be with you shortly.";
+  let result = [{ type: "systemMessage", text: text }];
+  callback(null, result);
 }

@@ -2,21 +2,25 @@
 {
   "name": "Messaging Participants Change",
   "description": "A template displaying some basic ways how the \"Messaging Participants Change\"-Event can be used.",
-  "eventType": "messaging_participants_change",
+  "eventType": "controllerbot_messaging_participants_change",
   "defaultForEvent": true
 }
 */
-// Runs when an agent, a manager or the consumer joins or leaves the conversation. Announce who joined.
-// Callback commands a messaging function may return: one command, a list, or nothing (null or []):
-//   { type: 'sendMessage', text, systemMessage }   { type: 'transfer', skillId } or { type: 'transfer', agentId }
-//   { type: 'closeConversation' }                    { type: 'noAction' }
-const ANNOUNCED = { ASSIGNED_AGENT: 'An agent', AGENT: 'An agent', MANAGER: 'A team lead' };
+// Runs when a participant joins or leaves: general.cbotEventType is YOU_ARE_CONNECTED_TO, BACK_TO_QUEUE,
+// JOINED_AGENT_LEFT_CONVERSATION or ANOTHER_AGENT_JOINED_CONVERSATION; participantChange lists the participants before
+// and after. Result can be either an object or array. Hint: Make sure to only return each type once.
+function lambda(input, callback) {
+  let conversation = input.payload;
+  let change = conversation.participantChange || {};
+  let agents = (change.newParticipants || []).filter((participant) => participant.role === "ASSIGNED_AGENT");
+  console.info(`Participants of ${conversation.general.convId} changed (${conversation.general.cbotEventType}): ${agents.length} agent(s)`);
 
-async function lambda(input) {
-  const { conversationId, change } = input.payload;
-  console.info(`${change.role} ${change.participantId}: ${change.action} in conversation ${conversationId}`);
-  if (change.action === 'JOIN' && ANNOUNCED[change.role]) {
-    return [{ type: 'sendMessage', text: `${ANNOUNCED[change.role]} joined the conversation.`, systemMessage: true }];
+  switch (conversation.general.cbotEventType) {
+    case "YOU_ARE_CONNECTED_TO":
+      return callback(null, [{ type: "systemMessage", text: "You are now connected with one of our agents." }]);
+    case "BACK_TO_QUEUE":
+      return callback(null, [{ type: "systemMessage", text: "Your conversation is back in the queue, the next free agent takes over." }]);
+    default:
+      return callback(null, []);
   }
-  return [];
 }

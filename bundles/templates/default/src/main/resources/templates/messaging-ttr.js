@@ -2,20 +2,22 @@
 {
   "name": "Messaging TTR",
   "description": "A template displaying some basic ways how the \"Messaging TTR\"-Event can be used.",
-  "eventType": "messaging_ttr",
+  "eventType": "controllerbot_messaging_ttr",
   "defaultForEvent": true
 }
 */
-// Runs when the consumer marks the conversation urgent (or not any more) or the agent changes the time to respond.
-// Callback commands a messaging function may return: one command, a list, or nothing (null or []):
-//   { type: 'sendMessage', text, systemMessage }   { type: 'transfer', skillId } or { type: 'transfer', agentId }
-//   { type: 'closeConversation' }                    { type: 'noAction' }
-async function lambda(input) {
-  const { conversationId, ttr } = input.payload;
-  console.info(`TTR of ${conversationId} set to ${ttr.type} (${ttr.valueSeconds} s) by ${ttr.changedBy}`);
-  if (ttr.type === 'URGENT' && ttr.changedBy === 'CONSUMER') {
-    const minutes = Math.ceil(ttr.valueSeconds / 60);
-    return { type: 'sendMessage', text: `We marked your request as urgent and will answer within ${minutes} minutes.`, systemMessage: true };
+// Runs when the consumer marks or unmarks a response as urgent, or the agent changes the time to respond:
+// ttr.oldTtr and ttr.newTtr ({ ttrType: NORMAL or URGENT, value: seconds }). Result can be either an object or array.
+// Hint: Make sure to only return each type once.
+function lambda(input, callback) {
+  let conversation = input.payload;
+  let ttr = conversation.ttr || {};
+  let newTtr = ttr.newTtr || {};
+  console.info(`Time to respond of ${conversation.general.convId} is now ${newTtr.ttrType} (${newTtr.value} s)`);
+
+  if (newTtr.ttrType === "URGENT") {
+    let minutes = Math.max(1, Math.round(newTtr.value / 60));
+    return callback(null, [{ type: "systemMessage", text: `We marked your request as urgent and answer within ${minutes} minutes.` }]);
   }
-  return null;
+  callback(null, []);
 }

@@ -1,18 +1,16 @@
 /*template
 {
   "name": "Third-Party Bots Error Hook",
-  "description": "A template displaying some basic ways how the \"Third-Party Bots Error Hook\"-Event can be used.",
-  "eventType": "third_party_bots_error_hook",
+  "description": "Switchboard's own template (LivePerson lists none for this hook): record a vendor's failure; nothing goes back to the bot.",
+  "eventType": "bot_connectors_error_hook",
   "defaultForEvent": true
 }
 */
-// Runs when the vendor bot failed; returns a bot response with fallback messages and actions, here a transfer to
-// human agents (environment variable FALLBACK_SKILL, optional). This template uses the callback style.
+// Runs when the bot's vendor failed: input.payload has error { errorId, name }, vendor and the vendor's request and
+// response objects (e.g. dfV2request and dialogflowv2). The Error Hook sends nothing back to the bot: log what
+// happened (or report it to a service of yours) and return.
 function lambda(input, callback) {
-  const { convId, vendor, error } = input.payload;
-  console.error(`${vendor} failed in conversation ${convId}: ${error.code} ${error.message}`);
-  callback(null, {
-    messages: ['Sorry, something went wrong on our side. An agent will take over.'],
-    actions: [{ name: 'TRANSFER', parameters: { skill: process.env.FALLBACK_SKILL || 'human-agents' } }],
-  });
+  const { error = {}, vendor } = input.payload;
+  console.error(`${vendor} failed: ${error.name} (${error.errorId})`);
+  callback();
 }

@@ -1,22 +1,22 @@
 /*template
 {
   "name": "Third-Party Bots Post Hook",
-  "description": "A template displaying some basic ways how the \"Third-Party Bots Post Hook\"-Event can be used.",
-  "eventType": "third_party_bots_post_hook",
+  "description": "Switchboard's own template (LivePerson lists none for this hook): drop empty answers of the vendor and fill an empty one.",
+  "eventType": "bot_connectors_post_hook",
   "defaultForEvent": true
 }
 */
-// Runs after the vendor bot answered; returns the (possibly changed) bot response { messages, context, actions }.
-// Here: empty messages are dropped, and an answer without any message gets a clarifying question.
-async function lambda(input) {
-  const { convId, vendor, vendorResponse } = input.payload;
-  const response = vendorResponse || {};
-  const messages = (response.messages || []).filter((message) => typeof message !== 'string' || message.trim() !== '');
-  if (messages.length === 0) {
-    console.warn(`${vendor} sent no answer in conversation ${convId}`);
-    messages.push('Sorry, I did not get that. Could you rephrase?');
-  } else {
-    console.info(`Passing ${messages.length} message(s) of ${vendor} on in conversation ${convId}`);
+// Runs after the vendor answered: input.payload is the vendor's response in the vendor's own format, and the function
+// returns it, modified or not. The vendor is in the header X-Switchboard-Bot-Vendor. Here, for a Custom Integration
+// answer ({ context, messages }): empty messages are dropped and an empty answer gets a fallback message.
+function lambda(input, callback) {
+  const { payload } = input;
+  if (Array.isArray(payload.messages)) {
+    payload.messages = payload.messages.filter((message) => typeof message !== "string" || message.trim() !== "");
+    if (payload.messages.length === 0) {
+      payload.messages.push("Sorry, I did not get that. Could you rephrase?");
+    }
   }
-  return Object.assign({}, response, { messages, actions: response.actions || [] });
+  console.info(`Post hook passed ${Array.isArray(payload.messages) ? payload.messages.length : "the"} message(s) on`);
+  callback(null, payload);
 }

@@ -4,10 +4,12 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
 import io.switchboard.core.api.dispatch.DeadLetters;
+import io.switchboard.core.api.event.EventSelection;
 import io.switchboard.core.api.event.EventTypeDefinition;
 import io.switchboard.core.api.event.EventTypeId;
 import io.switchboard.core.api.event.EventTypeProvider;
 import io.switchboard.core.api.event.InvocationMode;
+import io.switchboard.core.api.event.ResultDelivery;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpClient;
@@ -53,12 +55,12 @@ public class DeadLettersIT extends SwitchboardTestSupport {
         keys.update(keyProperties);
         Configuration dispatch = configurationAdmin.getConfiguration("io.switchboard.core.dispatch", "?");
         Dictionary<String, Object> dispatchProperties = new Hashtable<>();
-        dispatchProperties.put("asyncMaxAttempts", MAX_ATTEMPTS);
         dispatchProperties.put("asyncBackoffMs", 10L);
         dispatchProperties.put("asyncMaxBackoffMs", 50L);
         dispatch.update(dispatchProperties);
-        EventTypeDefinition definition = new EventTypeDefinition(EVENT, "Itest async", "", "Itest", 1, false, null,
-                InvocationMode.ASYNC, "{\"type\":\"object\"}", "{\"text\":\"hello\"}", "{}", "/events/itest/dead-letters");
+        EventTypeDefinition definition = new EventTypeDefinition(EVENT, "Itest async", "", "Itest", 1, false, InvocationMode.ASYNC,
+                EventSelection.ALL, MAX_ATTEMPTS - 1, ResultDelivery.SINGLE, "{\"type\":\"object\"}", "{\"text\":\"hello\"}", "{}",
+                "/events/itest/dead-letters");
         Dictionary<String, Object> properties = new Hashtable<>();
         properties.put(EventTypeId.NAME, EVENT);
         EventTypeProvider provider = () -> definition;
@@ -67,7 +69,7 @@ public class DeadLettersIT extends SwitchboardTestSupport {
 
     private boolean dispatchConfigured() {
         ServiceReference<DeadLetters> reference = context.getServiceReference(DeadLetters.class);
-        return reference != null && Integer.valueOf(MAX_ATTEMPTS).equals(reference.getProperty("asyncMaxAttempts"));
+        return reference != null && Long.valueOf(10L).equals(reference.getProperty("asyncBackoffMs"));
     }
 
     /** The API client has no PUT; the function's code is replaced with this one request. */

@@ -3,10 +3,12 @@ package io.switchboard.itests;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
+import io.switchboard.core.api.event.EventSelection;
 import io.switchboard.core.api.event.EventTypeDefinition;
 import io.switchboard.core.api.event.EventTypeId;
 import io.switchboard.core.api.event.EventTypeProvider;
 import io.switchboard.core.api.event.InvocationMode;
+import io.switchboard.core.api.event.ResultDelivery;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -64,10 +66,10 @@ public class FunctionsApiIT extends SwitchboardTestSupport {
             properties.put("adminKey", ADMIN_KEY);
             properties.put("accountKeys", new String[] {"acme=" + ACME_KEY, "globex=" + GLOBEX_KEY});
             keys.update(properties);
-            register(new EventTypeDefinition(COMMAND, "Itest command", "", "Itest", 2, false, null,
-                    InvocationMode.SYNC, SCHEMA, "{\"text\":\"hello\"}", "{}", "/events/itest/command"));
-            register(new EventTypeDefinition(SKILLED, "Itest skilled", "", "Itest", 1, true, "/skillId",
-                    InvocationMode.ASYNC, SCHEMA, "{\"text\":\"hello\",\"skillId\":\"s1\"}", "{}", "/events/itest/skilled"));
+            register(new EventTypeDefinition(COMMAND, "Itest command", "", "Itest", 2, false, InvocationMode.SYNC, EventSelection.ALL, 0,
+                    ResultDelivery.SINGLE, SCHEMA, "{\"text\":\"hello\"}", "{}", "/events/itest/command"));
+            register(new EventTypeDefinition(SKILLED, "Itest skilled", "", "Itest", 1, true, InvocationMode.ASYNC, EventSelection.SKILL, 2,
+                    ResultDelivery.SINGLE, SCHEMA, "{\"text\":\"hello\"}", "{}", "/events/itest/skilled"));
             prepared = true;
         }
         await("the API knows the admin key and both event types", Duration.ofSeconds(20),

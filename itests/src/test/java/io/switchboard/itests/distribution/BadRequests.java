@@ -89,9 +89,9 @@ final class BadRequests {
         requests.add(new Request("100 000 nested arrays", ascii("[".repeat(100_000) + "]".repeat(100_000)), JSON, admin));
         requests.add(new Request("20 000 nested objects", ascii("{\"a\":".repeat(20_000) + "1" + "}".repeat(20_000)), JSON, admin));
         requests.add(new Request("invalid UTF-8 in a string",
-                replace(json, "Dana Miller", new byte[] {'D', (byte) 0xff, (byte) 0xfe, (byte) 0xc3, '('}), JSON, admin));
+                replace(json, "message", new byte[] {'m', (byte) 0xff, (byte) 0xfe, (byte) 0xc3, '('}), JSON, admin));
         // Jackson alone decodes the overlong form as "/"; both the webhook and the API check UTF-8 strictly first.
-        requests.add(new Request("overlong UTF-8 in a string", replace(json, "Dana Miller", new byte[] {(byte) 0xc0, (byte) 0xaf}),
+        requests.add(new Request("overlong UTF-8 in a string", replace(json, "message", new byte[] {(byte) 0xc0, (byte) 0xaf}),
                 JSON, admin));
         requests.add(new Request("duplicate keys", ascii("{\"accountId\":\"a\",\"accountId\":\"b\"}"), JSON, admin));
         requests.add(new Request("forged signature", sample, JSON,

@@ -28,7 +28,7 @@ class KillDuringAsyncLoadIT {
     // Each run waits on a timer, so that runs are in flight (and queued) when the process dies.
     private static final String CODE = "async function lambda(input) {"
             + " await new Promise(resolve => setTimeout(resolve, 15));"
-            + " return {conversationId: input.payload.conversationId}; }";
+            + " return [{type: 'systemMessage', text: input.payload.general.convId}]; }";
 
     @Test
     void everyAcknowledgedEventRunsExactlyOnceAfterKillMinus9AndARestart() throws Exception {
@@ -38,7 +38,7 @@ class KillDuringAsyncLoadIT {
             Poll.until("/health answers 200", Duration.ofSeconds(60), installation::healthy);
             Api api = new Api("http://127.0.0.1:" + installation.port + "/api/v1", ADMIN_KEY);
             String functionId = deploy(api);
-            ObjectNode sample = Webhook.sample(api, "messaging_conversation_end");
+            ObjectNode sample = Webhook.sample(api, "controllerbot_messaging_conversation_end");
             Webhook webhook = new Webhook(installation, ADMIN_KEY);
 
             Map<String, String> conversationByEvent = new ConcurrentHashMap<>();
@@ -46,7 +46,7 @@ class KillDuringAsyncLoadIT {
                 String conversationId = "kill-" + client + "-" + sequence;
                 Api.Answer answer;
                 try {
-                    answer = webhook.post(Webhook.CONVERSATION_END, ACCOUNT, Webhook.withConversation(sample, conversationId));
+                    answer = webhook.post(Webhook.CONVERSATION_END, ACCOUNT, Webhook.withConvId(sample, conversationId));
                 } catch (IOException refusedOrCutOff) {
                     return; // the platform is dead: nothing was acknowledged
                 }
@@ -86,7 +86,7 @@ class KillDuringAsyncLoadIT {
             for (JsonNode record : records) {
                 String conversation = accepted.get(record.path("eventId").asText());
                 if (conversation != null) {
-                    assertThat(record.at("/result/conversationId").asText()).as("result of event %s", record.path("eventId"))
+                    assertThat(record.at("/result/0/text").asText()).as("result of event %s", record.path("eventId"))
                             .isEqualTo(conversation);
                 }
             }
@@ -95,7 +95,7 @@ class KillDuringAsyncLoadIT {
 
     private static String deploy(Api api) {
         Api.Answer created = api.post("/accounts/" + ACCOUNT + "/functions", "{\"name\":\"recorder\",\"eventType\":"
-                + "\"messaging_conversation_end\",\"code\":" + Api.quote(CODE) + "}");
+                + "\"controllerbot_messaging_conversation_end\",\"code\":" + Api.quote(CODE) + "}");
         assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
         String id = created.text("/id");
         assertThat(api.post("/accounts/" + ACCOUNT + "/functions/" + id + "/deploy", null).text("/state")).isEqualTo("PRODUCTIVE");

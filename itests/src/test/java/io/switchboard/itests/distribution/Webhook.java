@@ -14,7 +14,11 @@ import java.time.Duration;
 /** Posts events to the webhooks of a running installation, as the admin acting for an account, over HTTP/1.1. */
 final class Webhook {
 
-    static final String CONVERSATIONAL_COMMAND = "/events/conversational-commands/command";
+    /** The command path of a function named {@code command}: the function's name is the command. */
+    static String command(String command) {
+        return "/events/conversational-commands/commands/" + command;
+    }
+
     static final String CONVERSATION_END = "/events/system-messages/conversation-end";
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -44,18 +48,15 @@ final class Webhook {
         return (ObjectNode) api.get("/event-types/" + eventType).body().get("samplePayload");
     }
 
-    /** The sample with its {@code conversationId} replaced, as JSON text. */
+    /** A conversational command's sample with its {@code conversationId} replaced, as JSON text. */
     static String withConversation(ObjectNode sample, String conversationId) {
         return sample.deepCopy().put("conversationId", conversationId).toString();
     }
 
-    /** The result of the named function in a SYNC webhook's answer; a missing node when it did not run. */
-    static JsonNode outcomeOf(Api.Answer answer, String functionName) {
-        for (JsonNode result : answer.body().path("results")) {
-            if (functionName.equals(result.path("functionName").asText())) {
-                return result;
-            }
-        }
-        return JSON.missingNode();
+    /** A messaging event's sample with its {@code general.convId} replaced, as JSON text. */
+    static String withConvId(ObjectNode sample, String convId) {
+        ObjectNode copy = sample.deepCopy();
+        ((ObjectNode) copy.get("general")).put("convId", convId);
+        return copy.toString();
     }
 }

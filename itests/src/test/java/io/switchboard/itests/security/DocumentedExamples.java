@@ -15,14 +15,14 @@ import java.util.concurrent.TimeUnit;
  * (a shell script whose trailing {@code # } lines are the output it must print) or {@code <!-- config: etc/<file> -->}
  * (a file the test writes into the installation's {@code etc/}).
  */
-final class DocumentedExamples {
+public final class DocumentedExamples {
 
     /** A shell example: its script and the lines it must print, in order. */
-    record Example(String name, String script, List<String> expected) {
+    public record Example(String name, String script, List<String> expected) {
     }
 
     /** What a script printed and how it ended. */
-    record Run(int exitCode, String output) {
+    public record Run(int exitCode, String output) {
     }
 
     private final Map<String, Example> examples = new LinkedHashMap<>();
@@ -32,7 +32,7 @@ final class DocumentedExamples {
     }
 
     /** The marked examples of a document under the repository's {@code docs/}. */
-    static DocumentedExamples of(String document) throws IOException {
+    public static DocumentedExamples of(String document) throws IOException {
         Path path = Path.of(System.getProperty("user.dir")).resolve("../docs").resolve(document).normalize();
         List<String> lines = Files.readAllLines(path, StandardCharsets.UTF_8);
         DocumentedExamples found = new DocumentedExamples();
@@ -64,7 +64,7 @@ final class DocumentedExamples {
         return new Example(name, String.join("\n", block.subList(0, end)), expected);
     }
 
-    Example example(String name) {
+    public Example example(String name) {
         Example example = examples.get(name);
         if (example == null) {
             throw new AssertionError("No example '" + name + "' (<!-- example: " + name + " --> before a fenced block); found " + examples.keySet());
@@ -73,7 +73,7 @@ final class DocumentedExamples {
     }
 
     /** The config blocks by their target file (relative to the installation, e.g. {@code etc/x.cfg}). */
-    Map<String, String> configs() {
+    public Map<String, String> configs() {
         return configs;
     }
 
@@ -81,7 +81,7 @@ final class DocumentedExamples {
      * Runs the example with bash against the installation's port (the documents say {@code localhost:8181}), with the
      * given environment, e.g. {@code KEY}.
      */
-    static Run run(Example example, int port, Map<String, String> environment) throws IOException, InterruptedException {
+    public static Run run(Example example, int port, Map<String, String> environment) throws IOException, InterruptedException {
         String script = "set -euo pipefail\n" + example.script().replace("localhost:8181", "127.0.0.1:" + port);
         ProcessBuilder builder = new ProcessBuilder("bash", "-c", script).redirectErrorStream(true);
         builder.environment().putAll(environment);

@@ -97,6 +97,19 @@ public abstract class EventSourceTestSupport extends SwitchboardTestSupport {
         }
     }
 
+    /** The status a GET of a path of the platform answers (405 from a webhook whose route runs, 404 from none). */
+    protected int statusOfGet(String path) {
+        try {
+            return HTTP.send(HttpRequest.newBuilder(url(path)).timeout(Duration.ofSeconds(10)).GET().build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Posts with the admin key acting for the account. */
     protected Api.Answer webhookAsAdmin(String path, String body, String account) {
         return webhook(path, body, "Authorization", "Bearer " + ADMIN_KEY, "X-Switchboard-Account", account);

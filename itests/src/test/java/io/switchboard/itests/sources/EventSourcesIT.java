@@ -7,9 +7,8 @@ import static org.junit.Assert.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.switchboard.itests.Api;
 import java.time.Duration;
-import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.junit.PaxExam;
@@ -17,86 +16,176 @@ import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 
 /**
- * Every event family of the distribution end to end in a real Felix: the sample payload of each event type (from the
- * catalogue), posted to its webhook path with an account key, reaches the bound functions and comes back in the
- * event's contract (SYNC) or is accepted and recorded with the function's invocation (ASYNC).
+ * LivePerson's synchronous contracts end to end in a real Felix: the catalogue lists LivePerson's ids; LivePerson's own
+ * payloads posted to the conversational command and Third-Party Bots webhooks run the one function the command or the
+ * bot names, written the way LivePerson's docs write them, and come back in LivePerson's shapes (a reply string, a bot
+ * response, the vendor's payload, 204 for the error hook, 901 for a failing function).
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
 public class EventSourcesIT extends EventSourceTestSupport {
 
-    private static final List<String> SYSTEM_MESSAGES = List.of("messaging_conversation_end", "messaging_conversation_idle",
-            "messaging_conversation_routing", "messaging_line_in_off_hours", "messaging_consumer_step_up",
-            "messaging_new_conversation", "messaging_ttr", "messaging_participants_change");
-    private static final String COMMANDS_CODE = "async function lambda(input) { console.info('event ' + input.payload.conversationId);"
-            + " return [{type: 'sendMessage', text: 'Thanks for waiting', systemMessage: true}, {type: 'closeConversation'}]; }";
+    static final List<String> LIVEPERSON_IDS = List.of("bot_connectors_custom_integration", "bot_connectors_error_hook",
+            "bot_connectors_post_hook", "bot_connectors_pre_hook", "controllerbot_messaging_consumer_step_up",
+            "controllerbot_messaging_conversation_end", "controllerbot_messaging_conversation_idle",
+            "controllerbot_messaging_conversation_routing", "controllerbot_messaging_mid_conversation_msg",
+            "controllerbot_messaging_new_conversation", "controllerbot_messaging_participants_change", "controllerbot_messaging_ttr",
+            "conversational_command", "denver_post_survey_email_transcript", "surveybot_messaging_survey_ended",
+            "surveybot_messaging_survey_started");
+    /** LivePerson's Conversational Command payload (ES-CC). */
+    private static final String COMMAND_PAYLOAD = "{\"conversationId\": \"4711\", \"arguments\": [\"echo\", \"this\", \"message\"]}";
+    /** LivePerson's Custom Integration payload: the destructuring example of TPB-CI, with a message. */
+    private static final String BOT_PAYLOAD = "{\"message\": \"I want to talk to an agent\", \"convId\": \"c-42\", \"context\": "
+            + "{\"lpEvent\": {\"type\": \"ContentEvent\"}, \"lpSdes\": {\"unauthenticatedSdes\": {}, \"authenticatedSdes\": {}}}}";
+    /** A chat's WELCOME event: no message. */
+    private static final String WELCOME_PAYLOAD = "{\"event\": {\"name\": \"WELCOME\"}, \"convId\": \"c-43\", \"context\": {\"lpEvent\": {}}}";
+    /** LivePerson's Custom Integration bot, written as TPB-CI and LivePerson's template write it. */
+    private static final String BOT_CODE = """
+            function lambda(input, callback) {
+              const { message, convId, event: { name: eventName = "" } = {}, context: { lpEvent, lpSdes } } = input.payload;
+              if (eventName === "WELCOME") {
+                return callback(null, { messages: ["Welcome to " + convId] });
+              }
+              callback(null, {
+                messages: ["You said: " + message],
+                context: { action: "TRANSFER", actionParameters: { skill: "human-agents" } },
+              });
+            }
+            """;
 
     @Test
-    public void aConversationalCommandAnswersEachFunctionsReplyForTheAgent() {
-        JsonNode type = eventType("conversational_command");
-        String account = newAccount();
-        deployFunction(account, "order-status", "conversational_command",
-                "async function lambda(input) { const c = input.payload.command;"
-                        + " return {reply: 'Order ' + c.arguments[0] + ' ships today', sendToConversation: true}; }", null);
-        deployFunction(account, "other-command", "conversational_command",
-                "function lambda(input, callback) { callback(null, null); }", null);
+    public void theCatalogueListsLivePersonsIdsAndNoneOfTheOldOnes() {
+        List<String> ids = new ArrayList<>();
+        admin.get("/event-types").body().get("items").forEach(item -> ids.add(item.get("id").asText()));
 
-        Api.Answer answer = webhookAsAdmin(type.get("webhookPath").asText(), sample(type), account);
-
-        assertEquals(answer.body().toString(), 200, answer.status());
-        assertEquals("SYNC", answer.text("/mode"));
-        Map<String, JsonNode> byName = resultsByName(answer.body());
-        assertEquals("Order A-100234 ships today", byName.get("order-status").at("/result/reply").asText());
-        assertTrue(byName.get("order-status").at("/result/sendToConversation").asBoolean());
-        assertEquals("OK", byName.get("other-command").at("/outcome").asText());
-        assertTrue(byName.get("other-command").at("/result").isNull());
+        assertTrue(ids.toString(), ids.containsAll(LIVEPERSON_IDS));
+        assertFalse(ids.toString(), ids.stream().anyMatch(id -> id.startsWith("messaging_") || id.startsWith("third_party_bots")
+                || id.startsWith("chat_post_survey")));
+        JsonNode command = eventType("conversational_command");
+        assertEquals("COMMAND", command.get("selection").asText());
+        assertEquals("/events/conversational-commands/commands/{commandName}", command.get("webhookPath").asText());
+        assertEquals(30, command.get("defaultLimit").asInt());
+        JsonNode bot = eventType("bot_connectors_custom_integration");
+        assertEquals("BOT", bot.get("selection").asText());
+        assertEquals(15, bot.get("defaultLimit").asInt());
+        assertEquals("Messaging Line in Off-Hours", eventType("controllerbot_messaging_mid_conversation_msg").get("displayName").asText());
+        assertEquals(404, admin.get("/event-types/messaging_conversation_end").status());
     }
 
     @Test
-    public void aCustomIntegrationBotAnswersMessagesAndActionsAndAnUnknownActionIsThatFunctionsError() {
-        JsonNode type = eventType("third_party_bots_custom_integration");
-        assertEquals("SYNC", type.get("mode").asText());
-        assertEquals(15, type.get("defaultLimit").asInt());
+    public void aCommandRunsOnlyTheFunctionNamedLikeItAndItsStringIsTheAnswer() {
         String account = newAccount();
-        deployFunction(account, "bot", "third_party_bots_custom_integration", "async function lambda(input) {"
-                + " return {messages: ['You said: ' + input.payload.message], actions: [{name: 'TRANSFER', parameters: {skill: 'billing'}}]}; }", null);
-        deployFunction(account, "dancer", "third_party_bots_custom_integration",
-                "async function lambda(input) { return {actions: [{name: 'DANCE'}]}; }", null);
+        deployFunction(account, "echo", "conversational_command",
+                "function lambda(input, callback) { callback(null, input.payload.arguments.slice(1).join(' ')); }", null);
+        String other = deployFunction(account, "order", "conversational_command",
+                "function lambda(input, callback) { callback(null, 'order'); }", null);
+        deployFunction(account, "count", "conversational_command", "function lambda(input, callback) { callback(null, 42); }", null);
+        deployFunction(account, "note", "conversational_command", "function lambda(input, callback) { callback(null, {saved: true}); }", null);
+        deployFunction(account, "fail", "conversational_command",
+                "function lambda(input, callback) { callback(new Error('Order service is down')); }", null);
 
-        Api.Answer answer = webhookAsAdmin(type.get("webhookPath").asText(), sample(type), account);
+        Api.Answer echo = webhookAsAdmin("/events/conversational-commands/commands/echo", COMMAND_PAYLOAD, account);
+        Api.Answer count = webhookAsAdmin("/events/conversational-commands/commands/count", COMMAND_PAYLOAD, account);
+        Api.Answer note = webhookAsAdmin("/events/conversational-commands/commands/note", COMMAND_PAYLOAD, account);
+        Api.Answer failing = webhookAsAdmin("/events/conversational-commands/commands/fail", COMMAND_PAYLOAD, account);
+        Api.Answer unknown = webhookAsAdmin("/events/conversational-commands/commands/nope", COMMAND_PAYLOAD, account);
 
-        assertEquals(answer.body().toString(), 200, answer.status());
-        Map<String, JsonNode> byName = resultsByName(answer.body());
-        assertEquals("You said: I want to change the delivery address of order A-100234",
-                byName.get("bot").at("/result/messages/0").asText());
-        assertEquals("billing", byName.get("bot").at("/result/actions/0/parameters/skill").asText());
-        assertEquals("ERROR", byName.get("dancer").at("/outcome").asText());
-        assertEquals("com.switchboard.function.invalid-result", byName.get("dancer").at("/error/errorCode").asText());
-        assertTrue(byName.get("dancer").at("/error/errorMsg").asText().contains("DANCE"));
+        assertEquals(echo.body().toString(), 200, echo.status());
+        assertEquals("this message", echo.body().asText());
+        assertEquals(42, count.body().asInt());
+        assertTrue("a generic success is null: " + note.body(), note.body().isNull());
+        assertEquals(failing.body().toString(), 901, failing.status());
+        assertEquals("com.liveperson.faas.handler.custom-failure", failing.text("/errorCode"));
+        assertTrue(failing.text("/errorMsg").contains("Order service is down"));
+        assertEquals(404, unknown.status());
+        assertEquals("only the command's own function ran", 0,
+                admin.get("/accounts/" + account + "/functions/" + other + "/invocations").body().at("/total").asInt());
     }
 
     @Test
-    public void theBotHooksAnswerTheChangedMessageAndTheFallbackResponses() {
+    public void aBotRunsTheFunctionItIsConfiguredWithAndItsActionsComeBackInLivePersonsShape() {
         String account = newAccount();
-        JsonNode pre = eventType("third_party_bots_pre_hook");
-        JsonNode post = eventType("third_party_bots_post_hook");
-        JsonNode error = eventType("third_party_bots_error_hook");
-        deployFunction(account, "pre", "third_party_bots_pre_hook",
-                "async function lambda(input) { return {message: input.payload.message.toUpperCase()}; }", null);
-        deployFunction(account, "post", "third_party_bots_post_hook", "async function lambda(input) {"
-                + " return {messages: input.payload.vendorResponse.messages.concat(['Anything else?'])}; }", null);
-        deployFunction(account, "fallback", "third_party_bots_error_hook", "async function lambda(input) {"
-                + " return {messages: ['Sorry, our assistant is unavailable (' + input.payload.error.code + ')'],"
-                + " actions: [{name: 'TRANSFER', parameters: {skill: 'human'}}]}; }", null);
+        String botFunction = deployFunction(account, "my-bot", "bot_connectors_custom_integration", BOT_CODE, null);
+        String otherBot = deployFunction(account, "other-bot", "bot_connectors_custom_integration",
+                "function lambda(input, callback) { callback(null, {messages: ['wrong bot']}); }", null);
+        createBot(account, "bot-7", "faas", "\"bot_connectors_custom_integration\": \"my-bot\"");
 
-        Api.Answer preAnswer = webhookAsAdmin(pre.get("webhookPath").asText(), sample(pre), account);
-        Api.Answer postAnswer = webhookAsAdmin(post.get("webhookPath").asText(), sample(post), account);
-        Api.Answer errorAnswer = webhookAsAdmin(error.get("webhookPath").asText(), sample(error), account);
+        Api.Answer answer = webhookAsAdmin("/events/third-party-bots/bots/bot-7/custom-integration", BOT_PAYLOAD, account);
+        Api.Answer welcome = webhookAsAdmin("/events/third-party-bots/bots/bot-7/custom-integration", WELCOME_PAYLOAD, account);
+        Api.Answer unknownBot = webhookAsAdmin("/events/third-party-bots/bots/bot-8/custom-integration", BOT_PAYLOAD, account);
+        Api.Answer noHook = webhookAsAdmin("/events/third-party-bots/bots/bot-7/pre-hook", "{}", account);
 
-        assertEquals("I WANT TO CHANGE THE DELIVERY ADDRESS OF ORDER A-100234", preAnswer.text("/results/0/result/message"));
-        assertEquals("Anything else?", postAnswer.text("/results/0/result/messages/1"));
-        assertEquals("Sorry, our assistant is unavailable (VENDOR_TIMEOUT)", errorAnswer.text("/results/0/result/messages/0"));
-        assertEquals("TRANSFER", errorAnswer.text("/results/0/result/actions/0/name"));
+        assertEquals(answer.body().toString(), 200, answer.status());
+        assertEquals("You said: I want to talk to an agent", answer.text("/messages/0"));
+        assertEquals("TRANSFER", answer.text("/context/action"));
+        assertEquals("human-agents", answer.text("/context/actionParameters/skill"));
+        assertEquals(welcome.body().toString(), "Welcome to c-43", welcome.text("/messages/0"));
+        assertEquals(404, unknownBot.status());
+        assertEquals(404, noHook.status());
+        assertEquals(2, admin.get("/accounts/" + account + "/functions/" + botFunction + "/invocations").body().at("/total").asInt());
+        assertEquals(0, admin.get("/accounts/" + account + "/functions/" + otherBot + "/invocations").body().at("/total").asInt());
+    }
+
+    @Test
+    public void aBotResponseThatBreaksTheContractIsAnswered901AndRecordedAsTheFunctionsError() {
+        String account = newAccount();
+        String dancer = deployFunction(account, "dancer", "bot_connectors_custom_integration",
+                "function lambda(input, callback) { callback(null, {messages: ['x'], context: {action: 'DANCE'}}); }", null);
+        createBot(account, "dancer-bot", "faas", "\"bot_connectors_custom_integration\": \"dancer\"");
+
+        Api.Answer answer = webhookAsAdmin("/events/third-party-bots/bots/dancer-bot/custom-integration", BOT_PAYLOAD, account);
+
+        assertEquals(answer.body().toString(), 901, answer.status());
+        assertTrue(answer.text("/errorMsg"), answer.text("/errorMsg").contains("invalid-result"));
+        JsonNode record = admin.get("/accounts/" + account + "/functions/" + dancer + "/invocations").body().at("/items/0");
+        assertEquals("ERROR", record.get("outcome").asText());
+        assertEquals("com.switchboard.function.invalid-result", record.at("/error/errorCode").asText());
+    }
+
+    @Test
+    public void aBotsInvocationActionInvokesTheLambdaOfTheAccount() {
+        String account = newAccount();
+        String child = deployFunction(account, "notify-crm", null,
+                "function lambda(input, callback) { console.info('CRM notified about ' + input.payload.convId); callback(null, {ok: true}); }", null);
+        deployFunction(account, "invoking-bot", "bot_connectors_custom_integration", "function lambda(input, callback) {"
+                + " callback(null, {messages: ['One moment'], context: {action: 'INVOCATION', actionParameters: {lambdaUuid: '" + child + "',"
+                + " payload: {convId: input.payload.convId}, failOnError: true}}}); }", null);
+        createBot(account, "crm-bot", "faas", "\"bot_connectors_custom_integration\": \"invoking-bot\"");
+
+        Api.Answer answer = webhookAsAdmin("/events/third-party-bots/bots/crm-bot/custom-integration", BOT_PAYLOAD, account);
+
+        assertEquals(answer.body().toString(), 200, answer.status());
+        assertEquals("One moment", answer.text("/messages/0"));
+        JsonNode record = admin.get("/accounts/" + account + "/functions/" + child + "/invocations").body().at("/items/0");
+        assertEquals("FUNCTION", record.get("trigger").asText());
+        assertEquals("CRM notified about c-42", record.at("/logs/0/message").asText());
+    }
+
+    @Test
+    public void theHooksGetTheVendorsPayloadAndItsVendorAndTheErrorHookSendsNothingBack() {
+        String account = newAccount();
+        deployFunction(account, "pre", "bot_connectors_pre_hook", "function lambda(input, callback) {"
+                + " const { payload } = input; payload.message += 'preHook';"
+                + " payload.vendor = input.headers.find(h => h.key === 'X-Switchboard-Bot-Vendor').value; return callback(null, payload); }", null);
+        deployFunction(account, "post", "bot_connectors_post_hook", "function lambda(input, callback) {"
+                + " const { payload } = input; payload.messages.push('Anything else?'); callback(null, payload); }", null);
+        String onError = deployFunction(account, "on-error", "bot_connectors_error_hook", "function lambda(input, callback) {"
+                + " console.error(input.payload.vendor + ' failed: ' + input.payload.error.name); callback(null, {ignored: true}); }", null);
+        createBot(account, "df-bot", "dialogflowv2", "\"bot_connectors_pre_hook\": \"pre\", \"bot_connectors_post_hook\": \"post\","
+                + " \"bot_connectors_error_hook\": \"on-error\"");
+
+        Api.Answer pre = webhookAsAdmin("/events/third-party-bots/bots/df-bot/pre-hook",
+                "{\"convId\": \"c-1\", \"context\": {\"lpEvent\": {}, \"lpSdes\": {}}, \"message\": \"customer message\"}", account);
+        Api.Answer post = webhookAsAdmin("/events/third-party-bots/bots/df-bot/post-hook", "{\"context\": {}, \"messages\": [\"Hi\"]}", account);
+        Api.Answer error = webhookAsAdmin("/events/third-party-bots/bots/df-bot/error-hook",
+                sample(eventType("bot_connectors_error_hook")), account);
+
+        assertEquals(pre.body().toString(), 200, pre.status());
+        assertEquals("customer messagepreHook", pre.text("/message"));
+        assertEquals("dialogflowv2", pre.text("/vendor"));
+        assertEquals("Anything else?", post.text("/messages/1"));
+        assertEquals(error.body().toString(), 204, error.status());
+        assertEquals("OK", admin.get("/accounts/" + account + "/functions/" + onError + "/invocations").body().at("/items/0/outcome").asText());
     }
 
     @Test
@@ -107,95 +196,71 @@ public class EventSourcesIT extends EventSourceTestSupport {
 
         Api.Answer answer = webhookAsAdmin("/events/conversation-builder/invoke",
                 "{\"functionId\":" + Api.quote(id) + ",\"payload\":{\"customerId\":\"C-1\"}}", account);
-        Api.Answer byOtherAccount = webhookAsAdmin("/events/conversation-builder/invoke",
-                "{\"functionId\":\"" + account + "/" + id + "\",\"payload\":{}}", newAccount());
+        Api.Answer unknown = webhookAsAdmin("/events/conversation-builder/invoke", "{\"functionId\":\"no-such-function\",\"payload\":{}}", account);
 
         assertEquals(answer.body().toString(), 200, answer.status());
         assertEquals("OK", answer.text("/outcome"));
         assertEquals("gold", answer.text("/result/tier"));
-        assertEquals(byOtherAccount.body().toString(), 400, byOtherAccount.status());
-        Api.Answer unknown = webhookAsAdmin("/events/conversation-builder/invoke", "{\"functionId\":\"no-such-function\",\"payload\":{}}", account);
         assertEquals(unknown.body().toString(), 404, unknown.status());
     }
 
     @Test
-    public void aSkillAwareEventRunsOnlyTheFunctionOfThePayloadsSkill() {
-        JsonNode type = eventType("messaging_ttr");
-        String skill = type.at("/samplePayload/skillId").asText();
+    public void aConfirmedFieldOfTheWrongTypeIsAnswered400NamingItsPointerAndNothingRuns() {
         String account = newAccount();
-        String mine = deployFunction(account, "ttr-mine", "messaging_ttr", COMMANDS_CODE, "\"skills\":[" + Api.quote(skill) + "]");
-        String other = deployFunction(account, "ttr-other", "messaging_ttr", COMMANDS_CODE, "\"skills\":[\"other-skill\"]");
+        String function = deployFunction(account, "echo", "conversational_command",
+                "function lambda(input, callback) { callback(null, 'ran'); }", null);
 
-        Api.Answer answer = webhookAsAdmin(type.get("webhookPath").asText(), sample(type), account);
+        Api.Answer answer = webhookAsAdmin("/events/conversational-commands/commands/echo",
+                "{\"conversationId\": \"4711\", \"arguments\": [1, 2], \"fieldLivePersonAddsLater\": true}", account);
 
-        assertEquals(answer.body().toString(), 202, answer.status());
-        awaitRecord(account, mine, answer.text("/eventId"));
-        assertEquals(0, admin.get("/accounts/" + account + "/functions/" + other + "/invocations").body().at("/total").asInt());
+        assertEquals(answer.body().toString(), 400, answer.status());
+        assertEquals("/arguments/0", answer.text("/errors/0/field"));
+        assertEquals(0, admin.get("/accounts/" + account + "/functions/" + function + "/invocations").body().at("/total").asInt());
     }
 
+    /** The requests of docs/api.md ("Raising events", "Bots"), as the docs write them. */
     @Test
-    public void everySystemMessageIsAcceptedAndRunsItsFunctionInTheBackground() {
+    public void theApiRaisesACommandAndAnEventForASkillAndKeepsBotsAsTheDocsShow() {
         String account = newAccount();
-        for (String id : SYSTEM_MESSAGES) {
-            JsonNode type = eventType(id);
-            assertEquals(id, "ASYNC", type.get("mode").asText());
-            assertTrue(id, type.get("supportsSkills").asBoolean());
-            assertEquals(id, "/skillId", type.get("skillPointer").asText());
-            assertEquals(id, 1, type.get("defaultLimit").asInt());
-            assertAcceptedAndRun(account, type);
-        }
+        deployFunction(account, "echo", "conversational_command",
+                "function lambda(input, callback) { callback(null, input.payload.arguments[1]); }", null);
+        String closer = deployFunction(account, "closer", "controllerbot_messaging_conversation_end",
+                "function lambda(input, callback) { callback(null, [{type: 'closeConversation'}]); }", "\"skills\": [\"42\"]");
+        deployFunction(account, "sales-bot-handler", "bot_connectors_custom_integration",
+                "function lambda(input, callback) { callback(null, {messages: ['hi']}); }", null);
+
+        Api.Answer command = admin.post("/accounts/" + account + "/events/conversational_command?commandName=echo",
+                "{\"payload\": {\"conversationId\": \"c-1\", \"arguments\": [\"echo\", \"hello\"]}}");
+        Api.Answer async = admin.post("/accounts/" + account + "/events/controllerbot_messaging_conversation_end?skillId=42",
+                "{\"payload\": " + sample(eventType("controllerbot_messaging_conversation_end")) + "}");
+        Api.Answer withoutCommand = admin.post("/accounts/" + account + "/events/conversational_command",
+                "{\"payload\": {\"conversationId\": \"c-1\", \"arguments\": []}}");
+        Api.Answer bot = admin.post("/accounts/" + account + "/bots", "{\"id\": \"sales-bot\", \"vendor\": \"faas\", "
+                + "\"functions\": {\"bot_connectors_custom_integration\": \"sales-bot-handler\"}}");
+        Api.Answer wrongVendor = admin.post("/accounts/" + account + "/bots", "{\"id\": \"other-bot\", \"vendor\": \"eliza\"}");
+
+        assertEquals(command.body().toString(), 200, command.status());
+        assertEquals("SYNC", command.text("/mode"));
+        assertEquals("hello", command.text("/result"));
+        assertEquals("hello", command.text("/outcomes/0/result"));
+        assertEquals(async.body().toString(), 202, async.status());
+        assertEquals("ASYNC", async.text("/mode"));
+        await("the event's function ran", Duration.ofSeconds(30),
+                () -> admin.get("/accounts/" + account + "/functions/" + closer + "/invocations").body().at("/total").asInt() == 1);
+        assertEquals(withoutCommand.body().toString(), 400, withoutCommand.status());
+        assertEquals(bot.body().toString(), 201, bot.status());
+        assertEquals("faas", bot.text("/vendor"));
+        assertTrue(admin.get("/accounts/" + account + "/functions").body().toString().contains(bot.text("/functions/bot_connectors_custom_integration")));
+        assertEquals(400, wrongVendor.status());
+        assertEquals("/vendor", wrongVendor.text("/errors/0/field"));
+        assertEquals(204, admin.delete("/accounts/" + account + "/bots/sales-bot").status());
+        assertEquals(404, admin.get("/accounts/" + account + "/bots/sales-bot").status());
     }
 
-    @Test
-    public void bothPostConversationSurveyEventsAreAcceptedAndRunTheirFunctions() {
-        String account = newAccount();
-        assertAcceptedAndRun(account, eventType("messaging_survey_started"));
-        assertAcceptedAndRun(account, eventType("messaging_survey_ended"));
-    }
-
-    @Test
-    public void theChatPostSurveyTranscriptEventIsAcceptedAndRunsItsFunction() {
-        JsonNode type = eventType("chat_post_survey_email_transcript");
-        assertEquals(10, type.get("defaultLimit").asInt());
-        assertFalse(type.get("supportsSkills").asBoolean());
-        String account = newAccount();
-        String function = deployFunction(account, "transcript", type.get("id").asText(), "async function lambda(input) {"
-                + " return {sendTranscript: input.payload.survey.csat >= 4, to: [input.payload.visitor.email]}; }", null);
-
-        Api.Answer answer = webhookAsAdmin(type.get("webhookPath").asText(), sample(type), account);
-
-        assertEquals(answer.body().toString(), 202, answer.status());
-        JsonNode record = awaitRecord(account, function, answer.text("/eventId"));
-        assertEquals("alex.kim@example.com", record.at("/result/to/0").asText());
-        assertTrue(record.at("/result/sendTranscript").asBoolean());
-    }
-
-    private void assertAcceptedAndRun(String account, JsonNode type) {
-        String id = type.get("id").asText();
-        String function = deployFunction(account, "on-" + id.replace('_', '-'), id, COMMANDS_CODE, null);
-        Api.Answer answer = webhook(type.get("webhookPath").asText(), sample(type), "Authorization", "Bearer " + ADMIN_KEY,
-                "X-Switchboard-Account", account);
-        assertEquals(id + ": " + answer.body(), 202, answer.status());
-        assertEquals("ASYNC", answer.text("/mode"));
-        JsonNode record = awaitRecord(account, function, answer.text("/eventId"));
-        assertEquals(id, record.at("/eventType").asText());
-        assertEquals("closeConversation", record.at("/result/1/type").asText());
-    }
-
-    /** The function's invocation record for the event, once the background run is done. */
-    private JsonNode awaitRecord(String account, String function, String eventId) {
-        String path = "/accounts/" + account + "/functions/" + function + "/invocations";
-        await("the function ran for event " + eventId, Duration.ofSeconds(30),
-                () -> eventId.equals(admin.get(path).body().at("/items/0/eventId").asText()));
-        JsonNode record = admin.get(path).body().at("/items/0");
-        assertEquals(record.toString(), "OK", record.at("/outcome").asText());
-        assertEquals("EVENT", record.at("/trigger").asText());
-        return record;
-    }
-
-    static Map<String, JsonNode> resultsByName(JsonNode reply) {
-        Map<String, JsonNode> byName = new HashMap<>();
-        reply.get("results").forEach(r -> byName.put(r.get("functionName").asText(), r));
-        return byName;
+    private void createBot(String account, String botId, String vendor, String functions) {
+        Api.Answer created = admin.post("/accounts/" + account + "/bots", "{\"id\": " + Api.quote(botId) + ", \"vendor\": " + Api.quote(vendor)
+                + ", \"functions\": {" + functions + "}}");
+        assertEquals(created.body().toString(), 201, created.status());
+        await("the bot is there", Duration.ofSeconds(5), () -> admin.get("/accounts/" + account + "/bots/" + botId).status() == 200);
     }
 }

@@ -14,6 +14,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
@@ -31,9 +32,11 @@ import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 
 /**
- * The proof that an integrator needs only the public API: a third event source, compiled at test time against
- * nothing but the core's API jar, Camel and switchboard.camel, is dropped into deploy/, contributes its event type and
- * webhook route, dispatches to a bound function, and leaves no type, route, thread or error behind when deleted.
+ * The proof that an integrator needs only the public API and data: a third event source is an {@code event-types/<id>/}
+ * folder (definition, schemas, sample) plus one route class compiled at test time against nothing but the public API
+ * jars (switchboard.core, switchboard.eventtypes, switchboard.camel, Camel, the OSGi framework). Dropped into deploy/,
+ * it contributes its event type and webhook route, dispatches to a bound function, and leaves no type, route, thread or
+ * error behind when deleted.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
@@ -43,40 +46,29 @@ public class IntegratorEventSourceIT extends EventSourceTestSupport {
     private static final String TYPE = "parcel_delivered";
     private static final String PATH = "/events/parcels/delivered";
 
-    private static final String PROVIDER = """
-            package com.example.parcels;
-
-            import io.switchboard.core.api.event.EventTypeDefinition;
-            import io.switchboard.core.api.event.EventTypeProvider;
-            import io.switchboard.core.api.event.InvocationMode;
-
-            public final class ParcelDelivered implements EventTypeProvider {
-                static final String SCHEMA = "{\\"$schema\\":\\"https://json-schema.org/draft/2020-12/schema\\",\\"type\\":\\"object\\","
-                        + "\\"required\\":[\\"parcelId\\",\\"skillId\\"],\\"properties\\":{\\"parcelId\\":{\\"type\\":\\"string\\"},"
-                        + "\\"skillId\\":{\\"type\\":\\"string\\"}}}";
-
-                @Override
-                public EventTypeDefinition definition() {
-                    return new EventTypeDefinition("parcel_delivered", "Parcel delivered", "A carrier delivered a parcel",
-                            "Parcels", 2, true, "/skillId", InvocationMode.SYNC, SCHEMA,
-                            "{\\"parcelId\\":\\"P-1\\",\\"skillId\\":\\"logistics\\"}", "{\\"type\\":\\"string\\"}",
-                            "/events/parcels/delivered");
-                }
-            }
-            """;
+    /** The folder's files: no Java for the event type. */
+    private static final Map<String, String> FOLDER = Map.of(
+            "definition.json", """
+                    {"id": "parcel_delivered", "name": "Parcel delivered", "description": "A carrier delivered a parcel",
+                     "family": "Parcels", "mode": "SYNC", "webhookPath": "/events/parcels/delivered", "limit": 2, "skills": true,
+                     "selection": "SKILL", "retries": 0, "delivery": "SINGLE"}
+                    """,
+            "schema.json", """
+                    {"$schema": "https://json-schema.org/draft/2020-12/schema", "type": "object", "required": ["parcelId"],
+                     "properties": {"parcelId": {"type": "string"}}}
+                    """,
+            "sample.json", "{\"parcelId\": \"P-1\"}",
+            "result-schema.json", "{\"$schema\": \"https://json-schema.org/draft/2020-12/schema\", \"type\": \"string\"}");
 
     private static final String ROUTES = """
             package com.example.parcels;
 
-            import io.switchboard.camel.api.EventReplies;
-            import org.apache.camel.builder.RouteBuilder;
+            import io.switchboard.camel.api.EventSourceRoutes;
+            import org.osgi.framework.BundleContext;
 
-            public final class ParcelRoutes extends RouteBuilder {
-                @Override
-                public void configure() {
-                    from("webhook:/events/parcels/delivered").routeId("parcel_delivered")
-                            .to("event:parcel_delivered?trigger=EVENT")
-                            .process(EventReplies.mapping(result -> "parcel says " + result));
+            public final class ParcelRoutes extends EventSourceRoutes {
+                public ParcelRoutes(BundleContext context) {
+                    super(context.getBundle(), null);
                 }
             }
             """;
@@ -88,6 +80,9 @@ public class IntegratorEventSourceIT extends EventSourceTestSupport {
             import org.apache.camel.builder.RouteBuilder;
 
             public final class ParcelRoutes extends RouteBuilder {
+                public ParcelRoutes(org.osgi.framework.BundleContext context) {
+                }
+
                 @Override
                 public void configure() {
                     from("no-such-scheme:parcels").routeId("parcel_broken").to("event:parcel_delivered?trigger=EVENT");
@@ -134,10 +129,16 @@ public class IntegratorEventSourceIT extends EventSourceTestSupport {
             int status = webhookAsAdmin(PATH, "{}", "nobody").status();
             return status != 404 && status != 503;
         });
-        deployFunction(account, "parcel-notifier", TYPE, "async function lambda(input) { return 'delivered ' + input.payload.parcelId; }", null);
-        Api.Answer answer = webhookAsAdmin(PATH, "{\"parcelId\":\"P-77\",\"skillId\":\"logistics\"}", account);
+        assertEquals("SKILL", admin.get("/event-types/" + TYPE).text("/selection"));
+        deployFunction(account, "parcel-notifier", TYPE, "async function lambda(input) { return 'delivered ' + input.payload.parcelId; }",
+                "\"skills\":[\"logistics\"]");
+        deployFunction(account, "parcel-breaker", TYPE, "async function lambda(input) { return {not: 'a string'}; }", "\"skills\":[\"returns\"]");
+        Api.Answer answer = webhookAsAdmin(PATH + "?skillId=logistics", "{\"parcelId\":\"P-77\"}", account);
         assertEquals(answer.body().toString(), 200, answer.status());
-        assertEquals("parcel says \"delivered P-77\"", answer.text("/results/0/result"));
+        assertEquals("delivered P-77", answer.body().asText());
+        Api.Answer broken = webhookAsAdmin(PATH + "?skillId=returns", "{\"parcelId\":\"P-78\"}", account);
+        assertEquals(broken.body().toString(), 901, broken.status());
+        assertTrue(broken.body().toString(), broken.text("/errorMsg").contains("invalid-result"));
 
         Files.delete(jar);
         await("the event type is gone", Duration.ofSeconds(5), () -> admin.get("/event-types/" + TYPE).status() == 404);
@@ -160,47 +161,46 @@ public class IntegratorEventSourceIT extends EventSourceTestSupport {
         return added.lines().filter(line -> line.contains(" ERROR ")).collect(Collectors.toList());
     }
 
-    /** Compiles the two classes against the public API only and packs them with their component descriptions. */
+    /** Compiles the route class against the public API only and packs it with its component description and the folder. */
     private Path buildBundle(String routes) throws IOException {
         Path work = Files.createTempDirectory(deployFolder().getParent(), "parcels");
         Path sources = Files.createDirectories(work.resolve("src/com/example/parcels"));
-        Files.writeString(sources.resolve("ParcelDelivered.java"), PROVIDER);
         Files.writeString(sources.resolve("ParcelRoutes.java"), routes);
         Path classes = Files.createDirectories(work.resolve("classes"));
         List<String> arguments = new ArrayList<>(List.of("--release", "17", "-proc:none", "-d", classes.toString(),
                 "-cp", publicApiClassPath(work)));
-        arguments.add(sources.resolve("ParcelDelivered.java").toString());
         arguments.add(sources.resolve("ParcelRoutes.java").toString());
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         assertEquals("javac of the integrator's bundle", 0, javac.run(null, null, null, arguments.toArray(String[]::new)));
 
         Path bundle = work.resolve(BUNDLE + ".jar");
         try (OutputStream out = Files.newOutputStream(bundle); JarOutputStream jar = new JarOutputStream(out, manifest())) {
-            for (String name : List.of("ParcelDelivered", "ParcelRoutes")) {
-                add(jar, "com/example/parcels/" + name + ".class", Files.readAllBytes(classes.resolve("com/example/parcels/" + name + ".class")));
-            }
-            add(jar, "OSGI-INF/provider.xml", component("com.example.parcels.ParcelDelivered",
-                    "io.switchboard.core.api.event.EventTypeProvider",
-                    "<property name=\"switchboard.event.type.id\" value=\"" + TYPE + "\"/>").getBytes(StandardCharsets.UTF_8));
-            add(jar, "OSGI-INF/routes.xml", component("com.example.parcels.ParcelRoutes", "org.apache.camel.RoutesBuilder", "")
+            add(jar, "com/example/parcels/ParcelRoutes.class", Files.readAllBytes(classes.resolve("com/example/parcels/ParcelRoutes.class")));
+            add(jar, "OSGI-INF/routes.xml", component("com.example.parcels.ParcelRoutes", "org.apache.camel.RoutesBuilder")
                     .getBytes(StandardCharsets.UTF_8));
+            for (Map.Entry<String, String> file : FOLDER.entrySet()) {
+                add(jar, "event-types/" + TYPE + "/" + file.getKey(), file.getValue().getBytes(StandardCharsets.UTF_8));
+            }
         }
         return bundle;
     }
 
-    /** switchboard.core (its API), switchboard.camel and the Camel jars the runtime bundle carries: nothing else. */
+    /** The public API jars (switchboard.core, .eventtypes, .camel), the Camel jars and the OSGi framework: nothing else. */
     private static String publicApiClassPath(Path work) throws IOException {
         Path system = Path.of(System.getProperty("switchboard.distribution.dir"), "system");
         List<String> path = new ArrayList<>();
         try (Stream<Path> jars = Files.list(system)) {
             for (Path jar : jars.sorted().toList()) {
                 String name = jar.getFileName().toString();
-                if (name.startsWith("switchboard.core-") || name.startsWith("switchboard.camel-")) {
+                if (name.startsWith("switchboard.core-") || name.startsWith("switchboard.camel-") || name.startsWith("switchboard.eventtypes-")) {
                     path.add(jar.toString());
                 } else if (name.startsWith("switchboard.camel.runtime-")) {
                     path.addAll(extractEmbedded(jar, Files.createDirectories(work.resolve("camel"))));
                 }
             }
+        }
+        try (Stream<Path> jars = Files.list(system.resolveSibling("lib"))) {
+            jars.filter(jar -> jar.getFileName().toString().startsWith("org.apache.felix.framework-")).forEach(jar -> path.add(jar.toString()));
         }
         return String.join(java.io.File.pathSeparator, path);
     }
@@ -226,18 +226,20 @@ public class IntegratorEventSourceIT extends EventSourceTestSupport {
         main.putValue("Bundle-ManifestVersion", "2");
         main.putValue("Bundle-SymbolicName", BUNDLE);
         main.putValue("Bundle-Version", "1.0.0");
-        main.putValue("Import-Package", "io.switchboard.core.api.event;version=\"[1.0,2)\","
-                + "io.switchboard.camel.api;version=\"[1.0,2)\","
+        main.putValue("Import-Package", "io.switchboard.camel.api;version=\"[2.0,3)\",org.osgi.framework;version=\"[1.9,2)\","
                 + "org.apache.camel;version=\"[4.14,5)\",org.apache.camel.builder;version=\"[4.14,5)\","
                 + "org.apache.camel.model;version=\"[4.14,5)\"");
-        main.putValue("Service-Component", "OSGI-INF/provider.xml,OSGI-INF/routes.xml");
+        main.putValue("Service-Component", "OSGI-INF/routes.xml");
+        main.putValue("Switchboard-EventTypes", "event-types");
+        main.putValue("Require-Capability", "osgi.extender;filter:=\"(&(osgi.extender=switchboard.eventtypes)(version>=1.0.0)(!(version>=2.0.0)))\"");
         return manifest;
     }
 
-    private static String component(String implementation, String service, String properties) {
+    /** A component activated through its constructor with its bundle's context (Declarative Services 1.4). */
+    private static String component(String implementation, String service) {
         return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-                + "<scr:component xmlns:scr=\"http://www.osgi.org/xmlns/scr/v1.3.0\" name=\"" + implementation + "\">"
-                + properties + "<service><provide interface=\"" + service + "\"/></service>"
+                + "<scr:component xmlns:scr=\"http://www.osgi.org/xmlns/scr/v1.4.0\" name=\"" + implementation + "\" init=\"1\">"
+                + "<service><provide interface=\"" + service + "\"/></service>"
                 + "<implementation class=\"" + implementation + "\"/></scr:component>";
     }
 

@@ -31,10 +31,10 @@ public class KafkaIngressIT extends EventSourceTestSupport {
         Path classPath = Path.of(System.getProperty("switchboard.distribution.dir"))
                 .resolve("../../../bundles/camel/kafka/target/test-broker.classpath").normalize();
         assertTrue("the broker's class path was written by the build of bundles/camel/kafka: " + classPath, Files.isRegularFile(classPath));
-        JsonNode type = eventType("messaging_conversation_end");
+        JsonNode type = eventType("controllerbot_messaging_conversation_end");
         String account = newAccount();
-        String function = deployFunction(account, "closer", "messaging_conversation_end",
-                "async function lambda(input) { return {type: 'sendMessage', text: 'Bye ' + input.payload.conversationId}; }", null);
+        String function = deployFunction(account, "closer", "controllerbot_messaging_conversation_end",
+                "function lambda(input, callback) { callback(null, [{type: 'systemMessage', text: 'Bye ' + input.payload.general.convId}]); }", null);
         String topic = KafkaBroker.uniqueTopic();
 
         try (KafkaBroker broker = new KafkaBroker(classPath, Files.createTempDirectory(deployFolder().getParent(), "kafka"))) {
@@ -42,7 +42,7 @@ public class KafkaIngressIT extends EventSourceTestSupport {
             Dictionary<String, Object> properties = new Hashtable<>();
             properties.put("topic", topic);
             properties.put("bootstrapServers", broker.bootstrapServers());
-            properties.put("eventTypeId", "messaging_conversation_end");
+            properties.put("eventTypeId", "controllerbot_messaging_conversation_end");
             ingress.update(properties);
             broker.send(topic, sample(type), Map.of("SwitchboardAccount", account));
 
@@ -51,7 +51,7 @@ public class KafkaIngressIT extends EventSourceTestSupport {
             JsonNode record = admin.get(path).body().at("/items/0");
             assertEquals(record.toString(), "OK", record.at("/outcome").asText());
             assertEquals("EVENT", record.at("/trigger").asText());
-            assertEquals("Bye 0c4f6b7e-2a1d-4e9b-8f3a-9d2c1b0a7e65", record.at("/result/text").asText());
+            assertEquals("Bye 5b5f5e1a-3c2d-4b8e-9f0a-7d6c5b4a3e21", record.at("/result/0/text").asText());
 
             ingress.delete();
             await("the topic's consumer stopped", Duration.ofSeconds(30), () -> Thread.getAllStackTraces().keySet().stream()

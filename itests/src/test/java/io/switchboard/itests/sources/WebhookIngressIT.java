@@ -3,14 +3,12 @@ package io.switchboard.itests.sources;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.switchboard.itests.Api;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Dictionary;
 import java.util.HexFormat;
 import java.util.Hashtable;
-import java.util.Map;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.Before;
@@ -23,16 +21,18 @@ import org.osgi.service.cm.Configuration;
 
 /**
  * What the webhook refuses and how it authenticates: unknown paths, payloads failing the schema, unsigned or wrongly
- * signed calls, oversized bodies; and a failing or timing-out function never fails the other functions of the event.
+ * signed calls, oversized bodies; and a failing or timing-out command is answered in LivePerson's shape (901).
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
 public class WebhookIngressIT extends EventSourceTestSupport {
 
-    private static final String COMMAND_PATH = "/events/conversational-commands/command";
+    private static final String COMMAND_PATH = "/events/conversational-commands/commands/echo";
+    private static final String ECHO = "function lambda(input, callback) { callback(null, input.payload.arguments.join(' ')); }";
     private static final String SECRET = "itest-signing-secret";
     private static final int MAX_BODY = 16 * 1024;
     private static volatile boolean configured;
+    private static volatile boolean echoDeployed;
 
     @Before
     public void configureWebhooks() throws Exception {
@@ -45,29 +45,38 @@ public class WebhookIngressIT extends EventSourceTestSupport {
             configured = true;
         }
         eventType("conversational_command");
+        if (!echoDeployed) {
+            deployFunction("acme", "echo", "conversational_command", ECHO, null);
+            echoDeployed = true;
+        }
         String oversized = "{\"pad\":\"" + "x".repeat(MAX_BODY) + "\"}";
         await("the webhook runs with the test's configuration", Duration.ofSeconds(20),
                 () -> webhookAsAdmin(COMMAND_PATH, oversized, "acme").status() == 413);
     }
 
     @Test
-    public void anUnknownEventPathIsAnswered404() {
+    public void anUnknownEventPathAndAnUnknownCommandAreAnswered404() {
         Api.Answer answer = webhookAsAdmin("/events/conversational-commands/no-such-event", "{}", "acme");
+        Api.Answer command = webhookAsAdmin("/events/conversational-commands/commands/no-such-command", "{}", "acme");
+        Api.Answer oldPath = webhookAsAdmin("/events/conversational-commands/command", "{}", "acme");
 
         assertEquals(404, answer.status());
         assertEquals("urn:switchboard:problem:not-found", answer.text("/type"));
+        assertEquals(404, command.status());
+        assertTrue(command.text("/detail"), command.text("/detail").contains("'no-such-command'"));
+        assertEquals(404, oldPath.status());
     }
 
     @Test
     public void aPayloadFailingTheSchemaIsAnswered400ListingTheFields() {
-        Api.Answer answer = webhookAsAdmin(COMMAND_PATH, "{\"accountId\": 5, \"command\": {\"name\": \"has space\", \"arguments\": []}}", "acme");
+        Api.Answer answer = webhookAsAdmin(COMMAND_PATH, "{\"conversationId\": {}, \"arguments\": \"echo this\", \"agentNote\": 1}", "acme");
 
         assertEquals(answer.body().toString(), 400, answer.status());
         assertEquals("urn:switchboard:problem:invalid-payload", answer.text("/type"));
         String errors = answer.body().get("errors").toString();
-        assertTrue(errors, errors.contains("/accountId"));
-        assertTrue(errors, errors.contains("/command/name"));
-        assertTrue(errors, errors.contains("conversationId"));
+        assertTrue(errors, errors.contains("/conversationId"));
+        assertTrue(errors, errors.contains("/arguments"));
+        assertTrue("a field LivePerson may add is no error: " + errors, !errors.contains("agentNote"));
     }
 
     @Test
@@ -80,9 +89,7 @@ public class WebhookIngressIT extends EventSourceTestSupport {
 
     @Test
     public void aWronglySignedCallIsAnswered401AndARightlySignedOneIsDispatched() throws Exception {
-        deployFunction("acme", "signed-" + System.nanoTime(), "conversational_command",
-                "async function lambda(input) { return {reply: 'signed ok'}; }", null);
-        String body = sample(eventType("conversational_command"));
+        String body = "{\"conversationId\": \"4711\", \"arguments\": [\"signed\", \"ok\"]}";
 
         String timestamp = Long.toString(System.currentTimeMillis() / 1000);
         String signed = timestamp + "." + body;
@@ -97,7 +104,7 @@ public class WebhookIngressIT extends EventSourceTestSupport {
         assertEquals(401, wrong.status());
         assertEquals(401, otherAccount.status());
         assertEquals(right.body().toString(), 200, right.status());
-        assertTrue(right.body().toString(), right.body().toString().contains("signed ok"));
+        assertEquals("signed ok", right.body().asText());
     }
 
     @Test
@@ -122,22 +129,26 @@ public class WebhookIngressIT extends EventSourceTestSupport {
     }
 
     @Test
-    public void aFailingAndATimingOutFunctionDoNotFailTheOtherFunctionsOfTheEvent() {
+    public void aFailingAndATimingOutCommandAreAnswered901InLivePersonsShape() {
         String account = newAccount();
-        deployFunction(account, "works", "conversational_command", "async function lambda(input) { return {reply: 'fine'}; }", null);
+        deployFunction(account, "works", "conversational_command", "async function lambda(input) { return 'fine'; }", null);
         deployFunction(account, "throws", "conversational_command",
-                "async function lambda(input) { throw new Error('no order service'); }", null);
+                "function lambda(input, callback) { callback(new Error('no order service')); }", null);
         deployFunction(account, "loops", "conversational_command", "async function lambda(input) { while (true) {} }",
                 "\"timeoutMs\":1000");
+        String body = sample(eventType("conversational_command"));
 
-        Api.Answer answer = webhookAsAdmin(COMMAND_PATH, sample(eventType("conversational_command")), account);
+        Api.Answer works = webhookAsAdmin("/events/conversational-commands/commands/works", body, account);
+        Api.Answer throwing = webhookAsAdmin("/events/conversational-commands/commands/throws", body, account);
+        Api.Answer looping = webhookAsAdmin("/events/conversational-commands/commands/loops", body, account);
 
-        assertEquals(answer.body().toString(), 200, answer.status());
-        Map<String, JsonNode> byName = EventSourcesIT.resultsByName(answer.body());
-        assertEquals("fine", byName.get("works").at("/result/reply").asText());
-        assertEquals("ERROR", byName.get("throws").at("/outcome").asText());
-        assertTrue(byName.get("throws").at("/error/errorMsg").asText().contains("no order service"));
-        assertEquals("TIMEOUT", byName.get("loops").at("/outcome").asText());
+        assertEquals(works.body().toString(), 200, works.status());
+        assertEquals("fine", works.body().asText());
+        assertEquals(throwing.body().toString(), 901, throwing.status());
+        assertEquals("com.liveperson.faas.handler.custom-failure", throwing.text("/errorCode"));
+        assertTrue(throwing.text("/errorMsg"), throwing.text("/errorMsg").contains("no order service"));
+        assertEquals(looping.body().toString(), 901, looping.status());
+        assertEquals("com.liveperson.faas.handler.executiontime-exceeded", looping.text("/errorCode"));
     }
 
     private static String hmac(String secret, String body) throws Exception {

@@ -126,9 +126,9 @@ public class TemplatesIT extends SwitchboardTestSupport {
             }
         }
         assertEquals(Set.of("messaging-conversation-end", "keyword-scanner", "replace-files-for-conversation"),
-                ids(admin.get("/templates?eventType=messaging_conversation_end")));
+                ids(admin.get("/templates?eventType=controllerbot_messaging_conversation_end")));
         assertEquals("messaging-conversation-end",
-                admin.get("/templates?eventType=messaging_conversation_end").text("/items/0/id"));
+                admin.get("/templates?eventType=controllerbot_messaging_conversation_end").text("/items/0/id"));
         assertEquals(Set.of("greeting", "http", "logging", "salesforce", "secret-storage"), ids(admin.get("/templates?eventType=none")));
     }
 

@@ -3,6 +3,7 @@ package io.switchboard.api.http.internal;
 import io.switchboard.api.http.internal.json.Json;
 import io.switchboard.api.http.internal.json.Views;
 import io.switchboard.api.http.internal.resource.AccountsResource;
+import io.switchboard.api.http.internal.resource.BotsResource;
 import io.switchboard.api.http.internal.resource.DeadLettersResource;
 import io.switchboard.api.http.internal.resource.EventTypesResource;
 import io.switchboard.api.http.internal.resource.EventsResource;
@@ -20,6 +21,7 @@ import io.switchboard.api.http.internal.web.Problem;
 import io.switchboard.api.http.internal.web.ProblemException;
 import io.switchboard.api.http.internal.web.Problems;
 import io.switchboard.api.http.internal.web.RequestBody;
+import io.switchboard.core.api.bot.BotService;
 import io.switchboard.core.api.dispatch.DeadLetters;
 import io.switchboard.core.api.dispatch.DraftInvoker;
 import io.switchboard.core.api.dispatch.EventDispatcher;
@@ -91,10 +93,10 @@ public final class ApiServlet extends HttpServlet {
     public ApiServlet(@Reference FunctionService functions, @Reference InvocationService invocations,
                       @Reference SecretService secrets, @Reference EventCatalog catalog,
                       @Reference EventDispatcher dispatcher, @Reference FunctionInvoker invoker,
-                      @Reference DeadLetters deadLetters, @Reference ScheduleService schedules, @Reference Authenticator authenticator,
-                      @Reference AccountKeys accountKeys, @Reference RequestBodies bodies, @Reference DraftInvoker drafts,
-                      ApiConfiguration config) {
-        this(new CoreServices(functions, invocations, secrets, catalog, dispatcher, invoker, deadLetters, accountKeys, drafts), schedules,
+                      @Reference DeadLetters deadLetters, @Reference BotService bots, @Reference ScheduleService schedules,
+                      @Reference Authenticator authenticator, @Reference AccountKeys accountKeys, @Reference RequestBodies bodies,
+                      @Reference DraftInvoker drafts, ApiConfiguration config) {
+        this(new CoreServices(functions, invocations, secrets, catalog, dispatcher, invoker, deadLetters, bots, accountKeys, drafts), schedules,
                 authenticator, bodies,
                 ApiSettings.from(config));
     }
@@ -123,6 +125,7 @@ public final class ApiServlet extends HttpServlet {
         new SecretsResource(core.secrets(), views).addRoutes(router);
         new EventsResource(core.dispatcher(), json, views).addRoutes(router);
         new DeadLettersResource(core.deadLetters(), views, settings).addRoutes(router);
+        new BotsResource(core.bots(), views, settings).addRoutes(router);
         new AccountsResource(core.accountKeys(), settings).addRoutes(router);
         if (schedules != null) {
             new SchedulesResource(schedules, json).addRoutes(router);

@@ -22,7 +22,7 @@ class DeadLettersApiTest {
     void start() throws Exception {
         server = ApiServer.start(core, new ApiSettings(1_048_576, 20, 100));
         functionId = server.post("/api/v1/accounts/acme/functions", KEY,
-                "{\"name\":\"closer\",\"code\":\"c\",\"eventType\":\"messaging_conversation_end\"}").json().get("id").asText();
+                "{\"name\":\"closer\",\"code\":\"c\",\"eventType\":\"controllerbot_messaging_conversation_end\"}").json().get("id").asText();
         assertThat(server.post("/api/v1/accounts/acme/functions/" + functionId + "/deploy", KEY, null).status()).isEqualTo(200);
     }
 
@@ -51,7 +51,7 @@ class DeadLettersApiTest {
         JsonNode item = body.get("items").get(0);
         assertThat(item.get("taskId").asText()).isEqualTo(newer);
         assertThat(item.get("eventId").asText()).startsWith("ev-");
-        assertThat(item.get("eventType").asText()).isEqualTo("messaging_conversation_end");
+        assertThat(item.get("eventType").asText()).isEqualTo("controllerbot_messaging_conversation_end");
         assertThat(item.get("functionId").asText()).isEqualTo(functionId);
         assertThat(item.get("version").asInt()).isEqualTo(1);
         assertThat(item.get("attempts").asInt()).isEqualTo(3);
@@ -72,7 +72,7 @@ class DeadLettersApiTest {
     void aRetryIsAcceptedAndAnswersTheTaskAsRequeuedOnTheDeployedVersion() {
         String taskId = core.deadLetter("acme", functionId, EARLIER);
         server.put("/api/v1/accounts/acme/functions/" + functionId, KEY,
-                "{\"name\":\"closer\",\"code\":\"fixed\",\"eventType\":\"messaging_conversation_end\"}");
+                "{\"name\":\"closer\",\"code\":\"fixed\",\"eventType\":\"controllerbot_messaging_conversation_end\"}");
         server.post("/api/v1/accounts/acme/functions/" + functionId + "/deploy", KEY, null);
 
         ApiServer.Reply reply = server.post(retry(taskId), KEY, null);

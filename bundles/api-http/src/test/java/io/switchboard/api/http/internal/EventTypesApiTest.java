@@ -25,24 +25,27 @@ class EventTypesApiTest {
     void theCatalogueIsListedSortedById() {
         JsonNode items = server.get("/api/v1/event-types", "acme-key").json().get("items");
 
-        assertThat(items.findValuesAsText("id")).containsExactly("conversational_command", "messaging_conversation_end");
+        assertThat(items.findValuesAsText("id")).containsExactly("controllerbot_messaging_conversation_end", "conversational_command");
     }
 
     @Test
     void anEventTypeShowsLimitsModeAndEmbedsItsJsonAsJson() {
-        JsonNode body = server.get("/api/v1/event-types/messaging_conversation_end", "acme-key").json();
+        JsonNode body = server.get("/api/v1/event-types/controllerbot_messaging_conversation_end", "acme-key").json();
 
         assertThat(body.get("displayName").asText()).isEqualTo("Messaging Conversation End");
         assertThat(body.get("source").asText()).isEqualTo("System Messages");
         assertThat(body.get("defaultLimit").asInt()).isEqualTo(1);
         assertThat(body.get("effectiveLimit").asInt()).isEqualTo(1);
         assertThat(body.get("supportsSkills").asBoolean()).isTrue();
-        assertThat(body.get("skillPointer").asText()).isEqualTo("/skillId");
+        assertThat(body.has("skillPointer")).isFalse();
         assertThat(body.get("mode").asText()).isEqualTo("ASYNC");
+        assertThat(body.get("selection").asText()).isEqualTo("SKILL");
+        assertThat(body.get("retries").asInt()).isEqualTo(3);
+        assertThat(body.get("delivery").asText()).isEqualTo("COMMANDS");
         assertThat(body.get("webhookPath").asText()).isEqualTo("/events/system-messages/conversation-end");
         assertThat(body.get("payloadSchema").get("type").asText()).isEqualTo("object");
-        assertThat(body.get("samplePayload").get("skillId").asText()).isEqualTo("42");
-        assertThat(body.get("resultShape").isObject()).isTrue();
+        assertThat(body.at("/samplePayload/general/convId").asText()).isEqualTo("c-1");
+        assertThat(body.get("resultSchema").isObject()).isTrue();
     }
 
     @Test
@@ -54,7 +57,10 @@ class EventTypesApiTest {
     }
 
     @Test
-    void anUnknownEventTypeIsNotFound() {
+    void anUnknownEventTypeIsNotFoundAndAnOldIdNamesItsReplacement() {
         assertThat(server.get("/api/v1/event-types/nope", "acme-key").status()).isEqualTo(404);
+        var renamed = server.get("/api/v1/event-types/messaging_conversation_end", "acme-key");
+        assertThat(renamed.status()).isEqualTo(404);
+        assertThat(renamed.json().get("detail").asText()).contains("renamed to 'controllerbot_messaging_conversation_end'");
     }
 }

@@ -46,13 +46,26 @@ class EventsApiTest {
         assertThat(body.get("outcomes").findValuesAsText("functionName")).containsExactlyInAnyOrder("command-a", "command-b");
         assertThat(body.get("outcomes").get(0).get("result").get("echo").get("command").asText()).isEqualTo("hi");
         assertThat(body.get("outcomes").get(0).get("result").get("trigger").asText()).isEqualTo("EVENT");
+        assertThat(body.get("result")).hasSize(2);
+        assertThat(body.has("failure")).isFalse();
+    }
+
+    @Test
+    void theSkillCommandAndBotOfAnEventAreQueryParameters() {
+        deploy("closer", "controllerbot_messaging_conversation_end");
+
+        server.post(EVENTS + "controllerbot_messaging_conversation_end?skillId=42&commandName=echo&botId=bot-7", KEY, "{\"payload\": {\"a\": 1}}");
+
+        assertThat(core.lastDispatch.skillId()).isEqualTo("42");
+        assertThat(core.lastDispatch.commandName()).isEqualTo("echo");
+        assertThat(core.lastDispatch.botId()).isEqualTo("bot-7");
     }
 
     @Test
     void anAsynchronousEventIsAcceptedWith202AndItsId() {
-        deploy("closer", "messaging_conversation_end");
+        deploy("closer", "controllerbot_messaging_conversation_end");
 
-        ApiServer.Reply reply = server.post(EVENTS + "messaging_conversation_end", KEY, "{\"payload\": {\"skillId\": \"42\"}}");
+        ApiServer.Reply reply = server.post(EVENTS + "controllerbot_messaging_conversation_end", KEY, "{\"payload\": {\"skillId\": \"42\"}}");
 
         assertThat(reply.status()).isEqualTo(202);
         assertThat(reply.json().get("eventId").asText()).startsWith("ev-");

@@ -15,7 +15,12 @@ import io.switchboard.core.api.dispatch.InvalidPayloadException;
 import io.switchboard.core.api.dispatch.Trigger;
 import io.switchboard.core.api.dispatch.UnknownEventTypeException;
 import io.switchboard.core.api.dispatch.UnknownFunctionException;
+import io.switchboard.core.api.bot.Bot;
+import io.switchboard.core.api.bot.BotService;
+import io.switchboard.core.api.bot.BotSpec;
+import io.switchboard.core.api.event.EventSelection;
 import io.switchboard.core.api.event.EventTypeDefinition;
+import io.switchboard.core.api.event.ResultDelivery;
 import io.switchboard.core.api.event.InvocationMode;
 import io.switchboard.core.api.execution.ExecutionError;
 import io.switchboard.core.api.execution.LogLevel;
@@ -74,15 +79,17 @@ final class FakeCore {
     private final AtomicInteger ids = new AtomicInteger();
     volatile Duration capacityFullFor;
     volatile RuntimeException failure;
+    /** The last event the fake dispatcher was asked to raise. */
+    volatile DispatchRequest lastDispatch;
 
     FakeCore() {
         addEventType(new EventTypeDefinition("conversational_command", "Conversational Command", "An agent typed /name",
-                "Conversational Commands", 30, false, null, InvocationMode.SYNC,
+                "Conversational Commands", 30, false, InvocationMode.SYNC, EventSelection.ALL, 0, ResultDelivery.SINGLE,
                 "{\"type\":\"object\",\"required\":[\"command\"]}", "{\"command\":\"hello\",\"args\":[\"world\"]}",
-                "{\"type\":\"object\"}", "/events/conversational-command"), 2);
-        addEventType(new EventTypeDefinition("messaging_conversation_end", "Messaging Conversation End", "A conversation closed",
-                "System Messages", 1, true, "/skillId", InvocationMode.ASYNC, "{\"type\":\"object\"}",
-                "{\"conversationId\":\"c-1\",\"skillId\":\"42\"}", null, "/events/system-messages/conversation-end"), 1);
+                "{\"type\":\"object\"}", "/events/conversational-commands/commands/{commandName}"), 2);
+        addEventType(new EventTypeDefinition("controllerbot_messaging_conversation_end", "Messaging Conversation End", "A conversation closed",
+                "System Messages", 1, true, InvocationMode.ASYNC, EventSelection.SKILL, 3, ResultDelivery.COMMANDS, "{\"type\":\"object\"}",
+                "{\"general\":{\"convId\":\"c-1\"}}", null, "/events/system-messages/conversation-end"), 1);
     }
 
     void addEventType(EventTypeDefinition definition, int effectiveLimit) {
@@ -336,13 +343,18 @@ final class FakeCore {
                 .filter(f -> f.account().equals(request.account()) && f.deployedVersion() > 0)
                 .filter(f -> request.eventTypeId().equals(f.spec().eventType()))
                 .toList();
+        lastDispatch = request;
         if (type.definition().mode() == InvocationMode.ASYNC) {
             return new DispatchResult(eventId, InvocationMode.ASYNC, List.of());
         }
         List<FunctionOutcome> outcomes = bound.stream()
                 .map(f -> run(f, request.payloadJson(), request.headers(), request.trigger(), request.eventTypeId(), eventId))
+                .sorted(Comparator.comparing(FunctionOutcome::functionName))
                 .toList();
-        return new DispatchResult(eventId, InvocationMode.SYNC, outcomes);
+        Optional<FunctionOutcome> failure = outcomes.stream().filter(o -> o.outcome() != Outcome.OK).findFirst();
+        String combined = failure.isPresent() ? null
+                : "[" + String.join(",", outcomes.stream().map(FunctionOutcome::resultJson).toList()) + "]";
+        return new DispatchResult(eventId, InvocationMode.SYNC, outcomes, ResultDelivery.SINGLE, combined, failure.orElse(null));
     }
 
     };
@@ -356,7 +368,7 @@ final class FakeCore {
     /** Dead-letters a task of the function after three failed attempts; answers its id. */
     String deadLetter(String account, String functionId, Instant at) {
         String taskId = "task-" + ids.incrementAndGet();
-        tasks.put(taskId, new FakeTask(account, new DeadLetterInfo(taskId, "ev-" + ids.incrementAndGet(), "messaging_conversation_end",
+        tasks.put(taskId, new FakeTask(account, new DeadLetterInfo(taskId, "ev-" + ids.incrementAndGet(), "controllerbot_messaging_conversation_end",
                 functionId, 1, 3, "ERROR: com.switchboard.function.error boom", at), true));
         return taskId;
     }
@@ -462,4 +474,59 @@ final class FakeCore {
             throw toThrow;
         }
     }
+
+    private final Map<String, Bot> bots = new ConcurrentHashMap<>();
+
+    /** Bots in memory; a function must exist in the account and be bound to the event it is given for. */
+    final BotService botService = new BotService() {
+
+        @Override
+        public Page<Bot> list(String account, int page, int size) {
+            List<Bot> all = bots.values().stream().filter(b -> b.account().equals(account)).sorted(Comparator.comparing(Bot::id)).toList();
+            return new Page<>(all.stream().skip((long) page * size).limit(size).toList(), page, size, all.size());
+        }
+
+        @Override
+        public Bot get(String account, String botId) {
+            return Optional.ofNullable(bots.get(account + "/" + botId))
+                    .orElseThrow(() -> new NotFoundException("Account " + account + " has no bot '" + botId + "'"));
+        }
+
+        @Override
+        public Bot create(String account, BotSpec spec) {
+            Bot bot = new Bot(spec.id(), account, spec.vendor(), resolve(account, spec), NOW, NOW);
+            if (bots.putIfAbsent(account + "/" + spec.id(), bot) != null) {
+                throw new ConflictException("Account " + account + " has a bot '" + spec.id() + "' already");
+            }
+            return bot;
+        }
+
+        @Override
+        public Bot update(String account, String botId, BotSpec spec) {
+            Bot existing = get(account, botId);
+            Bot bot = new Bot(botId, account, spec.vendor(), resolve(account, spec), existing.createdAt(), NOW);
+            bots.put(account + "/" + botId, bot);
+            return bot;
+        }
+
+        @Override
+        public void delete(String account, String botId) {
+            if (bots.remove(account + "/" + botId) == null) {
+                throw new NotFoundException("Account " + account + " has no bot '" + botId + "'");
+            }
+        }
+
+        private Map<String, String> resolve(String account, BotSpec spec) {
+            List<FieldError> errors = new ArrayList<>();
+            Map<String, String> resolved = new java.util.TreeMap<>();
+            spec.functions().forEach((event, ref) -> functionsById.values().stream()
+                    .filter(f -> f.account().equals(account) && (f.id().equals(ref) || f.spec().name().equals(ref)) && event.equals(f.spec().eventType()))
+                    .findFirst().ifPresentOrElse(f -> resolved.put(event, f.id()),
+                            () -> errors.add(new FieldError("/functions/" + event, "no such function bound to " + event))));
+            if (!errors.isEmpty()) {
+                throw new ValidationException("Bot '" + spec.id() + "' is invalid", errors);
+            }
+            return resolved;
+        }
+    };
 }

@@ -180,15 +180,15 @@ class FunctionsApiTest {
 
     @Test
     void deployingBeyondTheEventLimitIs409NamingEventLimitAndHolders() {
-        String first = create("closer-1", "messaging_conversation_end");
-        String second = create("closer-2", "messaging_conversation_end");
+        String first = create("closer-1", "controllerbot_messaging_conversation_end");
+        String second = create("closer-2", "controllerbot_messaging_conversation_end");
         server.post(BASE + "/" + first + "/deploy", KEY, null);
 
         ApiServer.Reply reply = server.post(BASE + "/" + second + "/deploy", KEY, null);
 
         assertThat(reply.status()).isEqualTo(409);
         assertThat(reply.json().get("type").asText()).isEqualTo("urn:switchboard:problem:function-limit-exceeded");
-        assertThat(reply.json().get("eventType").asText()).isEqualTo("messaging_conversation_end");
+        assertThat(reply.json().get("eventType").asText()).isEqualTo("controllerbot_messaging_conversation_end");
         assertThat(reply.json().get("limit").asInt()).isEqualTo(1);
         assertThat(reply.json().get("holders").get(0).asText()).isEqualTo("closer-1");
         assertThat(reply.json().get("detail").asText()).contains("closer-1");
@@ -203,12 +203,12 @@ class FunctionsApiTest {
 
     @Test
     void limitBreachesAreListedPerAccount() {
-        core.breaches.put("acme", List.of(new LimitBreach("acme", "messaging_conversation_end", "42", 1, List.of("a", "b"))));
+        core.breaches.put("acme", List.of(new LimitBreach("acme", "controllerbot_messaging_conversation_end", "42", 1, List.of("a", "b"))));
 
         JsonNode items = server.get("/api/v1/accounts/acme/limit-breaches", KEY).json().get("items");
 
         assertThat(items).hasSize(1);
-        assertThat(items.get(0).get("eventType").asText()).isEqualTo("messaging_conversation_end");
+        assertThat(items.get(0).get("eventType").asText()).isEqualTo("controllerbot_messaging_conversation_end");
         assertThat(items.get(0).get("skill").asText()).isEqualTo("42");
         assertThat(items.get(0).get("holders").size()).isEqualTo(2);
         assertThat(server.get("/api/v1/accounts/globex/limit-breaches", "globex-key").json().get("items")).isEmpty();

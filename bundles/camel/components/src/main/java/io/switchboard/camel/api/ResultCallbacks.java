@@ -1,14 +1,10 @@
 package io.switchboard.camel.api;
 
 import io.switchboard.camel.internal.results.CallbackDelivery;
-import io.switchboard.camel.internal.results.ResultMapping;
 import java.util.Objects;
 import org.apache.camel.Processor;
 
-/**
- * Processors for {@code event-results:} routes: map a finished asynchronous function's result into its event's
- * contract, and deliver it to the account's callback.
- */
+/** The processor of {@code event-results:} routes that delivers a settled event to the account's callback. */
 public final class ResultCallbacks {
 
     /** HTTP header of a delivery naming the account. */
@@ -25,25 +21,13 @@ public final class ResultCallbacks {
     }
 
     /**
-     * Maps the result of an {@code event-results:} exchange with the contract. An OK result becomes the delivery
-     * {@code {"eventId", "eventType", "account", "functionId", "functionName", "invocationId", "result": <mapped>}}
-     * (JSON text). The route stops, with nothing to deliver, when the function failed (its record and dead letter hold
-     * why), when the mapped result is nothing ({@code null} or {@code []}), or when the result breaks the contract: that
-     * is an error of the function, logged at WARN with its invocation id and the code
-     * {@value InvalidResultException#ERROR_CODE}, and left in the headers {@code SwitchboardOutcome=ERROR},
-     * {@code SwitchboardErrorCode}, {@code SwitchboardErrorMessage}.
-     */
-    public static Processor mapping(ResultContract contract) {
-        return new ResultMapping(Objects.requireNonNull(contract, "contract"));
-    }
-
-    /**
-     * {@code POST}s the body (JSON text) to the callback of the exchange's account ({@code SwitchboardAccount}) with
-     * the headers {@value #ACCOUNT_HEADER} and, with a secret, {@value #TIMESTAMP_HEADER} and {@value #SIGNATURE_HEADER}
-     * (the HMAC of {@code "<timestamp>.<body>"}, as a signed webhook call is made); waits at most the
-     * settings' timeout. A status other than 2xx fails the exchange with {@link CallbackFailedException} (an {@code IOException}), no answer
-     * with an {@code IOException}, for the route's error handling. An account without a callback is logged at debug
-     * and the route stops. The processor is a Camel service: its HTTP client lives while its route runs.
+     * {@code POST}s the body (the delivery document, JSON text) to the callback of the exchange's account
+     * ({@code SwitchboardAccount}) with the headers {@value #ACCOUNT_HEADER} and, with a secret, {@value #TIMESTAMP_HEADER}
+     * and {@value #SIGNATURE_HEADER} (the HMAC of {@code "<timestamp>.<body>"}, as a signed webhook call is made); waits at
+     * most the settings' timeout. A status other than 2xx fails the exchange with {@link CallbackFailedException} (an
+     * {@code IOException}), no answer with an {@code IOException}, for the route's error handling. An account without a
+     * callback is logged at debug and the route stops. The processor is a Camel service: its HTTP client lives while its
+     * route runs.
      */
     public static Processor delivery(CallbackSettings settings) {
         return new CallbackDelivery(Objects.requireNonNull(settings, "settings"));

@@ -30,9 +30,17 @@ public final class SwitchboardHeaders {
     /** Which attempt of an asynchronous function the outcome is, from 1 (set by {@code event-results:}). */
     public static final String ATTEMPT = "SwitchboardAttempt";
 
+    /** The skill an event is raised for, read by {@code event:} (else the {@code skillId} of {@link #HTTP_QUERY}). @since 2.0 */
+    public static final String SKILL_ID = "SwitchboardSkillId";
+    /** The command a conversational command event names: the {@code {commandName}} of its webhook path. @since 2.0 */
+    public static final String COMMAND_NAME = "SwitchboardCommandName";
+    /** The bot a bot event comes from: the {@code {botId}} of its webhook path. @since 2.0 */
+    public static final String BOT_ID = "SwitchboardBotId";
+    /** The query string of the webhook request as it came (set by {@code webhook:}). @since 2.0 */
+    public static final String HTTP_QUERY = "SwitchboardHttpQuery";
     /**
      * What identifies the event at its source (read by {@code event:}): the core stores it with the accepted event and
-     * does not run a second event with the same key (the Kafka ingress sets {@code kafka:<topic>/<partition>/<offset>}).
+     * does not run a second event with the same key (the Kafka ingress sets {@code kafka:<topic>/<partition>/<offset>}). @since 2.0
      */
     public static final String IDEMPOTENCY_KEY = "SwitchboardIdempotencyKey";
 
@@ -62,6 +70,11 @@ public final class SwitchboardHeaders {
     private static final List<String> RESERVED_PREFIXES = List.of("Camel", "org.apache.camel.", INTERNAL_PREFIX, "X-Switchboard-");
 
     private SwitchboardHeaders() {
+    }
+
+    /** The header carrying a {@code {name}} segment of a webhook path: {@code Switchboard} and the capitalised name. @since 2.0 */
+    public static String pathVariable(String name) {
+        return INTERNAL_PREFIX + Character.toUpperCase(name.charAt(0)) + name.substring(1);
     }
 
     /**

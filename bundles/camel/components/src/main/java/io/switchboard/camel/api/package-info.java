@@ -1,6 +1,13 @@
-/** What routes and event-source bundles use besides Camel and the core API: header names, resource loading, webhook answers. */
+/**
+ * What routes and event-source bundles use besides Camel and the core API: header names, the routes made from an
+ * event-source bundle's folders, webhook answers and result delivery.
+ *
+ * <p>2.0: results are checked and combined by the core (issue 11): {@code ResultContract}, {@code CallbackCommandsContract},
+ * {@code InvalidResultException}, {@code EventTypeResources} and {@code ResultCallbackRoutes} are gone; event sources extend
+ * {@link io.switchboard.camel.api.EventSourceRoutes}.
+ */
 @Export
-@Version("1.2.0")
+@Version("2.0.0")
 package io.switchboard.camel.api;
 
 import org.osgi.annotation.bundle.Export;

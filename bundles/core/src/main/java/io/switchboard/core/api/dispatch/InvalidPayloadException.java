@@ -2,7 +2,10 @@ package io.switchboard.core.api.dispatch;
 
 import java.util.List;
 
-/** The payload is not JSON or fails the event type's schema; lists every failing field. */
+/**
+ * The payload is not JSON or fails the event type's schema, or the request lacks what the type's selection needs (the
+ * command, the bot); lists every failing field.
+ */
 public final class InvalidPayloadException extends DispatchException {
     private static final long serialVersionUID = 1L;
     private final transient List<FieldError> fieldErrors;

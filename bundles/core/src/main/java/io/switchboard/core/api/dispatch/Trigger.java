@@ -10,6 +10,8 @@ public enum Trigger {
     CAMEL,
     /** An operator's manual invocation (API "invoke" screen, shell). */
     MANUAL,
+    /** Another function called it through {@link FunctionCalls} (a bot's INVOCATION action, an orchestrator). @since 1.3 */
+    FUNCTION,
     /** A schedule of the account ({@code /api/v1/accounts/{account}/schedules}) fired. */
     SCHEDULE
 }

@@ -6,7 +6,8 @@ public final class UnknownEventTypeException extends DispatchException {
     private final String eventTypeId;
 
     public UnknownEventTypeException(String eventTypeId) {
-        super("Unknown event type '" + eventTypeId + "': no installed event source provides it (GET /api/v1/event-types lists them)");
+        super("Unknown event type '" + eventTypeId + "': no installed event source provides it (GET /api/v1/event-types lists them)"
+                + io.switchboard.core.api.event.RenamedEventTypes.hint(eventTypeId));
         this.eventTypeId = eventTypeId;
     }
 

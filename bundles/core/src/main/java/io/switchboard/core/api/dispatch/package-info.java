@@ -1,4 +1,7 @@
-/** Raising events and invoking functions through the core (what ingress routes and Camel components call), and dead letters. */
+/**
+ * Raising events and invoking functions through the core (what ingress routes, Camel components and the LivePerson
+ * gateway call), function-to-function calls, settled asynchronous events, and dead letters.
+ */
 @Export
 @Version("1.3.0")
 package io.switchboard.core.api.dispatch;

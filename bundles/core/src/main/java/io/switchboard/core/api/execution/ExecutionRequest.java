@@ -18,6 +18,9 @@ import java.util.Objects;
  * @param env the function's environment variables
  * @param allowedDomains host names the function may reach over HTTP (exact, or {@code *.example.com})
  * @param timeout wall-clock budget; past it the run ends with {@link Outcome#TIMEOUT}
+ * @param callDepth 0 for a function run for an event or an external call; n for a function called (through
+ *        {@code io.switchboard.core.api.dispatch.FunctionCalls}) by one of depth n-1. A toolbelt module that calls other
+ *        functions passes it on as the caller's depth, and {@code now + timeout} as the deadline. @since 1.2
  */
 public record ExecutionRequest(
         String invocationId,
@@ -28,7 +31,8 @@ public record ExecutionRequest(
         String inputJson,
         Map<String, String> env,
         List<String> allowedDomains,
-        Duration timeout) {
+        Duration timeout,
+        int callDepth) {
     public ExecutionRequest {
         Objects.requireNonNull(invocationId, "invocationId");
         Objects.requireNonNull(account, "account");
@@ -39,5 +43,14 @@ public record ExecutionRequest(
         Objects.requireNonNull(timeout, "timeout");
         env = env == null ? Map.of() : Map.copyOf(env);
         allowedDomains = allowedDomains == null ? List.of() : List.copyOf(allowedDomains);
+        if (callDepth < 0) {
+            throw new IllegalArgumentException("callDepth must be >= 0, was " + callDepth);
+        }
+    }
+
+    /** A run at call depth 0 (an event's or an external call's). */
+    public ExecutionRequest(String invocationId, String account, String functionId, String codeId, String code, String inputJson,
+            Map<String, String> env, List<String> allowedDomains, Duration timeout) {
+        this(invocationId, account, functionId, codeId, code, inputJson, env, allowedDomains, timeout, 0);
     }
 }

@@ -19,8 +19,12 @@ import org.slf4j.LoggerFactory;
 
 import io.switchboard.core.api.log.SafeText;
 import io.switchboard.core.api.dispatch.AsyncOutcome;
+import io.switchboard.core.api.dispatch.AsyncOutcomeListener;
 import io.switchboard.core.api.dispatch.FunctionOutcome;
+import io.switchboard.core.api.event.EventTypeDefinition;
 import io.switchboard.core.api.execution.Outcome;
+import io.switchboard.core.api.function.EventCatalog;
+import io.switchboard.core.api.function.EventTypeView;
 import io.switchboard.core.internal.id.TimeOrderedIds;
 import io.switchboard.core.internal.health.WorkerLife;
 import io.switchboard.core.internal.db.BatchWriter;
@@ -30,14 +34,16 @@ import io.switchboard.core.internal.function.DeployedFunctions;
 
 /**
  * The persisted queue of asynchronous events. An event and one task per selected function are stored in one
- * transaction before the event is acknowledged; workers run due tasks, retry failures with exponential
- * backoff and dead-letter a task after its last attempt. Pending tasks are re-queued when the queue starts.
- * Tasks wait (without using attempts) while no executor is registered or their concurrency limit is full.
+ * transaction before the event is acknowledged; workers run due tasks (the tasks of one event in parallel), retry a
+ * failure with exponential backoff as often as the event type's {@code retries} say and dead-letter a task after its
+ * last attempt. When an event's last task settles, the event settles as one unit ({@link EventSettlement}): one
+ * delivery of its combined results, or none when a task was dead-lettered. Pending tasks are re-queued when the queue
+ * starts. Tasks wait (without using attempts) while no executor is registered or their concurrency limit is full.
  */
 final class AsyncQueue {
 
     /** How the queue works through its tasks. */
-    record Settings(int workers, int maxAttempts, Duration backoff, Duration maxBackoff, Duration capacityRetry) {
+    record Settings(int workers, Duration backoff, Duration maxBackoff, Duration capacityRetry) {
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(AsyncQueue.class);
@@ -50,10 +56,12 @@ final class AsyncQueue {
     private final FunctionRunner runner;
     private final BooleanSupplier executorPresent;
     private final ConcurrencyLimiter limiter;
+    private final EventCatalog catalog;
     private final Settings settings;
     private final Clock clock;
-    private final AsyncOutcomeListeners listeners;
-    private final AsyncTaskRepository repository = new AsyncTaskRepository();
+    private final EventTypeListeners<AsyncOutcomeListener> listeners;
+    private final AsyncTaskRepository repository;
+    private final EventSettlement settlement;
     private final DelayQueue<Due> queue = new DelayQueue<>();
     private final ExecutorService workers;
     private final WorkerLife life = new WorkerLife("asynchronous worker");
@@ -62,15 +70,19 @@ final class AsyncQueue {
     private final Set<String> recovered = ConcurrentHashMap.newKeySet();
 
     AsyncQueue(Database database, DeployedFunctions functions, FunctionRunner runner, BooleanSupplier executorPresent,
-            ConcurrencyLimiter limiter, Settings settings, Clock clock, AsyncOutcomeListeners listeners) {
+            ConcurrencyLimiter limiter, EventCatalog catalog, Settings settings, Clock clock, EventTypeListeners<AsyncOutcomeListener> listeners,
+            AsyncTaskRepository repository, EventSettlement settlement) {
         this.database = database;
         this.functions = functions;
         this.runner = runner;
         this.executorPresent = executorPresent;
         this.limiter = limiter;
+        this.catalog = catalog;
         this.settings = settings;
         this.clock = clock;
         this.listeners = listeners;
+        this.repository = repository;
+        this.settlement = settlement;
         AtomicInteger threads = new AtomicInteger();
         this.workers = Executors.newFixedThreadPool(Math.max(1, settings.workers()),
                 r -> new Thread(r, "switchboard-async-" + threads.incrementAndGet()));
@@ -104,12 +116,16 @@ final class AsyncQueue {
 
     /**
      * Persists the event and its tasks, then queues the tasks; returns when the event is durable. Events accepted at
-     * the same time share one transaction (group commit), so concurrent callers do not queue for a commit each.
+     * the same time share one transaction (group commit), so concurrent callers do not queue for a commit each. An
+     * event that selects no function is not stored: nothing runs, nothing settles, nothing is delivered.
      */
     void accept(AsyncEvent event, List<DeployedFunction> selected, String idempotencyKey) {
+        if (selected.isEmpty()) {
+            return;
+        }
         long now = clock.millis();
         List<AsyncTask> tasks = selected.stream().map(f -> new AsyncTask(TimeOrderedIds.next(), event.id(), event.account(),
-                f.functionId(), f.version(), 0, now)).toList();
+                f.functionId(), f.version(), 0, now, f.name())).toList();
         acceptWriter.writeAndWait(new Accepted(event, tasks, now, idempotencyKey), ACCEPT_WAIT);
         tasks.forEach(task -> queue.add(new Due(task)));
     }
@@ -163,8 +179,7 @@ final class AsyncQueue {
                 // An OutOfMemoryError here is most often another's (a function filling the heap): the worker goes on.
                 LOG.error("Asynchronous task {} of event {} failed in the platform; retrying in {}", task.id(), task.eventId(),
                         settings.backoff(), e);
-                queue.add(new Due(new AsyncTask(task.id(), task.eventId(), task.account(), task.functionId(), task.version(),
-                        task.attempts(), clock.millis() + settings.backoff().toMillis())));
+                queue.add(new Due(task.dueAt(clock.millis() + settings.backoff().toMillis())));
             }
         }
     }
@@ -210,10 +225,15 @@ final class AsyncQueue {
         AsyncEvent event;
         try (ConcurrencyLimiter.Permit held = permit.get(); Quarantine.Slot admitted = slot.get()) {
             event = event(task);
-            outcome = runner.runDurably(function.get(), event.payloadJson(),
-                    new InvocationContext(event.eventTypeId(), event.id(), event.headers(), event.trigger()), admitted);
+            outcome = runner.runDurably(function.get(), event.payloadJson(), context(event), admitted);
         }
         settleAndTell(task, event, outcome);
+    }
+
+    /** The event's type as the catalogue has it now (its result contract), or none when its source is gone. */
+    private InvocationContext context(AsyncEvent event) {
+        EventTypeDefinition type = catalog.get(event.eventTypeId()).map(EventTypeView::definition).orElse(null);
+        return new InvocationContext(type, event.id(), event.headers(), event.trigger(), 0);
     }
 
     private AsyncEvent event(AsyncTask task) {
@@ -222,32 +242,30 @@ final class AsyncQueue {
     }
 
     private void settleAndTell(AsyncTask task, AsyncEvent event, FunctionOutcome outcome) {
-        Optional<AsyncTask> retry = settle(task, outcome);
+        Optional<AsyncTask> retry = settle(task, event, outcome);
         // Told after the record is stored and the task settled, so a listener sees what the API shows, and before
         // a retry is queued, so listeners hear the attempts of one task in order.
-        listeners.tell(new AsyncOutcome(event.id(), event.account(), event.eventTypeId(), outcome, task.attempts() + 1, retry.isEmpty()));
+        AsyncOutcome told = new AsyncOutcome(event.id(), event.account(), event.eventTypeId(), outcome, task.attempts() + 1, retry.isEmpty());
+        listeners.tell(event.eventTypeId(), "the outcome of invocation " + outcome.invocationId() + " for event " + event.id(),
+                listener -> listener.functionFinished(told));
         retry.ifPresent(next -> queue.add(new Due(next)));
     }
 
     private void waitInQueue(AsyncTask task) {
-        queue.add(new Due(new AsyncTask(task.id(), task.eventId(), task.account(), task.functionId(), task.version(),
-                task.attempts(), clock.millis() + settings.capacityRetry().toMillis())));
+        queue.add(new Due(task.dueAt(clock.millis() + settings.capacityRetry().toMillis())));
     }
 
     /** Stores how the task ended; the next attempt to queue, or empty when it has none (done or dead-lettered). */
-    private Optional<AsyncTask> settle(AsyncTask task, FunctionOutcome outcome) {
+    private Optional<AsyncTask> settle(AsyncTask task, AsyncEvent event, FunctionOutcome outcome) {
         long now = clock.millis();
         if (outcome.outcome() == Outcome.OK) {
-            database.withConnection("complete task " + task.id(), c -> {
-                repository.markDone(c, task, now);
-                return null;
-            });
+            settlement.done(task, outcome.resultJson(), now);
             return Optional.empty();
         }
         String error = outcome.outcome() + (outcome.error() == null ? "" : ": " + outcome.error().errorCode() + " " + outcome.error().errorMsg())
                 + " (invocation " + outcome.invocationId() + ")";
         int attempts = task.attempts() + 1;
-        if (attempts >= settings.maxAttempts()) {
+        if (attempts >= settlement.attempts(event.eventTypeId())) {
             deadLetter(task, attempts, error);
             return Optional.empty();
         }
@@ -260,10 +278,7 @@ final class AsyncQueue {
     }
 
     private void deadLetter(AsyncTask task, int attempts, String error) {
-        database.withConnection("dead-letter task " + task.id(), c -> {
-            repository.markDead(c, task, attempts, error, clock.millis());
-            return null;
-        });
+        settlement.dead(task, attempts, error, clock.millis());
         LOG.warn("Gave up on function {} for event {} of account {} after {} attempt(s): {}", task.functionId(), task.eventId(),
                 task.account(), attempts, SafeText.of(error));
     }

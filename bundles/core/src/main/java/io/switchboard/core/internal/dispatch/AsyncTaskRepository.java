@@ -15,32 +15,42 @@ import io.switchboard.core.api.dispatch.Trigger;
 import io.switchboard.core.internal.db.Rows;
 import io.switchboard.core.internal.json.Json;
 
-/** SQL of the {@code async_events} and {@code async_tasks} tables: the persisted queue. */
+/**
+ * SQL of the {@code async_events} and {@code async_tasks} tables: the persisted queue. A task is PENDING, DONE (with
+ * its valid result) or DEAD (dead-lettered); an event is PENDING until its last task settles, then SETTLED (every task
+ * DONE) or DEAD (a task DEAD). Tasks of one event settle one at a time: each locks its event's row first.
+ */
 final class AsyncTaskRepository {
 
     static final String PENDING = "PENDING";
     static final String DONE = "DONE";
     static final String DEAD = "DEAD";
+    static final String SETTLED = "SETTLED";
 
     private static final TypeReference<List<Header>> HEADERS = new TypeReference<>() { };
-    private static final String TASK_COLUMNS = "id, event_id, account, function_id, version, attempts, next_attempt_at";
+    private static final String TASK_COLUMNS = "id, event_id, account, function_id, version, attempts, next_attempt_at, function_name";
     private static final String DEAD_LETTER_COLUMNS = "t.id, t.event_id, e.event_type, t.function_id, t.version, t.attempts, "
             + "t.last_error, t.updated_at";
 
+    /** How one task of an event ended, for combining the event's results. */
+    record TaskResult(String functionId, String functionName, int version, String status, String resultJson) {
+    }
+
     void insertEvent(Connection c, AsyncEvent e) throws SQLException {
-        Rows.update(c, "INSERT INTO async_events (id, account, event_type, payload, headers, trigger_kind, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                e.id(), e.account(), e.eventTypeId(), e.payloadJson(), Json.write(e.headers()), e.trigger().name(), e.createdAt());
+        Rows.update(c, "INSERT INTO async_events (id, account, event_type, payload, headers, trigger_kind, created_at, status, skill_id) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", e.id(), e.account(), e.eventTypeId(), e.payloadJson(), Json.write(e.headers()),
+                e.trigger().name(), e.createdAt(), PENDING, e.skillId());
     }
 
     void insertTask(Connection c, AsyncTask t, long now) throws SQLException {
-        Rows.update(c, "INSERT INTO async_tasks (" + TASK_COLUMNS + ", status, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                t.id(), t.eventId(), t.account(), t.functionId(), t.version(), t.attempts(), t.nextAttemptAt(), PENDING, now);
+        Rows.update(c, "INSERT INTO async_tasks (" + TASK_COLUMNS + ", status, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                t.id(), t.eventId(), t.account(), t.functionId(), t.version(), t.attempts(), t.nextAttemptAt(), t.functionName(), PENDING, now);
     }
 
     Optional<AsyncEvent> event(Connection c, String eventId) throws SQLException {
-        return Rows.one(c, "SELECT id, account, event_type, payload, headers, trigger_kind, created_at FROM async_events WHERE id = ?",
+        return Rows.one(c, "SELECT id, account, event_type, payload, headers, trigger_kind, created_at, skill_id FROM async_events WHERE id = ?",
                 rs -> new AsyncEvent(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        Json.read(rs.getString(5), HEADERS), Trigger.valueOf(rs.getString(6)), rs.getLong(7)), eventId);
+                        Json.read(rs.getString(5), HEADERS), Trigger.valueOf(rs.getString(6)), rs.getLong(7), rs.getString(8)), eventId);
     }
 
     List<AsyncTask> pending(Connection c) throws SQLException {
@@ -48,9 +58,14 @@ final class AsyncTaskRepository {
                 AsyncTaskRepository::task, PENDING);
     }
 
-    void markDone(Connection c, AsyncTask t, long now) throws SQLException {
-        Rows.update(c, "UPDATE async_tasks SET status = ?, attempts = ?, last_error = NULL, updated_at = ? WHERE id = ?",
-                DONE, t.attempts() + 1, now, t.id());
+    /** Locks the event's row until the transaction ends, so that its tasks settle one after the other. */
+    void lockEvent(Connection c, String eventId) throws SQLException {
+        Rows.one(c, "SELECT status FROM async_events WHERE id = ? FOR UPDATE", rs -> rs.getString(1), eventId);
+    }
+
+    void markDone(Connection c, AsyncTask t, String resultJson, long now) throws SQLException {
+        Rows.update(c, "UPDATE async_tasks SET status = ?, attempts = ?, last_error = NULL, result = ?, updated_at = ? WHERE id = ?",
+                DONE, t.attempts() + 1, resultJson, now, t.id());
     }
 
     void markRetry(Connection c, AsyncTask next, String error, long now) throws SQLException {
@@ -61,6 +76,21 @@ final class AsyncTaskRepository {
     void markDead(Connection c, AsyncTask t, int attempts, String error, long now) throws SQLException {
         Rows.update(c, "UPDATE async_tasks SET status = ?, attempts = ?, last_error = ?, updated_at = ? WHERE id = ?",
                 DEAD, attempts, error, now, t.id());
+    }
+
+    long openTasks(Connection c, String eventId) throws SQLException {
+        return Rows.count(c, "SELECT COUNT(*) FROM async_tasks WHERE event_id = ? AND status = ?", eventId, PENDING);
+    }
+
+    /** The event's tasks in function-name order. */
+    List<TaskResult> results(Connection c, String eventId) throws SQLException {
+        return Rows.list(c, "SELECT function_id, function_name, version, status, result FROM async_tasks WHERE event_id = ? "
+                + "ORDER BY function_name, function_id", rs -> new TaskResult(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4),
+                rs.getString(5)), eventId);
+    }
+
+    void setEventStatus(Connection c, String eventId, String status) throws SQLException {
+        Rows.update(c, "UPDATE async_events SET status = ? WHERE id = ?", status, eventId);
     }
 
     /** A page of the account's dead-lettered tasks, newest first. */
@@ -74,23 +104,31 @@ final class AsyncTaskRepository {
         return Rows.count(c, "SELECT COUNT(*) FROM async_tasks WHERE account = ? AND status = ?", account, DEAD);
     }
 
-    /** One task of the account, whatever its status, as the dead-letter API shows it. */
+    /** One task of the account, whatever its status, as the dead-letter API shows it, with its function's name. */
     Optional<StoredTask> task(Connection c, String account, String taskId) throws SQLException {
-        return Rows.one(c, "SELECT " + DEAD_LETTER_COLUMNS + ", t.status FROM async_tasks t JOIN async_events e ON e.id = t.event_id "
-                + "WHERE t.id = ? AND t.account = ?", rs -> new StoredTask(deadLetter(rs), rs.getString(9)), taskId, account);
+        return Rows.one(c, "SELECT " + DEAD_LETTER_COLUMNS + ", t.status, t.function_name FROM async_tasks t JOIN async_events e "
+                + "ON e.id = t.event_id WHERE t.id = ? AND t.account = ?", rs -> new StoredTask(deadLetter(rs), rs.getString(9),
+                rs.getString(10)), taskId, account);
     }
 
     /**
-     * Re-queues a dead-lettered task to run {@code version} from its first attempt; false when it is no longer dead
-     * (a concurrent retry re-queued it first), so that only one retry takes effect.
+     * Re-queues a dead-lettered task to run {@code version} from its first attempt, and its event waits for it again;
+     * false when it is no longer dead (a concurrent retry re-queued it first), so that only one retry takes effect.
      */
-    boolean requeueDead(Connection c, String account, String taskId, int version, long now) throws SQLException {
-        return Rows.update(c, "UPDATE async_tasks SET status = ?, attempts = 0, version = ?, next_attempt_at = ?, updated_at = ? "
-                + "WHERE id = ? AND account = ? AND status = ?", PENDING, version, now, now, taskId, account, DEAD) == 1;
+    boolean requeueDead(Connection c, String account, String taskId, String eventId, int version, String functionName, long now)
+            throws SQLException {
+        lockEvent(c, eventId);
+        boolean requeued = Rows.update(c, "UPDATE async_tasks SET status = ?, attempts = 0, version = ?, function_name = ?, "
+                + "next_attempt_at = ?, updated_at = ? WHERE id = ? AND account = ? AND status = ?", PENDING, version, functionName, now, now,
+                taskId, account, DEAD) == 1;
+        if (requeued) {
+            setEventStatus(c, eventId, PENDING);
+        }
+        return requeued;
     }
 
-    /** A task as the dead-letter API shows it, with its status. */
-    record StoredTask(DeadLetterInfo info, String status) {
+    /** A task as the dead-letter API shows it, with its status and function name. */
+    record StoredTask(DeadLetterInfo info, String status, String functionName) {
     }
 
     private static DeadLetterInfo deadLetter(ResultSet rs) throws SQLException {
@@ -99,6 +137,7 @@ final class AsyncTaskRepository {
     }
 
     private static AsyncTask task(ResultSet rs) throws SQLException {
-        return new AsyncTask(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5), rs.getInt(6), rs.getLong(7));
+        return new AsyncTask(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5), rs.getInt(6), rs.getLong(7),
+                rs.getString(8));
     }
 }

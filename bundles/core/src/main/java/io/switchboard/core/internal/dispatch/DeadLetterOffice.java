@@ -16,7 +16,10 @@ import io.switchboard.core.internal.db.Paging;
 import io.switchboard.core.internal.function.DeployedFunction;
 import io.switchboard.core.internal.function.DeployedFunctions;
 
-/** Lists an account's dead-lettered tasks and re-queues one to run the function's deployed version. */
+/**
+ * Lists an account's dead-lettered tasks and re-queues one to run the function's deployed version; its event waits for
+ * it again and settles (and is delivered) once all its tasks are done.
+ */
 final class DeadLetterOffice implements DeadLetters {
 
     private static final Logger LOG = LoggerFactory.getLogger(DeadLetterOffice.class);
@@ -26,10 +29,11 @@ final class DeadLetterOffice implements DeadLetters {
     private final DeployedFunctions functions;
     private final Consumer<AsyncTask> queue;
     private final Clock clock;
-    private final AsyncTaskRepository repository = new AsyncTaskRepository();
+    private final AsyncTaskRepository repository;
 
-    DeadLetterOffice(Database database, DeployedFunctions functions, Consumer<AsyncTask> queue, Clock clock) {
+    DeadLetterOffice(Database database, AsyncTaskRepository repository, DeployedFunctions functions, Consumer<AsyncTask> queue, Clock clock) {
         this.database = database;
+        this.repository = repository;
         this.functions = functions;
         this.queue = queue;
         this.clock = clock;
@@ -54,12 +58,12 @@ final class DeadLetterOffice implements DeadLetters {
         DeployedFunction function = functions.deployed(account, dead.functionId()).orElseThrow(() -> new ConflictException(
                 "Function " + dead.functionId() + " of task " + taskId + " has no deployed version; deploy it first, then retry the task"));
         long now = clock.millis();
-        boolean requeued = database.withConnection("retry task " + taskId,
-                c -> repository.requeueDead(c, account, taskId, function.version(), now));
+        boolean requeued = database.inTransaction("retry task " + taskId,
+                c -> repository.requeueDead(c, account, taskId, dead.eventId(), function.version(), function.name(), now));
         if (!requeued) {
             throw notDead(taskId);
         }
-        queue.accept(new AsyncTask(taskId, dead.eventId(), account, dead.functionId(), function.version(), 0, now));
+        queue.accept(new AsyncTask(taskId, dead.eventId(), account, dead.functionId(), function.version(), 0, now, function.name()));
         LOG.info("Dead-lettered task {} of account {} re-queued to run function {} v{} (was v{})", taskId, account,
                 dead.functionId(), function.version(), dead.version());
         return new DeadLetterInfo(taskId, dead.eventId(), dead.eventTypeId(), dead.functionId(), function.version(), 0, dead.lastError(),

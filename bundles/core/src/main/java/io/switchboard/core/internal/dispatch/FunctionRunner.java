@@ -42,12 +42,14 @@ final class FunctionRunner {
     private final InvocationRecorder recorder;
     private final Clock clock;
     private final Quarantine quarantine;
+    private final ResultCheck results;
 
-    FunctionRunner(Supplier<FunctionExecutor> executor, InvocationRecorder recorder, Clock clock, Quarantine quarantine) {
+    FunctionRunner(Supplier<FunctionExecutor> executor, InvocationRecorder recorder, Clock clock, Quarantine quarantine, ResultCheck results) {
         this.executor = executor;
         this.recorder = recorder;
         this.clock = clock;
         this.quarantine = quarantine;
+        this.results = results;
     }
 
     /** A quarantine slot for a run of the function; empty when it is quarantined and every slot is busy. */
@@ -85,7 +87,7 @@ final class FunctionRunner {
                 long wallBefore = System.nanoTime();
                 result = execute(new ExecutionRequest(invocationId, function.account(), function.functionId(), function.codeId(),
                         function.spec().code(), input(payloadJson, context.headers()), function.spec().env(), function.spec().allowedDomains(),
-                        function.timeout()));
+                        function.timeout(), context.depth()));
                 result = recorder.bounded(result);
                 long wall = System.nanoTime() - wallBefore;
                 // An executor that runs guest code on threads of its own reports their CPU time; this thread only waited.
@@ -95,6 +97,7 @@ final class FunctionRunner {
             }
         }
         long durationMs = result.duration() != null ? result.duration().toMillis() : Duration.between(startedAt, clock.instant()).toMillis();
+        result = heldToContract(result, context);
         FunctionOutcome outcome = new FunctionOutcome(invocationId, function.functionId(), function.name(), function.version(),
                 result.outcome(), result.outcome() == Outcome.OK ? result.resultJson() : null, result.error(), result.logs());
         record(durable, new InvocationRecord(invocationId, function.account(), function.functionId(), function.version(), context.eventTypeId(),
@@ -103,6 +106,19 @@ final class FunctionRunner {
         LOG.debug("Function {} v{} of account {} ended {} in {} ms (invocation {})", function.functionId(), function.version(),
                 function.account(), outcome.outcome(), durationMs, invocationId);
         return outcome;
+    }
+
+    /**
+     * A result of a run for an event must keep the event's result contract: one that breaks it ends the run as an
+     * error of the function, recorded, retried and answered like any other, and never delivered.
+     */
+    private ExecutionResult heldToContract(ExecutionResult result, InvocationContext context) {
+        if (result.outcome() != Outcome.OK || context.event() == null) {
+            return result;
+        }
+        return results.check(context.event(), result.resultJson())
+                .map(broken -> new ExecutionResult(Outcome.ERROR, null, broken, result.logs(), result.duration()))
+                .orElse(result);
     }
 
     /** CPU time of this thread (the executor runs functions on the calling thread), or -1 where the JVM cannot tell. */

@@ -71,7 +71,8 @@ public class EventCatalogImpl implements EventCatalog {
         rebuildAndAudit();
     }
 
-    @Reference(service = EventTypeProvider.class, cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    @Reference(service = EventTypeProvider.class, cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            updated = "updatedProvider")
     public void addProvider(ComponentServiceObjects<EventTypeProvider> objects, Map<String, Object> properties) {
         long serviceId = (Long) properties.get(Constants.SERVICE_ID);
         Object id = properties.get(EventTypeId.NAME);
@@ -96,6 +97,34 @@ public class EventCatalogImpl implements EventCatalog {
             lock.unlock();
         }
         LOG.info("Event type '{}' ({}) is available", eventTypeId, definition.displayName());
+        rebuildAndAudit();
+    }
+
+    /**
+     * A provider's service properties changed (the event-type extender bumps a revision when a family's configuration
+     * changes the retries): its definition is fetched again and replaces the one in the catalogue.
+     */
+    public void updatedProvider(ComponentServiceObjects<EventTypeProvider> objects, Map<String, Object> properties) {
+        long serviceId = (Long) properties.get(Constants.SERVICE_ID);
+        Object id = properties.get(EventTypeId.NAME);
+        if (!(id instanceof String eventTypeId)) {
+            return;
+        }
+        EventTypeDefinition definition = fetchDefinition(objects, serviceId, eventTypeId);
+        if (definition == null) {
+            return;
+        }
+        lock.lock();
+        try {
+            List<Registration> list = registrations.get(eventTypeId);
+            if (list == null) {
+                return;
+            }
+            list.replaceAll(r -> r.serviceId() == serviceId ? new Registration(serviceId, objects, definition) : r);
+        } finally {
+            lock.unlock();
+        }
+        LOG.info("Event type '{}' changed: retries {}", eventTypeId, definition.retries());
         rebuildAndAudit();
     }
 

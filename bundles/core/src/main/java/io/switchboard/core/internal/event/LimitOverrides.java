@@ -6,6 +6,8 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.switchboard.core.api.event.RenamedEventTypes;
+
 /** Parses the operator's {@code eventTypeId=limit} entries; a malformed entry is logged and skipped. */
 final class LimitOverrides {
 
@@ -24,6 +26,8 @@ final class LimitOverrides {
                 LOG.error("Ignoring limit override '{}' of {}: expected eventTypeId=limit with a limit >= 0", entry, EventCatalogImpl.PID);
                 continue;
             }
+            RenamedEventTypes.replacementOf(id).ifPresent(next -> LOG.warn("Limit override '{}' of {} names the old event type id '{}', "
+                    + "which matches nothing: it was renamed to '{}' (LivePerson's id)", entry, EventCatalogImpl.PID, id, next));
             overrides.put(id, limit);
         }
         return Map.copyOf(overrides);

@@ -6,8 +6,14 @@ import java.util.Optional;
 /** What dispatch asks the function store: which deployed versions run for an event or a direct call. */
 public interface DeployedFunctions {
 
-    /** The account's productive functions bound to the event that react to the skill (null: no skill given). */
+    /**
+     * The account's productive functions bound to the event for the skill, by LivePerson's rule: those that list the
+     * skill, else those without skills ("Default"); with no skill given (null), those without skills.
+     */
     List<DeployedFunction> selectFor(String account, String eventTypeId, String skill);
+
+    /** Every productive function of the account bound to the event. */
+    List<DeployedFunction> bound(String account, String eventTypeId);
 
     /** The deployed version of the account's function with that id or name. */
     Optional<DeployedFunction> deployed(String account, String functionRef);

@@ -57,6 +57,33 @@ public class DeployedFunctionsImpl implements DeployedFunctions {
 
     @Override
     public List<DeployedFunction> selectFor(String account, String eventTypeId, String skill) {
+        List<Bound> bound = selection(account, eventTypeId).bound();
+        List<DeployedFunction> selected = new ArrayList<>(bound.size());
+        if (skill != null) {
+            for (Bound b : bound) {
+                if (b.binding().skills().contains(skill)) {
+                    selected.add(b.function());
+                }
+            }
+            if (!selected.isEmpty()) {
+                return selected;
+            }
+        }
+        for (Bound b : bound) {
+            if (b.binding().skills().isEmpty()) {
+                selected.add(b.function());
+            }
+        }
+        return selected;
+    }
+
+    @Override
+    public List<DeployedFunction> bound(String account, String eventTypeId) {
+        return selection(account, eventTypeId).bound().stream().map(Bound::function).toList();
+    }
+
+    /** What the (account, event) binds, from the cache while it is fresh. */
+    private Selection selection(String account, String eventTypeId) {
         Key key = new Key(account, eventTypeId);
         AtomicLong generation = generations.computeIfAbsent(account, a -> new AtomicLong());
         long now = System.nanoTime();
@@ -71,13 +98,7 @@ public class DeployedFunctionsImpl implements DeployedFunctions {
                 selections.put(key, selection);
             }
         }
-        List<DeployedFunction> selected = new ArrayList<>(selection.bound().size());
-        for (Bound bound : selection.bound()) {
-            if (bound.binding().covers(skill)) {
-                selected.add(bound.function());
-            }
-        }
-        return selected;
+        return selection;
     }
 
     @Override

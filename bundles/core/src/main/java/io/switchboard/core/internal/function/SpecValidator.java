@@ -9,6 +9,8 @@ import java.util.regex.Pattern;
 
 import io.switchboard.core.api.dispatch.FieldError;
 import io.switchboard.core.api.egress.EgressPolicy;
+import io.switchboard.core.api.event.EventSelection;
+import io.switchboard.core.api.event.RenamedEventTypes;
 import io.switchboard.core.api.execution.CodeChecker;
 import io.switchboard.core.api.execution.CodeProblem;
 import io.switchboard.core.api.function.EventCatalog;
@@ -31,6 +33,8 @@ final class SpecValidator {
     private static final List<String> RESERVED_ENV_PREFIXES = List.of("X_LIVEPERSON_", "VAULT_");
     private static final Pattern DOMAIN = Pattern.compile(
             "(\\*\\.)?([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)*[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?", Pattern.CASE_INSENSITIVE);
+    /** A conversational command's name: LivePerson's function names (alphanumeric and '_', at most 50) plus '-'. */
+    private static final Pattern COMMAND = Pattern.compile("[A-Za-z0-9_-]{1,50}");
     private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
     private final int maxCodeLength;
@@ -112,9 +116,15 @@ final class SpecValidator {
         Optional<EventTypeView> event = catalog.get(spec.eventType());
         if (event.isEmpty()) {
             errors.add(new FieldError("/eventType", "no installed event source provides '" + spec.eventType()
-                    + "' (GET /api/v1/event-types lists them)"));
-        } else if (!spec.skills().isEmpty() && !event.get().definition().supportsSkills()) {
-            errors.add(new FieldError("/skills", "event '" + spec.eventType() + "' does not support skills"));
+                    + "' (GET /api/v1/event-types lists them)" + RenamedEventTypes.hint(spec.eventType())));
+        } else {
+            if (!spec.skills().isEmpty() && !event.get().definition().supportsSkills()) {
+                errors.add(new FieldError("/skills", "event '" + spec.eventType() + "' does not support skills"));
+            }
+            if (event.get().definition().selection() == EventSelection.COMMAND && spec.name() != null && !COMMAND.matcher(spec.name()).matches()) {
+                errors.add(new FieldError("/name", "is the command agents type for event '" + spec.eventType()
+                        + "' and travels in its webhook's path: use 1-50 letters, digits, '_' or '-'"));
+            }
         }
         for (int i = 0; i < spec.skills().size(); i++) {
             String skill = spec.skills().get(i);

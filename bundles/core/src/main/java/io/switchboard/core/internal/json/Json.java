@@ -3,6 +3,7 @@ package io.switchboard.core.internal.json;
 import java.io.UncheckedIOException;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -18,6 +19,8 @@ public final class Json {
             .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
             // "{...} trailing text" is not JSON: refused instead of read up to the first complete value.
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            // {"a": 1, "a": 2} means one thing to one parser and another to the next: refused, not read as its last value.
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
 
     private Json() {

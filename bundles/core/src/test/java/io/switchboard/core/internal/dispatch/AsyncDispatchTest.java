@@ -49,9 +49,14 @@ class AsyncDispatchTest {
     }
 
     private Node start(ScriptedExecutor executor, Object... config) {
-        CoreFixture core = new CoreFixture(TestDatabase.inDataFolder(dataFolder), TestEvents.conversationEnd());
+        return start(4, executor, config);
+    }
+
+    /** A node whose event type retries a failed function {@code retries} times. */
+    private Node start(int retries, ScriptedExecutor executor, Object... config) {
+        CoreFixture core = new CoreFixture(TestDatabase.inDataFolder(dataFolder), TestEvents.conversationEnd(retries));
         InvocationServiceImpl invocations = new InvocationServiceImpl(core.database, core.quotas, TestConfigs.config(InvocationServiceImpl.Config.class));
-        DispatcherImpl dispatcher = new DispatcherImpl(core.catalog, core.deployedFunctions, invocations, core.database,
+        DispatcherImpl dispatcher = new DispatcherImpl(core.catalog, core.deployedFunctions, invocations, core.database, core.bots,
                 TestConfigs.config(DispatcherImpl.Config.class, config), Clock.systemUTC());
         dispatcher.setExecutor(executor);
         toClose.add(core);
@@ -68,7 +73,7 @@ class AsyncDispatchTest {
     }
 
     private static DispatchResult dispatch(Node node) {
-        return node.dispatcher().dispatch(new DispatchRequest("acme", END, PAYLOAD, List.of(), Trigger.EVENT));
+        return node.dispatcher().dispatch(new DispatchRequest("acme", END, PAYLOAD, List.of(), Trigger.EVENT, "sales", null, null, null));
     }
 
     @Test
@@ -92,7 +97,7 @@ class AsyncDispatchTest {
     void failuresAreRetriedUntilTheyPass() {
         AtomicInteger calls = new AtomicInteger();
         Node node = start(new ScriptedExecutor(r -> calls.incrementAndGet() < 3 ? error("E", "not yet") : ok("true")),
-                "asyncBackoffMs", 1L, "asyncMaxAttempts", 5);
+                "asyncBackoffMs", 1L);
         FunctionInfo end = node.core().deployed("acme", "end", END);
 
         dispatch(node);
@@ -106,7 +111,7 @@ class AsyncDispatchTest {
 
     @Test
     void aTaskThatKeepsFailingIsDeadLetteredAfterItsLastAttempt() {
-        Node node = start(new ScriptedExecutor(r -> error("E42", "always broken")), "asyncBackoffMs", 1L, "asyncMaxAttempts", 3);
+        Node node = start(2, new ScriptedExecutor(r -> error("E42", "always broken")), "asyncBackoffMs", 1L);
         FunctionInfo end = node.core().deployed("acme", "end", END);
 
         DispatchResult result = dispatch(node);
@@ -152,7 +157,7 @@ class AsyncDispatchTest {
 
     @Test
     void acceptedEventsWaitForAnExecutorWithoutUsingUpAttempts() {
-        Node node = start(null, "asyncMaxAttempts", 1, "asyncCapacityRetryMs", 5L);
+        Node node = start(0, null, "asyncCapacityRetryMs", 5L);
         FunctionInfo end = node.core().deployed("acme", "end", END);
         dispatch(node);
         dispatch(node);

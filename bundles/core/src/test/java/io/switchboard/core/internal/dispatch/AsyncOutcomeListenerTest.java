@@ -38,9 +38,13 @@ class AsyncOutcomeListenerTest {
     private DispatcherImpl dispatcher;
 
     private void start(ScriptedExecutor executor, Object... config) {
-        core = new CoreFixture(TestEvents.conversationEnd());
+        start(4, executor, config);
+    }
+
+    private void start(int retries, ScriptedExecutor executor, Object... config) {
+        core = new CoreFixture(TestEvents.conversationEnd(retries));
         invocations = new InvocationServiceImpl(core.database, core.quotas, TestConfigs.config(InvocationServiceImpl.Config.class));
-        dispatcher = new DispatcherImpl(core.catalog, core.deployedFunctions, invocations, core.database,
+        dispatcher = new DispatcherImpl(core.catalog, core.deployedFunctions, invocations, core.database, core.bots,
                 TestConfigs.config(DispatcherImpl.Config.class, config), Clock.systemUTC());
         dispatcher.setExecutor(executor);
     }
@@ -53,7 +57,7 @@ class AsyncOutcomeListenerTest {
     }
 
     private DispatchResult dispatch() {
-        return dispatcher.dispatch(new DispatchRequest("acme", END, PAYLOAD, List.of(), Trigger.EVENT));
+        return dispatcher.dispatch(new DispatchRequest("acme", END, PAYLOAD, List.of(), Trigger.EVENT, "sales", null, null, null));
     }
 
     @Test
@@ -86,7 +90,7 @@ class AsyncOutcomeListenerTest {
 
     @Test
     void eachRetryIsToldAndOnlyTheDeadLetteredAttemptIsFinal() {
-        start(new ScriptedExecutor(r -> error("E42", "always broken")), "asyncBackoffMs", 1L, "asyncMaxAttempts", 3);
+        start(2, new ScriptedExecutor(r -> error("E42", "always broken")), "asyncBackoffMs", 1L);
         core.deployed("acme", "end", END);
         List<AsyncOutcome> heard = new CopyOnWriteArrayList<>();
         dispatcher.addAsyncOutcomeListener(heard::add, null);

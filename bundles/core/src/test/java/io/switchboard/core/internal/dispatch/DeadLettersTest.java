@@ -57,10 +57,10 @@ class DeadLettersTest {
 
     @BeforeEach
     void start() {
-        core = new CoreFixture(TestEvents.conversationEnd());
+        core = new CoreFixture(TestEvents.conversationEnd(2));
         invocations = new InvocationServiceImpl(core.database, core.quotas, TestConfigs.config(InvocationServiceImpl.Config.class));
-        dispatcher = new DispatcherImpl(core.catalog, core.deployedFunctions, invocations, core.database,
-                TestConfigs.config(DispatcherImpl.Config.class, "asyncBackoffMs", 1L, "asyncMaxAttempts", 3), Clock.systemUTC());
+        dispatcher = new DispatcherImpl(core.catalog, core.deployedFunctions, invocations, core.database, core.bots,
+                TestConfigs.config(DispatcherImpl.Config.class, "asyncBackoffMs", 1L), Clock.systemUTC());
         dispatcher.setExecutor(executor);
         end = core.deployed("acme", "end", END);
     }
@@ -73,7 +73,7 @@ class DeadLettersTest {
     }
 
     private DispatchResult dispatch() {
-        return dispatcher.dispatch(new DispatchRequest("acme", END, PAYLOAD, List.of(), Trigger.EVENT));
+        return dispatcher.dispatch(new DispatchRequest("acme", END, PAYLOAD, List.of(), Trigger.EVENT, "sales", null, null, null));
     }
 
     private DeadLetterInfo deadLettered(DispatchResult event) {

@@ -60,7 +60,7 @@ class DispatchTest {
     private DispatcherImpl dispatcher = dispatcher();
 
     private DispatcherImpl dispatcher(Object... config) {
-        return new DispatcherImpl(core.catalog, core.deployedFunctions, invocations, core.database,
+        return new DispatcherImpl(core.catalog, core.deployedFunctions, invocations, core.database, core.bots,
                 TestConfigs.config(DispatcherImpl.Config.class, config), Clock.systemUTC());
     }
 
@@ -113,15 +113,22 @@ class DispatchTest {
     }
 
     @Test
-    void skillEventsSelectFunctionsOfThePayloadsSkillAndThoseWithoutSkills() {
+    void skillEventsRunTheFunctionsOfTheCallersSkillElseTheDefaultOnes() {
         dispatcher.setExecutor(ScriptedExecutor.echo());
         core.deployed("acme", "sales", SKILLS, "sales");
-        core.deployed("acme", "support", SKILLS, "support");
+        core.deployed("acme", "support", SKILLS, "support", "sales-2");
         core.deployed("acme", "every-skill", SKILLS);
 
-        DispatchResult result = dispatch("acme", SKILLS, PAYLOAD);
+        assertThat(dispatchForSkill(SKILLS, "sales").outcomes()).extracting(FunctionOutcome::functionName).containsExactly("sales");
+        assertThat(dispatchForSkill(SKILLS, "billing").outcomes()).extracting(FunctionOutcome::functionName).containsExactly("every-skill");
+        assertThat(dispatchForSkill(SKILLS, null).outcomes()).extracting(FunctionOutcome::functionName).containsExactly("every-skill");
+        // The skill is the caller's: one in the payload selects nothing.
+        assertThat(dispatch("acme", SKILLS, "{\"conversationId\":\"c-1\",\"skillId\":\"support\"}").outcomes())
+                .extracting(FunctionOutcome::functionName).containsExactly("every-skill");
+    }
 
-        assertThat(result.outcomes()).extracting(FunctionOutcome::functionName).containsExactlyInAnyOrder("sales", "every-skill");
+    private DispatchResult dispatchForSkill(String event, String skill) {
+        return dispatcher.dispatch(new DispatchRequest("acme", event, PAYLOAD, List.of(), Trigger.EVENT, skill, null, null, null));
     }
 
     @Test

@@ -14,7 +14,7 @@ public final class DispatcherTestAccess implements AutoCloseable {
     private final DispatcherImpl dispatcher;
 
     public DispatcherTestAccess(CoreFixture core, InvocationServiceImpl invocations, FunctionExecutor executor) {
-        this.dispatcher = new DispatcherImpl(core.catalog, core.deployedFunctions, invocations, core.database,
+        this.dispatcher = new DispatcherImpl(core.catalog, core.deployedFunctions, invocations, core.database, core.bots,
                 TestConfigs.config(DispatcherImpl.Config.class), Clock.systemUTC());
         dispatcher.setExecutor(executor);
     }

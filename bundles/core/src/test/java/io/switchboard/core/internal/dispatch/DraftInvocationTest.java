@@ -33,7 +33,7 @@ class DraftInvocationTest {
     private final CoreFixture core = new CoreFixture(TestEvents.customIntegration());
     private final InvocationServiceImpl invocations = new InvocationServiceImpl(core.database, core.quotas,
             TestConfigs.config(InvocationServiceImpl.Config.class));
-    private final DispatcherImpl dispatcher = new DispatcherImpl(core.catalog, core.deployedFunctions, invocations, core.database,
+    private final DispatcherImpl dispatcher = new DispatcherImpl(core.catalog, core.deployedFunctions, invocations, core.database, core.bots,
             TestConfigs.config(DispatcherImpl.Config.class), Clock.systemUTC());
     private final ScriptedExecutor executor = ScriptedExecutor.echo();
 

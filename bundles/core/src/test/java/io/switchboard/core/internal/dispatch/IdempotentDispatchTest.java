@@ -40,7 +40,7 @@ class IdempotentDispatchTest {
     private final CoreFixture core = new CoreFixture(TestEvents.conversationEnd(), TestEvents.customIntegration());
     private final InvocationServiceImpl invocations = new InvocationServiceImpl(core.database, core.quotas,
             TestConfigs.config(InvocationServiceImpl.Config.class));
-    private final DispatcherImpl dispatcher = new DispatcherImpl(core.catalog, core.deployedFunctions, invocations, core.database,
+    private final DispatcherImpl dispatcher = new DispatcherImpl(core.catalog, core.deployedFunctions, invocations, core.database, core.bots,
             TestConfigs.config(DispatcherImpl.Config.class), Clock.systemUTC());
     private final ScriptedExecutor executor = ScriptedExecutor.echo();
 

@@ -43,14 +43,14 @@ class OutputCapsTest {
     private static final String END = "messaging_conversation_end";
     private static final String HUGE_ERROR = "boom\n2026-12-03 07:00:00.000 INFO  [main] forged line\n" + "E".repeat(20 * 1024 * 1024);
 
-    private final CoreFixture core = new CoreFixture(TestEvents.conversationEnd());
+    private final CoreFixture core = new CoreFixture(TestEvents.conversationEnd(0));
     private InvocationServiceImpl invocations;
     private DispatcherImpl dispatcher;
 
     private void start(Function<ExecutionRequest, ExecutionResult> script, Object... invocationConfig) {
         invocations = new InvocationServiceImpl(core.database, core.quotas, TestConfigs.config(InvocationServiceImpl.Config.class, invocationConfig));
-        dispatcher = new DispatcherImpl(core.catalog, core.deployedFunctions, invocations, core.database,
-                TestConfigs.config(DispatcherImpl.Config.class, "asyncBackoffMs", 1L, "asyncMaxAttempts", 1), Clock.systemUTC());
+        dispatcher = new DispatcherImpl(core.catalog, core.deployedFunctions, invocations, core.database, core.bots,
+                TestConfigs.config(DispatcherImpl.Config.class, "asyncBackoffMs", 1L), Clock.systemUTC());
         dispatcher.setExecutor(new ScriptedExecutor(script));
     }
 
@@ -117,7 +117,7 @@ class OutputCapsTest {
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
         try {
-            dispatcher.dispatch(new DispatchRequest("acme", END, "{\"conversationId\":\"c-1\",\"skillId\":\"s\"}", List.of(), Trigger.EVENT));
+            dispatcher.dispatch(new DispatchRequest("acme", END, "{\"conversationId\":\"c-1\",\"skillId\":\"s\"}", List.of(), Trigger.EVENT, "s", null, null, null));
             Await.until("the task is dead-lettered and logged", () -> !dispatcher.list("acme", 0, 10).items().isEmpty()
                     && captured.toString(StandardCharsets.UTF_8).contains("Gave up on function"));
         } finally {

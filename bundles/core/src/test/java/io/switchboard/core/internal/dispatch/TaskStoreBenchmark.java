@@ -69,7 +69,7 @@ class TaskStoreBenchmark {
         static Platform start() throws Exception {
             CoreFixture core = new CoreFixture(database(), TestEvents.conversationEnd());
             InvocationServiceImpl invocations = new InvocationServiceImpl(core.database, core.quotas, TestConfigs.config(InvocationServiceImpl.Config.class));
-            DispatcherImpl dispatcher = new DispatcherImpl(core.catalog, core.deployedFunctions, invocations, core.database,
+            DispatcherImpl dispatcher = new DispatcherImpl(core.catalog, core.deployedFunctions, invocations, core.database, core.bots,
                     TestConfigs.config(DispatcherImpl.Config.class, "asyncWorkers", WORKERS, "maxConcurrentPerFunction", 1000,
                             "maxConcurrentPerAccount", 1000), Clock.systemUTC());
             dispatcher.setExecutor(new ScriptedExecutor(r -> ScriptedExecutor.ok("{}")));

@@ -36,7 +36,8 @@ class SelectionCacheTest {
         assertThat(names(deployed.selectFor("acme", "cmd", null))).containsExactly("a");
 
         FunctionInfo b = core.deployed("acme", "b", "cmd", "sales");
-        assertThat(names(deployed.selectFor("acme", "cmd", "sales"))).containsExactlyInAnyOrder("a", "b");
+        assertThat(names(deployed.selectFor("acme", "cmd", "sales"))).containsExactly("b");
+        assertThat(names(deployed.bound("acme", "cmd"))).containsExactlyInAnyOrder("a", "b");
         assertThat(names(deployed.selectFor("acme", "cmd", "billing"))).containsExactly("a");
 
         core.functions.update("acme", a.id(), CoreFixture.spec("a2", "cmd"));

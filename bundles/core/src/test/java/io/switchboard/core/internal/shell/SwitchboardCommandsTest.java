@@ -23,7 +23,7 @@ class SwitchboardCommandsTest {
     private final CoreFixture core = new CoreFixture(TestEvents.conversationEnd(), TestEvents.customIntegration());
     private final InvocationServiceImpl invocations = new InvocationServiceImpl(core.database, core.quotas,
             TestConfigs.config(InvocationServiceImpl.Config.class));
-    private final DispatcherImpl dispatcher = new DispatcherImpl(core.catalog, core.deployedFunctions, invocations, core.database,
+    private final DispatcherImpl dispatcher = new DispatcherImpl(core.catalog, core.deployedFunctions, invocations, core.database, core.bots,
             TestConfigs.config(DispatcherImpl.Config.class));
     private final SwitchboardCommands commands = new SwitchboardCommands(core.catalog, core.functions, core.deployedFunctions, dispatcher);
 

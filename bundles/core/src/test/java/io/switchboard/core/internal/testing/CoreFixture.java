@@ -5,6 +5,7 @@ import java.util.List;
 import io.switchboard.core.api.event.EventTypeDefinition;
 import io.switchboard.core.api.function.FunctionInfo;
 import io.switchboard.core.api.function.FunctionSpec;
+import io.switchboard.core.internal.bot.BotServiceImpl;
 import io.switchboard.core.internal.db.JdbcDatabase;
 import io.switchboard.core.internal.event.EventCatalogImpl;
 import io.switchboard.core.internal.event.LimitAuditor;
@@ -19,6 +20,7 @@ public final class CoreFixture implements AutoCloseable {
     public final EventCatalogImpl catalog;
     public final FunctionServiceImpl functions;
     public final DeployedFunctionsImpl deployedFunctions;
+    public final BotServiceImpl bots;
     public final AccountQuotas quotas;
 
     public CoreFixture(JdbcDatabase database, EventTypeDefinition... events) {
@@ -36,6 +38,7 @@ public final class CoreFixture implements AutoCloseable {
         this.quotas = new AccountQuotas(TestConfigs.config(AccountQuotas.Config.class, quotas));
         this.functions = new FunctionServiceImpl(database, catalog, deployedFunctions, this.quotas,
                 TestConfigs.config(FunctionServiceImpl.Config.class));
+        this.bots = new BotServiceImpl(database, catalog, deployedFunctions, TestConfigs.config(FunctionServiceImpl.Config.class));
     }
 
     public CoreFixture(EventTypeDefinition... events) {
@@ -45,6 +48,12 @@ public final class CoreFixture implements AutoCloseable {
     public static FunctionSpec spec(String name, String eventType, String... skills) {
         return new FunctionSpec(name, "", "async function lambda(input) { return input.payload; }", eventType, List.of(skills),
                 null, null, null, null, null);
+    }
+
+    /** Creates and deploys a function with its own code (a {@link ScriptedExecutor} can tell functions apart by it). */
+    public FunctionInfo deployedWithCode(String account, String name, String eventType, String code, String... skills) {
+        FunctionInfo created = functions.create(account, new FunctionSpec(name, "", code, eventType, List.of(skills), null, null, null, null, null));
+        return functions.deploy(account, created.id());
     }
 
     /** Creates and deploys a function. */

@@ -14,7 +14,11 @@ public final class TestConfigs {
     public static <A> A config(Class<A> type, Object... overrides) {
         Map<String, Object> values = new HashMap<>();
         for (int i = 0; i < overrides.length; i += 2) {
-            values.put((String) overrides[i], overrides[i + 1]);
+            String key = (String) overrides[i];
+            if (java.util.Arrays.stream(type.getMethods()).noneMatch(m -> m.getName().equals(key))) {
+                throw new IllegalArgumentException(type.getName() + " has no key " + key);
+            }
+            values.put(key, overrides[i + 1]);
         }
         return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (proxy, method, args) -> {
             if (values.containsKey(method.getName())) {

@@ -31,8 +31,9 @@ final class ExecutorHealth {
 
     /** A worker thread ended with an uncaught error (the pool starts another for the next run). */
     void workerDied(Thread thread, Throwable failure) {
-        deadWorkers.incrementAndGet();
+        // The reason first, then the count: a reader that sees the count also sees its reason.
         lastDeath.set(thread.getName() + " at " + Instant.now(clock) + ": " + LogText.safe(String.valueOf(failure), 300));
+        deadWorkers.incrementAndGet();
         LOG.error("Executor worker thread {} died", thread.getName(), LogText.safe(failure));
     }
 

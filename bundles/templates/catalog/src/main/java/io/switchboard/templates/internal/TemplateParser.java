@@ -3,6 +3,7 @@ package io.switchboard.templates.internal;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.switchboard.core.api.event.RenamedEventTypes;
 import io.switchboard.templates.api.Template;
 import io.switchboard.templates.api.TemplateSource;
 import java.nio.charset.CharacterCodingException;
@@ -17,6 +18,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Reads one template file: a {@code .js} file that starts with a metadata comment {@code /*template { JSON } *}{@code /}
@@ -32,6 +35,7 @@ public final class TemplateParser {
     private static final Set<String> FIELDS = Set.of("name", "description", "eventType", "defaultForEvent",
             "requiredDomains", "requiredSecrets", "requiredEnv");
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Logger LOG = LoggerFactory.getLogger(TemplateParser.class);
 
     private final int maxBytes;
     private final SyntaxChecker syntax;
@@ -88,6 +92,9 @@ public final class TemplateParser {
         if (defaultForEvent && eventType == null) {
             throw new TemplateRejectedException("metadata: \"defaultForEvent\": true needs an \"eventType\"");
         }
+        RenamedEventTypes.replacementOf(eventType).ifPresent(next -> LOG.warn("Template {} ({}) names the event type '{}', which "
+                + "was renamed to '{}' (LivePerson's id): functions created from it would be bound to no event; write the new id",
+                fileName, source.location(), eventType, next));
         return new Template(id, requiredText(metadata, "name"), optionalText(metadata, "description"), eventType,
                 defaultForEvent, code, names(metadata, "requiredDomains"), names(metadata, "requiredSecrets"),
                 names(metadata, "requiredEnv"), version(content), source);

@@ -27,7 +27,7 @@ class TemplateCommandsTest {
         Files.writeString(deploy.resolve("templates/greeting.js"),
                 TemplateParserTest.file("{\"name\": \"Greeting\"}", "async function lambda(i) { return 1; }"));
         Files.writeString(deploy.resolve("templates/ender.js"), TemplateParserTest.file(
-                "{\"name\": \"Ender\", \"eventType\": \"messaging_conversation_end\", \"defaultForEvent\": true}",
+                "{\"name\": \"Ender\", \"eventType\": \"controllerbot_messaging_conversation_end\", \"defaultForEvent\": true}",
                 "async function lambda(i) { return []; }"));
         BundleContext context = mock(BundleContext.class);
         when(context.getProperty("switchboard.deploy")).thenReturn(deploy.toString());
@@ -45,14 +45,14 @@ class TemplateCommandsTest {
     void templatesListsEveryTemplateWithVersionEventAndSource() {
         assertThat(commands.templates().lines())
                 .hasSize(2)
-                .anySatisfy(line -> assertThat(line).startsWith("ender").contains("messaging_conversation_end").contains("[default]")
+                .anySatisfy(line -> assertThat(line).startsWith("ender").contains("controllerbot_messaging_conversation_end").contains("[default]")
                         .contains("folder"))
                 .anySatisfy(line -> assertThat(line).startsWith("greeting").contains("sha256:"));
     }
 
     @Test
     void templatesOfAnEventOrOfNoEventAreFiltered() {
-        assertThat(commands.templates("messaging_conversation_end")).startsWith("ender").doesNotContain("greeting");
+        assertThat(commands.templates("controllerbot_messaging_conversation_end")).startsWith("ender").doesNotContain("greeting");
         assertThat(commands.templates("none")).startsWith("greeting").doesNotContain("ender");
         assertThat(commands.templates("nope")).isEqualTo("No templates");
     }

@@ -12,22 +12,17 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
-/**
- * The result each event expects from a function: the result schema ({@code result.json}) of the event source that
- * defines the event, or this module's copy of it (test resources {@code results/}) when the event source is not in
- * the source tree.
- */
+/** The result each event expects from a function: the result schema ({@code result-schema.json}) its event source ships. */
 final class EventShapes {
     static final List<String> EVENT_TYPES = List.of(
-            "chat_post_survey_email_transcript", "conversational_command",
-            "messaging_conversation_end", "messaging_conversation_idle", "messaging_conversation_routing",
-            "messaging_line_in_off_hours", "messaging_consumer_step_up", "messaging_new_conversation", "messaging_ttr",
-            "messaging_participants_change", "messaging_survey_started", "messaging_survey_ended",
-            "third_party_bots_custom_integration", "third_party_bots_pre_hook", "third_party_bots_post_hook",
-            "third_party_bots_error_hook");
+            "denver_post_survey_email_transcript", "conversational_command",
+            "controllerbot_messaging_conversation_end", "controllerbot_messaging_conversation_idle",
+            "controllerbot_messaging_conversation_routing", "controllerbot_messaging_mid_conversation_msg",
+            "controllerbot_messaging_consumer_step_up", "controllerbot_messaging_new_conversation", "controllerbot_messaging_ttr",
+            "controllerbot_messaging_participants_change", "surveybot_messaging_survey_started", "surveybot_messaging_survey_ended",
+            "bot_connectors_custom_integration", "bot_connectors_pre_hook", "bot_connectors_post_hook", "bot_connectors_error_hook");
     private static final JsonSchemaFactory SCHEMAS = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
 
     private EventShapes() {
@@ -38,20 +33,18 @@ final class EventShapes {
             assertThat(result.isObject()).as("a template without event answers an object: %s", result).isTrue();
             return;
         }
-        Optional<Path> shipped = EventSourceFiles.find(eventType, "result.json");
-        try (InputStream in = shipped.isPresent() ? Files.newInputStream(shipped.get())
-                : EventShapes.class.getResourceAsStream("/results/" + eventType + ".json")) {
-            assertThat(in).as("result schema of " + eventType).isNotNull();
+        Path shipped = EventSourceFiles.find(eventType, "result-schema.json").orElseThrow(() -> new AssertionError(
+                "no event source of this repository ships " + eventType));
+        try (InputStream in = Files.newInputStream(shipped)) {
             Set<ValidationMessage> errors = SCHEMAS.getSchema(in).validate(result);
-            assertThat(errors).as("result %s of %s against %s", result, eventType,
-                    shipped.map(Path::toString).orElse("results/" + eventType + ".json")).isEmpty();
+            assertThat(errors).as("result %s of %s against %s", result, eventType, shipped).isEmpty();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /** Messaging callback commands: null, one command or a list of them. */
-    static void assertCallbackCommands(JsonNode result) {
-        assertShape("messaging_conversation_end", result);
+    /** Messaging commands: nothing, one command or a list of them. */
+    static void assertMessagingCommands(JsonNode result) {
+        assertShape("controllerbot_messaging_conversation_end", result);
     }
 }

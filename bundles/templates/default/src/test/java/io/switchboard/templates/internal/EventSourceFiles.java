@@ -8,7 +8,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * The files an event-source bundle ships for an event type ({@code event-types/<id>/sample.json}, {@code result.json}),
+ * The files an event-source bundle ships for an event type ({@code event-types/<id>/sample.json}, {@code result-schema.json}),
  * read from the event-source modules of this repository so templates are tested against the real contract.
  */
 final class EventSourceFiles {

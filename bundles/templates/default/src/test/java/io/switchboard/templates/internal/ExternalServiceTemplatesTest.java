@@ -128,15 +128,15 @@ class ExternalServiceTemplatesTest {
     @Test
     void theKeywordScannerFetchesTheTranscriptAndLogsTheKeywordsFound() {
         SECRETS.put("acme/conversation-api-token", "conv-token");
-        JsonNode payload = samplePayload("messaging_conversation_end");
-        String conversation = payload.get("conversationId").asText();
+        JsonNode payload = samplePayload("controllerbot_messaging_conversation_end");
+        String conversation = payload.at("/general/convId").asText();
         answer("/conversations/" + conversation, 200, "{\"transcript\": [{\"by\": \"consumer\", \"text\": \"I want to CANCEL my plan\"},"
                 + " {\"by\": \"agent\", \"text\": \"Sorry to hear that\"}]}");
 
         ExecutionResult result = run(templates.get("keyword-scanner"), payload,
                 Map.of("CONVERSATION_API_URL", base, "KEYWORDS", "cancel, refund"), STUB_DOMAIN);
 
-        EventShapes.assertCallbackCommands(resultOf(result));
+        EventShapes.assertMessagingCommands(resultOf(result));
         assertThat(logs(result)).contains("mentions: cancel").doesNotContain("refund");
         assertThat(received.get("auth /conversations/" + conversation)).isEqualTo("Bearer conv-token");
     }
@@ -144,13 +144,13 @@ class ExternalServiceTemplatesTest {
     @Test
     void replaceFilesAsksTheGdprApiToReplaceTheConversationsFiles() throws Exception {
         SECRETS.put("acme/gdpr-api-token", "gdpr-token");
-        JsonNode payload = samplePayload("messaging_conversation_end");
-        String path = "/conversations/" + payload.get("conversationId").asText() + "/files/replace";
+        JsonNode payload = samplePayload("controllerbot_messaging_conversation_end");
+        String path = "/conversations/" + payload.at("/general/convId").asText() + "/files/replace";
         answer(path, 200, "{\"replacedFiles\": [\"f1.png\", \"f2.pdf\"]}");
 
         ExecutionResult result = run(templates.get("replace-files-for-conversation"), payload, Map.of("GDPR_API_URL", base), STUB_DOMAIN);
 
-        EventShapes.assertCallbackCommands(resultOf(result));
+        EventShapes.assertMessagingCommands(resultOf(result));
         assertThat(logs(result)).contains("Replaced 2 file(s)");
         assertThat(JSON.readTree(received.get("POST " + path)).get("replacement").asText()).isEqualTo("placeholder");
         assertThat(received.get("auth " + path)).isEqualTo("Bearer gdpr-token");

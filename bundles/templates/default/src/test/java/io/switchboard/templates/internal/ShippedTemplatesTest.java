@@ -15,7 +15,6 @@ import io.switchboard.executor.graaljs.internal.modules.TemplateToolbelt;
 import io.switchboard.templates.api.Template;
 import io.switchboard.templates.api.TemplateSource;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -114,19 +113,12 @@ class ShippedTemplatesTest {
         return parsed;
     }
 
-    /** The sample payload of an event type: its event source's, or this module's until the event source exists. */
+    /** The sample payload of an event type, as its event source ships it. */
     static JsonNode samplePayload(String eventType) {
-        Optional<Path> shipped = EventSourceFiles.find(eventType, "sample.json");
-        if (shipped.isPresent()) {
-            try {
-                return JSON.readTree(shipped.get().toFile());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-        try (InputStream in = ShippedTemplatesTest.class.getResourceAsStream("/payloads/" + eventType + ".json")) {
-            assertThat(in).as("sample payload of " + eventType).isNotNull();
-            return JSON.readTree(in);
+        Path shipped = EventSourceFiles.find(eventType, "sample.json").orElseThrow(() -> new AssertionError(
+                "no event source of this repository ships " + eventType));
+        try {
+            return JSON.readTree(shipped.toFile());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -176,7 +168,7 @@ class ShippedTemplatesTest {
     void theNoEventTemplatesHaveNoEventAndTheFeatureTemplatesAreNotDefaults() {
         assertThat(templates.values().stream().filter(t -> t.eventType() == null).map(Template::id))
                 .containsExactlyInAnyOrder("greeting", "http", "logging", "salesforce", "secret-storage");
-        assertThat(templates.get("keyword-scanner").eventType()).isEqualTo("messaging_conversation_end");
+        assertThat(templates.get("keyword-scanner").eventType()).isEqualTo("controllerbot_messaging_conversation_end");
         assertThat(templates.get("keyword-scanner").defaultForEvent()).isFalse();
         assertThat(templates.get("replace-files-for-conversation").defaultForEvent()).isFalse();
     }

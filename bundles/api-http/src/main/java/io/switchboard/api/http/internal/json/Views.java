@@ -1,6 +1,7 @@
 package io.switchboard.api.http.internal.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.switchboard.core.api.bot.Bot;
 import io.switchboard.core.api.dispatch.DeadLetterInfo;
 import io.switchboard.core.api.dispatch.DispatchResult;
 import io.switchboard.core.api.dispatch.FunctionOutcome;
@@ -40,10 +41,15 @@ public final class Views {
     public record PageView<T>(List<T> items, int page, int size, long total) {
     }
 
-    /** An event type with its limits and its JSON (schema, sample payload, result shape) embedded. */
+    /** An event type with its limits, its rules and its JSON (schema, sample payload, result schema) embedded. */
     public record EventTypeDetails(String id, String displayName, String description, String source, int defaultLimit,
-                                 int effectiveLimit, boolean supportsSkills, String skillPointer, String mode,
-                                 String webhookPath, JsonNode payloadSchema, JsonNode samplePayload, JsonNode resultShape) {
+                                 int effectiveLimit, boolean supportsSkills, String mode, String selection, int retries,
+                                 String delivery, String webhookPath, JsonNode payloadSchema, JsonNode samplePayload,
+                                 JsonNode resultSchema) {
+    }
+
+    /** A Third-Party Bot: its vendor (LivePerson's name) and the id of its function per event type. */
+    public record BotView(String id, String vendor, Map<String, String> functions, String createdAt, String updatedAt) {
     }
 
     /** A function; {@code code} is left out in listings. */
@@ -78,8 +84,11 @@ public final class Views {
                                  ExecutionError error, List<LogLineView> logs) {
     }
 
-    /** The answer to a raised event: the outcomes of a synchronous one, none for an asynchronous one. */
-    public record DispatchView(String eventId, String mode, List<OutcomeView> outcomes) {
+    /**
+     * The answer to a raised event: the outcomes of a synchronous one (none for an asynchronous one), its combined
+     * result when every function returned a valid one, else the function that failed it.
+     */
+    public record DispatchView(String eventId, String mode, List<OutcomeView> outcomes, JsonNode result, OutcomeView failure) {
     }
 
     /** An asynchronous task that failed every attempt (or, answering a retry, the task as re-queued). */
@@ -98,8 +107,8 @@ public final class Views {
     public EventTypeDetails eventType(EventTypeView view) {
         EventTypeDefinition d = view.definition();
         return new EventTypeDetails(d.id(), d.displayName(), d.description(), d.source(), d.defaultFunctionLimit(),
-                view.effectiveLimit(), d.supportsSkills(), d.skillPointer(), d.mode().name(), d.webhookPath(),
-                json.embed(d.payloadSchema()), json.embed(d.samplePayload()), json.embed(d.resultShape()));
+                view.effectiveLimit(), d.supportsSkills(), d.mode().name(), d.selection().name(), d.retries(), d.delivery().name(),
+                d.webhookPath(), json.embed(d.payloadSchema()), json.embed(d.samplePayload()), json.embed(d.resultSchema()));
     }
 
     public FunctionView function(FunctionInfo info) {
@@ -137,7 +146,12 @@ public final class Views {
     }
 
     public DispatchView dispatch(DispatchResult result) {
-        return new DispatchView(result.eventId(), result.mode().name(), result.outcomes().stream().map(this::outcome).toList());
+        return new DispatchView(result.eventId(), result.mode().name(), result.outcomes().stream().map(this::outcome).toList(),
+                result.resultJson() == null ? null : json.embed(result.resultJson()), result.failure() == null ? null : outcome(result.failure()));
+    }
+
+    public BotView bot(Bot bot) {
+        return new BotView(bot.id(), bot.vendor().value(), bot.functions(), time(bot.createdAt()), time(bot.updatedAt()));
     }
 
     public LimitBreachView limitBreach(LimitBreach breach) {

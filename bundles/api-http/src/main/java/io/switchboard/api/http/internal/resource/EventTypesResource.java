@@ -6,6 +6,7 @@ import io.switchboard.api.http.internal.web.ApiRequest;
 import io.switchboard.api.http.internal.web.ApiResponse;
 import io.switchboard.api.http.internal.web.ProblemException;
 import io.switchboard.api.http.internal.web.Problems;
+import io.switchboard.core.api.event.RenamedEventTypes;
 import io.switchboard.core.api.function.EventCatalog;
 import java.util.Comparator;
 
@@ -36,6 +37,7 @@ public final class EventTypesResource {
         return catalog.get(id)
                 .map(view -> ApiResponse.ok(views.eventType(view)))
                 .orElseThrow(() -> new ProblemException(Problems.notFound(
-                        "Unknown event type '" + id + "': no installed event source provides it (GET /api/v1/event-types lists them).")));
+                        "Unknown event type '" + id + "': no installed event source provides it (GET /api/v1/event-types lists them)"
+                                + RenamedEventTypes.hint(id) + ".")));
     }
 }

@@ -17,7 +17,10 @@ import io.switchboard.core.api.dispatch.Trigger;
 import io.switchboard.core.api.event.InvocationMode;
 import java.util.List;
 
-/** {@code POST /accounts/{account}/events/{eventTypeId}}: raises an event for the account's productive functions. */
+/**
+ * {@code POST /accounts/{account}/events/{eventTypeId}[?skillId=&commandName=&botId=]}: raises an event for the account's
+ * productive functions, for a skill, a command or a bot as the type selects.
+ */
 public final class EventsResource {
     private final EventDispatcher dispatcher;
     private final Json json;
@@ -36,7 +39,8 @@ public final class EventsResource {
     private ApiResponse raise(ApiRequest request) {
         Envelope input = Envelope.read(request.body().requiredObject(), true, json);
         DispatchResult result = dispatch(new DispatchRequest(request.path("account"), request.path("eventTypeId"),
-                json.text(input.payload()), input.headers(), Trigger.EVENT));
+                json.text(input.payload()), input.headers(), Trigger.EVENT, request.query("skillId").orElse(null),
+                request.query("commandName").orElse(null), request.query("botId").orElse(null), null));
         Views.DispatchView view = views.dispatch(result);
         return result.mode() == InvocationMode.ASYNC ? ApiResponse.accepted(view) : ApiResponse.ok(view);
     }

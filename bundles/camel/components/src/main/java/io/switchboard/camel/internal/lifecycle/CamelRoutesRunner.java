@@ -3,8 +3,8 @@ package io.switchboard.camel.internal.lifecycle;
 import io.switchboard.camel.internal.event.EventComponent;
 import io.switchboard.camel.internal.function.FunctionComponent;
 import io.switchboard.camel.internal.results.EventResultsComponent;
-import io.switchboard.camel.internal.results.OutcomeListenerRegistry;
-import io.switchboard.camel.internal.results.ServiceOutcomeListenerRegistry;
+import io.switchboard.camel.internal.results.ListenerRegistry;
+import io.switchboard.camel.internal.results.ServiceListenerRegistry;
 import io.switchboard.camel.internal.webhook.WebhookComponent;
 import io.switchboard.camel.internal.webhook.WebhookRegistry;
 import io.switchboard.core.api.dispatch.EventDispatcher;
@@ -133,7 +133,7 @@ public final class CamelRoutesRunner implements Supplier<List<String>> {
         try {
             if (routes == null) {
                 routes = new BundleRoutes(factory.create(bundle.getSymbolicName() + "-" + bundle.getBundleId(),
-                        new ServiceOutcomeListenerRegistry(bundle)));
+                        new ServiceListenerRegistry(bundle)));
                 bundles.put(bundle, routes);
             }
             routes.add(builder);
@@ -201,7 +201,7 @@ public final class CamelRoutesRunner implements Supplier<List<String>> {
         }
 
         /** @param listeners where the context's {@code event-results:} consumers listen (the contributing bundle's registry) */
-        CamelContext create(String name, OutcomeListenerRegistry listeners) throws Exception {
+        CamelContext create(String name, ListenerRegistry listeners) throws Exception {
             DefaultCamelContext context = new DefaultCamelContext();
             context.getCamelContextExtension().setName("switchboard-" + name);
             context.setApplicationContextClassLoader(CamelContext.class.getClassLoader());

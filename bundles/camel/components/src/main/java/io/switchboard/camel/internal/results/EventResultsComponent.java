@@ -5,14 +5,14 @@ import java.util.Objects;
 import org.apache.camel.Endpoint;
 import org.apache.camel.support.DefaultComponent;
 
-/** The {@code event-results:} component: the finished functions of asynchronous events, fed into routes. */
+/** The {@code event-results:} component: settled asynchronous events, fed into routes to be delivered. */
 public final class EventResultsComponent extends DefaultComponent {
 
     public static final String SCHEME = "event-results";
 
-    private final OutcomeListenerRegistry registry;
+    private final ListenerRegistry registry;
 
-    public EventResultsComponent(OutcomeListenerRegistry registry) {
+    public EventResultsComponent(ListenerRegistry registry) {
         this.registry = Objects.requireNonNull(registry, "registry");
     }
 
@@ -26,7 +26,7 @@ public final class EventResultsComponent extends DefaultComponent {
         return endpoint;
     }
 
-    OutcomeListenerRegistry registry() {
+    ListenerRegistry registry() {
         return registry;
     }
 }

@@ -1,13 +1,13 @@
 package io.switchboard.camel.internal.results;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.switchboard.camel.api.SwitchboardHeaders;
 import io.switchboard.camel.internal.Payloads;
-import io.switchboard.core.api.dispatch.AsyncOutcome;
-import io.switchboard.core.api.dispatch.AsyncOutcomeListener;
-import io.switchboard.core.api.dispatch.FunctionOutcome;
-import io.switchboard.core.api.execution.Outcome;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import io.switchboard.core.api.dispatch.FunctionRun;
+import io.switchboard.core.api.dispatch.SettledEvent;
+import io.switchboard.core.api.dispatch.SettledEventListener;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import org.apache.camel.Exchange;
@@ -18,19 +18,21 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Listens to the core for the final outcomes of one event type while started, and runs the route for each on a thread
- * pool of its own (the core's worker only queues the outcome).
+ * Listens to the core for the settled events of one event type while started, and runs the route for each one to be
+ * delivered on a thread pool of its own (the core's worker only queues it). The body is the delivery document
+ * {@code {"eventId", "eventType", "account", "skillId", <the combined result: "commands" and "useDefaultAutoMessage", or
+ * "emails", else "result">, "functions": [{"id", "name", "version"}]}}.
  */
-final class EventResultsConsumer extends DefaultConsumer implements AsyncOutcomeListener {
+final class EventResultsConsumer extends DefaultConsumer implements SettledEventListener {
 
     private static final Logger LOG = LoggerFactory.getLogger(EventResultsConsumer.class);
 
-    private final OutcomeListenerRegistry registry;
+    private final ListenerRegistry registry;
     private final EventResultsEndpoint endpoint;
     private volatile ExecutorService pool;
-    private OutcomeListenerRegistry.Registration registration;
+    private ListenerRegistry.Registration registration;
 
-    EventResultsConsumer(EventResultsEndpoint endpoint, Processor processor, OutcomeListenerRegistry registry) {
+    EventResultsConsumer(EventResultsEndpoint endpoint, Processor processor, ListenerRegistry registry) {
         super(endpoint, processor);
         this.endpoint = endpoint;
         this.registry = registry;
@@ -51,7 +53,7 @@ final class EventResultsConsumer extends DefaultConsumer implements AsyncOutcome
             registration = null;
         }
         if (pool != null) {
-            // Outcomes already queued are routed before the route stops.
+            // Events already queued are routed before the route stops.
             getEndpoint().getCamelContext().getExecutorServiceManager().shutdownGraceful(pool);
             pool = null;
         }
@@ -59,8 +61,9 @@ final class EventResultsConsumer extends DefaultConsumer implements AsyncOutcome
     }
 
     @Override
-    public void functionFinished(AsyncOutcome outcome) {
-        if (!outcome.finalAttempt()) {
+    public void eventSettled(SettledEvent event) {
+        if (!event.delivered()) {
+            LOG.debug("Event {} of account {} was dead-lettered: nothing to deliver", event.eventId(), event.account());
             return;
         }
         ExecutorService current = pool;
@@ -68,50 +71,53 @@ final class EventResultsConsumer extends DefaultConsumer implements AsyncOutcome
             if (current == null) {
                 throw new RejectedExecutionException("the consumer is stopped");
             }
-            current.execute(() -> route(outcome));
+            current.execute(() -> route(event));
         } catch (RejectedExecutionException e) {
-            LOG.warn("Route {} stopped before it could take the outcome of invocation {} (event {}): {}", getRouteId(),
-                    outcome.outcome().invocationId(), outcome.eventId(), e.getMessage());
+            LOG.warn("Route {} stopped before it could take settled event {} of account {}: {}", getRouteId(), event.eventId(),
+                    event.account(), e.getMessage());
         }
     }
 
-    private void route(AsyncOutcome outcome) {
+    private void route(SettledEvent event) {
         Exchange exchange = createExchange(true);
         try {
-            fill(exchange.getMessage(), outcome);
+            fill(exchange.getMessage(), event);
             getProcessor().process(exchange);
         } catch (Exception e) {
             exchange.setException(e);
         }
         if (exchange.getException() != null) {
-            getExceptionHandler().handleException("Route " + getRouteId() + " failed on invocation " + outcome.outcome().invocationId()
-                    + " of event " + outcome.eventId(), exchange, exchange.getException());
+            getExceptionHandler().handleException("Route " + getRouteId() + " failed on event " + event.eventId(), exchange,
+                    exchange.getException());
         }
         releaseExchange(exchange, false);
     }
 
-    /** Body: the result JSON (OK) or {"errorCode", "errorMsg"}; headers: who, what and how it ended. */
-    static void fill(Message message, AsyncOutcome outcome) throws Exception {
-        FunctionOutcome function = outcome.outcome();
-        message.setHeader(SwitchboardHeaders.EVENT_ID, outcome.eventId());
-        message.setHeader(SwitchboardHeaders.ACCOUNT, outcome.account());
-        message.setHeader(SwitchboardHeaders.EVENT_TYPE_ID, outcome.eventTypeId());
-        message.setHeader(SwitchboardHeaders.FUNCTION_ID, function.functionId());
-        message.setHeader(SwitchboardHeaders.FUNCTION_NAME, function.functionName());
-        message.setHeader(SwitchboardHeaders.INVOCATION_ID, function.invocationId());
-        message.setHeader(SwitchboardHeaders.OUTCOME, function.outcome().name());
-        message.setHeader(SwitchboardHeaders.ATTEMPT, outcome.attempt());
-        if (function.outcome() == Outcome.OK) {
-            message.setBody(function.resultJson() == null ? "null" : function.resultJson());
-            return;
+    /** Body: the delivery document; headers: which event of which account and skill. */
+    static void fill(Message message, SettledEvent event) throws Exception {
+        message.setHeader(SwitchboardHeaders.EVENT_ID, event.eventId());
+        message.setHeader(SwitchboardHeaders.ACCOUNT, event.account());
+        message.setHeader(SwitchboardHeaders.EVENT_TYPE_ID, event.eventTypeId());
+        message.setHeader(SwitchboardHeaders.SKILL_ID, event.skillId());
+        message.setBody(Payloads.JSON.writeValueAsString(delivery(event)));
+    }
+
+    static ObjectNode delivery(SettledEvent event) throws Exception {
+        ObjectNode delivery = Payloads.JSON.createObjectNode();
+        delivery.put("eventId", event.eventId());
+        delivery.put("eventType", event.eventTypeId());
+        delivery.put("account", event.account());
+        delivery.put("skillId", event.skillId());
+        JsonNode combined = Payloads.JSON.readTree(event.resultJson());
+        if (combined.isObject() && (combined.has("commands") || combined.has("emails"))) {
+            delivery.setAll((ObjectNode) combined);
+        } else {
+            delivery.set("result", combined);
         }
-        String code = function.error() == null ? null : function.error().errorCode();
-        String text = function.error() == null ? null : function.error().errorMsg();
-        message.setHeader(SwitchboardHeaders.ERROR_CODE, code);
-        message.setHeader(SwitchboardHeaders.ERROR_MESSAGE, text);
-        Map<String, Object> error = new LinkedHashMap<>();
-        error.put("errorCode", code);
-        error.put("errorMsg", text);
-        message.setBody(Payloads.JSON.writeValueAsString(error));
+        ArrayNode functions = delivery.putArray("functions");
+        for (FunctionRun run : event.functions()) {
+            functions.addObject().put("id", run.functionId()).put("name", run.functionName()).put("version", run.version());
+        }
+        return delivery;
     }
 }

@@ -6,8 +6,8 @@ import org.apache.camel.Producer;
 import org.apache.camel.support.DefaultEndpoint;
 
 /**
- * {@code event-results:<eventTypeId>}: one exchange per function of an asynchronous event of that type once its run is
- * final (OK, or dead-lettered). Option {@code poolSize} (default 4): threads of the consumer that run the route, so
+ * {@code event-results:<eventTypeId>}: one exchange per settled asynchronous event of that type whose functions all
+ * returned valid results (a dead-lettered event has none). Option {@code poolSize} (default 4): threads of the consumer that run the route, so
  * the core's asynchronous workers never wait for it.
  */
 public final class EventResultsEndpoint extends DefaultEndpoint {

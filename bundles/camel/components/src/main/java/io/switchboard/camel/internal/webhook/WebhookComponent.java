@@ -19,11 +19,14 @@ public final class WebhookComponent extends DefaultComponent {
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
-        String path = remaining.startsWith("/") ? remaining : "/" + remaining;
+        // Camel percent-encodes the braces of a {variable} segment in the endpoint URI.
+        String decoded = remaining.replace("%7B", "{").replace("%7b", "{").replace("%7D", "}").replace("%7d", "}");
+        String path = decoded.startsWith("/") ? decoded : "/" + decoded;
         if (!path.startsWith(ROOT) || path.length() == ROOT.length() || path.endsWith("/")) {
             throw new IllegalArgumentException("A webhook path lives under " + ROOT + ", e.g. webhook:/events/<family>/<event>, not "
                     + uri);
         }
+        WebhookPath.of(path);
         WebhookEndpoint endpoint = new WebhookEndpoint(uri, this, path);
         setProperties(endpoint, parameters);
         return endpoint;

@@ -51,6 +51,8 @@ final class WebhookConsumer extends DefaultConsumer {
             });
             message.setHeader(SwitchboardHeaders.ACCOUNT, call.account());
             message.setHeader(SwitchboardHeaders.WEBHOOK_PATH, path);
+            message.setHeader(SwitchboardHeaders.HTTP_QUERY, call.query());
+            call.pathVariables().forEach((name, value) -> message.setHeader(SwitchboardHeaders.pathVariable(name), value));
             message.setHeader(Exchange.CONTENT_TYPE, "application/json");
             message.setBody(call.body());
             try {

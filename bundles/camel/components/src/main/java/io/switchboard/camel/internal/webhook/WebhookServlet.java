@@ -87,7 +87,7 @@ public final class WebhookServlet extends HttpServlet {
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        Optional<WebhookConsumer> consumer = registry.consumerFor(path);
+        Optional<WebhookRegistry.Match> consumer = registry.consumerFor(path);
         if (consumer.isEmpty()) {
             closeIfBodyUnread(request, response);
             write(response, Problem.of(404, "not-found", "No event source accepts events at " + path
@@ -140,7 +140,8 @@ public final class WebhookServlet extends HttpServlet {
             write(response, Problem.of(400, "malformed-json", "The body is not valid UTF-8"));
             return;
         }
-        WebhookReply reply = consumer.get().handle(new WebhookCall(caller.account(), text.get(), forwardedHeaders(request)));
+        WebhookReply reply = consumer.get().consumer().handle(new WebhookCall(caller.account(), text.get(), forwardedHeaders(request),
+                consumer.get().variables(), request.getQueryString()));
         answer(path, reply, response);
     }
 

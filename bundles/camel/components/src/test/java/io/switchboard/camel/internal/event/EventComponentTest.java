@@ -43,6 +43,41 @@ class EventComponentTest {
     }
 
     @Test
+    void theSkillCommandAndBotOfTheWebhookGoWithTheEventAndStayOutOfTheFunctionsHeaders() {
+        template.request("event:conversational_command", e -> {
+            e.getMessage().setBody("{}");
+            e.getMessage().setHeader(SwitchboardHeaders.ACCOUNT, "acme");
+            e.getMessage().setHeader(SwitchboardHeaders.HTTP_QUERY, "v=1&skillId=sales%20team");
+            e.getMessage().setHeader(SwitchboardHeaders.COMMAND_NAME, "echo");
+            e.getMessage().setHeader(SwitchboardHeaders.BOT_ID, "bot-7");
+        });
+
+        DispatchRequest request = lastRequest.get();
+        assertThat(request.skillId()).isEqualTo("sales team");
+        assertThat(request.commandName()).isEqualTo("echo");
+        assertThat(request.botId()).isEqualTo("bot-7");
+        assertThat(request.headers()).isEmpty();
+    }
+
+    @Test
+    void aSkillHeaderWinsOverTheQueryAndWithoutEitherThereIsNoSkill() {
+        template.request("event:x", e -> {
+            e.getMessage().setBody("{}");
+            e.getMessage().setHeader(SwitchboardHeaders.ACCOUNT, "acme");
+            e.getMessage().setHeader(SwitchboardHeaders.SKILL_ID, "from-kafka");
+            e.getMessage().setHeader(SwitchboardHeaders.HTTP_QUERY, "skillId=from-query");
+        });
+        assertThat(lastRequest.get().skillId()).isEqualTo("from-kafka");
+
+        template.request("event:x", e -> {
+            e.getMessage().setBody("{}");
+            e.getMessage().setHeader(SwitchboardHeaders.ACCOUNT, "acme");
+            e.getMessage().setHeader(SwitchboardHeaders.HTTP_QUERY, "skillIdentity=1");
+        });
+        assertThat(lastRequest.get().skillId()).isNull();
+    }
+
+    @Test
     void theBodyIsDispatchedAsTheEventsPayloadAndTheResultBecomesTheBody() {
         Exchange exchange = template.request("event:messaging_conversation_end?trigger=EVENT", e -> {
             e.getMessage().setBody("{\"skillId\":\"7\"}");

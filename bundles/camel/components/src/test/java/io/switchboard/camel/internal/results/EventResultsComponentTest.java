@@ -1,12 +1,17 @@
 package io.switchboard.camel.internal.results;
 
-import static io.switchboard.camel.internal.results.FakeListenerRegistry.failed;
-import static io.switchboard.camel.internal.results.FakeListenerRegistry.ok;
+import static io.switchboard.camel.internal.results.FakeListenerRegistry.deadLettered;
+import static io.switchboard.camel.internal.results.FakeListenerRegistry.delivered;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.switchboard.camel.api.SwitchboardHeaders;
+import io.switchboard.core.api.dispatch.FunctionRun;
+import io.switchboard.core.api.dispatch.SettledEvent;
+import io.switchboard.core.api.event.ResultDelivery;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
@@ -21,7 +26,8 @@ import org.junit.jupiter.api.Test;
 
 class EventResultsComponentTest {
 
-    private static final String END = "messaging_conversation_end";
+    private static final String END = "controllerbot_messaging_conversation_end";
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final FakeListenerRegistry registry = new FakeListenerRegistry();
     private final CamelContext camel = new DefaultCamelContext();
@@ -34,7 +40,7 @@ class EventResultsComponentTest {
         camel.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
-                // One thread: outcomes are routed in the order they were told.
+                // One thread: events are routed in the order they were told.
                 from("event-results:" + END + "?poolSize=1").routeId("end-results").process(exchange -> {
                     if (gated && !gate.await(10, TimeUnit.SECONDS)) {
                         throw new IllegalStateException("the test never opened the gate");
@@ -70,47 +76,49 @@ class EventResultsComponentTest {
     }
 
     @Test
-    void aFinalOkOutcomeIsRoutedWithTheResultAsBodyAndWhoItIsFromInTheHeaders() throws Exception {
-        registry.tell(END, ok("acme", END, "inv-1", "{\"type\":\"closeConversation\"}"));
+    void aSettledEventIsRoutedAsTheDeliveryDocumentWithWhoItIsForInTheHeaders() throws Exception {
+        registry.tell(END, delivered("acme", END, "evt-1", "{\"commands\":[{\"type\":\"closeConversation\"}],\"useDefaultAutoMessage\":false}"));
 
         Message message = next();
-        assertThat(message.getBody(String.class)).isEqualTo("{\"type\":\"closeConversation\"}");
+        assertThat(JSON.readTree(message.getBody(String.class))).isEqualTo(JSON.readTree("{\"eventId\":\"evt-1\",\"eventType\":\"" + END
+                + "\",\"account\":\"acme\",\"skillId\":\"1788830770\",\"commands\":[{\"type\":\"closeConversation\"}],"
+                + "\"useDefaultAutoMessage\":false,\"functions\":[{\"id\":\"fn-1\",\"name\":\"on-end\",\"version\":3}]}"));
         assertThat(message.getHeaders()).containsAllEntriesOf(Map.of(
-                SwitchboardHeaders.EVENT_ID, "evt-inv-1",
+                SwitchboardHeaders.EVENT_ID, "evt-1",
                 SwitchboardHeaders.ACCOUNT, "acme",
                 SwitchboardHeaders.EVENT_TYPE_ID, END,
-                SwitchboardHeaders.FUNCTION_ID, "fn-1",
-                SwitchboardHeaders.FUNCTION_NAME, "on-end",
-                SwitchboardHeaders.INVOCATION_ID, "inv-1",
-                SwitchboardHeaders.OUTCOME, "OK",
-                SwitchboardHeaders.ATTEMPT, 1));
-        assertThat(message.getHeaders()).doesNotContainKey(SwitchboardHeaders.ERROR_CODE);
+                SwitchboardHeaders.SKILL_ID, "1788830770"));
     }
 
     @Test
-    void onlyTheFinalAttemptOfAFailingFunctionIsRoutedAndItCarriesTheError() throws Exception {
-        registry.tell(END, failed("acme", END, "inv-2", 1, false));
-        registry.tell(END, failed("acme", END, "inv-2", 2, true));
+    void emailsAreDeliveredAsEmailsAndOtherResultsAsResult() throws Exception {
+        registry.tell(END, new SettledEvent("evt-2", "acme", END, null, ResultDelivery.EMAILS, true, "{\"emails\":[]}",
+                List.of(new FunctionRun("a", "a", 1), new FunctionRun("b", "b", 2))));
+        registry.tell(END, new SettledEvent("evt-3", "acme", END, null, ResultDelivery.SINGLE, true, "[1,2]", List.of()));
 
-        Message message = next();
-        // Routed in order on one thread: had the first attempt been routed, it would have come first.
-        assertThat(message.getHeader(SwitchboardHeaders.ATTEMPT)).isEqualTo(2);
-        assertThat(message.getHeader(SwitchboardHeaders.OUTCOME)).isEqualTo("ERROR");
-        assertThat(message.getHeader(SwitchboardHeaders.ERROR_CODE)).isEqualTo("E42");
-        assertThat(message.getHeader(SwitchboardHeaders.ERROR_MESSAGE)).isEqualTo("broken");
-        assertThat(message.getBody(String.class)).isEqualTo("{\"errorCode\":\"E42\",\"errorMsg\":\"broken\"}");
+        assertThat(JSON.readTree(next().getBody(String.class)).get("emails").isArray()).isTrue();
+        assertThat(JSON.readTree(next().getBody(String.class)).get("result").toString()).isEqualTo("[1,2]");
+    }
+
+    @Test
+    void aDeadLetteredEventIsNotRouted() throws Exception {
+        registry.tell(END, deadLettered("acme", END, "evt-dead"));
+        registry.tell(END, delivered("acme", END, "evt-after", "{\"commands\":[],\"useDefaultAutoMessage\":true}"));
+
+        // Routed in order on one thread: had the dead-lettered event been routed, it would have come first.
+        assertThat(next().getHeader(SwitchboardHeaders.EVENT_ID)).isEqualTo("evt-after");
     }
 
     @Test
     void theCoresWorkerIsHandedBackBeforeTheRouteRuns() throws Exception {
         gated = true;
         long started = System.nanoTime();
-        registry.tell(END, ok("acme", END, "inv-3", "null"));
+        registry.tell(END, delivered("acme", END, "evt-4", "{\"commands\":[],\"useDefaultAutoMessage\":false}"));
 
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
         assertThat(routed).isEmpty();
         gate.countDown();
-        assertThat(next().getBody(String.class)).isEqualTo("null");
+        assertThat(next().getHeader(SwitchboardHeaders.EVENT_ID)).isEqualTo("evt-4");
     }
 
     @Test

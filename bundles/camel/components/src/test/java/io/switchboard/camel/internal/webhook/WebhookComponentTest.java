@@ -41,8 +41,8 @@ class WebhookComponentTest {
         });
         camel.start();
 
-        WebhookReply reply = registry.consumerFor("/events/test/echo").orElseThrow()
-                .handle(new WebhookCall("acme", "{\"a\":1}", Map.of("X-Trace", "t1")));
+        WebhookReply reply = registry.consumerFor("/events/test/echo").orElseThrow().consumer()
+                .handle(new WebhookCall("acme", "{\"a\":1}", Map.of("X-Trace", "t1"), Map.of(), null));
 
         assertThat(reply.status()).isEqualTo(201);
         assertThat(reply.body()).isEqualTo("acme:t1:{\"a\":1}");
@@ -64,7 +64,8 @@ class WebhookComponentTest {
         });
         camel.start();
 
-        WebhookReply reply = registry.consumerFor("/events/test/refuse").orElseThrow().handle(new WebhookCall("acme", "{}", Map.of()));
+        WebhookReply reply = registry.consumerFor("/events/test/refuse").orElseThrow().consumer()
+                .handle(new WebhookCall("acme", "{}", Map.of(), Map.of(), null));
 
         assertThat(reply.failure()).isInstanceOf(WebhookRejectedException.class);
         assertThat(Problem.forFailure(reply.failure()).status()).isEqualTo(422);
@@ -91,6 +92,36 @@ class WebhookComponentTest {
         assertThatThrownBy(other::start).isInstanceOf(IllegalStateException.class).hasMessage("Webhook path /events/test/taken is already served by route 'route1' of "
                 + camel.getName() + "; give this route another path");
         other.stop();
+    }
+
+    @Test
+    void aTemplatePathServesEverySegmentValueAndHandsTheValuesAndTheQueryToTheRoute() throws Exception {
+        camel.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("webhook:/events/test/bots/{botId}/pre-hook").routeId("pre")
+                        .setBody(simple("${header." + SwitchboardHeaders.BOT_ID + "}|${header." + SwitchboardHeaders.HTTP_QUERY + "}"));
+                from("webhook:/events/test/bots/special/pre-hook").routeId("special").setBody(constant("plain path wins"));
+            }
+        });
+        camel.start();
+
+        WebhookRegistry.Match match = registry.consumerFor("/events/test/bots/bot%2D7/pre-hook").orElseThrow();
+        assertThat(match.variables()).isEqualTo(Map.of("botId", "bot-7"));
+        assertThat(match.consumer().handle(new WebhookCall("acme", "{}", Map.of(), match.variables(), "skillId=12")).body())
+                .isEqualTo("bot-7|skillId=12");
+        assertThat(registry.consumerFor("/events/test/bots/special/pre-hook").orElseThrow().consumer()
+                .handle(new WebhookCall("acme", "{}", Map.of(), Map.of(), null)).body()).isEqualTo("plain path wins");
+        assertThat(registry.consumerFor("/events/test/bots/b/post-hook")).isEmpty();
+        assertThat(registry.consumerFor("/events/test/bots//pre-hook")).isEmpty();
+        assertThat(registry.consumerFor("/events/test/bots/a/b/pre-hook")).isEmpty();
+        camel.getRouteController().stopRoute("pre");
+        assertThat(registry.consumerFor("/events/test/bots/bot-7/pre-hook")).isEmpty();
+    }
+
+    @Test
+    void aSegmentThatIsHalfAVariableIsRefused() {
+        assertThatThrownBy(() -> camel.getEndpoint("webhook:/events/test/x{botId}")).hasRootCauseInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

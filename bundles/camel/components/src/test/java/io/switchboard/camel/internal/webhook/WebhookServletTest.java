@@ -161,7 +161,7 @@ class WebhookServletTest {
         assertThat(answer.body().get("SwitchboardAccount").asText()).isEqualTo("acme");
         assertThat(answer.body().get("SwitchboardWebhookPath").asText()).isEqualTo("/events/test/echo");
         answer.body().fieldNames().forEachRemaining(name -> assertThat(name)
-                .satisfiesAnyOf(n -> assertThat(n).isIn("SwitchboardAccount", "SwitchboardWebhookPath", "CamelHttpResponseCode",
+                .satisfiesAnyOf(n -> assertThat(n).isIn("SwitchboardAccount", "SwitchboardWebhookPath", "SwitchboardHttpQuery", "CamelHttpResponseCode",
                         "Content-Type"), n -> assertThat(n).doesNotStartWithIgnoringCase("camel").doesNotStartWithIgnoringCase("switchboard")
                         .doesNotStartWithIgnoringCase("x-switchboard").doesNotStartWithIgnoringCase("org.apache.camel")));
         assertThat(answer.body().path("CamelHttpResponseCode").isMissingNode()).isTrue();

@@ -88,14 +88,14 @@ class KafkaIngressTest {
         start(config(topic, "", ""));
         try (KafkaProducer<String, String> producer = producer()) {
             producer.send(record(topic, "{\"conversationId\":\"c-1\"}", Map.of(SwitchboardHeaders.ACCOUNT, "acme",
-                    KafkaIngress.EVENT_TYPE, "messaging_conversation_end"))).get();
+                    KafkaIngress.EVENT_TYPE, "controllerbot_messaging_conversation_end"))).get();
             producer.send(record(topic, "{\"conversationId\":\"c-2\"}", Map.of(SwitchboardHeaders.ACCOUNT, "acme",
-                    KafkaIngress.EVENT_TYPE, "messaging_conversation_end"))).get();
+                    KafkaIngress.EVENT_TYPE, "controllerbot_messaging_conversation_end"))).get();
 
             Raised first = raised.poll(60, TimeUnit.SECONDS);
             Raised second = raised.poll(60, TimeUnit.SECONDS);
 
-            assertThat(first).isEqualTo(new Raised("event://acme/messaging_conversation_end?trigger=EVENT", "acme",
+            assertThat(first).isEqualTo(new Raised("event://acme/controllerbot_messaging_conversation_end?trigger=EVENT", "acme",
                     "{\"conversationId\":\"c-1\"}", "kafka:" + topic + "/0/0"));
             assertThat(second.idempotencyKey()).isEqualTo("kafka:" + topic + "/0/1");
             await("both offsets committed", () -> committed(topic) == 2);
@@ -115,7 +115,7 @@ class KafkaIngressTest {
                 Thread.currentThread().interrupt();
             }
         };
-        start(config(topic, "acme", "messaging_conversation_end"));
+        start(config(topic, "acme", "controllerbot_messaging_conversation_end"));
         try (KafkaProducer<String, String> producer = producer()) {
             producer.send(record(topic, "{\"n\":1}", Map.of())).get();
 
@@ -135,7 +135,7 @@ class KafkaIngressTest {
                 throw new CapacityExceededException("Event of account acme is at its concurrency limit", Duration.ofSeconds(1));
             }
         };
-        start(config(topic, "acme", "messaging_conversation_end", "maximumRedeliveries", 2, "redeliveryDelayMs", 10L));
+        start(config(topic, "acme", "controllerbot_messaging_conversation_end", "maximumRedeliveries", 2, "redeliveryDelayMs", 10L));
         try (KafkaProducer<String, String> producer = producer(); KafkaConsumer<String, String> deadLetters = consumer(topic + ".dlt")) {
             producer.send(record(topic, "{\"refused\":true}", Map.of())).get();
             producer.send(record(topic, "{\"fine\":true}", Map.of())).get();
@@ -158,7 +158,7 @@ class KafkaIngressTest {
         core = exchange -> {
             throw new InvalidPayloadException("The payload does not match the event's schema", List.of());
         };
-        start(config(topic, "", "messaging_conversation_end", "maximumRedeliveries", 5, "redeliveryDelayMs", 1_000L));
+        start(config(topic, "", "controllerbot_messaging_conversation_end", "maximumRedeliveries", 5, "redeliveryDelayMs", 1_000L));
         try (KafkaProducer<String, String> producer = producer(); KafkaConsumer<String, String> deadLetters = consumer(topic + ".dlt")) {
             producer.send(record(topic, "{\"no\":\"account\"}", Map.of())).get();
             producer.send(record(topic, "{\"bad\":\"payload\"}", Map.of(SwitchboardHeaders.ACCOUNT, "acme"))).get();

@@ -1,18 +1,20 @@
 package io.switchboard.source.conversationalcommands.internal;
 
-import io.switchboard.camel.api.EventReplies;
+import io.switchboard.camel.api.EventSourceRoutes;
 import org.apache.camel.RoutesBuilder;
-import org.apache.camel.builder.RouteBuilder;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 
-/** Webhook -> core dispatch (schema, limits) -> each function's reply for the agent workspace. */
+/**
+ * The webhook of each of this bundle's {@code event-types/} folders: {@code POST /events/conversational-commands/commands/
+ * {commandName}} runs the function named like the command and answers its reply (LivePerson's Conversational Command).
+ */
 @Component(service = RoutesBuilder.class)
-public final class ConversationalCommandRoutes extends RouteBuilder {
+public final class ConversationalCommandRoutes extends EventSourceRoutes {
 
-    @Override
-    public void configure() {
-        from("webhook:" + ConversationalCommand.WEBHOOK_PATH).routeId(ConversationalCommand.ID)
-                .to("event:" + ConversationalCommand.ID + "?trigger=EVENT")
-                .process(EventReplies.mapping(new CommandReplyContract()));
+    @Activate
+    public ConversationalCommandRoutes(BundleContext context) {
+        super(context.getBundle(), null);
     }
 }

@@ -3,9 +3,8 @@ package io.switchboard.source.thirdpartybots.internal;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.switchboard.camel.api.InvalidResultException;
 
-/** Reading function results. */
+/** Reading JSON: Conversation Builder calls and function results. */
 final class Json {
 
     static final ObjectMapper MAPPER = new ObjectMapper();
@@ -17,7 +16,7 @@ final class Json {
         try {
             return MAPPER.readTree(json);
         } catch (JsonProcessingException e) {
-            throw new InvalidResultException("The result is not JSON: " + e.getOriginalMessage());
+            throw new IllegalStateException("The function's result is not JSON: " + e.getOriginalMessage(), e);
         }
     }
 

@@ -1,39 +1,37 @@
 package io.switchboard.source.thirdpartybots.internal;
 
-import io.switchboard.camel.api.EventReplies;
-import io.switchboard.camel.api.ResultContract;
+import io.switchboard.camel.api.EventSourceRoutes;
 import io.switchboard.camel.api.SwitchboardHeaders;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.camel.Exchange;
 import org.apache.camel.RoutesBuilder;
-import org.apache.camel.builder.RouteBuilder;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 
 /**
- * One route per bot event (webhook -> core dispatch -> each function's answer in the bot contract) and the
- * Conversation Builder route, which invokes one function by id or name synchronously.
+ * The bot webhooks of this bundle's {@code event-types/} folders ({@code POST /events/third-party-bots/bots/{botId}/<hook>}:
+ * the one function the bot is configured with for that event) and the Conversation Builder route, which invokes one
+ * function by id or name synchronously.
  */
 @Component(service = RoutesBuilder.class)
-public final class ThirdPartyBotsRoutes extends RouteBuilder {
+public final class ThirdPartyBotsRoutes extends EventSourceRoutes {
 
     static final String CONVERSATION_BUILDER_PATH = "/events/conversation-builder/invoke";
 
+    @Activate
+    public ThirdPartyBotsRoutes(BundleContext context) {
+        super(context.getBundle(), null);
+    }
+
     @Override
     public void configure() {
-        for (ThirdPartyBotsEvent event : ThirdPartyBotsEvent.values()) {
-            from("webhook:" + event.webhookPath()).routeId(event.id())
-                    .to("event:" + event.id() + "?trigger=EVENT")
-                    .process(EventReplies.mapping(contractOf(event)));
-        }
+        super.configure();
         from("webhook:" + CONVERSATION_BUILDER_PATH).routeId("conversation_builder")
                 .process(new ConversationBuilderCall())
                 .toD("function:${header." + ConversationBuilderCall.FUNCTION_HEADER + "}?failOnError=false&trigger=EXTERNAL")
                 .process(exchange -> exchange.getMessage().setBody(invocationReply(exchange)));
-    }
-
-    static ResultContract contractOf(ThirdPartyBotsEvent event) {
-        return event == ThirdPartyBotsEvent.PRE_HOOK ? new PreHookContract() : new BotResponseContract();
     }
 
     /** {@code {"invocationId", "outcome", "result"}} or, when the function did not return, {@code "error"} instead. */
