@@ -31,8 +31,8 @@ export async function startSwitchboard(work) {
   const accountKey = 'acme-' + randomBytes(12).toString('hex');
   writeFileSync(join(home, 'etc/io.switchboard.core.security.config'),
     `adminKey="${adminKey}"\naccountKeys=["${ACCOUNT}=${accountKey}"]\n`);
-  // One attempt per asynchronous task, so a failing function's event is dead-lettered at once (the dead-letters journey).
-  writeFileSync(join(home, 'etc/io.switchboard.core.dispatch.cfg'), 'asyncMaxAttempts=1\n');
+  // Retries of asynchronous tasks 10 ms apart, so a failing function's event is dead-lettered at once (the dead-letters journey).
+  writeFileSync(join(home, 'etc/io.switchboard.core.dispatch.cfg'), 'asyncBackoffMs=10\nasyncMaxBackoffMs=10\n');
   // A fixed port only for runs by hand (CONSOLE_TEST_PORT); tests take a free one.
   const port = process.env.CONSOLE_TEST_PORT ? Number(process.env.CONSOLE_TEST_PORT) : await freePort();
   const env = { ...process.env, SWITCHBOARD_HTTP_PORT: String(port) };
