@@ -160,9 +160,10 @@ export function JsonBlock({ value, testid }) {
 }
 
 /** Logs as lines of time, level and message (with extras), as an invocation recorded them. */
-export function LogLines({ logs, testid = 'logs' }) {
+export function LogLines({ logs, testid = 'logs', trigger }) {
   if (!logs || logs.length === 0) {
-    return <p class="muted" data-testid={testid}>No log lines.</p>;
+    // As LivePerson, the platform keeps no logs of test runs unless configured (persistManualInvocationLogs).
+    return <p class="muted" data-testid={testid}>{trigger === 'MANUAL' ? 'No log lines kept: the logs of test runs are shown once, when run.' : 'No log lines.'}</p>;
   }
   return (
     <ol class="logs" data-testid={testid}>

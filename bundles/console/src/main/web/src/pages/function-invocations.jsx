@@ -66,7 +66,7 @@ export function InvocationsTab({ fn }) {
                       <p class="small">Invocation <code>{inv.id}</code>{inv.eventId ? <> · event <code>{inv.eventId}</code></> : ''}</p>
                       <div class="result-grid">
                         <div><h3 style="margin-left: 0">{inv.error ? 'Error' : 'Result'}</h3><JsonBlock value={inv.error || inv.result} /></div>
-                        <div><h3 style="margin-left: 0">Logs</h3><LogLines logs={inv.logs} /></div>
+                        <div><h3 style="margin-left: 0">Logs</h3><LogLines logs={inv.logs} trigger={inv.trigger} /></div>
                       </div>
                     </td></tr>
                   )}

@@ -15,7 +15,7 @@ const SHOWN = 200;
  */
 export function LogsPage() {
   const [range, setRange] = useState('24h');
-  const [filter, setFilter] = useState({ functionId: '', outcome: '', level: '', text: '' });
+  const [filter, setFilter] = useState({ functionId: '', outcome: '', level: '', text: '', from: '', to: '' });
   const [view, setView] = useState('invocations');
   const [tail, setTail] = useState(false);
   const loaded = useAsync(async () => {
@@ -59,6 +59,8 @@ export function LogsPage() {
           <option value="">All</option>{OUTCOMES.map((o) => <option value={o}>{o}</option>)}</select></label>
         <label>Log level <select value={filter.level} onChange={set('level')} data-testid="logs-level">
           <option value="">Any</option>{LEVELS.map((l) => <option value={l}>{l}</option>)}</select></label>
+        <label>From <input type="datetime-local" value={filter.from} onInput={set('from')} /></label>
+        <label>To <input type="datetime-local" value={filter.to} onInput={set('to')} /></label>
         <label>Text <input type="search" placeholder="in logs, result, error, ids" value={filter.text} onInput={set('text')} data-testid="logs-text" /></label>
         <div class="segmented" role="group" aria-label="Show">
           <button type="button" class={`button ${view === 'invocations' ? 'primary' : 'secondary'}`} aria-pressed={view === 'invocations' ? 'true' : 'false'}
@@ -99,7 +101,7 @@ function ByInvocation({ records, names }) {
                 <p class="small">Invocation <code>{inv.id}</code>{inv.eventId ? <> · event <code>{inv.eventId}</code></> : ''}</p>
                 <div class="result-grid">
                   <div><h3 style="margin-left: 0">{inv.error ? 'Error' : 'Result'}</h3><JsonBlock value={inv.error || inv.result} /></div>
-                  <div><h3 style="margin-left: 0">Logs</h3><LogLines logs={inv.logs} /></div>
+                  <div><h3 style="margin-left: 0">Logs</h3><LogLines logs={inv.logs} trigger={inv.trigger} /></div>
                 </div>
               </td></tr>
             )}
