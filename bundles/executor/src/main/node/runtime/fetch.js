@@ -93,7 +93,9 @@ function fetch(input, init) {
     const body = bodyText(options.body, headers);
     if (body !== null && (method === 'GET' || method === 'HEAD')) throw new TypeError('Request with ' + method + ' method cannot have body.');
     const url = urlOf(input);
-    return host.http('request', { method, url, headers: headers._object(), body })
+    // As the standard: redirects are followed unless the caller says 'manual' (each hop checked by the host).
+    const followRedirects = options.redirect === undefined || options.redirect === 'follow';
+    return host.http('request', { method, url, headers: headers._object(), body, followRedirects })
       .then((answer) => new Response(answer.body, { status: answer.status, headers: answer.headers, url }),
         (error) => { throw new TypeError('fetch failed: ' + error.message); });
   } catch (error) {

@@ -2,10 +2,11 @@
 {
   "name": "Secret Storage Template",
   "description": "An example of how to use the Secret Storage: read a secret, use it, and update it.",
-  "requiredSecrets": ["my-secret"]
+  "requiredSecrets": ["my-secret", "my-secret-rotations"]
 }
 */
-// Create the secret 'my-secret' of the account first (PUT /api/v1/accounts/{account}/secrets/my-secret).
+// Create the secrets 'my-secret' and 'my-secret-rotations' of the account first (PUT /api/v1/accounts/{account}/secrets/...):
+// as on LivePerson, functions update secrets but never create them.
 // Secrets are read at run time, so they never appear in the function's code or its logs.
 const { Toolbelt } = require("lp-faas-toolbelt");
 const secretClient = Toolbelt.SecretClient();

@@ -69,7 +69,8 @@ class RobustnessIT {
     void anEndlessLoopAndAMemoryBombOfOneAccountLeaveAnotherAccountsAnswersRightAndThePlatformHealthy() throws Exception {
         deploy("quiet", "echo", ECHO, 30000);
         String loopId = deploy("hostile", "loop", ENDLESS_LOOP, 1000);
-        String bombId = deploy("hostile", "bomb", MEMORY_BOMB, 10000);
+        // 30 s: on a loaded machine 64 MB of small arrays took more than 10 s to allocate, and the bomb timed out instead.
+        String bombId = deploy("hostile", "bomb", MEMORY_BOMB, 30000);
         // Warm up with the concurrency of the hostile phase (three clients), so that the pools already hold their threads.
         ClientLoad warmUp = ClientLoad.start("warm-up", 3, (client, sequence) -> echo("quiet", "warm-" + client + "-" + sequence));
         Poll.until("60 answers of the warm-up", Duration.ofSeconds(60), () -> warmUp.completed() >= 60);

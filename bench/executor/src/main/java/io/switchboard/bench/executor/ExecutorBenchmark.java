@@ -91,8 +91,10 @@ public class ExecutorBenchmark {
     private int libraryVersion;
 
     @Setup(Level.Trial)
-    public void start() {
+    public void start() throws ReflectiveOperationException {
         executor = new GraalJsExecutor(defaults(GraalJsExecutor.Config.class, Map.of("spareContexts", spareContexts)));
+        // Every toolbelt module the distribution registers, so a new context evaluates all their facades.
+        BenchToolbelt.register(executor);
         bareJson = Context.create("js");
         bareJson.eval("js", JSON_FUNCTION);
         bareJsonDriver = bareJson.eval(Source.create("js", DRIVER));

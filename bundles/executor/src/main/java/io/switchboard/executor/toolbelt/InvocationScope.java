@@ -10,16 +10,27 @@ import java.util.Objects;
  * @param invocationId id of the invocation record
  * @param account the function's account
  * @param functionId the function's id
- * @param allowedDomains host names the function may reach (exact, or {@code *.example.com})
+ * @param allowedDomains host names the function may reach (exact, or {@code *.example.com}): the function's own list;
+ *        modules add the account's list (its settings) to it
  * @param deadline when the invocation times out; work past it is wasted
+ * @param callDepth 0 for a function run for an event or an external call, n for a function another one of depth n-1
+ *        called; a module that calls functions passes it on as the caller's depth (@since 1.1)
  */
 public record InvocationScope(String invocationId, String account, String functionId, List<String> allowedDomains,
-        Instant deadline) {
+        Instant deadline, int callDepth) {
     public InvocationScope {
         Objects.requireNonNull(invocationId, "invocationId");
         Objects.requireNonNull(account, "account");
         Objects.requireNonNull(functionId, "functionId");
         Objects.requireNonNull(deadline, "deadline");
         allowedDomains = allowedDomains == null ? List.of() : List.copyOf(allowedDomains);
+        if (callDepth < 0) {
+            throw new IllegalArgumentException("callDepth must be >= 0, was " + callDepth);
+        }
+    }
+
+    /** A scope at call depth 0. */
+    public InvocationScope(String invocationId, String account, String functionId, List<String> allowedDomains, Instant deadline) {
+        this(invocationId, account, functionId, allowedDomains, deadline, 0);
     }
 }

@@ -2,6 +2,7 @@ package io.switchboard.api.http.internal;
 
 import io.switchboard.api.http.internal.json.Json;
 import io.switchboard.api.http.internal.json.Views;
+import io.switchboard.api.http.internal.resource.AccountSettingsResource;
 import io.switchboard.api.http.internal.resource.AccountsResource;
 import io.switchboard.api.http.internal.resource.BotsResource;
 import io.switchboard.api.http.internal.resource.DeadLettersResource;
@@ -34,6 +35,7 @@ import io.switchboard.core.api.schedule.ScheduleService;
 import io.switchboard.core.api.security.AccountKeys;
 import io.switchboard.core.api.security.Authenticator;
 import io.switchboard.core.api.security.Caller;
+import io.switchboard.core.api.settings.AccountSettingsService;
 import io.switchboard.http.api.RequestBodies;
 import jakarta.servlet.Servlet;
 import jakarta.servlet.http.HttpServlet;
@@ -89,6 +91,11 @@ public final class ApiServlet extends HttpServlet {
             policyOption = ReferencePolicyOption.GREEDY)
     transient volatile TemplateEndpoints templates;
 
+    /** The account settings while the core offers them (an older core does not). */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    transient volatile AccountSettingsService accountSettings;
+
     @Activate
     public ApiServlet(@Reference FunctionService functions, @Reference InvocationService invocations,
                       @Reference SecretService secrets, @Reference EventCatalog catalog,
@@ -110,13 +117,13 @@ public final class ApiServlet extends HttpServlet {
         this.authenticator = authenticator;
         this.bodies = bodies;
         this.settings = settings;
-        this.router = routes(core, schedules, json, settings, this::templateEndpoints);
+        this.router = routes(core, schedules, json, settings, this::templateEndpoints, () -> accountSettings);
         LOG.info("HTTP API serving {} (max body {} bytes, page size {} / max {})", BASE_PATH,
                 settings.maxBodyBytes(), settings.defaultPageSize(), settings.maxPageSize());
     }
 
     private static Router routes(CoreServices core, ScheduleService schedules, Json json, ApiSettings settings,
-            Supplier<TemplateEndpoints> templates) {
+            Supplier<TemplateEndpoints> templates, Supplier<AccountSettingsService> accountSettings) {
         Views views = new Views(json);
         Router.Builder router = Router.builder();
         new EventTypesResource(core.catalog(), views).addRoutes(router);
@@ -127,6 +134,7 @@ public final class ApiServlet extends HttpServlet {
         new DeadLettersResource(core.deadLetters(), views, settings).addRoutes(router);
         new BotsResource(core.bots(), views, settings).addRoutes(router);
         new AccountsResource(core.accountKeys(), settings).addRoutes(router);
+        new AccountSettingsResource(accountSettings).addRoutes(router);
         if (schedules != null) {
             new SchedulesResource(schedules, json).addRoutes(router);
         }

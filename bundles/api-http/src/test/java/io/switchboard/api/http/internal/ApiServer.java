@@ -78,6 +78,14 @@ final class ApiServer implements AutoCloseable {
         return new ApiServer(servlet, null);
     }
 
+    /** With account settings bound as DS binds them when the core offers them. */
+    static ApiServer startWithAccountSettings(FakeCore core, ApiSettings settings,
+            io.switchboard.core.api.settings.AccountSettingsService accountSettings) throws Exception {
+        ApiServlet servlet = servlet(core, settings);
+        servlet.accountSettings = accountSettings;
+        return new ApiServer(servlet, null);
+    }
+
     private static ApiServlet servlet(FakeCore core, ApiSettings settings) {
         CoreServices services = new CoreServices(core.functions, core.invocations, core.secrets, core.catalog,
                 core.dispatcher, core.invoker, core.deadLetters, core.botService, core.accountKeys, core.drafts);

@@ -458,6 +458,17 @@ final class FakeCore {
         secretValues.remove(account + "/" + name);
     }
 
+    // JSON values are kept as their JSON text, so a test can tell them from strings.
+    @Override
+    public SecretInfo putJson(String account, String name, String valueJson) {
+        return put(account, name, "json:" + valueJson);
+    }
+
+    @Override
+    public SecretInfo createJson(String account, String name, String valueJson) {
+        return create(account, name, "json:" + valueJson);
+    }
+
     };
 
     String secretValue(String account, String name) {

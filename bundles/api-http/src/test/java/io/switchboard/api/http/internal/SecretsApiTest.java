@@ -53,14 +53,28 @@ class SecretsApiTest {
     }
 
     @Test
-    void aSecretNeedsANameAndAStringValue() {
+    void aSecretNeedsANameAndAValue() {
         ApiServer.Reply reply = server.post(BASE, KEY, "{\"value\": 5}");
+        ApiServer.Reply nothing = server.post(BASE, KEY, "{}");
         ApiServer.Reply nullValue = server.put(BASE + "/token", KEY, "{\"value\": null}");
 
         assertThat(reply.status()).isEqualTo(400);
-        assertThat(reply.json().get("errors").findValuesAsText("field")).containsExactlyInAnyOrder("/name", "/value");
+        assertThat(reply.json().get("errors").findValuesAsText("field")).containsExactly("/name");
+        assertThat(nothing.json().get("errors").findValuesAsText("field")).containsExactlyInAnyOrder("/name", "/value");
         assertThat(nullValue.status()).isEqualTo(400);
         assertThat(core.secretValue("acme", "token")).isNull();
+    }
+
+    @Test
+    void aSecretsValueMayBeAnyJsonValueAndStringsStayStrings() {
+        ApiServer.Reply created = server.post(BASE, KEY, "{\"name\": \"lp-faas-default-app-key\", \"value\": {\"consumerKey\": \"ck\"}}");
+        server.put(BASE + "/limits", KEY, "{\"value\": [1, 2]}");
+        server.put(BASE + "/plain", KEY, "{\"value\": \"text\"}");
+
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(core.secretValue("acme", "lp-faas-default-app-key")).isEqualTo("json:{\"consumerKey\":\"ck\"}");
+        assertThat(core.secretValue("acme", "limits")).isEqualTo("json:[1,2]");
+        assertThat(core.secretValue("acme", "plain")).isEqualTo("text");
     }
 
     @Test

@@ -24,4 +24,18 @@ public interface SecretService {
 
     /** @throws NotFoundException when the account has no such secret */
     void delete(String account, String name);
+
+    /**
+     * Creates or replaces a secret whose value is any JSON value (JSON text); a JSON string is stored as a string secret.
+     *
+     * @since 1.4
+     */
+    SecretInfo putJson(String account, String name, String valueJson);
+
+    /**
+     * Creates a secret whose value is any JSON value, refusing a taken name as {@link #create} does.
+     *
+     * @since 1.4
+     */
+    SecretInfo createJson(String account, String name, String valueJson);
 }

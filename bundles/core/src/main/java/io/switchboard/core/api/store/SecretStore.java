@@ -12,4 +12,20 @@ public interface SecretStore {
 
     /** Creates or replaces a secret of the account. */
     void write(String account, String name, String value);
+
+    /**
+     * The secret's value as JSON text (a string secret as a JSON string), or empty when the account has no secret of that
+     * name.
+     *
+     * @since 1.1
+     */
+    Optional<String> readJson(String account, String name);
+
+    /**
+     * Replaces the value of an existing secret with any JSON value (a JSON string is stored as a string secret).
+     *
+     * @return false when the account has no secret of that name (nothing is created)
+     * @since 1.1
+     */
+    boolean updateJson(String account, String name, String valueJson);
 }

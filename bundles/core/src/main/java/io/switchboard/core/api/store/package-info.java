@@ -1,6 +1,6 @@
 /** Per-account stores the core provides to executors and their toolbelts (secrets, context). */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package io.switchboard.core.api.store;
 
 import org.osgi.annotation.bundle.Export;

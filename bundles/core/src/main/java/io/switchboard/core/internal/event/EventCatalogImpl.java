@@ -42,7 +42,7 @@ public class EventCatalogImpl implements EventCatalog {
     /** Operator overrides of the event limits. */
     @ObjectClassDefinition(name = "Switchboard event limits", description = "Overrides of the per-event function limits.")
     public @interface Config {
-        @AttributeDefinition(description = "Entries eventTypeId=limit, e.g. messaging_conversation_end=2")
+        @AttributeDefinition(description = "Entries eventTypeId=limit, e.g. controllerbot_messaging_conversation_end=2")
         String[] overrides() default {};
     }
 

@@ -99,25 +99,36 @@ public class SecretsImpl implements SecretService, SecretStore {
 
     @Override
     public SecretInfo put(String account, String name, String value) {
-        validate(name, value);
+        return put(account, name, SecretValue.string(value));
+    }
+
+    @Override
+    public SecretInfo putJson(String account, String name, String valueJson) {
+        return put(account, name, SecretValue.json(valueJson));
+    }
+
+    private SecretInfo put(String account, String name, SecretValue value) {
+        validate(name, value.text());
         long now = clock.millis();
-        String sealed = cipher.encrypt(account, name, value);
+        String sealed = cipher.encrypt(account, name, value.text());
         try {
-            upsert(account, name, sealed, now);
+            upsert(account, name, sealed, value.isJson(), now);
         } catch (DataAccessException e) {
             if (!UniqueViolation.causedBy(e)) {
                 throw e;
             }
-            upsert(account, name, sealed, now); // a concurrent put created the row first: now it is an update
+            upsert(account, name, sealed, value.isJson(), now); // a concurrent put created the row first: now it is an update
         }
-        return new SecretInfo(name, mask(value), Instant.ofEpochMilli(now));
+        return new SecretInfo(name, mask(value.text()), Instant.ofEpochMilli(now));
     }
 
-    private void upsert(String account, String name, String sealed, long now) {
+    private void upsert(String account, String name, String sealed, boolean json, long now) {
         withCreateLock(account, () -> database.inTransaction("store secret " + name, c -> {
-            if (Rows.update(c, "UPDATE secrets SET cipher_text = ?, updated_at = ? WHERE account = ? AND name = ?", sealed, now, account, name) == 0) {
+            if (Rows.update(c, "UPDATE secrets SET cipher_text = ?, value_json = ?, updated_at = ? WHERE account = ? AND name = ?",
+                    sealed, json, now, account, name) == 0) {
                 requireRoomForOneMore(c, account);
-                Rows.update(c, "INSERT INTO secrets (account, name, cipher_text, updated_at) VALUES (?, ?, ?, ?)", account, name, sealed, now);
+                Rows.update(c, "INSERT INTO secrets (account, name, cipher_text, value_json, updated_at) VALUES (?, ?, ?, ?, ?)",
+                        account, name, sealed, json, now);
             }
             return null;
         }));
@@ -145,14 +156,24 @@ public class SecretsImpl implements SecretService, SecretStore {
 
     @Override
     public SecretInfo create(String account, String name, String value) {
+        return create(account, name, SecretValue.string(value));
+    }
+
+    @Override
+    public SecretInfo createJson(String account, String name, String valueJson) {
+        return create(account, name, SecretValue.json(valueJson));
+    }
+
+    private SecretInfo create(String account, String name, SecretValue secret) {
+        String value = secret.text();
         validate(name, value);
         long now = clock.millis();
         String sealed = cipher.encrypt(account, name, value);
         try {
             withCreateLock(account, () -> database.inTransaction("create secret " + name, c -> {
                 requireRoomForOneMore(c, account);
-                return Rows.update(c, "INSERT INTO secrets (account, name, cipher_text, updated_at) VALUES (?, ?, ?, ?)", account, name,
-                        sealed, now);
+                return Rows.update(c, "INSERT INTO secrets (account, name, cipher_text, value_json, updated_at) VALUES (?, ?, ?, ?, ?)",
+                        account, name, sealed, secret.isJson(), now);
             }));
         } catch (DataAccessException e) {
             if (UniqueViolation.causedBy(e)) {
@@ -182,6 +203,24 @@ public class SecretsImpl implements SecretService, SecretStore {
     @Override
     public void write(String account, String name, String value) {
         put(account, name, value);
+    }
+
+    @Override
+    public Optional<String> readJson(String account, String name) {
+        return database.withConnection("read secret " + name, c -> Rows.one(c,
+                "SELECT cipher_text, value_json FROM secrets WHERE account = ? AND name = ?",
+                rs -> new SecretValue(cipher.decrypt(account, name, rs.getString(1)), rs.getBoolean(2)), account, name))
+                .map(SecretValue::asJson);
+    }
+
+    @Override
+    public boolean updateJson(String account, String name, String valueJson) {
+        SecretValue value = SecretValue.json(valueJson);
+        validate(name, value.text());
+        String sealed = cipher.encrypt(account, name, value.text());
+        return database.withConnection("update secret " + name, c -> Rows.update(c,
+                "UPDATE secrets SET cipher_text = ?, value_json = ?, updated_at = ? WHERE account = ? AND name = ?",
+                sealed, value.isJson(), clock.millis(), account, name)) > 0;
     }
 
     private void validate(String name, String value) {

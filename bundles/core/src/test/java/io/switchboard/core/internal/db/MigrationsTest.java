@@ -109,6 +109,38 @@ class MigrationsTest {
     }
 
     @Test
+    void theLivePersonIdsMigrationRewritesOldIdsAndLeavesNewOnesAlone() {
+        JdbcDatabase database = open();
+        database.inTransaction("rows written before issue 11", c -> {
+            try (Statement s = c.createStatement()) {
+                s.execute("INSERT INTO functions (id, account, name, spec, state, deployed_version, latest_version, created_at, updated_at) "
+                        + "VALUES ('f1', 'acme', 'bye', '{\"name\":\"bye\",\"eventType\":\"messaging_line_in_off_hours\"}', 'PRODUCTIVE', 1, 1, 0, 0), "
+                        + "('f2', 'acme', 'hi', '{\"name\":\"hi\",\"eventType\":\"controllerbot_messaging_ttr\"}', 'PRODUCTIVE', 1, 1, 0, 0)");
+                s.execute("INSERT INTO bindings (function_id, account, event_type, function_name, skills, version) "
+                        + "VALUES ('f1', 'acme', 'messaging_line_in_off_hours', 'bye', '[]', 1), ('f2', 'acme', 'controllerbot_messaging_ttr', 'hi', '[]', 1)");
+            }
+            return null;
+        });
+
+        database.inTransaction("V20 once more, on these rows", c -> {
+            try (Statement s = c.createStatement()) {
+                for (String sql : statements(read("V20__liveperson_event_ids.sql"))) {
+                    s.execute(sql);
+                }
+            }
+            return null;
+        });
+
+        assertThat(database.<List<String>>withConnection("bindings", c -> Rows.list(c,
+                "SELECT function_id || '=' || event_type FROM bindings ORDER BY function_id", rs -> rs.getString(1))))
+                .containsExactly("f1=controllerbot_messaging_mid_conversation_msg", "f2=controllerbot_messaging_ttr");
+        assertThat(database.<List<String>>withConnection("specs", c -> Rows.list(c,
+                "SELECT spec FROM functions ORDER BY id", rs -> rs.getString(1))))
+                .containsExactly("{\"name\":\"bye\",\"eventType\":\"controllerbot_messaging_mid_conversation_msg\"}",
+                        "{\"name\":\"hi\",\"eventType\":\"controllerbot_messaging_ttr\"}");
+    }
+
+    @Test
     void aSecondStartAppliesNothingAgain() {
         JdbcDatabase database = open();
         long before = database.withConnection("history", c -> Rows.count(c, "SELECT COUNT(*) FROM " + HISTORY));

@@ -32,6 +32,7 @@ final class SandboxFactory {
     private final Engine engine;
     private final ResourceLimits resourceLimits;
     private final Source prelude;
+    private final Source toolbeltShared;
     private final NodeModules modules = NodeModules.load();
     private final IOAccess moduleTree = IOAccess.newBuilder().fileSystem(new ModuleFileSystem(modules)).build();
     private final CryptoBridge crypto = new CryptoBridge();
@@ -55,6 +56,8 @@ final class SandboxFactory {
         this.engine = engine;
         this.resourceLimits = statementLimit > 0 ? ResourceLimits.newBuilder().statementLimit(statementLimit, null).build() : null;
         this.prelude = Source.newBuilder(LANGUAGE, resource("prelude.js"), "switchboard-prelude.js").cached(true).buildLiteral();
+        this.toolbeltShared = Source.newBuilder(LANGUAGE, resource("toolbelt-shared.js"), "switchboard-toolbelt-shared.js").cached(true)
+                .buildLiteral();
         this.preload = preload.stream().filter(id -> {
             boolean known = modules.canonical(id) != null;
             if (!known) {
@@ -125,7 +128,8 @@ final class SandboxFactory {
         created.accept(context);
         HostBridge bridge = new HostBridge(this.modules, crypto);
         try {
-            Value platform = context.eval(prelude).execute(bridge.proxy(), facades(context, toolbelt.modules()));
+            Value platform = context.eval(prelude).execute(bridge.proxy(), facades(context, toolbelt.modules()),
+                    context.eval(toolbeltShared).execute());
             for (String id : modules) {
                 platform.getMember("preload").execute(id);
             }

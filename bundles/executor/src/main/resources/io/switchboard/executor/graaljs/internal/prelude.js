@@ -3,7 +3,7 @@
 // so neither becomes a global the function could reach. It returns the per-invocation entry point
 // (invoke) and the entry-point rule (entryPoint). Node's globals and modules are defined here; the heavy
 // ones (Buffer, URL, crypto, fetch ...) are loaded from the bundled npm packages on first use.
-(function install(host, facades) {
+(function install(host, facades, shared) {
   'use strict';
   const stringify = JSON.stringify;
   const parse = JSON.parse;
@@ -129,13 +129,19 @@
       (text) => resolve(text == null ? undefined : parse(text)),
       (message) => reject(new ErrorCtor(message))));
   const toolbelt = {};
+  // What a facade gets besides its host call: the enums and error types, the error mapping of answers, and the
+  // toolbelt itself (utilities such as ConversationUtil are built on LpClient).
+  const facadeKit = freeze({ enums: shared.enums, orThrow: shared.orThrow, toolbelt: () => toolbelt });
   for (let i = 0; i < facades.length; i++) {
     const name = facades[i][0];
-    toolbelt[name] = facades[i][1](caller(name));
+    toolbelt[name] = facades[i][1](caller(name), facadeKit);
   }
   // LivePerson code writes both `require('lp-faas-toolbelt').HTTPClient()` and
-  // `const { Toolbelt } = require('lp-faas-toolbelt'); Toolbelt.HTTPClient()`.
+  // `const { Toolbelt } = require('lp-faas-toolbelt'); Toolbelt.HTTPClient()`, and takes the enums from the same object.
   defineProperty(toolbelt, 'Toolbelt', { value: toolbelt, enumerable: false });
+  for (const name of Object.keys(shared.enums)) {
+    defineProperty(toolbelt, name, { value: shared.enums[name], enumerable: false });
+  }
   freeze(toolbelt);
 
   // ---- process: the environment is set per function version; writes stay in this context

@@ -93,6 +93,23 @@ class ShippedTemplatesTest {
                     public void write(String account, String name, String value) {
                         SECRETS.put(account + "/" + name, value);
                     }
+
+                    // String secrets only: the templates store and read strings.
+                    @Override
+                    public Optional<String> readJson(String account, String name) {
+                        return read(account, name).map(value -> JSON.valueToTree(value).toString());
+                    }
+
+                    @Override
+                    public boolean updateJson(String account, String name, String valueJson) {
+                        return SECRETS.computeIfPresent(account + "/" + name, (key, old) -> {
+                            try {
+                                return JSON.readTree(valueJson).asText();
+                            } catch (java.io.IOException e) {
+                                throw new IllegalArgumentException(e);
+                            }
+                        }) != null;
+                    }
                 }));
         templates = parsed;
     }
@@ -180,6 +197,7 @@ class ShippedTemplatesTest {
         JsonNode payload = template.eventType() == null ? JSON.createObjectNode().put("name", "Ada") : samplePayload(template.eventType());
         if ("secret-storage".equals(id)) {
             SECRETS.put("acme/my-secret", "s3cr3t-value");
+            SECRETS.put("acme/my-secret-rotations", "0");
         }
 
         ExecutionResult result = run(template, payload, Map.of(), template.requiredDomains());

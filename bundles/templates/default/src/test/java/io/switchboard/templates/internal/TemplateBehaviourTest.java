@@ -189,6 +189,7 @@ class TemplateBehaviourTest {
     @Test
     void theSecretStorageTemplateUpdatesTheRotationCounter() {
         SECRETS.put("acme/my-secret", "value");
+        SECRETS.put("acme/my-secret-rotations", "0");
 
         JsonNode body = run("secret-storage", JSON.createObjectNode().put("rotations", 4), Map.of());
 

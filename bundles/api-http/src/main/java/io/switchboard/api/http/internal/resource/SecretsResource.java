@@ -1,6 +1,7 @@
 package io.switchboard.api.http.internal.resource;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import io.switchboard.api.http.internal.json.FieldReader;
 import io.switchboard.api.http.internal.json.Views;
 import io.switchboard.api.http.internal.routing.Router;
@@ -44,18 +45,22 @@ public final class SecretsResource {
         String account = request.path("account");
         FieldReader fields = new FieldReader(request.body().requiredObject(), Set.of("name", "value"));
         String name = fields.requiredString("name");
-        String value = requiredValue(fields);
+        JsonNode value = requiredValue(fields);
         fields.throwIfInvalid("The secret");
-        SecretInfo stored = secrets.create(account, name, value); // refuses a taken name atomically (409)
+        // refuses a taken name atomically (409)
+        SecretInfo stored = value.isTextual() ? secrets.create(account, name, value.textValue()) : secrets.createJson(account, name, value.toString());
         String location = request.location("/accounts/" + account + "/secrets/" + URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20"));
         return ApiResponse.created(location, views.secret(stored));
     }
 
     private ApiResponse replace(ApiRequest request) {
         FieldReader fields = new FieldReader(request.body().requiredObject(), Set.of("value"));
-        String value = requiredValue(fields);
+        JsonNode value = requiredValue(fields);
         fields.throwIfInvalid("The secret");
-        return ApiResponse.ok(views.secret(secrets.put(request.path("account"), request.path("name"), value)));
+        String account = request.path("account");
+        String name = request.path("name");
+        return ApiResponse.ok(views.secret(value.isTextual() ? secrets.put(account, name, value.textValue())
+                : secrets.putJson(account, name, value.toString())));
     }
 
     private ApiResponse delete(ApiRequest request) {
@@ -63,13 +68,14 @@ public final class SecretsResource {
         return ApiResponse.noContent();
     }
 
-    // An empty value is a legitimate secret (e.g. a cleared token), so only presence and type are checked.
-    private static String requiredValue(FieldReader fields) {
-        String value = fields.optionalString("value");
+    // Any JSON value but null (LivePerson's typed secrets); a string stays a string secret. An empty string is a legitimate
+    // secret (e.g. a cleared token), so only presence is checked.
+    private static JsonNode requiredValue(FieldReader fields) {
         JsonNode node = fields.optionalNode("value");
         if (node == null || node.isNull()) {
             fields.reject("/value", "is required");
+            return TextNode.valueOf("");
         }
-        return value;
+        return node;
     }
 }

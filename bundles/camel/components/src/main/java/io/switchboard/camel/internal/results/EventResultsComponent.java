@@ -19,7 +19,7 @@ public final class EventResultsComponent extends DefaultComponent {
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
         if (remaining == null || remaining.isBlank() || remaining.contains("/")) {
-            throw new IllegalArgumentException("event-results: names one event type id, e.g. event-results:messaging_conversation_end, not " + uri);
+            throw new IllegalArgumentException("event-results: names one event type id, e.g. event-results:controllerbot_messaging_conversation_end, not " + uri);
         }
         EventResultsEndpoint endpoint = new EventResultsEndpoint(uri, this, remaining);
         setProperties(endpoint, parameters);

@@ -5,7 +5,8 @@ import io.switchboard.executor.graaljs.internal.json.JsonText;
 import io.switchboard.executor.toolbelt.ToolbeltCall;
 import io.switchboard.executor.toolbelt.ToolbeltModule;
 import io.switchboard.executor.toolbelt.ToolbeltModuleName;
-import java.util.Map;
+import java.time.Clock;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.osgi.service.component.annotations.Component;
@@ -15,17 +16,26 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 /**
- * {@code Toolbelt.ContextServiceClient()}: a small key-value store per account and namespace, shared by the
- * account's functions, through the core's {@link ContextStore}. Values travel as JSON text.
+ * {@code Toolbelt.ContextServiceClient()}: LivePerson's Context Session Store methods (namespaces, TTL, sessions) on the
+ * core's {@link ContextStore} of the function's own account; see {@link ContextSessions} for the layout.
  */
 @Component(service = ToolbeltModule.class)
 @ToolbeltModuleName("ContextServiceClient")
 public final class ContextClientModule implements ToolbeltModule {
     private final String facade = ModuleScripts.load("context-client.js");
+    private final Clock clock;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     volatile ContextStore store;
+
+    public ContextClientModule() {
+        this(Clock.systemUTC());
+    }
+
+    ContextClientModule(Clock clock) {
+        this.clock = clock;
+    }
 
     @Override
     public String facadeScript() {
@@ -38,31 +48,50 @@ public final class ContextClientModule implements ToolbeltModule {
         if (context == null) {
             return CompletableFuture.failedFuture(new IllegalStateException("The context store is not available right now; try again later"));
         }
-        String account = call.scope().account();
-        String arguments = call.argumentsJson();
-        String namespace = ModuleArguments.string(arguments, 0);
+        ContextSessions sessions = new ContextSessions(context, call.scope().account(), clock);
+        List<?> args = arguments(call.argumentsJson());
         String answer = switch (call.operation()) {
-            case "get" -> context.get(account, namespace, ModuleArguments.string(arguments, 1)).orElse(null);
-            case "getAll" -> object(context.getAll(account, namespace));
-            case "set" -> {
-                context.put(account, namespace, ModuleArguments.string(arguments, 1), ModuleArguments.string(arguments, 2));
+            case "createNamespace" -> {
+                sessions.createNamespace(text(args, 0), args.get(1) instanceof Number ttl ? ttl.doubleValue() : null);
                 yield null;
             }
-            case "delete" -> Boolean.toString(context.delete(account, namespace, ModuleArguments.string(arguments, 1)));
+            case "deleteNamespace" -> {
+                sessions.deleteNamespace(text(args, 0));
+                yield null;
+            }
+            case "listNamespaces" -> sessions.listNamespaces();
+            case "setProperties" -> {
+                sessions.setProperties(text(args, 0), optional(args, 1), args.get(2) instanceof List<?> pairs ? pairs : List.of());
+                yield null;
+            }
+            case "getProperties" -> sessions.getProperties(text(args, 0), optional(args, 1), args.get(2) instanceof List<?> names ? names : null);
+            case "deleteProperty" -> Boolean.toString(sessions.deleteProperty(text(args, 0), optional(args, 1), text(args, 2)));
+            case "deleteSession" -> {
+                sessions.deleteSession(text(args, 0), optional(args, 1));
+                yield null;
+            }
+            case "listSessions" -> sessions.listSessions(text(args, 0));
             default -> throw new IllegalArgumentException("ContextServiceClient has no operation " + call.operation());
         };
         return CompletableFuture.completedFuture(answer);
     }
 
-    /** A JSON object of stored values, which already are JSON text. */
-    private static String object(Map<String, String> values) {
-        StringBuilder json = new StringBuilder("{");
-        values.forEach((key, value) -> {
-            if (json.length() > 1) {
-                json.append(',');
-            }
-            JsonText.quote(key, json).append(':').append(value);
-        });
-        return json.append('}').toString();
+    private static List<?> arguments(String json) {
+        Object parsed = JsonText.parse(json);
+        if (!(parsed instanceof List<?> list)) {
+            throw new IllegalArgumentException("arguments must be an array");
+        }
+        return list;
+    }
+
+    private static String text(List<?> args, int index) {
+        if (args.size() <= index || !(args.get(index) instanceof String text)) {
+            throw new IllegalArgumentException("argument " + (index + 1) + " must be a string");
+        }
+        return text;
+    }
+
+    private static String optional(List<?> args, int index) {
+        return args.size() <= index || args.get(index) == null ? null : text(args, index);
     }
 }

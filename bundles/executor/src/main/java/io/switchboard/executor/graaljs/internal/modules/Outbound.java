@@ -11,11 +11,16 @@ import java.util.Set;
  * HEAD, become a GET without body (as browsers do); 307/308 keep method and body. Credentials ({@code Authorization},
  * {@code Cookie}, {@code Proxy-Authorization}) are not carried to another host.
  */
-record Outbound(URI uri, String method, Map<String, String> headers, String body) {
+record Outbound(URI uri, String method, Map<String, String> headers, String body, boolean binaryBody) {
     private static final Set<String> CREDENTIALS = Set.of("authorization", "cookie", "proxy-authorization");
 
     Outbound {
         headers = Map.copyOf(headers);
+    }
+
+    /** A request whose body is text, sent as UTF-8. */
+    Outbound(URI uri, String method, Map<String, String> headers, String body) {
+        this(uri, method, headers, body, false);
     }
 
     /** The request that follows this one's redirect answer, or null when the answer is no redirect to follow. */
@@ -42,6 +47,6 @@ record Outbound(URI uri, String method, Map<String, String> headers, String body
                 nextHeaders.put(name, value);
             }
         });
-        return new Outbound(next, toGet ? "GET" : method, nextHeaders, toGet ? null : body);
+        return new Outbound(next, toGet ? "GET" : method, nextHeaders, toGet ? null : body, binaryBody && !toGet);
     }
 }

@@ -5,7 +5,6 @@ import io.switchboard.executor.graaljs.internal.json.JsonText;
 import io.switchboard.executor.toolbelt.ToolbeltCall;
 import io.switchboard.executor.toolbelt.ToolbeltModule;
 import io.switchboard.executor.toolbelt.ToolbeltModuleName;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.osgi.service.component.annotations.Component;
@@ -15,8 +14,10 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 /**
- * {@code Toolbelt.SecretClient()}: {@code readSecret(name)} and {@code updateSecret({key, value})} on the
- * secrets of the function's own account, through the core's {@link SecretStore}.
+ * {@code Toolbelt.SecretClient()}: {@code readSecret(key)} resolves {@code {key, value}} with the value as stored (any
+ * JSON value), {@code updateSecret({key, value})} replaces the value of an existing secret; a missing secret is a
+ * {@code SecretError} (LivePerson creates secrets only in its UI; here the REST API does). The function's account only,
+ * through the core's {@link SecretStore}.
  */
 @Component(service = ToolbeltModule.class)
 @ToolbeltModuleName("SecretClient")
@@ -36,30 +37,42 @@ public final class SecretClientModule implements ToolbeltModule {
     public CompletionStage<String> call(ToolbeltCall call) {
         SecretStore secrets = store;
         if (secrets == null) {
-            return CompletableFuture.failedFuture(new IllegalStateException("The secret store is not available right now; try again later"));
+            return done(secretError("SECRET_STORE_UNAVAILABLE", "The secret store is not available right now; try again later"));
         }
         String account = call.scope().account();
+        String name = ModuleArguments.string(call.argumentsJson(), 0);
         return switch (call.operation()) {
-            case "read" -> {
-                String name = ModuleArguments.string(call.argumentsJson(), 0);
-                yield secrets.read(account, name)
-                        .map(value -> CompletableFuture.completedFuture(secret(name, value)))
-                        .orElseGet(() -> CompletableFuture.failedFuture(new IllegalArgumentException(
-                                "Secret " + name + " does not exist in account " + account)));
-            }
+            case "read" -> done(secrets.readJson(account, name)
+                    .map(value -> secret(name, value))
+                    .orElseGet(() -> missing(name, account)));
             case "update" -> {
-                Map<String, Object> secret = ModuleArguments.object(call.argumentsJson(), 0);
-                if (!(secret.get("key") instanceof String name) || name.isBlank() || !(secret.get("value") instanceof String value)) {
-                    throw new IllegalArgumentException("updateSecret needs {key, value} with a non-empty key and a string value");
+                String valueJson = ModuleArguments.string(call.argumentsJson(), 1);
+                try {
+                    yield done(secrets.updateJson(account, name, valueJson) ? secret(name, valueJson) : missing(name, account));
+                } catch (RuntimeException refused) {
+                    // The core's validation (size, name) speaks to the function's author.
+                    yield done(secretError("SECRET_UPDATE_FAILED", "Secret " + name + " was not updated: " + refused.getMessage()));
                 }
-                secrets.write(account, name, value);
-                yield CompletableFuture.completedFuture(secret(name, value));
             }
             default -> throw new IllegalArgumentException("SecretClient has no operation " + call.operation());
         };
     }
 
-    private static String secret(String name, String value) {
-        return "{\"key\":" + JsonText.quote(name) + ",\"value\":" + JsonText.quote(value) + "}";
+    private static CompletableFuture<String> done(String answer) {
+        return CompletableFuture.completedFuture(answer);
+    }
+
+    private static String missing(String name, String account) {
+        return secretError("SECRET_NOT_FOUND", "Secret " + name + " does not exist in account " + account
+                + "; create it with the REST API (POST /api/v1/accounts/" + account + "/secrets) first");
+    }
+
+    private static String secret(String name, String valueJson) {
+        return "{\"key\":" + JsonText.quote(name) + ",\"value\":" + valueJson + "}";
+    }
+
+    /** An answer the facade turns into a thrown {@code SecretError} with this code. */
+    static String secretError(String code, String message) {
+        return "{\"error\":{\"name\":\"SecretError\",\"code\":" + JsonText.quote(code) + ",\"message\":" + JsonText.quote(message) + "}}";
     }
 }

@@ -21,10 +21,14 @@
       headers['content-type'] = headers['content-type'] || 'application/json';
     }
     if (options.json) headers.accept = headers.accept || 'application/json';
-    // Redirects are followed only when asked for, each hop checked like a first request.
-    const request = { method: String(method || options.method || 'GET').toUpperCase(), url, headers,
+    // As request-promise: redirects of GET and HEAD are followed unless followRedirect is false, those of other methods
+    // only with followAllRedirects; the host checks each hop like a first request.
+    const verb = String(method || options.method || 'GET').toUpperCase();
+    const request = { method: verb, url, headers,
       body: body === undefined || body === null ? null : String(body),
-      followRedirects: options.followRedirect === true || options.followAllRedirects === true };
+      timeout: typeof options.timeout === 'number' ? options.timeout : undefined,
+      followRedirects: options.followAllRedirects === true
+        || (options.followRedirect !== false && (verb === 'GET' || verb === 'HEAD')) };
     return { options, request };
   };
 
@@ -55,7 +59,7 @@
     return send({ method: String(options.method || 'GET').toUpperCase(), url: String(url),
       headers: Object.assign({}, options.headers || {}),
       body: options.body === undefined || options.body === null ? null : String(options.body),
-      followRedirects: options.redirect === 'follow' })
+      followRedirects: options.redirect === undefined || options.redirect === 'follow' })
       .then((response) => ({
         status: response.status,
         ok: response.status >= 200 && response.status < 300,

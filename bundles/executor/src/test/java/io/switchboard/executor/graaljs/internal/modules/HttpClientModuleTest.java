@@ -158,14 +158,17 @@ class HttpClientModuleTest {
     }
 
     @Test
-    void redirectsAreNotFollowed() {
+    void redirectsAreNotFollowedWhenTheFunctionSaysSo() {
         ExecutionResult result = run("""
                 async function lambda() {
-                  const response = await require('lp-faas-toolbelt').HTTPClient().fetch('%s/redirect');
-                  return [response.status, response.headers.get('location')];
+                  const client = require('lp-faas-toolbelt').HTTPClient();
+                  const response = await client.fetch('%1$s/redirect', { redirect: 'manual' });
+                  const rp = await client('%1$s/redirect', { followRedirect: false, simple: false, resolveWithFullResponse: true });
+                  const post = await client.post('%1$s/redirect', { simple: false, resolveWithFullResponse: true });
+                  return [response.status, response.headers.get('location'), rp.statusCode, post.statusCode];
                 }""".formatted(base), List.of("127.0.0.1"));
 
-        assertThat(result.resultJson()).isEqualTo("[302,\"http://denied.example/\"]");
+        assertThat(result.resultJson()).isEqualTo("[302,\"http://denied.example/\",302,302]");
     }
 
     @Test

@@ -1,0 +1,167 @@
+package io.switchboard.itests.runtime;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.switchboard.itests.Api;
+import io.switchboard.itests.SwitchboardTestSupport;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Dictionary;
+import java.util.Hashtable;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.inject.Inject;
+import org.junit.After;
+import org.junit.Before;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.service.cm.Configuration;
+import org.osgi.service.cm.ConfigurationAdmin;
+
+/**
+ * LivePerson's toolbelt through the real API and the executor bundle in Felix, with functions written as LivePerson's
+ * docs write them: account settings (allow-list, discovery URL, rate), JSON secrets and SecretError, the context
+ * client's sessions, OrchestratorClient through the core's function calls (same account only), HTTPClient's 429, and
+ * LpClient with ConversationUtil against a local stub of LivePerson's discovery and Messaging Interactions API.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class LivePersonToolbeltIT extends SwitchboardTestSupport {
+
+    private static final String ADMIN_KEY = "itest-toolbelt-admin-key-0123456789";
+    private static final String ACCOUNT = "le88001122";
+    private static final Map<String, String> RECEIVED = new ConcurrentHashMap<>();
+    private static volatile boolean prepared;
+
+    @Inject
+    private ConfigurationAdmin configurationAdmin;
+
+    private Api admin;
+    private HttpServer stub;
+    private String stubBase;
+
+    @Before
+    public void prepare() throws Exception {
+        admin = new Api(url("/api/v1").toString(), ADMIN_KEY);
+        if (!prepared) {
+            configure("io.switchboard.core.security", "adminKey", ADMIN_KEY);
+            // The stubs listen on loopback, which functions may reach only when the operator admits it.
+            configure("io.switchboard.core.egress", "allowedPrivateNetworks", new String[] {"127.0.0.0/8"});
+            prepared = true;
+        }
+        await("the API knows the admin key", Duration.ofSeconds(20), () -> admin.get("/event-types").status() == 200);
+        stub = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        stubBase = "http://127.0.0.1:" + stub.getAddress().getPort();
+        String domain = "127.0.0.1:" + stub.getAddress().getPort();
+        stub.createContext("/api/account/" + ACCOUNT + "/service/baseURI.json", exchange -> answer(exchange,
+                "{\"baseURIs\":[{\"service\":\"msgHist\",\"account\":\"" + ACCOUNT + "\",\"baseURI\":\"" + domain + "\"}]}"));
+        stub.createContext("/messaging_history/", exchange -> {
+            RECEIVED.put("auth", String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
+            RECEIVED.put("body", new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            answer(exchange, "{\"conversationHistoryRecords\":[{\"info\":{\"conversationId\":\"c-9\"},\"messageRecords\":[]}]}");
+        });
+        stub.createContext("/ok", exchange -> answer(exchange, "{\"ok\":true}"));
+        stub.start();
+    }
+
+    @After
+    public void stopStub() {
+        if (stub != null) { // null when the run's database is missing and the test was skipped before prepare()
+            stub.stop(0);
+        }
+    }
+
+    @Test
+    public void theToolbeltWorksAsLivePersonsDocsWriteIt() {
+        Api.Answer settings = admin.put("/accounts/" + ACCOUNT + "/settings", "{\"allowedDomains\": [\"127.0.0.1\"], "
+                + "\"lpDiscoveryBaseUrl\": \"" + stubBase + "\", \"httpRequestsPerSecond\": 2}");
+        assertEquals(settings.body().toString(), 200, settings.status());
+        assertEquals(2, admin.get("/accounts/" + ACCOUNT + "/settings").body().path("httpRequestsPerSecond").asInt());
+        assertEquals(201, admin.post("/accounts/" + ACCOUNT + "/secrets", "{\"name\": \"lp-faas-default-app-key\", \"value\": "
+                + "{\"consumerKey\": \"ck\", \"consumerSecret\": \"cs\", \"token\": \"tk\", \"tokenSecret\": \"ts\"}}").status());
+        assertEquals(201, admin.post("/accounts/" + ACCOUNT + "/secrets", "{\"name\": \"token\", \"value\": {\"access\": \"a-1\"}}").status());
+        String callee = deployed(ACCOUNT, "callee", "async function lambda(input) { return { doubled: input.payload.n * 2 }; }");
+        String foreign = deployed("other-account", "foreign", "async function lambda() { return 'not yours'; }");
+
+        String code = """
+                const { Toolbelt, LpServices, ConversationContentTypes, SecretError, ErrorStrategy } = require('lp-faas-toolbelt');
+                async function lambda(input, callback) {
+                  const secretClient = Toolbelt.SecretClient();
+                  const token = await secretClient.readSecret('token');
+                  let refused;
+                  try { await secretClient.updateSecret({ key: 'never-created', value: 1 }); } catch (e) { refused = e instanceof SecretError; }
+                  const orchestrated = await Toolbelt.OrchestratorClient().invoke([
+                      { uuid: input.payload.callee, payload: { n: 21 } }, { uuid: input.payload.foreign, payload: {} }],
+                    20000, { errorStrategy: ErrorStrategy.CONTINUE_ON_ERROR });
+                  // LpClient counts against the function's rate too: first, while the second's budget is untouched.
+                  const conversation = await Toolbelt.ConversationUtil().getConversationById('c-9', [ConversationContentTypes.MESSAGE_RECORDS]);
+                  const httpClient = Toolbelt.HTTPClient();
+                  const statuses = [];
+                  for (let i = 0; i < 20; i++) {
+                    statuses.push((await httpClient(input.payload.stub + '/ok', { simple: false, resolveWithFullResponse: true })).statusCode);
+                  }
+                  const context = Toolbelt.ContextServiceClient({ accountId: process.env.BRAND_ID, apiKey: 'unused' });
+                  await context.setPropertiesInNamespace('orders', { step: 'pay' }, 'session-1');
+                  callback(null, { token: token.value.access, refused, statuses, conversation: conversation.info.conversationId,
+                    orchestrated: orchestrated.map((r) => r.statusCode), doubled: orchestrated[0].body.doubled,
+                    step: await context.getPropertyInSession('orders', 'step', 'session-1'), service: LpServices.MSG_HIST });
+                }""";
+        String orchestrator = deployed(ACCOUNT, "orchestrator", code);
+        JsonNode outcome = invoke(orchestrator, "{\"payload\": {\"callee\": \"" + callee + "\", \"foreign\": \"" + foreign
+                + "\", \"stub\": \"" + stubBase + "\"}}");
+
+        assertEquals(outcome.toString(), "OK", outcome.path("outcome").asText());
+        JsonNode result = outcome.path("result");
+        assertEquals("a-1", result.path("token").asText());
+        assertTrue(result.path("refused").asBoolean());
+        // 2 per second: 20 requests in a row meet the limit unless they took more than 9 seconds.
+        String statuses = result.path("statuses").toString();
+        assertTrue(statuses, statuses.contains("429") && statuses.replace("200", "").replace("429", "").replace(",", "").equals("[]"));
+        assertEquals("c-9", result.path("conversation").asText());
+        assertEquals("[200,404]", result.path("orchestrated").toString());
+        assertEquals(42, result.path("doubled").asInt());
+        assertEquals("pay", result.path("step").asText());
+        assertTrue(RECEIVED.get("auth"), RECEIVED.get("auth").startsWith("OAuth ") && RECEIVED.get("auth").contains("oauth_consumer_key=\"ck\""));
+        assertEquals("{\"conversationId\":\"c-9\",\"contentToRetrieve\":[\"messageRecords\"]}", RECEIVED.get("body"));
+    }
+
+    private void configure(String pid, String key, Object value) throws IOException {
+        Configuration configuration = configurationAdmin.getConfiguration(pid, "?");
+        Dictionary<String, Object> properties = new Hashtable<>();
+        properties.put(key, value);
+        configuration.update(properties);
+    }
+
+    private String deployed(String account, String name, String code) {
+        Api.Answer created = admin.post("/accounts/" + account + "/functions", "{\"name\":" + Api.quote(name) + ",\"code\":"
+                + Api.quote(code) + ",\"timeoutMs\":60000}");
+        assertEquals(created.body().toString(), 201, created.status());
+        String id = created.text("/id");
+        Api.Answer deployed = admin.post("/accounts/" + account + "/functions/" + id + "/deploy", null);
+        assertEquals(deployed.body().toString(), 200, deployed.status());
+        return id;
+    }
+
+    private JsonNode invoke(String id, String body) {
+        Api.Answer answer = admin.post("/accounts/" + ACCOUNT + "/functions/" + id + "/invoke", body);
+        assertEquals(answer.body().toString(), 200, answer.status());
+        return answer.body();
+    }
+
+    private static void answer(HttpExchange exchange, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        exchange.sendResponseHeaders(200, bytes.length);
+        exchange.getResponseBody().write(bytes);
+        exchange.close();
+    }
+}
