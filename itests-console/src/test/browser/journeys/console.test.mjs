@@ -373,21 +373,23 @@ describe('Switchboard console', () => {
     noProblems();
   });
 
-  journey("allows a host on the account's functions and removes it again", async () => {
+  journey("keeps the account's allow-list: refuses a bad host, allows one, removes it", async () => {
     await nav('Allowed domains').click();
-    await page.getByText('No function calls any host.').waitFor();
+    await page.getByText('No host is allowed for the whole account.').waitFor();
+    await page.getByLabel('Host').fill('not a host!');
+    await page.getByRole('button', { name: 'Allow for the account' }).click();
+    const problem = page.getByTestId('problem');
+    await problem.getByText('400').waitFor();
+    assert.match(await problem.innerText(), /\/allowedDomains\/0/);
     await page.getByLabel('Host').fill('api.example.com');
-    await page.getByRole('button', { name: 'Allow on 2 functions' }).click();
-    const row = page.getByTestId('allowed-domains').locator('tr', { hasText: 'api.example.com' });
-    await row.getByRole('link', { name: 'journey-bot' }).waitFor();
-    await row.getByRole('link', { name: 'taken' }).waitFor();
+    await page.getByRole('button', { name: 'Allow for the account' }).click();
+    await page.getByTestId('account-domains').getByText('api.example.com').waitFor();
     await shot(page, 'allowed-domains');
-    const functions = (await switchboard.api('GET', `/accounts/${ACCOUNT}/functions?page=0&size=100`)).items;
-    assert.deepEqual(functions.map((f) => f.allowedDomains), [['api.example.com'], ['api.example.com']]);
-    await row.getByRole('button', { name: 'Remove from all' }).click();
-    await page.getByText('No function calls any host.').waitFor();
-    const after = (await switchboard.api('GET', `/accounts/${ACCOUNT}/functions?page=0&size=100`)).items;
-    assert.deepEqual(after.map((f) => f.allowedDomains), [[], []]);
+    const settings = await switchboard.api('GET', `/accounts/${ACCOUNT}/settings`);
+    assert.deepEqual(settings.allowedDomains, ['api.example.com']);
+    await page.getByTestId('account-domains').getByRole('button', { name: 'Remove' }).click();
+    await page.getByText('No host is allowed for the whole account.').waitFor();
+    assert.deepEqual((await switchboard.api('GET', `/accounts/${ACCOUNT}/settings`)).allowedDomains, []);
     noProblems();
   });
 
