@@ -45,6 +45,7 @@ class ApiDocsExamplesIT {
             assertThat(outputOf(blocks, outputs, "\"revokeOthers\": true")).as("revoked by the rotation").isEqualTo("401");
             assertThat(outputOf(blocks, outputs, "keys/$(echo")).as("the revocation").isEqualTo("204");
             assertThat(outputOf(blocks, outputs, "/template-rejections")).isEqualTo("{\"items\":[]}");
+            assertThat(outputOf(blocks, outputs, "/invoke-draft")).as("a draft run is version 0").isEqualTo("0");
         }
     }
 

@@ -25,6 +25,7 @@ import io.switchboard.api.http.internal.web.Problems;
 import io.switchboard.api.http.internal.web.RequestBody;
 import io.switchboard.core.api.bot.BotService;
 import io.switchboard.core.api.dispatch.DeadLetters;
+import io.switchboard.core.api.dispatch.DraftInvoker;
 import io.switchboard.core.api.dispatch.EventDispatcher;
 import io.switchboard.core.api.dispatch.FunctionInvoker;
 import io.switchboard.core.api.function.EventCatalog;
@@ -102,8 +103,8 @@ public final class ApiServlet extends HttpServlet {
                       @Reference EventDispatcher dispatcher, @Reference FunctionInvoker invoker,
                       @Reference DeadLetters deadLetters, @Reference BotService bots, @Reference ScheduleService schedules,
                       @Reference Authenticator authenticator, @Reference AccountKeys accountKeys, @Reference RequestBodies bodies,
-                      ApiConfiguration config) {
-        this(new CoreServices(functions, invocations, secrets, catalog, dispatcher, invoker, deadLetters, bots, accountKeys), schedules,
+                      @Reference DraftInvoker drafts, ApiConfiguration config) {
+        this(new CoreServices(functions, invocations, secrets, catalog, dispatcher, invoker, deadLetters, bots, accountKeys, drafts), schedules,
                 authenticator, bodies,
                 ApiSettings.from(config));
     }

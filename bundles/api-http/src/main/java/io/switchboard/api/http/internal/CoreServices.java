@@ -2,6 +2,7 @@ package io.switchboard.api.http.internal;
 
 import io.switchboard.core.api.bot.BotService;
 import io.switchboard.core.api.dispatch.DeadLetters;
+import io.switchboard.core.api.dispatch.DraftInvoker;
 import io.switchboard.core.api.dispatch.EventDispatcher;
 import io.switchboard.core.api.dispatch.FunctionInvoker;
 import io.switchboard.core.api.function.EventCatalog;
@@ -14,7 +15,7 @@ import java.util.Objects;
 /** The core services the API exposes over HTTP, handed to the resources together. */
 public record CoreServices(FunctionService functions, InvocationService invocations, SecretService secrets,
                            EventCatalog catalog, EventDispatcher dispatcher, FunctionInvoker invoker, DeadLetters deadLetters,
-                           BotService bots, AccountKeys accountKeys) {
+                           BotService bots, AccountKeys accountKeys, DraftInvoker drafts) {
     public CoreServices {
         Objects.requireNonNull(functions, "functions");
         Objects.requireNonNull(invocations, "invocations");
@@ -25,5 +26,6 @@ public record CoreServices(FunctionService functions, InvocationService invocati
         Objects.requireNonNull(deadLetters, "deadLetters");
         Objects.requireNonNull(bots, "bots");
         Objects.requireNonNull(accountKeys, "accountKeys");
+        Objects.requireNonNull(drafts, "drafts");
     }
 }

@@ -62,7 +62,7 @@ final class ApiServer implements AutoCloseable {
     /** With bodies read by the given reader (other limits than the defaults). */
     static ApiServer startReading(FakeCore core, ApiSettings settings, RequestBodies bodies) throws Exception {
         CoreServices services = new CoreServices(core.functions, core.invocations, core.secrets, core.catalog,
-                core.dispatcher, core.invoker, core.deadLetters, core.botService, core.accountKeys);
+                core.dispatcher, core.invoker, core.deadLetters, core.botService, core.accountKeys, core.drafts);
         return new ApiServer(new ApiServlet(services, core.authenticator, bodies, settings), null);
     }
 
@@ -88,7 +88,7 @@ final class ApiServer implements AutoCloseable {
 
     private static ApiServlet servlet(FakeCore core, ApiSettings settings) {
         CoreServices services = new CoreServices(core.functions, core.invocations, core.secrets, core.catalog,
-                core.dispatcher, core.invoker, core.deadLetters, core.botService, core.accountKeys);
+                core.dispatcher, core.invoker, core.deadLetters, core.botService, core.accountKeys, core.drafts);
         return new ApiServlet(services, core.authenticator, BODIES, settings);
     }
 

@@ -3,6 +3,7 @@ package io.switchboard.api.http.internal;
 import io.switchboard.core.api.dispatch.CapacityExceededException;
 import io.switchboard.core.api.dispatch.DeadLetterInfo;
 import io.switchboard.core.api.dispatch.DeadLetters;
+import io.switchboard.core.api.dispatch.DraftInvoker;
 import io.switchboard.core.api.dispatch.DispatchRequest;
 import io.switchboard.core.api.dispatch.DispatchResult;
 import io.switchboard.core.api.dispatch.EventDispatcher;
@@ -300,7 +301,21 @@ final class FakeCore {
 
     };
 
+    /** Runs the draft as version 0, whether deployed or not. */
+    final DraftInvoker drafts = (account, functionRef, payloadJson, headers) -> {
+        FunctionInfo function = functionsById.values().stream()
+                .filter(f -> f.account().equals(account) && (f.id().equals(functionRef) || f.spec().name().equals(functionRef)))
+                .findFirst()
+                .orElseThrow(() -> new UnknownFunctionException("Account " + account + " has no function '" + functionRef + "'"));
+        return run(function, payloadJson, headers, Trigger.MANUAL, null, null, 0);
+    };
+
     private FunctionOutcome run(FunctionInfo function, String payloadJson, List<Header> headers, Trigger trigger, String eventType, String eventId) {
+        return run(function, payloadJson, headers, trigger, eventType, eventId, function.deployedVersion());
+    }
+
+    private FunctionOutcome run(FunctionInfo function, String payloadJson, List<Header> headers, Trigger trigger, String eventType, String eventId,
+                                int version) {
         String invocationId = "inv-" + ids.incrementAndGet();
         boolean fails = function.spec().code().contains("throw");
         String headerText = headers.stream().map(h -> h.key() + "=" + h.value()).reduce((a, b) -> a + "," + b).orElse("");
@@ -308,9 +323,9 @@ final class FakeCore {
         ExecutionError error = fails ? new ExecutionError("com.switchboard.function.error", "boom") : null;
         Outcome outcome = fails ? Outcome.ERROR : Outcome.OK;
         List<LogLine> logs = List.of(new LogLine(NOW, LogLevel.INFO, "ran " + function.spec().name()));
-        records.add(0, new InvocationRecord(invocationId, function.account(), function.id(), function.deployedVersion(),
+        records.add(0, new InvocationRecord(invocationId, function.account(), function.id(), version,
                 eventType, eventId, trigger, NOW, 7, outcome, result, error, logs));
-        return new FunctionOutcome(invocationId, function.id(), function.spec().name(), function.deployedVersion(), outcome, result, error, logs);
+        return new FunctionOutcome(invocationId, function.id(), function.spec().name(), version, outcome, result, error, logs);
     }
 
 

@@ -164,4 +164,34 @@ class InvocationsApiTest {
         assertThat(server.get("/api/v1/accounts/globex/invocations/" + invocationId, "globex-key").status()).isEqualTo(404);
         assertThat(server.get("/api/v1/accounts/acme/invocations/" + invocationId, "globex-key").status()).isEqualTo(404);
     }
+
+    @Test
+    void invokeDraftRunsTheSavedDraftOfAFunctionThatWasNeverDeployedAsVersionZero() {
+        String id = server.post(BASE, KEY, "{\"name\":\"draft\",\"code\":\"c\"}").json().get("id").asText();
+
+        ApiServer.Reply reply = server.post(BASE + "/" + id + "/invoke-draft", KEY,
+                "{\"headers\": {\"X-Test\": \"1\"}, \"payload\": {\"text\": \"hi\"}}");
+
+        assertThat(reply.status()).isEqualTo(200);
+        JsonNode body = reply.json();
+        assertThat(body.get("version").asInt()).isZero();
+        assertThat(body.get("outcome").asText()).isEqualTo("OK");
+        assertThat(body.get("result").get("echo").get("text").asText()).isEqualTo("hi");
+        assertThat(body.get("result").get("headers").asText()).isEqualTo("X-Test=1");
+        assertThat(body.get("result").get("trigger").asText()).isEqualTo("MANUAL");
+        JsonNode record = server.get(BASE + "/" + id + "/invocations", KEY).json().get("items").get(0);
+        assertThat(record.get("version").asInt()).isZero();
+        assertThat(record.get("trigger").asText()).isEqualTo("MANUAL");
+    }
+
+    @Test
+    void invokeDraftOfAnUnknownFunctionOrAnotherAccountsIsNotFoundAndBadHeadersAreFieldErrors() {
+        String id = server.post(BASE, KEY, "{\"name\":\"draft\",\"code\":\"c\"}").json().get("id").asText();
+
+        assertThat(server.post(BASE + "/fn-404/invoke-draft", KEY, "{}").status()).isEqualTo(404);
+        assertThat(server.post("/api/v1/accounts/acme/functions/" + id + "/invoke-draft", "globex-key", "{}").status()).isEqualTo(404);
+        ApiServer.Reply bad = server.post(BASE + "/" + id + "/invoke-draft", KEY, "{\"headers\": [5]}");
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.json().get("errors").findValuesAsText("field")).containsExactly("/headers/0");
+    }
 }

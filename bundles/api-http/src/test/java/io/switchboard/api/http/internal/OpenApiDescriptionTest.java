@@ -32,7 +32,7 @@ class OpenApiDescriptionTest {
     private static Set<String> routes() {
         FakeCore core = new FakeCore();
         CoreServices services = new CoreServices(core.functions, core.invocations, core.secrets, core.catalog,
-                core.dispatcher, core.invoker, core.deadLetters, core.botService, core.accountKeys);
+                core.dispatcher, core.invoker, core.deadLetters, core.botService, core.accountKeys, core.drafts);
         ApiServlet servlet = new ApiServlet(services, Mockito.mock(ScheduleService.class), core.authenticator, null,
                 new ApiSettings(1_048_576, 20, 100));
         Set<String> routes = new TreeSet<>();

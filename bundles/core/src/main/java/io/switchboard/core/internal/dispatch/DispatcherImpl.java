@@ -30,6 +30,7 @@ import io.switchboard.core.api.dispatch.DeadLetterInfo;
 import io.switchboard.core.api.dispatch.DeadLetters;
 import io.switchboard.core.api.dispatch.DispatchRequest;
 import io.switchboard.core.api.dispatch.DispatchResult;
+import io.switchboard.core.api.dispatch.DraftInvoker;
 import io.switchboard.core.api.dispatch.EventDispatcher;
 import io.switchboard.core.api.dispatch.FunctionCall;
 import io.switchboard.core.api.dispatch.FunctionCalls;
@@ -60,16 +61,17 @@ import io.switchboard.core.internal.observe.PlatformObservers;
 /**
  * Dispatch: validates an event's payload, selects the account's productive functions for it by the type's selection
  * rule ({@link EventSelector}) and runs them: synchronous events for the caller ({@link SyncEvents}), asynchronous ones
- * through the persisted queue ({@link AsyncTasks}). Also invokes single functions directly and lets functions call
+ * through the persisted queue ({@link AsyncTasks}). Also invokes single functions directly (deployed, or a draft as a test) and lets functions call
  * functions ({@link ChildCalls}). How a function runs (executor, limits, quarantine) is {@link FunctionRuns}'; dead
  * letters are {@link AsyncTasks}'. Each of the three is its own component on the one configuration
  * {@value #PID} and applies its keys live ({@code @Modified}): a changed key restarts none of them, so neither the REST
  * API nor the event sources' routes that depend on the dispatcher restart.
  */
-@Component(service = {EventDispatcher.class, ImplementedEvents.class, FunctionInvoker.class, FunctionCalls.class, DispatcherImpl.class},
+@Component(service = {EventDispatcher.class, ImplementedEvents.class, FunctionInvoker.class, DraftInvoker.class, FunctionCalls.class,
+        DispatcherImpl.class},
         configurationPid = DispatcherImpl.PID)
 @Designate(ocd = DispatcherImpl.Config.class)
-public class DispatcherImpl implements EventDispatcher, ImplementedEvents, FunctionInvoker, FunctionCalls {
+public class DispatcherImpl implements EventDispatcher, ImplementedEvents, FunctionInvoker, DraftInvoker, FunctionCalls {
 
     public static final String PID = "io.switchboard.core.dispatch";
 
@@ -312,9 +314,21 @@ public class DispatcherImpl implements EventDispatcher, ImplementedEvents, Funct
         PayloadValidator.parse(payloadJson);
         DeployedFunction function = functions.deployed(account, functionRef).orElseThrow(() -> new UnknownFunctionException(
                 "Account " + account + " has no deployed function '" + functionRef + "'; deploy it first"));
+        return run(account, function, payloadJson, headers, trigger == null ? Trigger.EXTERNAL : trigger);
+    }
+
+    @Override
+    public FunctionOutcome invokeDraft(String account, String functionRef, String payloadJson, List<Header> headers) {
+        PayloadValidator.parse(payloadJson);
+        DeployedFunction draft = functions.draft(account, functionRef).orElseThrow(() -> new UnknownFunctionException(
+                "Account " + account + " has no function '" + functionRef + "'"));
+        return run(account, draft, payloadJson, headers, Trigger.MANUAL);
+    }
+
+    private FunctionOutcome run(String account, DeployedFunction function, String payloadJson, List<Header> headers, Trigger trigger) {
         ConcurrencyLimiter.Permit permit = runs.limiter().tryAcquire(account, function.functionId())
                 .orElseThrow(() -> capacityExceeded(account, function.functionId(), "Function '" + function.name() + "' of account " + account));
-        InvocationContext context = InvocationContext.direct(headers == null ? List.of() : headers, trigger == null ? Trigger.EXTERNAL : trigger);
+        InvocationContext context = InvocationContext.direct(headers == null ? List.of() : headers, trigger);
         return sync.runner().runAll(List.of(function), payloadJson, context, List.of(permit)).get(0);
     }
 

@@ -18,6 +18,9 @@ public interface DeployedFunctions {
     /** The deployed version of the account's function with that id or name. */
     Optional<DeployedFunction> deployed(String account, String functionRef);
 
+    /** The account's function with that id or name as last saved, as version 0 (a draft run), deployed or not. */
+    Optional<DeployedFunction> draft(String account, String functionRef);
+
     /** That version of the function, if the function is still deployed (async tasks run what was selected). */
     Optional<DeployedFunction> stillDeployed(String account, String functionId, int version);
 

@@ -133,6 +133,18 @@ public class DeployedFunctionsImpl implements DeployedFunctions {
     }
 
     @Override
+    public Optional<DeployedFunction> draft(String account, String functionRef) {
+        return database.withConnection("find function " + functionRef, c -> {
+            Optional<FunctionRow> row = repository.find(c, account, functionRef);
+            if (row.isEmpty()) {
+                row = repository.findByName(c, account, functionRef);
+            }
+            return row.map(r -> new DeployedFunction(r.id(), account, DeployedFunction.DRAFT, r.spec(),
+                    Duration.ofMillis(FunctionServiceImpl.effectiveTimeout(r.spec(), defaultTimeoutMs))));
+        });
+    }
+
+    @Override
     public Optional<DeployedFunction> stillDeployed(String account, String functionId, int version) {
         return database.withConnection("find function " + functionId, c -> {
             Optional<FunctionRow> row = repository.find(c, account, functionId);

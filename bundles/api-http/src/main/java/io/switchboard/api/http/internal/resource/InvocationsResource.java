@@ -39,6 +39,7 @@ public final class InvocationsResource {
     public void addRoutes(Router.Builder router) {
         router.post(FUNCTION + "/invoke", this::invoke)
               .post(FUNCTION + "/invoke-sample", this::invokeSample)
+              .post(FUNCTION + "/invoke-draft", this::invokeDraft)
               .get(FUNCTION + "/invocations", this::list)
               .get(FUNCTION + "/invocations/{invocationId}", this::getOfFunction)
               .get("/accounts/{account}/invocations/{invocationId}", this::get);
@@ -67,6 +68,17 @@ public final class InvocationsResource {
         FunctionOutcome outcome = invokeDeployed(account, function.id(), eventType.definition().samplePayload(),
                 input.headers(), Trigger.MANUAL);
         return ApiResponse.ok(views.outcome(outcome));
+    }
+
+    /** Runs the function's draft (as last saved, deployed or not) as a test, recorded as version 0 with trigger MANUAL. */
+    private ApiResponse invokeDraft(ApiRequest request) {
+        Envelope input = Envelope.read(request.body().objectOrEmpty(), false, json);
+        try {
+            return ApiResponse.ok(views.outcome(core.drafts().invokeDraft(request.path("account"), request.path("id"),
+                    json.text(input.payload()), input.headers())));
+        } catch (UnknownFunctionException e) {
+            throw new ProblemException(Problems.notFound(e.getMessage() + "."));
+        }
     }
 
     private FunctionOutcome invokeDeployed(String account, String functionRef, String payloadJson, List<Header> headers, Trigger trigger) {

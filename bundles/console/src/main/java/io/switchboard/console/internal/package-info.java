@@ -1,0 +1,2 @@
+/** The web console's servlet; not exported. */
+package io.switchboard.console.internal;
