@@ -188,6 +188,9 @@ class AsyncDispatchTest {
         FunctionInfo end = crashed.core().deployed("acme", "end", END);
         DispatchResult accepted = dispatch(crashed);
         assertThat(firstAttemptStarted.await(20, TimeUnit.SECONDS)).isTrue();
+        // The first process is "dead": it runs nothing more. (Its scheduler still polls here, and with an executor it could
+        // claim the task the restarted process revives and block on it; without one it hands every task straight back.)
+        crashed.dispatcher().setExecutor(null);
 
         // A second process over the same data folder finds the accepted event still pending and runs it.
         ScriptedExecutor afterRestart = ScriptedExecutor.echo();
