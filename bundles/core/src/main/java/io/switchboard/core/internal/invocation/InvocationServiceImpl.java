@@ -22,7 +22,12 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.switchboard.core.api.function.InvocationFilter;
 import io.switchboard.core.api.function.InvocationRecord;
+import io.switchboard.core.api.function.InvocationReport;
+import io.switchboard.core.api.function.ReportRange;
+import io.switchboard.core.internal.invocation.report.InvocationRollup;
+import java.util.function.Consumer;
 import io.switchboard.core.api.function.InvocationService;
 import io.switchboard.core.api.function.NotFoundException;
 import io.switchboard.core.api.function.Page;
@@ -94,6 +99,14 @@ public class InvocationServiceImpl implements InvocationService, InvocationRecor
         @AttributeDefinition(description = "Whether the log lines of manual test invocations (invoke with the sample payload, the "
                 + "shell) are stored with the record (LivePerson does not store them; the caller always gets them)")
         boolean persistManualInvocationLogs() default false;
+
+        @AttributeDefinition(description = "Most records one CSV or JSON-lines export answers (newest first); the export "
+                + "says when it was cut", min = "1")
+        int maxExportRecords() default 100_000;
+
+        @AttributeDefinition(description = "Days the per-minute rollup behind invocation reports is kept (at least the "
+                + "longest report, 30 days, whatever the records' retention)", min = "30", max = "3650")
+        int reportRetentionDays() default 31;
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(InvocationServiceImpl.class);
@@ -110,6 +123,9 @@ public class InvocationServiceImpl implements InvocationService, InvocationRecor
     private final WorkerLife purgeLife = new WorkerLife("invocation record purge");
     private final boolean persistDebugLogs;
     private final boolean persistManualInvocationLogs;
+    private final InvocationRollup rollup;
+    private final InvocationReads reads;
+    private final Duration reportRetention;
 
     @Activate
     public InvocationServiceImpl(@Reference Database database, @Reference AccountQuotas quotas, Config config) {
@@ -125,6 +141,9 @@ public class InvocationServiceImpl implements InvocationService, InvocationRecor
         this.limits = new OutputLimits(config.maxResultChars(), config.maxErrorChars(), config.maxLogLines(), config.maxLogChars());
         this.persistDebugLogs = config.persistDebugLogs();
         this.persistManualInvocationLogs = config.persistManualInvocationLogs();
+        this.rollup = new InvocationRollup(isPostgreSql(database));
+        this.reads = new InvocationReads(database, rollup, clock, Math.max(1, config.maxExportRecords()));
+        this.reportRetention = Duration.ofDays(Math.max(30, config.reportRetentionDays()));
         this.writer = new BatchWriter<>("switchboard-invocation-writer", "invocation records",
                 r -> "the record of invocation " + r.id() + " of function " + r.functionId() + " (account " + r.account() + ")",
                 InvocationServiceImpl::sizeOf, this::store, config.writeBatchSize(), (int) Math.min(Integer.MAX_VALUE, config.writeQueueKiB() * 1024L),
@@ -138,10 +157,16 @@ public class InvocationServiceImpl implements InvocationService, InvocationRecor
                 TimeUnit.SECONDS);
     }
 
-    /** Stores a batch of records and counts their bytes to their accounts, in one transaction. */
+    private static boolean isPostgreSql(Database database) {
+        return database.withConnection("read the database's product", c -> c.getMetaData().getDatabaseProductName())
+                .toLowerCase(java.util.Locale.ROOT).contains("postgres");
+    }
+
+    /** Stores a batch of records, counts their bytes to their accounts and adds them to the report rollup, in one transaction. */
     private void store(List<InvocationRecord> records) {
         database.inTransaction("store " + records.size() + " invocation records", c -> {
             RecordUsage.add(c, repository.insertAll(c, records));
+            rollup.add(c, records);
             return null;
         });
     }
@@ -213,6 +238,29 @@ public class InvocationServiceImpl implements InvocationService, InvocationRecor
     }
 
     @Override
+    public Page<InvocationRecord> search(String account, String functionId, InvocationFilter filter, int page, int size) {
+        writer.flush(writeWait);
+        return reads.search(account, functionId, filter, page, size);
+    }
+
+    @Override
+    public long export(String account, String functionId, InvocationFilter filter, Consumer<InvocationRecord> sink) {
+        writer.flush(writeWait);
+        return reads.export(account, functionId, filter, sink);
+    }
+
+    @Override
+    public int exportLimit() {
+        return reads.exportLimit();
+    }
+
+    @Override
+    public InvocationReport report(String account, String functionId, ReportRange range) {
+        writer.flush(writeWait);
+        return reads.report(account, functionId, range);
+    }
+
+    @Override
     public InvocationRecord get(String account, String invocationId) {
         writer.flush(writeWait);
         return database.withConnection("read invocation " + invocationId, c -> repository.find(c, account, invocationId))
@@ -225,6 +273,7 @@ public class InvocationServiceImpl implements InvocationService, InvocationRecor
         writer.flush(writeWait);
         int purged = database.inTransaction("purge invocations", c -> {
             repository.deleteSettledAsyncOlderThan(c, cutoff);
+            rollup.deleteOlderThan(c, clock.instant().minus(reportRetention));
             return repository.deleteOlderThan(c, cutoff);
         }) + usage.purgeShorterRetentions(clock.instant());
         if (purged > 0) {
