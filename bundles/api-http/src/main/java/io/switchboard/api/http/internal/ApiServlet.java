@@ -11,6 +11,7 @@ import io.switchboard.api.http.internal.resource.EventTypesResource;
 import io.switchboard.api.http.internal.resource.EventsResource;
 import io.switchboard.api.http.internal.resource.FunctionsResource;
 import io.switchboard.api.http.internal.resource.InvocationsResource;
+import io.switchboard.api.http.internal.resource.InvocationSearchResource;
 import io.switchboard.api.http.internal.resource.SchedulesResource;
 import io.switchboard.api.http.internal.resource.SecretsResource;
 import io.switchboard.api.http.internal.resource.TemplateEndpoints;
@@ -130,6 +131,7 @@ public final class ApiServlet extends HttpServlet {
         new EventTypesResource(core.catalog(), views).addRoutes(router);
         new FunctionsResource(core.functions(), views, settings).addRoutes(router);
         new InvocationsResource(core, json, views, settings).addRoutes(router);
+        new InvocationSearchResource(core.invocations(), core.functions(), json, views, settings).addRoutes(router);
         new SecretsResource(core.secrets(), views).addRoutes(router);
         new EventsResource(core.dispatcher(), json, views).addRoutes(router);
         new DeadLettersResource(core.deadLetters(), views, settings).addRoutes(router);
@@ -189,7 +191,8 @@ public final class ApiServlet extends HttpServlet {
             RequestBody body = new RequestBody(request, settings.maxBodyBytes(), json, bodies, reader);
             String basePath = request.getContextPath() + request.getServletPath();
             LOG.debug("{} {} by {}", method, path, caller.admin() ? "admin" : caller.account());
-            return found.route().handler().handle(new ApiRequest(basePath, found.variables(), request.getQueryString(), caller, body));
+            return found.route().handler().handle(new ApiRequest(basePath, found.variables(), request.getQueryString(), caller, body,
+                    request::getHeader));
         }
         if (match instanceof RouteMatch.MethodNotAllowed notAllowed) {
             throw new ProblemException(Problems.methodNotAllowed(method, notAllowed.allowed()));

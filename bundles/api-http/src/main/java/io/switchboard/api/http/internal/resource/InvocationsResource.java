@@ -8,7 +8,6 @@ import io.switchboard.api.http.internal.json.Views;
 import io.switchboard.api.http.internal.routing.Router;
 import io.switchboard.api.http.internal.web.ApiRequest;
 import io.switchboard.api.http.internal.web.ApiResponse;
-import io.switchboard.api.http.internal.web.PageRequest;
 import io.switchboard.api.http.internal.web.ProblemException;
 import io.switchboard.api.http.internal.web.Problems;
 import io.switchboard.core.api.dispatch.FunctionOutcome;
@@ -20,7 +19,7 @@ import io.switchboard.core.api.function.FunctionInfo;
 import io.switchboard.core.api.function.InvocationRecord;
 import java.util.List;
 
-/** Running a function directly (external invocation, sample payload) and reading its invocation records. */
+/** Running a function directly (external invocation, sample payload) and reading one invocation record (searches: {@link InvocationSearchResource}). */
 public final class InvocationsResource {
     private static final String FUNCTION = FunctionsResource.BASE + "/{id}";
 
@@ -40,7 +39,6 @@ public final class InvocationsResource {
         router.post(FUNCTION + "/invoke", this::invoke)
               .post(FUNCTION + "/invoke-sample", this::invokeSample)
               .post(FUNCTION + "/invoke-draft", this::invokeDraft)
-              .get(FUNCTION + "/invocations", this::list)
               .get(FUNCTION + "/invocations/{invocationId}", this::getOfFunction)
               .get("/accounts/{account}/invocations/{invocationId}", this::get);
     }
@@ -90,13 +88,6 @@ public final class InvocationsResource {
             throw new ProblemException(Problems.conflict("Function '" + function.spec().name() + "' (" + function.id()
                     + ") has no deployed version (state " + function.state() + "); deploy it first with POST .../deploy."));
         }
-    }
-
-    private ApiResponse list(ApiRequest request) {
-        PageRequest page = PageRequest.from(request, settings);
-        return ApiResponse.ok(views.page(
-                core.invocations().list(request.path("account"), request.path("id"), page.page(), page.size()),
-                views::invocation));
     }
 
     private ApiResponse getOfFunction(ApiRequest request) {
