@@ -124,6 +124,14 @@ describe('Switchboard console', () => {
     await shot(page, 'create-template');
     await page.getByRole('button', { name: 'Next' }).click();
 
+    // The allow-list step: prefilled with what the template calls, the function's own hosts added to it.
+    const domains = page.getByTestId('wizard-domains');
+    await domains.waitFor();
+    assert.equal(await domains.inputValue(), (botTemplate.requiredDomains || []).join('\n'));
+    await domains.fill([...(botTemplate.requiredDomains || []), 'api.journey.example'].join('\n'));
+    await shot(page, 'create-domains');
+    await page.getByTestId('wizard-domains-next').click();
+
     await page.getByLabel('Name').fill('taken');
     await page.getByLabel('Description').fill('Answers the bot conversation');
     await page.getByRole('button', { name: 'Create function' }).click();
@@ -135,6 +143,8 @@ describe('Switchboard console', () => {
     await page.getByRole('button', { name: 'Create function' }).click();
     await page.getByRole('heading', { name: 'journey-bot' }).waitFor();
     assert.equal(await page.getByTestId('state').first().innerText(), 'Draft');
+    const created = (await switchboard.api('GET', `/accounts/${ACCOUNT}/functions?page=0&size=100`)).items.find((f) => f.name === 'journey-bot');
+    assert.ok(created.allowedDomains.includes('api.journey.example'), `the wizard's allow-list is the function's: ${created.allowedDomains}`);
     await editor().getByText('lambda').first().waitFor();
     await shot(page, 'editor');
     noProblems();

@@ -8,9 +8,6 @@ import java.util.function.Supplier;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -38,7 +35,6 @@ import io.switchboard.core.api.execution.LogLine;
 import io.switchboard.core.internal.db.BatchWriter;
 import io.switchboard.core.internal.db.Database;
 import io.switchboard.core.internal.db.Paging;
-import io.switchboard.core.internal.health.WorkerLife;
 import io.switchboard.core.internal.quota.AccountQuotas;
 
 /**
@@ -115,12 +111,12 @@ public class InvocationServiceImpl implements InvocationService, InvocationRecor
     private final Duration retention;
     private final Clock clock;
     private final InvocationRepository repository = new InvocationRepository();
-    private final ScheduledExecutorService purger;
+    /** The retention job (db-scheduler), when run as a component. */
+    private RetentionJob retentionJob;
     private final BatchWriter<InvocationRecord> writer;
     private final Duration writeWait;
     private final OutputLimits limits;
     private final RecordUsage usage;
-    private final WorkerLife purgeLife = new WorkerLife("invocation record purge");
     private final boolean persistDebugLogs;
     private final boolean persistManualInvocationLogs;
     private final InvocationRollup rollup;
@@ -130,6 +126,10 @@ public class InvocationServiceImpl implements InvocationService, InvocationRecor
     @Activate
     public InvocationServiceImpl(@Reference Database database, @Reference AccountQuotas quotas, Config config) {
         this(database, quotas, config, Clock.systemUTC());
+        // Only the component runs the job; tests of the service call purge() and trimAccountsOverQuota() themselves.
+        this.retentionJob = new RetentionJob(database.dataSource(), this::purge, Duration.ofMinutes(Math.max(1, config.purgeIntervalMinutes())),
+                this::trimAccountsOverQuota, Duration.ofSeconds(Math.max(1, config.recordQuotaCheckSeconds())));
+        retentionJob.start();
     }
 
     InvocationServiceImpl(Database database, AccountQuotas quotas, Config config, Clock clock) {
@@ -148,13 +148,6 @@ public class InvocationServiceImpl implements InvocationService, InvocationRecor
                 r -> "the record of invocation " + r.id() + " of function " + r.functionId() + " (account " + r.account() + ")",
                 InvocationServiceImpl::sizeOf, this::store, config.writeBatchSize(), (int) Math.min(Integer.MAX_VALUE, config.writeQueueKiB() * 1024L),
                 Duration.ofMillis(Math.max(0, config.writeLingerMillis())));
-        this.purger = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "switchboard-invocation-purge"));
-        // Watched: a scheduled task that throws is never run again, which the health check then reports.
-        purger.scheduleWithFixedDelay(purgeLife.watched(() -> purgeLife.survivingOutOfMemory(this::purgeLogged)), 60,
-                Math.max(1, config.purgeIntervalMinutes()) * 60L, TimeUnit.SECONDS);
-        long quotaCheck = Math.max(1, config.recordQuotaCheckSeconds());
-        purger.scheduleWithFixedDelay(purgeLife.watched(() -> purgeLife.survivingOutOfMemory(this::trimLogged)), quotaCheck, quotaCheck,
-                TimeUnit.SECONDS);
     }
 
     private static boolean isPostgreSql(Database database) {
@@ -173,15 +166,19 @@ public class InvocationServiceImpl implements InvocationService, InvocationRecor
 
     @Deactivate
     public void close() {
-        purger.shutdownNow();
+        if (retentionJob != null) {
+            retentionJob.close();
+        }
         writer.close(writeWait);
     }
 
-    /** The health check: the record writer and the purge must live. */
+    /** The health check: the record writer must live and the retention job's last runs must have succeeded. */
     @Override
     public List<String> get() {
         List<String> problems = new java.util.ArrayList<>(writer.problems());
-        problems.addAll(purgeLife.problems());
+        if (retentionJob != null) {
+            problems.addAll(retentionJob.problems());
+        }
         return problems;
     }
 
@@ -294,14 +291,6 @@ public class InvocationServiceImpl implements InvocationService, InvocationRecor
         return usage.all();
     }
 
-    private void trimLogged() {
-        try {
-            trimAccountsOverQuota();
-        } catch (RuntimeException e) {
-            LOG.error("Keeping accounts within their record quota failed; will retry in the next interval", e);
-        }
-    }
-
     /** Roughly the heap a queued record holds: its result, its error and its log lines (UTF-16, so twice the characters). */
     public static int sizeOf(InvocationRecord r) {
         long chars = 512 + length(r.resultJson());
@@ -316,13 +305,5 @@ public class InvocationServiceImpl implements InvocationService, InvocationRecor
 
     private static int length(String s) {
         return s == null ? 0 : s.length();
-    }
-
-    private void purgeLogged() {
-        try {
-            purge();
-        } catch (RuntimeException e) {
-            LOG.error("Purging expired invocation records failed; will retry in the next interval", e);
-        }
     }
 }
