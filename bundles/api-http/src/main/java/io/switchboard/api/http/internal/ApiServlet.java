@@ -130,7 +130,7 @@ public final class ApiServlet extends HttpServlet {
         Router.Builder router = Router.builder();
         new EventTypesResource(core.catalog(), views).addRoutes(router);
         new FunctionsResource(core.functions(), views, settings).addRoutes(router);
-        new InvocationsResource(core, json, views, settings).addRoutes(router);
+        new InvocationsResource(core, json, views).addRoutes(router);
         new InvocationSearchResource(core.invocations(), core.functions(), json, views, settings).addRoutes(router);
         new SecretsResource(core.secrets(), views).addRoutes(router);
         new EventsResource(core.dispatcher(), json, views).addRoutes(router);

@@ -1,6 +1,5 @@
 package io.switchboard.api.http.internal.resource;
 
-import io.switchboard.api.http.internal.ApiSettings;
 import io.switchboard.api.http.internal.CoreServices;
 import io.switchboard.api.http.internal.json.Envelope;
 import io.switchboard.api.http.internal.json.Json;
@@ -26,13 +25,11 @@ public final class InvocationsResource {
     private final CoreServices core;
     private final Json json;
     private final Views views;
-    private final ApiSettings settings;
 
-    public InvocationsResource(CoreServices core, Json json, Views views, ApiSettings settings) {
+    public InvocationsResource(CoreServices core, Json json, Views views) {
         this.core = core;
         this.json = json;
         this.views = views;
-        this.settings = settings;
     }
 
     public void addRoutes(Router.Builder router) {
