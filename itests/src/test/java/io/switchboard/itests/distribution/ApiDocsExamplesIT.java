@@ -53,6 +53,7 @@ class ApiDocsExamplesIT {
             assertThat(outputOf(blocks, outputs, "format=ndjson")).as("a JSON line").isEqualTo("OK");
             assertThat(outputOf(blocks, outputs, "/report?range=1h")).as("the hour report")
                     .isEqualTo("{\"range\":\"1h\",\"bucketSeconds\":60,\"buckets\":60,\"succeeded\":true}");
+            assertThat(outputOf(blocks, outputs, "/logs/stream")).as("the recorded runs, streamed").isEqualTo("event: invocation");
         }
     }
 

@@ -14,7 +14,7 @@ public final class ApiRequest {
     private final Map<String, String> query;
     private final Caller caller;
     private final RequestBody body;
-    private final java.util.function.Function<String, String> headers;
+    private final java.util.function.UnaryOperator<String> headers;
 
     /**
      * @param basePath the path the API is served under, e.g. {@code /api/v1}
@@ -27,9 +27,9 @@ public final class ApiRequest {
         this(basePath, pathVariables, queryString, caller, body, name -> null);
     }
 
-    /** @param headers the request's header of a name, or null */
+    /** @param headers a request header's first value by name, or null */
     public ApiRequest(String basePath, Map<String, String> pathVariables, String queryString, Caller caller, RequestBody body,
-            java.util.function.Function<String, String> headers) {
+            java.util.function.UnaryOperator<String> headers) {
         this.headers = headers;
         this.basePath = basePath;
         this.pathVariables = Map.copyOf(pathVariables);
@@ -57,7 +57,7 @@ public final class ApiRequest {
         return java.util.Collections.unmodifiableSet(query.keySet());
     }
 
-    /** A request header (the first, when sent more than once). */
+    /** The first value of a request header. */
     public Optional<String> header(String name) {
         return Optional.ofNullable(headers.apply(name));
     }
