@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -67,7 +68,11 @@ final class ContextPool {
                 retired.add(warm);
             }
             if (!retired.isEmpty()) {
-                retirer.execute(() -> retired.forEach(ContextPool::close));
+                try {
+                    retirer.execute(() -> retired.forEach(ContextPool::close));
+                } catch (RejectedExecutionException stopping) {
+                    retired.forEach(ContextPool::close);
+                }
             }
         }
     }
@@ -132,6 +137,12 @@ final class ContextPool {
 
     int idleContexts() {
         return idleCount.get();
+    }
+
+    /** Closes every idle context and ends the thread that closes replaced versions' contexts; when the executor stops. */
+    void close() {
+        retirer.shutdown();
+        closeAll();
     }
 
     /** Closes every idle context now, those of replaced versions still waiting to be closed included. */
