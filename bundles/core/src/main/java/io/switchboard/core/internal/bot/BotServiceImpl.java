@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,7 +45,8 @@ public class BotServiceImpl implements BotService {
     private final Database database;
     private final BotValidator validator;
     private final Clock clock;
-    private final long cacheNanos;
+    // Volatile, replaced by modified(): the functions' configuration changing must not restart this service's users.
+    private volatile long cacheNanos;
     private final BotRepository repository = new BotRepository();
     private final Map<Key, Cached> cache = new ConcurrentHashMap<>();
 
@@ -65,6 +67,12 @@ public class BotServiceImpl implements BotService {
         this.validator = new BotValidator(catalog, functions);
         this.clock = clock;
         this.cacheNanos = TimeUnit.MILLISECONDS.toNanos(Math.max(0, config.selectionCacheMillis()));
+    }
+
+    /** Applies a changed cache time live; what is cached stays valid (it does not depend on the configuration). */
+    @Modified
+    void modified(FunctionServiceImpl.Config config) {
+        cacheNanos = TimeUnit.MILLISECONDS.toNanos(Math.max(0, config.selectionCacheMillis()));
     }
 
     @Override

@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 
 import io.switchboard.core.api.function.FunctionVersion;
@@ -32,8 +33,9 @@ public class DeployedFunctionsImpl implements DeployedFunctions {
     static final int MAX_CACHED_SELECTIONS = 100_000;
 
     private final Database database;
-    private final long defaultTimeoutMs;
-    private final long cacheNanos;
+    // Volatile, replaced by modified(): a restart of this component would restart the function service and its dependents.
+    private volatile long defaultTimeoutMs;
+    private volatile long cacheNanos;
     private final FunctionRepository repository = new FunctionRepository();
     private final Map<Key, Selection> selections = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> generations = new ConcurrentHashMap<>();
@@ -53,6 +55,14 @@ public class DeployedFunctionsImpl implements DeployedFunctions {
         this.database = database;
         this.defaultTimeoutMs = config.defaultTimeoutMs();
         this.cacheNanos = TimeUnit.MILLISECONDS.toNanos(Math.max(0, config.selectionCacheMillis()));
+    }
+
+    /** Applies the default timeout and cache time live; cached selections carry the old default timeout, so they go. */
+    @Modified
+    void modified(FunctionServiceImpl.Config config) {
+        defaultTimeoutMs = config.defaultTimeoutMs();
+        cacheNanos = TimeUnit.MILLISECONDS.toNanos(Math.max(0, config.selectionCacheMillis()));
+        selections.clear();
     }
 
     @Override

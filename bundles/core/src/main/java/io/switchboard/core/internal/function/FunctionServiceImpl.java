@@ -12,6 +12,7 @@ import java.util.UUID;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
@@ -72,8 +73,8 @@ public class FunctionServiceImpl implements FunctionService {
     private final Database database;
     private final EventCatalog catalog;
     private final DeployedFunctions deployedFunctions;
-    private final SpecValidator validator;
-    private final long defaultTimeoutMs;
+    /** Replaced as a whole by {@link #modified}, so a request sees either the old or the new caps, never a mix. */
+    private volatile Caps caps;
     private final Clock clock;
     private final FunctionRepository repository = new FunctionRepository();
     private final FunctionQuota quota;
@@ -98,9 +99,23 @@ public class FunctionServiceImpl implements FunctionService {
         this.quota = new FunctionQuota(quotas, repository);
         this.catalog = catalog;
         this.deployedFunctions = deployedFunctions;
-        this.validator = new SpecValidator(config.maxCodeLength(), config.maxTimeoutMs(), this::egressPolicy);
-        this.defaultTimeoutMs = config.defaultTimeoutMs();
+        this.caps = new Caps(config, this::egressPolicy);
         this.clock = clock;
+    }
+
+    /** The caps apply live: a restart would restart every service that needs this one (REST API, event sources). */
+    @Modified
+    void modified(Config config) {
+        caps = new Caps(config, this::egressPolicy);
+        LOG.info("Function caps changed: maxCodeLength {}, defaultTimeoutMs {}, maxTimeoutMs {}", config.maxCodeLength(),
+                config.defaultTimeoutMs(), config.maxTimeoutMs());
+    }
+
+    /** The configured values in use at one moment. */
+    private record Caps(SpecValidator validator, long defaultTimeoutMs) {
+        Caps(Config config, java.util.function.Supplier<EgressPolicy> egress) {
+            this(new SpecValidator(config.maxCodeLength(), config.maxTimeoutMs(), egress), config.defaultTimeoutMs());
+        }
     }
 
     /** Optional so that the service never waits for it; without it the strictest policy applies (no internal network). */
@@ -139,7 +154,7 @@ public class FunctionServiceImpl implements FunctionService {
     @Override
     public FunctionInfo create(String account, FunctionSpec spec) {
         FunctionSpec normalized = normalize(spec);
-        validator.validate(normalized, catalog, codeChecker);
+        caps.validator().validate(normalized, catalog, codeChecker);
         Instant now = clock.instant();
         FunctionRow row = new FunctionRow(UUID.randomUUID().toString(), account, normalized, FunctionState.DRAFT, 0, 0, now, now);
         // One create or update of an account at a time here, so two of them cannot both pass the quota check.
@@ -156,7 +171,7 @@ public class FunctionServiceImpl implements FunctionService {
     @Override
     public FunctionInfo update(String account, String functionId, FunctionSpec spec) {
         FunctionSpec normalized = normalize(spec);
-        validator.validate(normalized, catalog, codeChecker);
+        caps.validator().validate(normalized, catalog, codeChecker);
         // The function's own lock first, then the account's quota lock (always in this order).
         FunctionRow updated = serialized(functionId, () -> locks.withLock(account, QUOTA_LOCK, () -> database.inTransaction(
                 "update function " + functionId, c -> {
@@ -189,7 +204,7 @@ public class FunctionServiceImpl implements FunctionService {
     @Override
     public FunctionInfo deploy(String account, String functionId) {
         FunctionRow row = database.withConnection("read function " + functionId, c -> require(c, account, functionId));
-        validator.validate(row.spec(), catalog, codeChecker);
+        caps.validator().validate(row.spec(), catalog, codeChecker);
         FunctionRow deployed = bindUnderLimit(account, functionId, row.spec().eventType(), current -> {
             if (current.state() == FunctionState.PRODUCTIVE) {
                 throw new ConflictException("Function " + functionId + " is already productive at version " + current.deployedVersion()
@@ -209,7 +224,7 @@ public class FunctionServiceImpl implements FunctionService {
             return repository.version(c, functionId, version).orElseThrow(() -> new NotFoundException(
                     "Function " + functionId + " has no version " + version));
         });
-        validator.validate(target.spec(), catalog, codeChecker);
+        caps.validator().validate(target.spec(), catalog, codeChecker);
         FunctionRow rolledBack = bindUnderLimit(account, functionId, target.spec().eventType(),
                 current -> new Activation(target.spec(), version, current.latestVersion(), null));
         LOG.info("Rolled function {} of account {} back to version {}", functionId, account, version);
@@ -338,7 +353,7 @@ public class FunctionServiceImpl implements FunctionService {
     }
 
     private long effectiveTimeout(FunctionSpec spec) {
-        return effectiveTimeout(spec, defaultTimeoutMs);
+        return effectiveTimeout(spec, caps.defaultTimeoutMs());
     }
 
     static long effectiveTimeout(FunctionSpec spec, long defaultTimeoutMs) {

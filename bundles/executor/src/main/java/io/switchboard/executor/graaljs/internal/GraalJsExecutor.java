@@ -17,9 +17,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.graalvm.polyglot.Engine;
+import org.osgi.service.component.ComponentConstants;
+import org.osgi.service.component.ComponentContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
@@ -121,7 +124,8 @@ public final class GraalJsExecutor implements FunctionExecutor, Supplier<List<St
     private final UnstoppableRuns unstoppable = new UnstoppableRuns(clock);
     private final ExecutorHealth health = new ExecutorHealth(clock, unstoppable);
     private final SharedEngine engine = new SharedEngine();
-    private final ExecutorLimits limits;
+    private volatile ExecutorLimits limits;
+    private final PoolSettings poolSettings;
     private final ToolbeltRegistry toolbelt = new ToolbeltRegistry();
     private final SandboxFactory sandbox;
     private final ContextPool pool;
@@ -136,6 +140,7 @@ public final class GraalJsExecutor implements FunctionExecutor, Supplier<List<St
     @Activate
     public GraalJsExecutor(Config config) {
         this.limits = ExecutorLimits.of(config);
+        this.poolSettings = PoolSettings.of(config);
         this.sandbox = new SandboxFactory(engine.engine(), config.statementLimit(), config.spareContexts(),
                 List.of(config.preloadModules()), toolbelt::snapshot);
         this.pool = new ContextPool(config.poolSizePerVersion(), config.poolSizeTotal(),
@@ -166,6 +171,24 @@ public final class GraalJsExecutor implements FunctionExecutor, Supplier<List<St
         Thread warmUp = new Thread(this::warmUpQuietly, "switchboard-warm-up");
         warmUp.setDaemon(true);
         warmUp.start();
+    }
+
+    /**
+     * Applies the per-invocation limits live (the runs that start next get them); a change of a key that sizes pools,
+     * threads or the engine restarts this component, which no other component holds statically.
+     */
+    @Modified
+    void modified(ComponentContext context, Config config) {
+        if (!PoolSettings.of(config).equals(poolSettings)) {
+            LOG.info("Executor pool settings changed: restarting the executor");
+            String name = (String) context.getProperties().get(ComponentConstants.COMPONENT_NAME);
+            context.disableComponent(name);
+            context.enableComponent(name);
+            return;
+        }
+        limits = ExecutorLimits.of(config);
+        watchdog.allocationBudgetBytes(limits.allocationBudgetBytes());
+        LOG.info("Executor limits changed: {}", limits);
     }
 
     private void warmUpQuietly() {

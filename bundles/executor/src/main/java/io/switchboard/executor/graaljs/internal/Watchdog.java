@@ -11,11 +11,16 @@ import java.util.concurrent.ConcurrentHashMap;
 final class Watchdog {
     private final Set<Invocation> running = ConcurrentHashMap.newKeySet();
     private final AllocationMeter meter;
-    private final long allocationBudgetBytes;
+    private volatile long allocationBudgetBytes;
 
     Watchdog(AllocationMeter meter, long allocationBudgetBytes) {
         this.meter = meter;
         this.allocationBudgetBytes = allocationBudgetBytes;
+    }
+
+    /** Changes the budget of every run, those under way included (the executor's configuration applies live). */
+    void allocationBudgetBytes(long bytes) {
+        this.allocationBudgetBytes = bytes;
     }
 
     /** Starts watching a run; called on the thread that runs it. */
