@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
@@ -39,14 +40,22 @@ public class JdbcContextStore implements ContextStore {
     private static final int MAX_NAME = 200;
 
     private final Database database;
-    private final int maxValueBytes;
-    private final int maxKeys;
+    // Volatile, replaced by modified(): a restart would restart the executor's context module and its users.
+    private volatile int maxValueBytes;
+    private volatile int maxKeys;
 
     @Activate
     public JdbcContextStore(@Reference Database database, Config config) {
         this.database = database;
         this.maxValueBytes = config.maxValueBytes();
         this.maxKeys = config.maxKeysPerNamespace();
+    }
+
+    /** Applies changed caps live: the next write is checked against them. */
+    @Modified
+    void modified(Config config) {
+        maxValueBytes = config.maxValueBytes();
+        maxKeys = config.maxKeysPerNamespace();
     }
 
     @Override

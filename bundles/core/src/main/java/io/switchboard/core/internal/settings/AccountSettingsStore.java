@@ -7,6 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
@@ -52,8 +53,9 @@ public class AccountSettingsStore implements AccountSettingsService {
     }
 
     private final Database database;
-    private final AccountSettingsRules rules;
-    private final long cacheMillis;
+    // Volatile, replaced by modified(): a restart would restart every service that needs the settings.
+    private volatile AccountSettingsRules rules;
+    private volatile long cacheMillis;
     private final Clock clock;
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
@@ -67,6 +69,13 @@ public class AccountSettingsStore implements AccountSettingsService {
         this.rules = new AccountSettingsRules(config.maxAllowedDomains(), config.maxHttpRequestsPerSecond());
         this.cacheMillis = config.cacheMillis();
         this.clock = clock;
+    }
+
+    /** Applies changed bounds and cache time live; settings stored before stay as they are (as after a restart). */
+    @Modified
+    void modified(Config config) {
+        rules = new AccountSettingsRules(config.maxAllowedDomains(), config.maxHttpRequestsPerSecond());
+        cacheMillis = config.cacheMillis();
     }
 
     @Override

@@ -22,6 +22,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletName;
@@ -49,7 +50,8 @@ public final class GatewayServlet extends HttpServlet {
 
     private final transient Authenticator authenticator;
     private final transient GatewayOperations operations;
-    private final long maxBodyBytes;
+    /** Volatile, replaced by modified(): a restart would take the gateway's path away for a moment. */
+    private volatile long maxBodyBytes;
 
     @Activate
     public GatewayServlet(@Reference Authenticator authenticator, @Reference FunctionInvoker invoker, @Reference EventDispatcher dispatcher,
@@ -58,6 +60,12 @@ public final class GatewayServlet extends HttpServlet {
         this.authenticator = authenticator;
         this.operations = new GatewayOperations(invoker, dispatcher, implementations, catalog, functions);
         this.maxBodyBytes = Math.max(1, config.maxBodyBytes());
+    }
+
+    /** Applies a changed body limit live: the next request is read against it. */
+    @Modified
+    void modified(GatewayConfiguration config) {
+        maxBodyBytes = Math.max(1, config.maxBodyBytes());
     }
 
     @Override
@@ -134,13 +142,14 @@ public final class GatewayServlet extends HttpServlet {
             throw new GatewayError(415, GatewayError.BAD_INPUT, "Send the invocation as application/json"
                     + (type == null ? "; no Content-Type was given" : ", not " + type));
         }
-        if (request.getContentLengthLong() > maxBodyBytes) {
-            throw new GatewayError(413, GatewayError.TOO_LARGE, "The body exceeds " + maxBodyBytes + " bytes");
+        long limit = maxBodyBytes; // read once: a live change must not split one request's checks
+        if (request.getContentLengthLong() > limit) {
+            throw new GatewayError(413, GatewayError.TOO_LARGE, "The body exceeds " + limit + " bytes");
         }
         try (InputStream in = request.getInputStream()) {
-            byte[] body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBodyBytes + 1));
-            if (body.length > maxBodyBytes) {
-                throw new GatewayError(413, GatewayError.TOO_LARGE, "The body exceeds " + maxBodyBytes + " bytes");
+            byte[] body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
+            if (body.length > limit) {
+                throw new GatewayError(413, GatewayError.TOO_LARGE, "The body exceeds " + limit + " bytes");
             }
             return body;
         }

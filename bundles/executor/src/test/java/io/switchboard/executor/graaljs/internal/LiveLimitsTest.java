@@ -1,0 +1,64 @@
+package io.switchboard.executor.graaljs.internal;
+
+import static io.switchboard.executor.graaljs.internal.Functions.request;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.switchboard.core.api.execution.ExecutionResult;
+import java.lang.reflect.Proxy;
+import java.util.ArrayList;
+import java.util.Hashtable;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.osgi.service.component.ComponentConstants;
+import org.osgi.service.component.ComponentContext;
+
+/** The executor's per-invocation limits apply live; a key that sizes its pools restarts the executor component. */
+class LiveLimitsTest {
+
+    private static final String SIX_LOGS = "async function lambda() { for (let i = 0; i < 6; i++) console.info(i); return 1; }";
+
+    private final GraalJsExecutor executor = new GraalJsExecutor(TestConfigs.of(GraalJsExecutor.Config.class, Map.of("maxLogLines", 10)));
+    /** What the executor asked of its component context: "disable name" / "enable name". */
+    private final List<String> requests = new ArrayList<>();
+
+    @AfterEach
+    void stop() {
+        executor.deactivate();
+    }
+
+    @Test
+    void aChangedLogLimitAppliesToTheNextRunWithoutARestart() {
+        assertThat(executor.execute(request(SIX_LOGS)).logs()).hasSize(6);
+
+        executor.modified(context(), TestConfigs.of(GraalJsExecutor.Config.class, Map.of("maxLogLines", 2)));
+
+        ExecutionResult limited = executor.execute(request(SIX_LOGS));
+        assertThat(limited.logs()).hasSize(3);
+        assertThat(limited.logs().get(2).message()).startsWith("com.switchboard.function.log-limit-reached");
+        assertThat(requests).as("no restart for a per-invocation limit").isEmpty();
+    }
+
+    @Test
+    void aChangedPoolSizeRestartsTheExecutorComponentAndLeavesItsLimitsAlone() {
+        executor.modified(context(), TestConfigs.of(GraalJsExecutor.Config.class, Map.of("maxLogLines", 2, "poolSizeTotal", 8)));
+
+        assertThat(requests).containsExactly("disable " + GraalJsExecutor.class.getName(), "enable " + GraalJsExecutor.class.getName());
+        assertThat(executor.execute(request(SIX_LOGS)).logs()).as("this instance keeps its limits until SCR replaces it").hasSize(6);
+    }
+
+    private ComponentContext context() {
+        Hashtable<String, Object> properties = new Hashtable<>();
+        properties.put(ComponentConstants.COMPONENT_NAME, GraalJsExecutor.class.getName());
+        return (ComponentContext) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {ComponentContext.class},
+                (proxy, method, args) -> switch (method.getName()) {
+                    case "getProperties" -> properties;
+                    case "disableComponent", "enableComponent" -> {
+                        requests.add(method.getName().replace("Component", "") + " " + args[0]);
+                        yield null;
+                    }
+                    default -> throw new UnsupportedOperationException(method.getName());
+                });
+    }
+}
