@@ -56,4 +56,16 @@ class ContextStoreTest {
         store.put("acme", "ns", "a", "3");
         assertThat(store.get("acme", "ns", "a")).contains("3");
     }
+
+    @Test
+    void changedCapsApplyToTheNextWriteWithoutARestart() {
+        store.put("acme", "ns", "a", "1");
+        store.put("acme", "ns", "b", "2");
+
+        store.modified(TestConfigs.config(JdbcContextStore.Config.class, "maxValueBytes", 40, "maxKeysPerNamespace", 3));
+
+        store.put("acme", "ns", "c", "\"" + "x".repeat(30) + "\"");
+        assertThat(store.get("acme", "ns", "c")).contains("\"" + "x".repeat(30) + "\"");
+        assertThatThrownBy(() -> store.put("acme", "ns", "d", "4")).hasMessageContaining("limit");
+    }
 }

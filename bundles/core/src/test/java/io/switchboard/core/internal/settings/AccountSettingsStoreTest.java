@@ -52,4 +52,16 @@ class AccountSettingsStoreTest {
                         .containsExactly("/allowedDomains/0", "/allowedDomains/2", "/lpDiscoveryBaseUrl", "/httpRequestsPerSecond"));
         assertThat(store.get("acme")).isEqualTo(AccountSettings.DEFAULTS);
     }
+
+    @Test
+    void aLoweredRateCapRefusesTheNextPutWithoutARestart() {
+        AccountSettings fifty = new AccountSettings(List.of("api.example.com"), "", 50);
+        store.put("acme", fifty);
+
+        store.modified(TestConfigs.config(AccountSettingsStore.Config.class, "cacheMillis", 0L, "maxHttpRequestsPerSecond", 10));
+
+        assertThatThrownBy(() -> store.put("acme", fifty)).isInstanceOfSatisfying(ValidationException.class,
+                e -> assertThat(e.fieldErrors()).extracting(f -> f.field()).containsExactly("/httpRequestsPerSecond"));
+        assertThat(store.get("acme")).as("what was stored before stays").isEqualTo(fifty);
+    }
 }

@@ -15,8 +15,6 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -25,6 +23,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletName;
@@ -52,9 +51,10 @@ public final class WebhookServlet extends HttpServlet {
 
     private final transient WebhookRegistry registry;
     private final transient RequestBodies bodies;
-    private final transient WebhookAuthentication authentication;
-    private final long maxBodyBytes;
-    private final String signatureHeader;
+    private final transient Authenticator authenticator;
+    private final transient Clock clock;
+    /** Replaced by {@link #modified}: a restart would take {@code /events/*} away for a moment. */
+    private transient volatile WebhookSettings settings;
 
     @Activate
     public WebhookServlet(@Reference WebhookRegistry registry, @Reference Authenticator authenticator, @Reference RequestBodies bodies,
@@ -63,21 +63,23 @@ public final class WebhookServlet extends HttpServlet {
     }
 
     WebhookServlet(WebhookRegistry registry, Authenticator authenticator, RequestBodies bodies, WebhookConfiguration config, Clock clock) {
-        if (config.maxBodyBytes() < 1) {
-            throw new IllegalArgumentException("maxBodyBytes of " + PID + " must be at least 1, was " + config.maxBodyBytes());
-        }
-        if (config.signatureToleranceSeconds() < 1) {
-            throw new IllegalArgumentException("signatureToleranceSeconds of " + PID + " must be at least 1, was "
-                    + config.signatureToleranceSeconds());
-        }
         this.registry = registry;
         this.bodies = bodies;
-        this.authentication = new WebhookAuthentication(authenticator,
-                Arrays.stream(config.signingSecrets()).map(SigningSecret::parse).toList(),
-                new WebhookAuthentication.SignaturePolicy(Duration.ofSeconds(config.signatureToleranceSeconds()),
-                        config.acceptUntimedSignatures()), clock);
-        this.maxBodyBytes = config.maxBodyBytes();
-        this.signatureHeader = config.signatureHeader();
+        this.authenticator = authenticator;
+        this.clock = clock;
+        this.settings = WebhookSettings.of(config, authenticator, clock);
+        warnIfUntimed(config);
+    }
+
+    /** Applies changed secrets, limits and header name live: the next request is checked against them. */
+    @Modified
+    void modified(WebhookConfiguration config) {
+        settings = WebhookSettings.of(config, authenticator, clock);
+        warnIfUntimed(config);
+        LOG.info("{} changed: applied to the next request", PID);
+    }
+
+    private static void warnIfUntimed(WebhookConfiguration config) {
         if (config.acceptUntimedSignatures()) {
             LOG.warn("{}: acceptUntimedSignatures is on, so signatures of the body alone are accepted and can be replayed; "
                     + "switch it off once every source signs '<timestamp>.<body>'", PID);
@@ -108,8 +110,9 @@ public final class WebhookServlet extends HttpServlet {
         }
         // Who calls is decided from the headers first: a caller without a key or a plausible signature never gets as
         // far as having its body read (and holding a thread while it trickles in).
-        WebhookAuthentication.Result caller = authentication.authenticate(path, request.getHeader("Authorization"),
-                request.getHeader(SwitchboardHeaders.HTTP_ACCOUNT), request.getHeader(signatureHeader),
+        WebhookSettings current = settings;
+        WebhookAuthentication.Result caller = current.authentication().authenticate(path, request.getHeader("Authorization"),
+                request.getHeader(SwitchboardHeaders.HTTP_ACCOUNT), request.getHeader(current.signatureHeader()),
                 request.getHeader(SwitchboardHeaders.HTTP_TIMESTAMP));
         if (!caller.accepted()) {
             closeIfBodyUnread(request, response);
@@ -118,7 +121,7 @@ public final class WebhookServlet extends HttpServlet {
         }
         byte[] body;
         try {
-            body = bodies.read(request, caller.account(), maxBodyBytes);
+            body = bodies.read(request, caller.account(), current.maxBodyBytes());
         } catch (BodyRefusedException refused) {
             // The rest of the body stays unread, so the connection cannot carry another request.
             response.setHeader("Connection", "close");
@@ -140,8 +143,8 @@ public final class WebhookServlet extends HttpServlet {
             write(response, Problem.of(400, "malformed-json", "The body is not valid UTF-8"));
             return;
         }
-        WebhookReply reply = consumer.get().consumer().handle(new WebhookCall(caller.account(), text.get(), forwardedHeaders(request),
-                consumer.get().variables(), request.getQueryString()));
+        WebhookReply reply = consumer.get().consumer().handle(new WebhookCall(caller.account(), text.get(),
+                forwardedHeaders(request, current.signatureHeader()), consumer.get().variables(), request.getQueryString()));
         answer(path, reply, response);
     }
 
@@ -229,7 +232,7 @@ public final class WebhookServlet extends HttpServlet {
         return failure;
     }
 
-    private Map<String, String> forwardedHeaders(HttpServletRequest request) {
+    private static Map<String, String> forwardedHeaders(HttpServletRequest request, String signatureHeader) {
         Map<String, String> headers = new LinkedHashMap<>();
         for (String name : Collections.list(request.getHeaderNames())) {
             String lower = name.toLowerCase(Locale.ROOT);

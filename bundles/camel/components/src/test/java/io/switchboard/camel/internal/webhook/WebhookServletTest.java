@@ -249,6 +249,19 @@ class WebhookServletTest {
     }
 
     @Test
+    void aRaisedBodyLimitAppliesToTheNextCallWithoutARestart() throws Exception {
+        byte[] body = ("{\"x\":\"" + "y".repeat(100) + "\"}").getBytes(StandardCharsets.UTF_8);
+        Map<String, String> chunked = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        chunked.put("Authorization", "Bearer acme-key");
+        chunked.put("Transfer-Encoding", "chunked");
+        assertThat(post("/events/test/ok", body, -1, "application/json", chunked).status()).isEqualTo(413);
+
+        servlet.modified(config(4096));
+
+        assertThat(post("/events/test/ok", body, -1, "application/json", chunked).status()).isEqualTo(200);
+    }
+
+    @Test
     void aBodyNotSentAsJsonIs415AndCharsetOrPlusJsonTypesAreAccepted() throws Exception {
         byte[] body = "{}".getBytes(StandardCharsets.UTF_8);
 
