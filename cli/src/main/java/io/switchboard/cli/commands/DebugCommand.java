@@ -1,5 +1,6 @@
 package io.switchboard.cli.commands;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.switchboard.cli.Environment;
 import io.switchboard.cli.Profile;
 import io.switchboard.cli.local.LocalRun;
@@ -27,21 +28,26 @@ public final class DebugCommand extends BaseCommand {
 
     @Override
     public Integer call() throws InterruptedException {
-        // GraalJS reads engine options from polyglot.* system properties when the engine is built.
-        System.setProperty("polyglot.inspect", "127.0.0.1:" + port);
-        System.setProperty("polyglot.inspect.Path", "sbf-" + name);
-        System.setProperty("polyglot.inspect.Secure", "false");
-        System.setProperty("polyglot.inspect.WaitAttached", "true");
-        System.setProperty("polyglot.inspect.Suspend", "false");
-        output.line("Open in Chrome: devtools://devtools/bundled/js_app.html?ws=127.0.0.1:" + port + "/sbf-" + name);
-        output.line("(waiting for the debugger to attach; put 'debugger;' where the run should stop)");
-        environment.out().flush();
+        // GraalJS reads engine options from polyglot.* system properties when the engine is built; they are cleared after
+        // the run so that nothing else in this JVM starts an inspector.
+        Map<String, String> inspector = Map.of("polyglot.inspect", Integer.toString(port), "polyglot.inspect.Path", "sbf-" + name,
+                "polyglot.inspect.WaitAttached", "true", "polyglot.inspect.Suspend", "false");
+        inspector.forEach(System::setProperty);
+        // On stderr, so that -o json prints only the answer.
+        environment.err().println("Open in Chrome: devtools://devtools/bundled/js_app.html?ws=127.0.0.1:" + port + "/sbf-" + name);
+        environment.err().println("(waiting for the debugger to attach; put 'debugger;' where the run should stop)");
+        environment.err().flush();
         String account = profiles().find(profile).map(Profile::account).orElse("local");
         InvokeCommand printer = new InvokeCommand(environment);
         printer.format = format;
         printer.local = true;
-        var answer = LocalRun.run(project(), name, account, Map.of("maxTimeoutMillis", 3_600_000L, "allocationBudgetMegabytes", 0L),
-                Duration.ofHours(1));
+        ObjectNode answer;
+        try {
+            answer = LocalRun.run(project(), name, account, Map.of("maxTimeoutMillis", 3_600_000L, "allocationBudgetMegabytes", 0L),
+                    Duration.ofHours(1));
+        } finally {
+            inspector.keySet().forEach(System::clearProperty);
+        }
         printer.print(answer);
         return "OK".equals(answer.path("outcome").asText()) ? 0 : 1;
     }

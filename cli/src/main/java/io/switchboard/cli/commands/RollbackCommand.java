@@ -37,14 +37,15 @@ public final class RollbackCommand extends BaseCommand {
     }
 
     private static int previous(Api api, String id) {
+        JsonNode versions = api.get(api.accountPath("/functions/" + id + "/versions")).path("items");
         int active = 0;
-        int best = 0;
-        for (JsonNode v : api.get(api.accountPath("/functions/" + id + "/versions")).path("items")) {
+        for (JsonNode v : versions) {
             if (v.path("active").asBoolean()) {
                 active = v.path("version").asInt();
             }
         }
-        for (JsonNode v : api.get(api.accountPath("/functions/" + id + "/versions")).path("items")) {
+        int best = 0;
+        for (JsonNode v : versions) {
             int n = v.path("version").asInt();
             if (n < active && n > best) {
                 best = n;
