@@ -50,6 +50,12 @@ class CliIT {
             Poll.until("the invocation's logs are listed", Duration.ofSeconds(30),
                     () -> sbf.quietly("logs", "hello", "--since", "10m", "-o", "json").contains("payload fields"));
 
+            JsonNode metrics = sbf.json("metrics", "hello", "--range", "1d");
+            assertThat(metrics.at("/days/0/ok").asInt()).as(metrics.toString()).isGreaterThanOrEqualTo(2);
+            Run csv = sbf.run("", "metrics", "hello", "-o", "csv");
+            assertThat(csv.out).startsWith("day,invocations,ok,error,timeout,rejected,avg_ms,max_ms\n");
+            followShowsNewLogLines(sbf);
+
             Path config1 = project.resolve("functions/hello/config.json");
             String codeBefore = Files.readString(project.resolve("functions/hello/index.js"));
             JsonNode configBefore = JSON.readTree(config1.toFile());
@@ -65,6 +71,30 @@ class CliIT {
             Run missing = sbf.run("", "rollback", "hello", "99");
             assertThat(missing.exitCode).as(missing.out + missing.err).isEqualTo(3);
             assertThat(missing.err).contains("\"status\" : 404").contains("urn:switchboard:problem:not-found");
+        }
+    }
+
+    /** {@code sbf logs --follow} prints the lines of an invocation made after it started. */
+    private static void followShowsNewLogLines(Sbf sbf) throws Exception {
+        Path out = Files.createTempFile(sbf.installation().home, "follow-", ".out");
+        ProcessBuilder builder = new ProcessBuilder(sbf.installation().home.resolve("bin/sbf").toString(), "logs", "hello", "--follow",
+                "--since", "1s", "--interval", "1", "-o", "json").directory(sbf.project().toFile()).redirectOutput(out.toFile())
+                .redirectErrorStream(true);
+        builder.environment().put("XDG_CONFIG_HOME", sbf.config().toString());
+        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        Process follow = builder.start();
+        try {
+            Poll.until("sbf logs --follow prints the new invocation's line", Duration.ofSeconds(60), () -> {
+                try {
+                    sbf.run("", "invoke", "hello");
+                    return Files.readString(out).contains("payload fields");
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+        } finally {
+            follow.destroy();
+            follow.waitFor(30, TimeUnit.SECONDS);
         }
     }
 
