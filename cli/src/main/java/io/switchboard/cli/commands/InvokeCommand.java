@@ -16,13 +16,16 @@ import picocli.CommandLine.Parameters;
 
 /** {@code sbf invoke fn [--local]}: runs a function with its {@code config.json} input, on the server or locally. */
 @Command(name = "invoke", description = "Run a function with config.json's input: its deployed version on the server, or index.js locally "
-        + "(--local) in the server's executor and sandbox.")
+        + "(--local) in the server's executor and sandbox, or the last pushed spec on the server (--draft).")
 public final class InvokeCommand extends BaseCommand {
     @Parameters(index = "0", paramLabel = "fn")
     String name;
 
     @Option(names = {"-l", "--local"}, description = "Run functions/<fn>/index.js here, in the same GraalJS executor as the server.")
     boolean local;
+
+    @Option(names = {"-d", "--draft"}, description = "Run the function on the server as last pushed (deployed or not), as a test run.")
+    boolean draft;
 
     public InvokeCommand(Environment environment) {
         super(environment);
@@ -44,7 +47,8 @@ public final class InvokeCommand extends BaseCommand {
         Api api = api();
         Project project = project();
         JsonNode input = project.has(name) ? project.function(name).config().input() : Json.object();
-        ObjectNode answer = (ObjectNode) api.post(api.accountPath("/functions/" + Api.encode(name) + "/invoke"), input);
+        String id = draft ? api.requireFunction(name).path("id").asText() : Api.encode(name);
+        ObjectNode answer = (ObjectNode) api.post(api.accountPath("/functions/" + id + (draft ? "/invoke-draft" : "/invoke")), input);
         JsonNode record = api.get(api.accountPath("/invocations/" + answer.path("invocationId").asText()));
         answer.put("durationMs", record.path("durationMs").asLong());
         return answer;
@@ -56,7 +60,7 @@ public final class InvokeCommand extends BaseCommand {
             return;
         }
         output.line(output.state(answer.path("outcome").asText()) + " in " + answer.path("durationMs").asLong() + " ms"
-                + (local ? " (local)" : " (version " + answer.path("version").asInt() + ")"));
+                + (local ? " (local)" : draft ? " (draft)" : " (version " + answer.path("version").asInt() + ")"));
         answer.path("logs").forEach(l -> output.line("  " + output.state(l.path("level").asText()) + " " + l.path("message").asText()
                 + (l.has("extras") ? " " + Json.compact(l.get("extras")) : "")));
         output.line(answer.has("error") ? Json.pretty(answer.get("error")) : Json.pretty(answer.path("result")));
