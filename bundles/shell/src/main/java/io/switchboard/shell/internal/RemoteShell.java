@@ -67,6 +67,7 @@ public final class RemoteShell {
             this.server = new ServerSocket(config.port(), 16, InetAddress.getLoopbackAddress());
             String data = context.getProperty("switchboard.data");
             this.portFile = Path.of(data != null ? data : "data").resolve(PORT_FILE);
+            Files.createDirectories(portFile.toAbsolutePath().getParent());
             Files.writeString(portFile, server.getLocalPort() + "\n", StandardCharsets.US_ASCII);
         } catch (IOException e) {
             throw new UncheckedIOException("The remote shell cannot listen on 127.0.0.1:" + config.port(), e);
