@@ -46,6 +46,7 @@ class ApiDocsExamplesIT {
             assertThat(outputOf(blocks, outputs, "keys/$(echo")).as("the revocation").isEqualTo("204");
             assertThat(outputOf(blocks, outputs, "/template-rejections")).isEqualTo("{\"items\":[]}");
             assertThat(outputOf(blocks, outputs, "/invoke-draft")).as("a draft run is version 0").isEqualTo("0");
+            assertThat(outputOf(blocks, outputs, "/logs/stream")).as("the recorded runs, streamed").isEqualTo("event: invocation");
         }
     }
 

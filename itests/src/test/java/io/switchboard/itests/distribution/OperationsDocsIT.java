@@ -260,6 +260,9 @@ class OperationsDocsIT {
         assertThat(found[0].at("/mdc/account").asText()).isEqualTo("acme");
         assertThat(found[0].at("/mdc/function").asText()).isEqualTo(logger);
         assertThat(found[0].at("/mdc/invocation").asText()).isEqualTo(invocation);
+        // The run's W3C trace id (a new trace: the call sent no traceparent), as its record keeps it.
+        assertThat(found[0].at("/mdc/trace").asText()).matches("[0-9a-f]{32}")
+                .isEqualTo(api.get("/accounts/acme/invocations/" + invocation).text("/traceId"));
         for (String line : Files.readAllLines(json)) {
             assertThat(JSON.readTree(line).path("level").isTextual()).as("every line is a JSON object: " + line).isTrue();
         }

@@ -35,10 +35,19 @@ final class Webhook {
 
     /** Posts the JSON body; an I/O failure (the platform is gone, the answer did not come in time) is thrown. */
     Api.Answer post(String path, String account, String json) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + path))
+        return post(path, account, json, new String[0]);
+    }
+
+    /** Posts the JSON body with further headers (name, value pairs). */
+    Api.Answer post(String path, String account, String json, String... headers) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
                 .header("Authorization", "Bearer " + adminKey).header("X-Switchboard-Account", account)
-                .header("Content-Type", "application/json").timeout(Duration.ofSeconds(30))
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+                .header("Content-Type", "application/json").timeout(Duration.ofSeconds(30));
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        HttpResponse<String> response = http.send(request.POST(HttpRequest.BodyPublishers.ofString(json)).build(),
+                HttpResponse.BodyHandlers.ofString());
         JsonNode body = response.body().isEmpty() ? JSON.missingNode() : JSON.readTree(response.body());
         return new Api.Answer(response.statusCode(), body);
     }

@@ -116,12 +116,12 @@ class DistributionSecurityIT {
 
     @Test
     void theConfigurationExamplesOfTheDocsForQuotasAndHashedKeysAreInForce() throws Exception {
-        String docs = Files.readString(Path.of(System.getProperty("user.dir")).resolve("../docs/configuration.md").normalize());
+        Map<String, String> docs = DocumentedExamples.of("configuration.md").configs();
         try (Installation installation = Installation.copy(WORK)) {
             Files.writeString(installation.home.resolve("etc/io.switchboard.core.quotas.cfg"),
-                    example(docs, "`etc/io.switchboard.core.quotas.cfg`"));
+                    docs.get("etc/io.switchboard.core.quotas.cfg"));
             Files.writeString(installation.home.resolve("etc/io.switchboard.core.security.cfg"),
-                    example(docs, "`etc/io.switchboard.core.security.cfg` with the admin key"));
+                    docs.get("etc/io.switchboard.core.security.cfg"));
             assertThat(installation.run("start").exitCode()).isZero();
             String base = "http://127.0.0.1:" + installation.port + "/api/v1";
             Api admin = new Api(base, "docs-admin-key-0123456789");
@@ -141,14 +141,6 @@ class DistributionSecurityIT {
             assertThat(new Api("http://127.0.0.1:" + installation.port, "docs-admin-key-0123456789").get("/health").body().at("/warnings"))
                     .as("no value of the examples is refused").isEmpty();
         }
-    }
-
-    /** The properties block that follows the sentence naming the file in docs/configuration.md. */
-    private static String example(String docs, String naming) {
-        int at = docs.indexOf(naming);
-        assertThat(at).as(naming + " in docs/configuration.md").isNotNegative();
-        int start = docs.indexOf("```properties\n", at) + "```properties\n".length();
-        return docs.substring(start, docs.indexOf("```", start));
     }
 
     private static String mode(Path path) {

@@ -38,11 +38,11 @@ class DocumentedIngressExamplesIT {
         eventSources = DocumentedExamples.of("writing-an-event-source.md");
         configuration = DocumentedExamples.of("configuration.md");
         installation = Installation.copy(Path.of(System.getProperty("switchboard.itest.work"), "documented-ingress"));
-        for (DocumentedExamples document : List.of(eventSources, configuration)) {
-            for (Map.Entry<String, String> config : document.configs().entrySet()) {
-                Files.writeString(installation.home.resolve(config.getKey()), config.getValue());
-            }
+        // The ingress examples only: configuration.md's others (a PostgreSQL, quotas, keys) are DocumentedConfigurationIT's.
+        for (Map.Entry<String, String> config : eventSources.configs().entrySet()) {
+            Files.writeString(installation.home.resolve(config.getKey()), config.getValue());
         }
+        Files.writeString(installation.home.resolve("etc/io.switchboard.http.cfg"), configuration.configs().get("etc/io.switchboard.http.cfg"));
         Installation.Result start = installation.run("start", Map.of("SWITCHBOARD_ADMIN_KEY", ADMIN_KEY), Duration.ofSeconds(120));
         assertThat(start.exitCode()).as(start.output()).isZero();
         Poll.until("/health answers 200", Duration.ofSeconds(60), installation::healthy);

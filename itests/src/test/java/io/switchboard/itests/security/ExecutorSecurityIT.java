@@ -37,10 +37,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 class ExecutorSecurityIT {
 
     private static final String ADMIN_KEY = "executor-security-admin-key-0123456789";
-    /** docs/executor.md, "Configuration": what a warm context may keep. */
-    static final String EXECUTOR_CFG = "contextMaxUses=1000\ncontextAllocationBudgetMegabytes=64\ncontextRecycleHeapPercent=75\n";
-    /** docs/security.md: local stubs for tests and benchmarks. */
-    static final String EGRESS_CFG = "allowedPrivateNetworks=127.0.0.0/8\n";
+    private static final String EXECUTOR_FILE = "etc/io.switchboard.executor.graaljs.cfg";
+    private static final String EGRESS_FILE = "etc/io.switchboard.core.egress.cfg";
     static final String OVERFLOW_IN_CATCH = "function f() { try { return f(); } catch (e) { return f(); } }\n"
             + "async function lambda() { return f(); }";
 
@@ -53,7 +51,11 @@ class ExecutorSecurityIT {
     @BeforeAll
     void start() throws Exception {
         installation = Installation.copy(Path.of(System.getProperty("switchboard.itest.work"), "executor-security"));
-        Files.writeString(installation.home.resolve("etc/io.switchboard.executor.graaljs.cfg"), EXECUTOR_CFG);
+        // docs/executor.md and docs/security.md show the same file (what a warm context may keep): written as they show it.
+        String executorCfg = DocumentedExamples.of("executor.md").configs().get(EXECUTOR_FILE);
+        assertThat(DocumentedExamples.of("security.md").configs()).containsEntry(EXECUTOR_FILE, executorCfg);
+        assertThat(executorCfg).contains("contextAllocationBudgetMegabytes=64");
+        Files.writeString(installation.home.resolve(EXECUTOR_FILE), executorCfg);
         Installation.Result start = installation.run("start", Map.of("SWITCHBOARD_ADMIN_KEY", ADMIN_KEY), Duration.ofSeconds(120));
         assertThat(start.exitCode()).as(start.output()).isZero();
         Poll.until("/health answers 200", Duration.ofSeconds(60), installation::healthy);
@@ -124,8 +126,9 @@ class ExecutorSecurityIT {
             assertThat(refused.body().toString()).contains("/allowedDomains/0");
         }
 
-        Path egress = installation.home.resolve("etc/io.switchboard.core.egress.cfg");
-        Files.writeString(egress, EGRESS_CFG);
+        // docs/security.md: local stubs for tests and benchmarks.
+        Path egress = installation.home.resolve(EGRESS_FILE);
+        Files.writeString(egress, DocumentedExamples.of("security.md").configs().get(EGRESS_FILE));
         Poll.until("loopback is admitted", Duration.ofSeconds(30), () -> create("ssrf", "probe-" + System.nanoTime(),
                 "async function lambda() { return 1; }", List.of("127.0.0.1")).status() == 201);
         String id = deploy("ssrf", "stub-caller", code, 10_000, List.of("127.0.0.1"));

@@ -26,14 +26,14 @@ import java.util.concurrent.TimeUnit;
  * path the switchboard.camel.kafka module's build wrote down. The itests' own class path has no Kafka, so the broker
  * lives in a class loader of its own and is driven reflectively.
  */
-final class KafkaBroker implements AutoCloseable {
+public final class KafkaBroker implements AutoCloseable {
 
     private final URLClassLoader loader;
     private final Object server;
     private final Object producer;
     private final String bootstrapServers;
 
-    KafkaBroker(Path classPathFile, Path dataFolder) throws Exception {
+    public KafkaBroker(Path classPathFile, Path dataFolder) throws Exception {
         loader = new URLClassLoader(urls(classPathFile), ClassLoader.getPlatformClassLoader());
         int[] ports = freePorts(2);
         int brokerPort = ports[0];
@@ -78,12 +78,12 @@ final class KafkaBroker implements AutoCloseable {
         }
     }
 
-    String bootstrapServers() {
+    public String bootstrapServers() {
         return bootstrapServers;
     }
 
     /** Sends one record and waits until the broker has it. */
-    void send(String topic, String value, Map<String, String> headers) throws Exception {
+    public void send(String topic, String value, Map<String, String> headers) throws Exception {
         Object record = loader.loadClass("org.apache.kafka.clients.producer.ProducerRecord")
                 .getConstructor(String.class, Object.class).newInstance(topic, value);
         Object recordHeaders = record.getClass().getMethod("headers").invoke(record);
@@ -198,7 +198,7 @@ final class KafkaBroker implements AutoCloseable {
         }
     }
 
-    static String uniqueTopic() {
+    public static String uniqueTopic() {
         return "itest-" + UUID.randomUUID().toString().substring(0, 8);
     }
 }

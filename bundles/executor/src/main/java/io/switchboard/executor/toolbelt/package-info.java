@@ -3,7 +3,7 @@
  * service and functions reach it as {@code require('lp-faas-toolbelt').<Name>()}.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package io.switchboard.executor.toolbelt;
 
 import org.osgi.annotation.bundle.Export;

@@ -11,6 +11,8 @@ import io.switchboard.api.http.internal.resource.EventTypesResource;
 import io.switchboard.api.http.internal.resource.EventsResource;
 import io.switchboard.api.http.internal.resource.FunctionsResource;
 import io.switchboard.api.http.internal.resource.InvocationsResource;
+import io.switchboard.api.http.internal.resource.LogStreamResource;
+import io.switchboard.api.http.internal.stream.LogStreams;
 import io.switchboard.api.http.internal.resource.SchedulesResource;
 import io.switchboard.api.http.internal.resource.SecretsResource;
 import io.switchboard.api.http.internal.resource.TemplateEndpoints;
@@ -23,6 +25,7 @@ import io.switchboard.api.http.internal.web.Problem;
 import io.switchboard.api.http.internal.web.ProblemException;
 import io.switchboard.api.http.internal.web.Problems;
 import io.switchboard.api.http.internal.web.RequestBody;
+import io.switchboard.api.http.internal.web.Streamed;
 import io.switchboard.core.api.bot.BotService;
 import io.switchboard.core.api.dispatch.DeadLetters;
 import io.switchboard.core.api.dispatch.DraftInvoker;
@@ -54,6 +57,7 @@ import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletAsyncSupported;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletName;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 import org.slf4j.Logger;
@@ -67,6 +71,8 @@ import org.slf4j.LoggerFactory;
 @Designate(ocd = ApiConfiguration.class)
 @HttpWhiteboardServletPattern(ApiServlet.BASE_PATH + "/*")
 @HttpWhiteboardServletName("switchboard-api-v1")
+// The live log streams answer in the servlet's asynchronous mode (their writers are threads of their own).
+@HttpWhiteboardServletAsyncSupported
 public final class ApiServlet extends HttpServlet {
     /** Configuration PID of the API. */
     public static final String PID = "io.switchboard.api.http";
@@ -97,6 +103,11 @@ public final class ApiServlet extends HttpServlet {
             policyOption = ReferencePolicyOption.GREEDY)
     transient volatile AccountSettingsService accountSettings;
 
+    /** The live log streams (a component of this bundle with a configuration of its own, so it may come and go). */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    transient volatile LogStreams logStreams;
+
     @Activate
     public ApiServlet(@Reference FunctionService functions, @Reference InvocationService invocations,
                       @Reference SecretService secrets, @Reference EventCatalog catalog,
@@ -118,18 +129,19 @@ public final class ApiServlet extends HttpServlet {
         this.authenticator = authenticator;
         this.bodies = bodies;
         this.settings = settings;
-        this.router = routes(core, schedules, json, settings, this::templateEndpoints, () -> accountSettings);
+        this.router = routes(core, schedules, json, settings, this::templateEndpoints, () -> accountSettings, () -> logStreams);
         LOG.info("HTTP API serving {} (max body {} bytes, page size {} / max {})", BASE_PATH,
                 settings.maxBodyBytes(), settings.defaultPageSize(), settings.maxPageSize());
     }
 
     private static Router routes(CoreServices core, ScheduleService schedules, Json json, ApiSettings settings,
-            Supplier<TemplateEndpoints> templates, Supplier<AccountSettingsService> accountSettings) {
+            Supplier<TemplateEndpoints> templates, Supplier<AccountSettingsService> accountSettings, Supplier<LogStreams> logStreams) {
         Views views = new Views(json);
         Router.Builder router = Router.builder();
         new EventTypesResource(core.catalog(), views).addRoutes(router);
         new FunctionsResource(core.functions(), views, settings).addRoutes(router);
         new InvocationsResource(core, json, views, settings).addRoutes(router);
+        new LogStreamResource(core, json, views, logStreams).addRoutes(router);
         new SecretsResource(core.secrets(), views).addRoutes(router);
         new EventsResource(core.dispatcher(), json, views).addRoutes(router);
         new DeadLettersResource(core.deadLetters(), views, settings).addRoutes(router);
@@ -165,7 +177,12 @@ public final class ApiServlet extends HttpServlet {
         String method = request.getMethod();
         String path = request.getPathInfo() == null ? "/" : request.getPathInfo();
         try {
-            writer.write(response, handle(request, method, path));
+            ApiResponse answer = handle(request, method, path);
+            if (answer.body() instanceof Streamed stream) {
+                stream.start(request, response);
+                return;
+            }
+            writer.write(response, answer);
         } catch (RuntimeException e) {
             if (request.getContentLengthLong() > 0 || request.getHeader("Transfer-Encoding") != null) {
                 // Refused before or while reading the body: what is left of it cannot be told from the next request.
@@ -189,7 +206,8 @@ public final class ApiServlet extends HttpServlet {
             RequestBody body = new RequestBody(request, settings.maxBodyBytes(), json, bodies, reader);
             String basePath = request.getContextPath() + request.getServletPath();
             LOG.debug("{} {} by {}", method, path, caller.admin() ? "admin" : caller.account());
-            return found.route().handler().handle(new ApiRequest(basePath, found.variables(), request.getQueryString(), caller, body));
+            return found.route().handler().handle(new ApiRequest(basePath, found.variables(), request.getQueryString(), caller, body,
+                    request::getHeader));
         }
         if (match instanceof RouteMatch.MethodNotAllowed notAllowed) {
             throw new ProblemException(Problems.methodNotAllowed(method, notAllowed.allowed()));

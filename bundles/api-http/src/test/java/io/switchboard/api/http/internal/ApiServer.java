@@ -41,7 +41,10 @@ final class ApiServer implements AutoCloseable {
         server.addConnector(connector);
         ServletContextHandler context = new ServletContextHandler("/");
         if (servlet != null) {
-            context.addServlet(new ServletHolder(servlet), ApiServlet.BASE_PATH + "/*");
+            ServletHolder holder = new ServletHolder(servlet);
+            // As the whiteboard registers it (@HttpWhiteboardServletAsyncSupported): the log streams answer asynchronously.
+            holder.setAsyncSupported(true);
+            context.addServlet(holder, ApiServlet.BASE_PATH + "/*");
         }
         context.addServlet(new ServletHolder(new FallbackServlet()), "/");
         if (filter != null) {
@@ -83,6 +86,14 @@ final class ApiServer implements AutoCloseable {
             io.switchboard.core.api.settings.AccountSettingsService accountSettings) throws Exception {
         ApiServlet servlet = servlet(core, settings);
         servlet.accountSettings = accountSettings;
+        return new ApiServer(servlet, null);
+    }
+
+    /** With the live log streams bound as DS binds them. */
+    static ApiServer startWithLogStreams(FakeCore core, ApiSettings settings,
+            io.switchboard.api.http.internal.stream.LogStreams streams) throws Exception {
+        ApiServlet servlet = servlet(core, settings);
+        servlet.logStreams = streams;
         return new ApiServer(servlet, null);
     }
 

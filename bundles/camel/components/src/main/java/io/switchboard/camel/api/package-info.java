@@ -4,10 +4,10 @@
  *
  * <p>2.0: results are checked and combined by the core (issue 11): {@code ResultContract}, {@code CallbackCommandsContract},
  * {@code InvalidResultException}, {@code EventTypeResources} and {@code ResultCallbackRoutes} are gone; event sources extend
- * {@link io.switchboard.camel.api.EventSourceRoutes}.
+ * {@link io.switchboard.camel.api.EventSourceRoutes}. 2.1: {@link io.switchboard.camel.api.RouteObserver}, told of every finished exchange.
  */
 @Export
-@Version("2.0.0")
+@Version("2.1.0")
 package io.switchboard.camel.api;
 
 import org.osgi.annotation.bundle.Export;

@@ -21,6 +21,8 @@ import java.util.Objects;
  * @param callDepth 0 for a function run for an event or an external call; n for a function called (through
  *        {@code io.switchboard.core.api.dispatch.FunctionCalls}) by one of depth n-1. A toolbelt module that calls other
  *        functions passes it on as the caller's depth, and {@code now + timeout} as the deadline. @since 1.2
+ * @param traceParent the run's W3C trace context as a {@code traceparent} value ({@code 00-<trace id>-<span id>-<flags>}):
+ *        the caller's trace with this run's own span, what outbound HTTP calls of the run send; null when unknown. @since 1.3
  */
 public record ExecutionRequest(
         String invocationId,
@@ -32,7 +34,8 @@ public record ExecutionRequest(
         Map<String, String> env,
         List<String> allowedDomains,
         Duration timeout,
-        int callDepth) {
+        int callDepth,
+        String traceParent) {
     public ExecutionRequest {
         Objects.requireNonNull(invocationId, "invocationId");
         Objects.requireNonNull(account, "account");
@@ -46,6 +49,12 @@ public record ExecutionRequest(
         if (callDepth < 0) {
             throw new IllegalArgumentException("callDepth must be >= 0, was " + callDepth);
         }
+    }
+
+    /** A run without trace context. */
+    public ExecutionRequest(String invocationId, String account, String functionId, String codeId, String code, String inputJson,
+            Map<String, String> env, List<String> allowedDomains, Duration timeout, int callDepth) {
+        this(invocationId, account, functionId, codeId, code, inputJson, env, allowedDomains, timeout, callDepth, null);
     }
 
     /** A run at call depth 0 (an event's or an external call's). */

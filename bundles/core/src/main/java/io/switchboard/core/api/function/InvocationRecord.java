@@ -23,6 +23,7 @@ import java.util.List;
  * @param resultJson the result when OK
  * @param error the error when not OK
  * @param logs the lines it logged
+ * @param traceId the W3C trace id the run belongs to (32 hex digits), or null for runs recorded before traces were kept
  */
 public record InvocationRecord(
         String id,
@@ -37,8 +38,16 @@ public record InvocationRecord(
         Outcome outcome,
         String resultJson,
         ExecutionError error,
-        List<LogLine> logs) {
+        List<LogLine> logs,
+        String traceId) {
     public InvocationRecord {
         logs = logs == null ? List.of() : List.copyOf(logs);
+    }
+
+    /** A record without a trace id. */
+    public InvocationRecord(String id, String account, String functionId, int version, String eventTypeId, String eventId,
+            Trigger trigger, Instant startedAt, long durationMs, Outcome outcome, String resultJson, ExecutionError error,
+            List<LogLine> logs) {
+        this(id, account, functionId, version, eventTypeId, eventId, trigger, startedAt, durationMs, outcome, resultJson, error, logs, null);
     }
 }

@@ -1,6 +1,6 @@
 /** Managing functions: lifecycle, versions, deployment under limits, invocation records, secrets. */
 @Export
-@Version("1.4.0")
+@Version("1.5.0")
 package io.switchboard.core.api.function;
 
 import org.osgi.annotation.bundle.Export;

@@ -117,6 +117,7 @@ final class AsyncQueue {
         // Waits up to 10 s for running tasks; rows still claimed then are revived at the next start (same instance name)
         // or taken over by another instance after the lease.
         leases.close();
+        settlement.close();
     }
 
     /** Longest time from an instance's death to another one running its tasks. */
@@ -140,9 +141,11 @@ final class AsyncQueue {
         leases.wake();
     }
 
-    /** The accept writer, when it died while the queue runs; empty while it lives. */
+    /** The accept and settlement writers, when one died while the queue runs; empty while they live. */
     List<String> problems() {
-        return accepted.problems();
+        List<String> problems = new java.util.ArrayList<>(accepted.problems());
+        problems.addAll(settlement.problems());
+        return problems;
     }
 
     /** Adds the lease row of a task set back to pending (a retried dead letter), in the transaction open on {@code c}. */
@@ -158,16 +161,8 @@ final class AsyncQueue {
     /** Runs one claimed task; answers when to run it again, or null when it is settled. */
     private Instant run(String taskId, boolean suspect) {
         try {
-            // The task and its event in one visit to the pool: this is every task's first read.
-            Optional<Claimed> task = database.withConnection("read task " + taskId, c -> {
-                Optional<AsyncTask> pending = repository.pendingTask(c, taskId);
-                if (pending.isEmpty()) {
-                    return Optional.<Claimed>empty();
-                }
-                AsyncEvent event = repository.event(c, pending.get().eventId()).orElseThrow(() -> new IllegalStateException(
-                        "Event " + pending.get().eventId() + " of task " + taskId + " is missing"));
-                return Optional.of(new Claimed(pending.get(), event));
-            });
+            // The task and its event in one statement: this is every task's first read.
+            Optional<AsyncTaskRepository.PendingTask> task = database.withConnection("read task " + taskId, c -> repository.pendingTask(c, taskId));
             if (task.isEmpty()) {
                 // Settled already (by a run whose instance died before releasing the row): nothing to run.
                 database.inTransaction("release task " + taskId, c -> {
@@ -184,14 +179,10 @@ final class AsyncQueue {
         }
     }
 
-    /** A pending task as claimed, with its event. */
-    private record Claimed(AsyncTask task, AsyncEvent event) {
-    }
-
     private Instant handle(AsyncTask task, AsyncEvent event, boolean suspect) {
         Optional<DeployedFunction> function = functions.stillDeployed(task.account(), task.functionId(), task.version());
         if (function.isEmpty()) {
-            deadLetter(task, task.attempts(), "function " + task.functionId() + " v" + task.version() + " was undeployed before the event ran");
+            deadLetter(task, event, task.attempts(), "function " + task.functionId() + " v" + task.version() + " was undeployed before the event ran");
             return null;
         }
         // Only a task whose instance stopped while running it (a crash, a takeover) can have run to success before:
@@ -256,7 +247,7 @@ final class AsyncQueue {
     private Optional<AsyncTask> settle(AsyncTask task, AsyncEvent event, FunctionOutcome outcome) {
         long now = clock.millis();
         if (outcome.outcome() == Outcome.OK) {
-            if (!settlement.done(task, outcome.resultJson(), now)) {
+            if (!settlement.done(task, event, outcome.resultJson(), now)) {
                 throw new SettledElsewhere();
             }
             return Optional.empty();
@@ -265,7 +256,7 @@ final class AsyncQueue {
                 + " (invocation " + outcome.invocationId() + ")";
         int attempts = task.attempts() + 1;
         if (attempts >= settlement.attempts(event.eventTypeId())) {
-            if (!deadLetter(task, attempts, error)) {
+            if (!deadLetter(task, event, attempts, error)) {
                 throw new SettledElsewhere();
             }
             return Optional.empty();
@@ -287,8 +278,8 @@ final class AsyncQueue {
         }
     }
 
-    private boolean deadLetter(AsyncTask task, int attempts, String error) {
-        if (!settlement.dead(task, attempts, error, clock.millis())) {
+    private boolean deadLetter(AsyncTask task, AsyncEvent event, int attempts, String error) {
+        if (!settlement.dead(task, event, attempts, error, clock.millis())) {
             return false;
         }
         LOG.warn("Gave up on function {} for event {} of account {} after {} attempt(s): {}", task.functionId(), task.eventId(),

@@ -18,7 +18,7 @@ import io.switchboard.core.internal.json.Json;
 /**
  * SQL of the {@code async_events} and {@code async_tasks} tables: the persisted queue. A task is PENDING, DONE (with
  * its valid result) or DEAD (dead-lettered); an event is PENDING until its last task settles, then SETTLED (every task
- * DONE) or DEAD (a task DEAD). Tasks of one event settle one at a time: each locks its event's row first.
+ * DONE) or DEAD (a task DEAD). Settling locks the event's row first ({@link SettlementBatch}), as a retried dead letter does.
  */
 final class AsyncTaskRepository {
 
@@ -47,15 +47,20 @@ final class AsyncTaskRepository {
                 t.id(), t.eventId(), t.account(), t.functionId(), t.version(), t.attempts(), t.nextAttemptAt(), t.functionName(), PENDING, now);
     }
 
-    Optional<AsyncEvent> event(Connection c, String eventId) throws SQLException {
-        return Rows.one(c, "SELECT id, account, event_type, payload, headers, trigger_kind, created_at, skill_id FROM async_events WHERE id = ?",
-                rs -> new AsyncEvent(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        Json.read(rs.getString(5), HEADERS), Trigger.valueOf(rs.getString(6)), rs.getLong(7), rs.getString(8)), eventId);
+    /** A pending task with its event, as one claimed run reads them. */
+    record PendingTask(AsyncTask task, AsyncEvent event) {
     }
 
-    /** The task while it is pending; empty once it is settled (DONE or DEAD) or gone. */
-    Optional<AsyncTask> pendingTask(Connection c, String taskId) throws SQLException {
-        return Rows.one(c, "SELECT " + TASK_COLUMNS + " FROM async_tasks WHERE id = ? AND status = ?", AsyncTaskRepository::task,
+    /**
+     * The task with its event while the task is pending, in one statement (every task's first read); empty once it
+     * is settled (DONE or DEAD) or gone.
+     */
+    Optional<PendingTask> pendingTask(Connection c, String taskId) throws SQLException {
+        return Rows.one(c, "SELECT t.id, t.event_id, t.account, t.function_id, t.version, t.attempts, t.next_attempt_at, t.function_name, "
+                + "e.event_type, e.payload, e.headers, e.trigger_kind, e.created_at, e.skill_id FROM async_tasks t "
+                + "JOIN async_events e ON e.id = t.event_id WHERE t.id = ? AND t.status = ?",
+                rs -> new PendingTask(task(rs), new AsyncEvent(rs.getString(2), rs.getString(3), rs.getString(9), rs.getString(10),
+                        Json.read(rs.getString(11), HEADERS), Trigger.valueOf(rs.getString(12)), rs.getLong(13), rs.getString(14))),
                 taskId, PENDING);
     }
 
@@ -64,37 +69,11 @@ final class AsyncTaskRepository {
         Rows.one(c, "SELECT status FROM async_events WHERE id = ? FOR UPDATE", rs -> rs.getString(1), eventId);
     }
 
-    /**
-     * Settles the task as DONE with its result; false when it was not pending any more (settled by another run, e.g.
-     * on an instance that took it over): the guard that lets a task's success count once.
-     */
-    boolean markDone(Connection c, AsyncTask t, String resultJson, long now) throws SQLException {
-        return Rows.update(c, "UPDATE async_tasks SET status = ?, attempts = ?, last_error = NULL, result = ?, updated_at = ? "
-                + "WHERE id = ? AND status = ?", DONE, t.attempts() + 1, resultJson, now, t.id(), PENDING) == 1;
-    }
-
     /** Counts a failed attempt; false when the task is not pending at that attempt any more. */
     boolean markRetry(Connection c, AsyncTask next, String error, long now) throws SQLException {
         return Rows.update(c, "UPDATE async_tasks SET attempts = ?, next_attempt_at = ?, last_error = ?, updated_at = ? "
                 + "WHERE id = ? AND status = ? AND attempts = ?", next.attempts(), next.nextAttemptAt(), error, now, next.id(), PENDING,
                 next.attempts() - 1) == 1;
-    }
-
-    /** Dead-letters the task; false when it was not pending any more. */
-    boolean markDead(Connection c, AsyncTask t, int attempts, String error, long now) throws SQLException {
-        return Rows.update(c, "UPDATE async_tasks SET status = ?, attempts = ?, last_error = ?, updated_at = ? WHERE id = ? AND status = ?",
-                DEAD, attempts, error, now, t.id(), PENDING) == 1;
-    }
-
-    long openTasks(Connection c, String eventId) throws SQLException {
-        return Rows.count(c, "SELECT COUNT(*) FROM async_tasks WHERE event_id = ? AND status = ?", eventId, PENDING);
-    }
-
-    /** The event's tasks in function-name order. */
-    List<TaskResult> results(Connection c, String eventId) throws SQLException {
-        return Rows.list(c, "SELECT function_id, function_name, version, status, result FROM async_tasks WHERE event_id = ? "
-                + "ORDER BY function_name, function_id", rs -> new TaskResult(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4),
-                rs.getString(5)), eventId);
     }
 
     void setEventStatus(Connection c, String eventId, String status) throws SQLException {

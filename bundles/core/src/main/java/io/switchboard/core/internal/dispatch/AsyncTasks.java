@@ -51,7 +51,7 @@ public final class AsyncTasks implements DeadLetters, Supplier<List<String>> {
     AsyncTasks(FunctionRuns runs, Database database, DeployedFunctions functions, EventCatalog catalog, DispatcherImpl.Config config,
             Clock clock, String instanceName) {
         AsyncTaskRepository repository = new AsyncTaskRepository();
-        EventSettlement settlement = new EventSettlement(database, repository, catalog, settledListeners);
+        EventSettlement settlement = new EventSettlement(database, catalog, settledListeners);
         this.queue = new AsyncQueue(database, functions, runs.runner(), () -> runs.executor() != null, runs.limiter(), catalog,
                 settings(config), clock, outcomeListeners, repository, settlement, instanceName);
         this.deadLetters = new DeadLetterOffice(database, repository, functions, queue, clock);

@@ -255,7 +255,8 @@ public class DispatcherImpl implements EventDispatcher, ImplementedEvents, Funct
     }
 
     @Override
-    public DispatchResult dispatch(DispatchRequest request) {
+    public DispatchResult dispatch(DispatchRequest untraced) {
+        DispatchRequest request = EventTraces.traced(untraced);
         EventTypeDefinition event = definition(request.eventTypeId());
         validator.validate(event, request.payloadJson());
         String key = request.idempotencyKey();

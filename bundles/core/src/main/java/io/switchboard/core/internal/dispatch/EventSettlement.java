@@ -1,5 +1,6 @@
 package io.switchboard.core.internal.dispatch;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -12,42 +13,53 @@ import io.switchboard.core.api.dispatch.SettledEventListener;
 import io.switchboard.core.api.event.EventTypeDefinition;
 import io.switchboard.core.api.function.EventCatalog;
 import io.switchboard.core.api.function.EventTypeView;
+import io.switchboard.core.internal.db.BatchWriter;
 import io.switchboard.core.internal.db.Database;
 
 /**
  * Settles the tasks of asynchronous events and, when a task was the last of its event, the event: in the transaction
  * that stores how the task ended, under a lock on the event's row, so that of two tasks of one event finishing at once
- * exactly one sees the event complete. The settled event is then told once to the {@link SettledEventListener}s: with
- * the combined results when every task is DONE, as dead-lettered when one is DEAD.
+ * exactly one sees the event complete. Tasks finishing at the same time share that transaction (group commit). The
+ * settled event is then told once to the {@link SettledEventListener}s: with the combined results when every task is
+ * DONE, as dead-lettered when one is DEAD.
  */
 final class EventSettlement {
 
     private static final Logger LOG = LoggerFactory.getLogger(EventSettlement.class);
 
-    private final Database database;
-    private final AsyncTaskRepository repository;
+    private static final Duration SETTLE_WAIT = Duration.ofSeconds(30);
+    private static final int SETTLE_BATCH = 100;
+    private static final int SETTLE_QUEUE_BYTES = 16 << 20;
+
     private final EventCatalog catalog;
     private final EventTypeListeners<SettledEventListener> listeners;
+    private final BatchWriter<SettlementBatch.Settlement> writer;
 
     /** A settled event as read in its last task's transaction. */
     private record Settled(AsyncEvent event, List<AsyncTaskRepository.TaskResult> tasks, boolean dead) {
     }
 
-    EventSettlement(Database database, AsyncTaskRepository repository, EventCatalog catalog, EventTypeListeners<SettledEventListener> listeners) {
-        this.database = database;
-        this.repository = repository;
+    EventSettlement(Database database, EventCatalog catalog, EventTypeListeners<SettledEventListener> listeners) {
         this.catalog = catalog;
         this.listeners = listeners;
+        // Tasks finishing together settle in one transaction: the workers wait for one commit, not one each.
+        this.writer = new BatchWriter<>("switchboard-async-settlement-writer", "asynchronous task settlements",
+                st -> "the settlement of task " + st.task.id() + " of event " + st.event.id(),
+                st -> 512 + 2 * ((st.resultJson == null ? 0 : st.resultJson.length()) + (st.error == null ? 0 : st.error.length())),
+                batch -> database.inTransaction("settle " + batch.size() + " asynchronous task(s)", c -> {
+                    SettlementBatch.store(c, batch);
+                    return null;
+                }), SETTLE_BATCH, SETTLE_QUEUE_BYTES, Duration.ZERO);
     }
 
     /** The task ran to a valid result; false when another run had settled it already (nothing changed). */
-    boolean done(AsyncTask task, String resultJson, long now) {
-        return settle(task, "complete task " + task.id(), c -> repository.markDone(c, task, resultJson, now));
+    boolean done(AsyncTask task, AsyncEvent event, String resultJson, long now) {
+        return settle(new SettlementBatch.Settlement(task, event, AsyncTaskRepository.DONE, task.attempts() + 1, resultJson, null, now));
     }
 
     /** The task failed its last attempt (or its function was undeployed): it is dead-lettered. */
-    boolean dead(AsyncTask task, int attempts, String error, long now) {
-        return settle(task, "dead-letter task " + task.id(), c -> repository.markDead(c, task, attempts, error, now));
+    boolean dead(AsyncTask task, AsyncEvent event, int attempts, String error, long now) {
+        return settle(new SettlementBatch.Settlement(task, event, AsyncTaskRepository.DEAD, attempts, null, error, now));
     }
 
     /** Attempts an event of the type makes per function: its retries plus one; one when its source is gone. */
@@ -55,32 +67,29 @@ final class EventSettlement {
         return catalog.get(eventTypeId).map(v -> v.definition().retries() + 1).orElse(1);
     }
 
-    @FunctionalInterface
-    private interface TaskUpdate {
-        boolean apply(java.sql.Connection c) throws java.sql.SQLException;
+    /** Settles what is queued (up to 30 s), then stops the writer; later settlements commit on their callers' threads. */
+    void close() {
+        writer.close(SETTLE_WAIT);
+    }
+
+    /** The settlement writer's death, while it is dead; empty while it lives. */
+    List<String> problems() {
+        return writer.problems();
     }
 
     /**
      * Applies the task's settlement, deletes its execution row and, when it was the event's last open task, settles
-     * the event, all in one transaction; false when the task was settled before (the transaction changes nothing).
+     * the event, in the transaction of its batch ({@link SettlementBatch}); returns once that committed; false when the
+     * task was settled before (nothing changed). The event is the one read when the task was claimed: what is told of
+     * it (id, account, type, skill) never changes.
      */
-    private boolean settle(AsyncTask task, String what, TaskUpdate update) {
-        Optional<Optional<Settled>> settled = database.inTransaction(what, c -> {
-            repository.lockEvent(c, task.eventId());
-            if (!update.apply(c)) {
-                return Optional.<Optional<Settled>>empty();
-            }
-            TaskLeases.finish(c, task.id());
-            if (repository.openTasks(c, task.eventId()) > 0) {
-                return Optional.of(Optional.<Settled>empty());
-            }
-            List<AsyncTaskRepository.TaskResult> tasks = repository.results(c, task.eventId());
-            boolean dead = tasks.stream().anyMatch(t -> AsyncTaskRepository.DEAD.equals(t.status()));
-            repository.setEventStatus(c, task.eventId(), dead ? AsyncTaskRepository.DEAD : AsyncTaskRepository.SETTLED);
-            return Optional.of(repository.event(c, task.eventId()).map(event -> new Settled(event, tasks, dead)));
-        });
-        settled.ifPresent(event -> event.ifPresent(this::tell));
-        return settled.isPresent();
+    private boolean settle(SettlementBatch.Settlement settlement) {
+        writer.writeAndWait(settlement, SETTLE_WAIT);
+        List<AsyncTaskRepository.TaskResult> tasks = settlement.eventSettled;
+        if (tasks != null) {
+            tell(new Settled(settlement.event, tasks, tasks.stream().anyMatch(t -> AsyncTaskRepository.DEAD.equals(t.status()))));
+        }
+        return settlement.applied;
     }
 
     private void tell(Settled settled) {

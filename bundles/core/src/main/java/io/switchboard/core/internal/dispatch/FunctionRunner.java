@@ -11,6 +11,7 @@ import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 
@@ -24,6 +25,7 @@ import io.switchboard.core.api.execution.FunctionExecutor;
 import io.switchboard.core.api.execution.Outcome;
 import io.switchboard.core.api.function.InvocationRecord;
 import io.switchboard.core.api.observe.PlatformObserver;
+import io.switchboard.core.api.trace.TraceParent;
 import io.switchboard.core.internal.id.TimeOrderedIds;
 import io.switchboard.core.internal.function.DeployedFunction;
 import io.switchboard.core.internal.invocation.InvocationRecorder;
@@ -34,6 +36,8 @@ final class FunctionRunner {
 
     static final String NO_EXECUTOR = "com.switchboard.executor.unavailable";
     static final String EXECUTOR_FAILED = "com.switchboard.executor.failure";
+    /** The MDC key of the run's W3C trace id (beside account, function and invocation, which RunLogContext sets). */
+    static final String TRACE_MDC = "trace";
 
     private static final Logger LOG = LoggerFactory.getLogger(FunctionRunner.class);
 
@@ -80,6 +84,19 @@ final class FunctionRunner {
     private FunctionOutcome run(String invocationId, DeployedFunction function, String payloadJson, InvocationContext context, boolean durable,
             Quarantine.Slot admitted) {
         Instant startedAt = clock.instant();
+        // The caller's trace (its traceparent header) with a span of this run's own, or a new trace: what the record keeps
+        // and what the run's outbound calls send on.
+        TraceParent trace = TraceParent.continued(context.headers());
+        MDC.put(TRACE_MDC, trace.traceId());
+        try {
+            return run(invocationId, function, payloadJson, context, durable, admitted, startedAt, trace);
+        } finally {
+            MDC.remove(TRACE_MDC);
+        }
+    }
+
+    private FunctionOutcome run(String invocationId, DeployedFunction function, String payloadJson, InvocationContext context, boolean durable,
+            Quarantine.Slot admitted, Instant startedAt, TraceParent trace) {
         Optional<Quarantine.Slot> slot = admitted != null ? Optional.of(admitted) : quarantine.get().admit(function.functionId());
         ExecutionResult result;
         if (slot.isEmpty()) {
@@ -92,7 +109,7 @@ final class FunctionRunner {
                 long wallBefore = System.nanoTime();
                 result = execute(new ExecutionRequest(invocationId, function.account(), function.functionId(), function.codeId(),
                         function.spec().code(), input(payloadJson, context.headers()), function.spec().env(), function.spec().allowedDomains(),
-                        function.timeout(), context.depth()));
+                        function.timeout(), context.depth(), trace.header()));
                 result = recorder.bounded(result);
                 long wall = System.nanoTime() - wallBefore;
                 // An executor that runs guest code on threads of its own reports their CPU time; this thread only waited.
@@ -112,7 +129,7 @@ final class FunctionRunner {
                 result.outcome(), result.outcome() == Outcome.OK ? result.resultJson() : null, result.error(), result.logs());
         record(durable, new InvocationRecord(invocationId, function.account(), function.functionId(), function.version(), context.eventTypeId(),
                 context.eventId(), context.trigger(), startedAt, durationMs, outcome.outcome(), outcome.resultJson(), outcome.error(),
-                outcome.logs()));
+                outcome.logs(), trace.traceId()));
         LOG.debug("Function {} v{} of account {} ended {} in {} ms (invocation {})", function.functionId(), function.version(),
                 function.account(), outcome.outcome(), durationMs, invocationId);
         return outcome;

@@ -27,7 +27,7 @@ import io.switchboard.core.internal.json.Json;
 final class InvocationRepository {
 
     private static final String COLUMNS = "id, account, function_id, version, event_type, event_id, trigger_kind, started_at, "
-            + "duration_ms, outcome, result, error_code, error_message, logs";
+            + "duration_ms, outcome, result, error_code, error_message, logs, trace_id";
     /** The part of a record's stored size that is not its text (ids, times, index entries), as counted for quotas. */
     static final int FIXED_BYTES = 256;
     private static final TypeReference<List<StoredLine>> LINES = new TypeReference<>() { };
@@ -44,7 +44,7 @@ final class InvocationRepository {
     Map<String, Long> insertAll(Connection c, List<InvocationRecord> records) throws SQLException {
         Map<String, Long> bytes = new HashMap<>();
         try (PreparedStatement statement = c.prepareStatement("INSERT INTO invocations (" + COLUMNS
-                + ", record_bytes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + ", record_bytes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (InvocationRecord r : records) {
                 String logs = logsJson(r.logs());
                 int size = FIXED_BYTES + length(r.resultJson()) + (r.error() == null ? 0 : length(r.error().errorMsg())) + logs.length();
@@ -63,7 +63,8 @@ final class InvocationRepository {
                 statement.setString(12, r.error() == null ? null : r.error().errorCode());
                 statement.setString(13, r.error() == null ? null : r.error().errorMsg());
                 statement.setString(14, logs);
-                statement.setInt(15, size);
+                statement.setString(15, r.traceId());
+                statement.setInt(16, size);
                 statement.addBatch();
                 bytes.merge(r.account(), (long) size, Long::sum);
             }
@@ -139,6 +140,7 @@ final class InvocationRepository {
                 .map(l -> new LogLine(Instant.ofEpochMilli(l.time()), LogLevel.valueOf(l.level()), l.message(), l.extras())).toList();
         return new InvocationRecord(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getString(5), rs.getString(6),
                 Trigger.valueOf(rs.getString(7)), Instant.ofEpochMilli(rs.getLong(8)), rs.getLong(9), Outcome.valueOf(rs.getString(10)),
-                rs.getString(11), errorCode == null && errorMessage == null ? null : new ExecutionError(errorCode, errorMessage), logs);
+                rs.getString(11), errorCode == null && errorMessage == null ? null : new ExecutionError(errorCode, errorMessage), logs,
+                rs.getString(15));
     }
 }

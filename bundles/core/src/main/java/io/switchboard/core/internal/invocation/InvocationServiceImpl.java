@@ -183,7 +183,7 @@ public class InvocationServiceImpl implements InvocationService, InvocationRecor
         }
         List<LogLine> kept = dropAll ? List.of() : r.logs().stream().filter(l -> l.level() != LogLevel.DEBUG).toList();
         return new InvocationRecord(r.id(), r.account(), r.functionId(), r.version(), r.eventTypeId(), r.eventId(), r.trigger(),
-                r.startedAt(), r.durationMs(), r.outcome(), r.resultJson(), r.error(), kept);
+                r.startedAt(), r.durationMs(), r.outcome(), r.resultJson(), r.error(), kept, r.traceId());
     }
 
     /** Records queued and not yet written (for operators and tests). */

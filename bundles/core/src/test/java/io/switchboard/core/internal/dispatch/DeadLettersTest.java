@@ -191,6 +191,52 @@ class DeadLettersTest {
     }
 
     @Test
+    void twoInstancesRetryingOneDeadLetterAtOnceRequeueItOnceAndItRunsOnce() throws Exception {
+        DeadLetterInfo dead = deadLettered(dispatch());
+        deployFixedVersion();
+        // A second instance on the same database, as a double click reaching two instances behind a load balancer.
+        DispatcherImpl other = new DispatcherImpl(core.catalog, core.deployedFunctions, invocations, core.database, core.bots,
+                TestConfigs.config(DispatcherImpl.Config.class, "asyncBackoffMs", 1L), Clock.systemUTC(), "instance-b");
+        other.setExecutor(executor);
+        try {
+            CountDownLatch go = new CountDownLatch(1);
+            ExecutorService threads = Executors.newFixedThreadPool(2);
+            try {
+                List<Future<Boolean>> results = new ArrayList<>();
+                for (DispatcherImpl instance : List.of(dispatcher, other)) {
+                    results.add(threads.submit(() -> {
+                        go.await(10, TimeUnit.SECONDS);
+                        try {
+                            instance.deadLetters().retry("acme", dead.taskId());
+                            return true;
+                        } catch (ConflictException e) {
+                            return false;
+                        }
+                    }));
+                }
+                go.countDown();
+                assertThat(List.of(results.get(0).get(30, TimeUnit.SECONDS), results.get(1).get(30, TimeUnit.SECONDS)))
+                        .as("one retry takes effect, the other is told the task is not dead-lettered any more")
+                        .containsExactlyInAnyOrder(true, false);
+            } finally {
+                threads.shutdownNow();
+            }
+
+            Await.until("the retried task is done", () -> taskStatus(dead.taskId()).equals("DONE"));
+            assertThat(fixedRuns()).as("runs of the retried task across both instances").isEqualTo(1);
+            assertThat(leaseRows(dead.taskId())).as("lease rows left of the settled task").isZero();
+            assertThat(invocations.list("acme", end.id(), 0, 10).items()).filteredOn(r -> r.outcome() == Outcome.OK).hasSize(1);
+        } finally {
+            other.close();
+        }
+    }
+
+    private long leaseRows(String taskId) {
+        return core.database.withConnection("lease rows", c -> Rows.count(c, "SELECT COUNT(*) FROM " + TaskLeases.TABLE
+                + " WHERE task_instance = ?", taskId));
+    }
+
+    @Test
     void deadLettersArePagedNewestFirstWithTheirTotal() {
         DeadLetterInfo first = deadLettered(dispatch());
         DeadLetterInfo second = deadLettered(dispatch());

@@ -43,6 +43,8 @@ class TaskStoreBenchmark {
 
     private static final int EVENTS = Integer.getInteger("bench.events", 4_000);
     private static final int PRODUCERS = 8;
+    /** {@code -Dbench.queueOnly=true}: the AsyncQueue column only (the queue's own before/after comparisons). */
+    private static final boolean QUEUE_ONLY = Boolean.getBoolean("bench.queueOnly");
     private static final int WORKERS = 4;
     private static final String END = "messaging_conversation_end";
     private static final String PAYLOAD = "{\"conversationId\":\"c-1\",\"skillId\":\"sales\"}";
@@ -50,8 +52,13 @@ class TaskStoreBenchmark {
     @Test
     void measure() throws Exception {
         String db = TestDatabase.postgres() ? "PostgreSQL" : "H2 (file)";
-        for (int round = 0; round < 3; round++) { // the first round warms the JIT up
+        for (int round = 0; round < Integer.getInteger("bench.rounds", 3); round++) { // the first round warms the JIT up
             double queue = currentQueue();
+            if (QUEUE_ONLY) {
+                System.out.printf("[bench] %s round %d, %d events, %d producers, %d workers: AsyncQueue %.0f/s%n", db, round, EVENTS,
+                        PRODUCERS, WORKERS, queue);
+                continue;
+            }
             double single = dbScheduler(false);
             double batched = dbScheduler(true);
             System.out.printf("[bench] %s round %d, %d events, %d producers, %d workers: AsyncQueue %.0f/s, db-scheduler schedule() %.0f/s,"

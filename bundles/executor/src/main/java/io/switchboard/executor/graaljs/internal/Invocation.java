@@ -67,7 +67,7 @@ final class Invocation {
         this.startNanos = System.nanoTime();
         this.deadlineNanos = startNanos + timeout.toNanos();
         this.scope = new InvocationScope(request.invocationId(), request.account(), request.functionId(),
-                request.allowedDomains(), clock.instant().plus(timeout), request.callDepth());
+                request.allowedDomains(), clock.instant().plus(timeout), request.callDepth(), request.traceParent());
         this.logs = new LogCollector(limits.maxLogLines(), limits.maxLogChars(), clock);
     }
 

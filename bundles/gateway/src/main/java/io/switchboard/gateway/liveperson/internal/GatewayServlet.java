@@ -109,7 +109,7 @@ public final class GatewayServlet extends HttpServlet {
         if (implemented) {
             return operations.isImplemented(account, target, skill);
         }
-        InvocationBody body = InvocationBody.parse(readBody(request));
+        InvocationBody body = InvocationBody.parse(readBody(request)).withTraceParent(request.getHeader(InvocationBody.TRACEPARENT));
         return lambda ? operations.invokeLambda(account, target, body) : operations.invokeEvent(account, target, skill, body);
     }
 

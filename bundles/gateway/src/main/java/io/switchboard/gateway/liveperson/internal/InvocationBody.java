@@ -21,7 +21,22 @@ import java.util.Set;
 record InvocationBody(String payloadJson, List<Header> headers) {
 
     static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    static final String TRACEPARENT = "traceparent";
     private static final Set<String> FIELDS = Set.of("timestamp", "headers", "payload");
+
+    /**
+     * The body with the call's W3C {@code traceparent} HTTP header (if any) among its headers, unless the body names
+     * one itself: the core reads it from there (a malformed one is ignored and a new trace started).
+     */
+    InvocationBody withTraceParent(String traceparent) {
+        if (traceparent == null || traceparent.isBlank()
+                || headers.stream().anyMatch(h -> h.key().equalsIgnoreCase(TRACEPARENT))) {
+            return this;
+        }
+        List<Header> with = new ArrayList<>(headers);
+        with.add(new Header(TRACEPARENT, traceparent));
+        return new InvocationBody(payloadJson, with);
+    }
 
     static InvocationBody parse(byte[] body) {
         JsonNode root;

@@ -81,7 +81,7 @@ public final class Views {
     /** An invocation record. */
     public record InvocationView(String id, String functionId, int version, String eventType, String eventId,
                                  String trigger, String startedAt, long durationMs, String outcome, JsonNode result,
-                                 ExecutionError error, List<LogLineView> logs) {
+                                 ExecutionError error, List<LogLineView> logs, String traceId) {
     }
 
     /**
@@ -142,7 +142,7 @@ public final class Views {
     public InvocationView invocation(InvocationRecord r) {
         return new InvocationView(r.id(), r.functionId(), r.version(), r.eventTypeId(), r.eventId(), name(r.trigger()),
                 time(r.startedAt()), r.durationMs(), name(r.outcome()), result(r.outcome(), r.resultJson()), r.error(),
-                logs(r.logs()));
+                logs(r.logs()), r.traceId());
     }
 
     public DispatchView dispatch(DispatchResult result) {

@@ -8,6 +8,7 @@ import io.switchboard.api.http.internal.web.ApiRequest;
 import io.switchboard.api.http.internal.web.ApiResponse;
 import io.switchboard.api.http.internal.web.ProblemException;
 import io.switchboard.api.http.internal.web.Problems;
+import io.switchboard.api.http.internal.web.TraceHeaders;
 import io.switchboard.core.api.dispatch.DispatchRequest;
 import io.switchboard.core.api.dispatch.DispatchResult;
 import io.switchboard.core.api.dispatch.EventDispatcher;
@@ -39,7 +40,7 @@ public final class EventsResource {
     private ApiResponse raise(ApiRequest request) {
         Envelope input = Envelope.read(request.body().requiredObject(), true, json);
         DispatchResult result = dispatch(new DispatchRequest(request.path("account"), request.path("eventTypeId"),
-                json.text(input.payload()), input.headers(), Trigger.EVENT, request.query("skillId").orElse(null),
+                json.text(input.payload()), TraceHeaders.withCallers(request, input.headers()), Trigger.EVENT, request.query("skillId").orElse(null),
                 request.query("commandName").orElse(null), request.query("botId").orElse(null), null));
         Views.DispatchView view = views.dispatch(result);
         return result.mode() == InvocationMode.ASYNC ? ApiResponse.accepted(view) : ApiResponse.ok(view);

@@ -11,6 +11,7 @@ import io.switchboard.api.http.internal.web.ApiResponse;
 import io.switchboard.api.http.internal.web.PageRequest;
 import io.switchboard.api.http.internal.web.ProblemException;
 import io.switchboard.api.http.internal.web.Problems;
+import io.switchboard.api.http.internal.web.TraceHeaders;
 import io.switchboard.core.api.dispatch.FunctionOutcome;
 import io.switchboard.core.api.dispatch.Header;
 import io.switchboard.core.api.dispatch.Trigger;
@@ -48,7 +49,7 @@ public final class InvocationsResource {
     private ApiResponse invoke(ApiRequest request) {
         Envelope input = Envelope.read(request.body().objectOrEmpty(), false, json);
         FunctionOutcome outcome = invokeDeployed(request.path("account"), request.path("id"),
-                json.text(input.payload()), input.headers(), Trigger.EXTERNAL);
+                json.text(input.payload()), TraceHeaders.withCallers(request, input.headers()), Trigger.EXTERNAL);
         return ApiResponse.ok(views.outcome(outcome));
     }
 
@@ -66,7 +67,7 @@ public final class InvocationsResource {
                         + "' is not available: no installed event source provides it.")));
         Envelope input = Envelope.read(request.body().objectOrEmpty(), false, json);
         FunctionOutcome outcome = invokeDeployed(account, function.id(), eventType.definition().samplePayload(),
-                input.headers(), Trigger.MANUAL);
+                TraceHeaders.withCallers(request, input.headers()), Trigger.MANUAL);
         return ApiResponse.ok(views.outcome(outcome));
     }
 
@@ -75,7 +76,7 @@ public final class InvocationsResource {
         Envelope input = Envelope.read(request.body().objectOrEmpty(), false, json);
         try {
             return ApiResponse.ok(views.outcome(core.drafts().invokeDraft(request.path("account"), request.path("id"),
-                    json.text(input.payload()), input.headers())));
+                    json.text(input.payload()), TraceHeaders.withCallers(request, input.headers()))));
         } catch (UnknownFunctionException e) {
             throw new ProblemException(Problems.notFound(e.getMessage() + "."));
         }

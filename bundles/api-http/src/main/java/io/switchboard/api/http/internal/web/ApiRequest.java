@@ -14,6 +14,7 @@ public final class ApiRequest {
     private final Map<String, String> query;
     private final Caller caller;
     private final RequestBody body;
+    private final java.util.function.UnaryOperator<String> headers;
 
     /**
      * @param basePath the path the API is served under, e.g. {@code /api/v1}
@@ -23,6 +24,13 @@ public final class ApiRequest {
      * @param body the request body, read on demand
      */
     public ApiRequest(String basePath, Map<String, String> pathVariables, String queryString, Caller caller, RequestBody body) {
+        this(basePath, pathVariables, queryString, caller, body, name -> null);
+    }
+
+    /** @param headers a request header's first value by name, or null */
+    public ApiRequest(String basePath, Map<String, String> pathVariables, String queryString, Caller caller, RequestBody body,
+            java.util.function.UnaryOperator<String> headers) {
+        this.headers = headers;
         this.basePath = basePath;
         this.pathVariables = Map.copyOf(pathVariables);
         this.query = parseQuery(queryString);
@@ -42,6 +50,11 @@ public final class ApiRequest {
     /** The first value of a query parameter. */
     public Optional<String> query(String name) {
         return Optional.ofNullable(query.get(name));
+    }
+
+    /** The first value of a request header. */
+    public Optional<String> header(String name) {
+        return Optional.ofNullable(headers.apply(name));
     }
 
     /** The absolute path of an API resource, for {@code Location} headers. */

@@ -89,6 +89,20 @@ public final class Problems {
                 .withHeaders(Map.of("Retry-After", "1"));
     }
 
+    /** A cap on open live log streams was reached. */
+    public static Problem tooManyStreams(String detail, int limit) {
+        return new Problem("too-many-streams", "Too many live log streams", 429, detail)
+                .withExtensions(Map.of("limit", limit))
+                .withHeaders(Map.of("Retry-After", "5"));
+    }
+
+    /** The live log streams component is not running (being reconfigured). */
+    public static Problem streamsUnavailable() {
+        return new Problem("streams-unavailable", "Live log streams unavailable", 503,
+                "The live log streams are restarting after a configuration change; retry in a moment.")
+                .withHeaders(Map.of("Retry-After", "1"));
+    }
+
     public static Problem internal(String reference) {
         return new Problem("internal-error", "Internal error", 500,
                 "The request failed unexpectedly; the server log has the details under reference " + reference + ".")

@@ -63,8 +63,8 @@ public final class CamelRoutesRunner implements Supplier<List<String>> {
 
     @Activate
     public CamelRoutesRunner(@Reference FunctionInvoker invoker, @Reference EventDispatcher dispatcher,
-            @Reference WebhookRegistry registry, CamelConfiguration config) {
-        this.factory = new CamelContextFactory(invoker, dispatcher, registry, config);
+            @Reference WebhookRegistry registry, @Reference RouteObservers routeObservers, CamelConfiguration config) {
+        this.factory = new CamelContextFactory(invoker, dispatcher, registry, config, routeObservers);
     }
 
     @Activate
@@ -193,8 +193,11 @@ public final class CamelRoutesRunner implements Supplier<List<String>> {
         private final EventDispatcher dispatcher;
         private final WebhookRegistry registry;
         private final CamelConfiguration config;
+        private final RouteObservers routeObservers;
 
-        CamelContextFactory(FunctionInvoker invoker, EventDispatcher dispatcher, WebhookRegistry registry, CamelConfiguration config) {
+        CamelContextFactory(FunctionInvoker invoker, EventDispatcher dispatcher, WebhookRegistry registry, CamelConfiguration config,
+                RouteObservers routeObservers) {
+            this.routeObservers = routeObservers;
             this.invoker = invoker;
             this.dispatcher = dispatcher;
             this.registry = registry;
@@ -217,6 +220,8 @@ public final class CamelRoutesRunner implements Supplier<List<String>> {
                     // The webhook is the boundary that logs (and answers) a failed exchange: Camel stays quiet about it.
                     : new DefaultErrorHandlerBuilder().maximumRedeliveries(config.maximumRedeliveries())
                             .redeliveryDelay(config.redeliveryDelayMs()).logExhausted(false));
+            // Before start: Camel decides then whether exchange events are fired at all.
+            context.getManagementStrategy().addEventNotifier(routeObservers.notifier());
             BundleRoutes.withCamelClassLoader(context::start);
             return context;
         }

@@ -31,7 +31,7 @@ class CamelRoutesRunnerTest {
     private final Bundle bundle = bundle("com.example.source", 42);
     private final CamelRoutesRunner runner = new CamelRoutesRunner(
             (account, function, payload, headers, trigger) -> new FunctionOutcome("i", "f", function, 1, Outcome.OK, payload, null, List.of()),
-            request -> new DispatchResult("e", InvocationMode.ASYNC, List.of()), new WebhookRegistry(), config());
+            request -> new DispatchResult("e", InvocationMode.ASYNC, List.of()), new WebhookRegistry(), new RouteObservers(), config());
 
     @AfterEach
     void deactivate() {
@@ -77,7 +77,7 @@ class CamelRoutesRunnerTest {
         runner.deactivate();
         CamelRoutesRunner next = new CamelRoutesRunner(
                 (account, function, payload, headers, trigger) -> null,
-                request -> new DispatchResult("e", InvocationMode.ASYNC, List.of()), new WebhookRegistry(), config());
+                request -> new DispatchResult("e", InvocationMode.ASYNC, List.of()), new WebhookRegistry(), new RouteObservers(), config());
 
         next.bindRoutesBuilder(builder, reference(bundle));
         next.activate();
@@ -86,6 +86,35 @@ class CamelRoutesRunnerTest {
                     .requestBody("direct:again", "{\"a\":2}", String.class)).isEqualTo("{\"a\":2}");
         } finally {
             next.deactivate();
+        }
+    }
+
+    @Test
+    void everyFinishedExchangeOfARouteIsToldToTheRouteObserversWithItsRouteAndWhetherItFailed() {
+        RouteObservers observers = new RouteObservers();
+        List<String> told = new java.util.concurrent.CopyOnWriteArrayList<>();
+        observers.addObserver((context, route, failed, nanos) -> told.add(context + " " + route + " " + failed + " " + (nanos >= 0)));
+        CamelRoutesRunner observed = new CamelRoutesRunner((account, function, payload, headers, trigger) -> null,
+                request -> new DispatchResult("e", InvocationMode.ASYNC, List.of()), new WebhookRegistry(), observers, config());
+        observed.activate();
+        try {
+            observed.bindRoutesBuilder(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    from("direct:fine").routeId("fine").setBody(constant("ok"));
+                    from("direct:broken").routeId("broken").throwException(new IllegalStateException("broken on purpose"));
+                }
+            }, reference(bundle));
+            org.apache.camel.ProducerTemplate template = observed.contextOf(bundle).orElseThrow().createProducerTemplate();
+
+            template.requestBody("direct:fine", "{}", String.class);
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> template.requestBody("direct:broken", "{}", String.class))
+                    .hasRootCauseMessage("broken on purpose");
+
+            assertThat(told).containsExactly("switchboard-com.example.source-42 fine false true",
+                    "switchboard-com.example.source-42 broken true true");
+        } finally {
+            observed.deactivate();
         }
     }
 

@@ -32,6 +32,9 @@ import org.eclipse.jetty.http.HttpVersion;
  */
 record HttpExchange(HttpClient client, HttpLimits limits, BiPredicate<InvocationScope, String> allowed) {
 
+    /** The W3C trace context header. */
+    static final String TRACEPARENT = "traceparent";
+
     /** Redirects followed at most per request, when the function asks for them to be followed. */
     static final int MAX_REDIRECTS = 5;
 
@@ -88,7 +91,13 @@ record HttpExchange(HttpClient client, HttpLimits limits, BiPredicate<Invocation
                 .timeout(timeout(scope.deadline(), timeoutMillis).toMillis(), TimeUnit.MILLISECONDS)
                 // No agent header of the client's own: the function sets one if it wants.
                 .agent(null);
-        request.headers(fields -> outbound.headers().forEach((name, value) -> fields.add(new HttpField(name, value))));
+        request.headers(fields -> {
+            outbound.headers().forEach((name, value) -> fields.add(new HttpField(name, value)));
+            // W3C trace context: the run's trace, with the run's span as parent, unless the function sends one itself.
+            if (scope.traceParent() != null && !fields.contains(TRACEPARENT)) {
+                fields.add(new HttpField(TRACEPARENT, scope.traceParent()));
+            }
+        });
         if (body != null) {
             // A binary body crosses from the sandbox as a Latin-1 string: one character per byte.
             request.body(new BytesRequestContent((String) null, body.getBytes(outbound.binaryBody() ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8)));

@@ -42,6 +42,13 @@ class HttpClientModuleTest {
             exchange.getResponseBody().write(body);
             exchange.close();
         });
+        server.createContext("/trace", exchange -> {
+            byte[] body = ("{\"traceparent\":\"" + exchange.getRequestHeaders().getFirst("traceparent") + "\"}").getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
         server.createContext("/missing", exchange -> {
             exchange.sendResponseHeaders(404, -1);
             exchange.close();
@@ -260,6 +267,26 @@ class HttpClientModuleTest {
 
         // Each probe ends in a ReferenceError ("blocked") or finds nothing ("undefined"); never a host object.
         assertThat(result.resultJson()).matches("\\[true(,\"(undefined|blocked)\"){4}\\]");
+    }
+
+    @Test
+    void anOutboundCallSendsTheRunsTraceContextUnlessTheFunctionSetsItsOwn() {
+        String code = """
+                const { HTTPClient } = require('lp-faas-toolbelt');
+                async function lambda() {
+                  const httpClient = HTTPClient();
+                  const sent = await httpClient('%1$s/trace', { json: true });
+                  const own = await httpClient('%1$s/trace', { json: true, headers: { TraceParent: 'set-by-the-function' } });
+                  return { sent: sent.traceparent, own: own.traceparent };
+                }""".formatted(base);
+        io.switchboard.core.api.execution.ExecutionRequest plain = Functions.withDomains(code, List.of("127.0.0.1"));
+        String runContext = "00-4bf92f3577b34da6a3ce929d0e0e4736-b7ad6b7169203331-01";
+        ExecutionResult result = harness.executor().execute(new io.switchboard.core.api.execution.ExecutionRequest(plain.invocationId(),
+                plain.account(), plain.functionId(), plain.codeId(), plain.code(), plain.inputJson(), plain.env(), plain.allowedDomains(),
+                plain.timeout(), 0, runContext));
+
+        assertThat(result.outcome()).as(String.valueOf(result.error())).isEqualTo(Outcome.OK);
+        assertThat(result.resultJson()).contains("\"sent\":\"" + runContext + "\"").contains("\"own\":\"set-by-the-function\"");
     }
 
     private static ExecutionResult run(String code, List<String> domains) {
