@@ -78,6 +78,35 @@ public final class Api {
                 "account '" + profile.account() + "' has no function '" + name + "' (push it first: sbf push " + name + ")"));
     }
 
+    /**
+     * Opens a server-sent event stream ({@code text/event-stream}) and answers its lines as they arrive; an error answer
+     * is thrown as an {@link ApiException} with the server's problem detail. {@code lastEventId} resumes after that event.
+     */
+    public java.util.stream.Stream<String> stream(String path, String lastEventId) throws InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Bearer " + profile.key())
+                .header("Accept", "text/event-stream").GET();
+        if (lastEventId != null) {
+            request.header("Last-Event-ID", lastEventId);
+        }
+        HttpResponse<java.util.stream.Stream<String>> response;
+        try {
+            response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofLines());
+        } catch (IOException e) {
+            throw new CliException(ExitCode.UNREACHABLE, "cannot reach " + base + " (profile '" + profile.name() + "'): " + e);
+        }
+        if (response.statusCode() >= 400) {
+            String body = String.join("\n", response.body().toList());
+            JsonNode problem;
+            try {
+                problem = body.isBlank() ? Json.object() : Json.parse(body);
+            } catch (IllegalArgumentException e) {
+                problem = Json.object().put("detail", body);
+            }
+            throw new ApiException("GET " + path, response.statusCode(), problem);
+        }
+        return response.body();
+    }
+
     private JsonNode send(String method, String path, JsonNode body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(120))
                 .header("Authorization", "Bearer " + profile.key()).header("Accept", "application/json");

@@ -17,8 +17,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code sbf logs fn}: the log lines of a function's invocations, oldest first; {@code --follow} polls the invocation
- * records for new ones (every {@code --interval} seconds) until interrupted.
+ * {@code sbf logs fn}: the log lines of a function's invocations, oldest first; {@code --follow} keeps printing new ones
+ * from the server's live log stream (server-sent events), or, from a server without it, by polling the invocation
+ * records every {@code --interval} seconds, until interrupted.
  */
 @Command(name = "logs", description = "Show the logs of a function's invocations; --follow keeps printing new ones.")
 public final class LogsCommand extends BaseCommand {
@@ -34,7 +35,7 @@ public final class LogsCommand extends BaseCommand {
     @Option(names = {"-f", "--follow"}, description = "Keep printing new log lines until interrupted (Ctrl-C).")
     boolean follow;
 
-    @Option(names = "--interval", defaultValue = "2", description = "Seconds between polls with --follow.")
+    @Option(names = "--interval", defaultValue = "2", description = "Seconds between polls with --follow, for a server without the live log stream.")
     int interval;
 
     public LogsCommand(Environment environment) {
@@ -48,6 +49,13 @@ public final class LogsCommand extends BaseCommand {
         Set<String> seen = new HashSet<>();
         Instant from = Since.parse(since, Instant.now());
         ArrayNode all = Json.mapper().createArrayNode();
+        if (follow && LogStream.follow(api, id, from, run -> {
+            if (seen.add(run.path("id").asText())) {
+                print(run, all);
+            }
+        })) {
+            return 0;
+        }
         do {
             List<JsonNode> records = new ArrayList<>(Invocations.since(api, id, from));
             java.util.Collections.reverse(records);
