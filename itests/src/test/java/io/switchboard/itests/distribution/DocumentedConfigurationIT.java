@@ -47,6 +47,7 @@ class DocumentedConfigurationIT {
             Map.entry("operations.md etc/io.switchboard.health.checks.cfg", "distribution/HealthTruthIT"),
             Map.entry("operations.md etc/logback.xml", "distribution/OperationsDocsIT"),
             Map.entry("operations.md etc/io.switchboard.core.logs.cfg", "distribution/OperationsDocsIT"),
+            Map.entry("operations.md etc/io.switchboard.api.http.streams.cfg", "distribution/LogStreamIT"),
             Map.entry("liveperson-compatibility.md etc/io.switchboard.source.systemmessages.cfg", "distribution/LivePersonConfigurationIT"),
             Map.entry("liveperson-compatibility.md etc/io.switchboard.source.chatpostsurvey.config", "distribution/LivePersonConfigurationIT"),
             Map.entry("writing-an-event-source.md etc/io.switchboard.camel.webhook.cfg", "distribution/LivePersonConfigurationIT"));

@@ -31,7 +31,8 @@ import org.osgi.service.cm.ConfigurationAdmin;
  * LivePerson's toolbelt through the real API and the executor bundle in Felix, with functions written as LivePerson's
  * docs write them: account settings (allow-list, discovery URL, rate), JSON secrets and SecretError, the context
  * client's sessions, OrchestratorClient through the core's function calls (same account only), HTTPClient's 429, and
- * LpClient with ConversationUtil against a local stub of LivePerson's discovery and Messaging Interactions API.
+ * LpClient with ConversationUtil against a local stub of LivePerson's discovery and Messaging Interactions API; V2's
+ * CsdsClient and LPMtlsClient against stubs of the discovery, the authorization server and the mTLS gateway.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
@@ -39,6 +40,8 @@ public class LivePersonToolbeltIT extends SwitchboardTestSupport {
 
     private static final String ADMIN_KEY = "itest-toolbelt-admin-key-0123456789";
     private static final String ACCOUNT = "le88001122";
+    /** V2's clients run in an account of their own: its app key holds OAuth2 client credentials. */
+    private static final String V2_ACCOUNT = "le88001133";
     private static final Map<String, String> RECEIVED = new ConcurrentHashMap<>();
     private static volatile boolean prepared;
 
@@ -68,6 +71,19 @@ public class LivePersonToolbeltIT extends SwitchboardTestSupport {
             RECEIVED.put("auth", String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
             RECEIVED.put("body", new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
             answer(exchange, "{\"conversationHistoryRecords\":[{\"info\":{\"conversationId\":\"c-9\"},\"messageRecords\":[]}]}");
+        });
+        stub.createContext("/api/account/" + V2_ACCOUNT + "/service/baseURI.json", exchange -> answer(exchange,
+                "{\"baseURIs\":[{\"service\":\"sentinel\",\"account\":\"" + V2_ACCOUNT + "\",\"baseURI\":\"" + domain + "\"},"
+                        + "{\"service\":\"mtlsGateway\",\"account\":\"" + V2_ACCOUNT + "\",\"baseURI\":\"" + domain + "\"}]}"));
+        stub.createContext("/sentinel/api/v2/account/" + V2_ACCOUNT + "/app/token", exchange -> {
+            RECEIVED.put("token.form", new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            answer(exchange, "{\"access_token\":\"at-9\",\"token_type\":\"Bearer\",\"expires_in\":\"3600\"}");
+        });
+        stub.createContext("/mtls/account/" + V2_ACCOUNT, exchange -> {
+            RECEIVED.put("gateway.auth", String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
+            RECEIVED.put("gateway.forward", String.valueOf(exchange.getRequestHeaders().getFirst("LP-forward-url")));
+            RECEIVED.put("gateway.body", new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            answer(exchange, "{\"accepted\":true}");
         });
         stub.createContext("/ok", exchange -> answer(exchange, "{\"ok\":true}"));
         stub.start();
@@ -134,6 +150,37 @@ public class LivePersonToolbeltIT extends SwitchboardTestSupport {
         assertEquals("{\"conversationId\":\"c-9\",\"contentToRetrieve\":[\"messageRecords\"]}", RECEIVED.get("body"));
     }
 
+    @Test
+    public void theV2ClientsWorkAsLivePersonsDocsWriteThem() {
+        Api.Answer settings = admin.put("/accounts/" + V2_ACCOUNT + "/settings", "{\"lpDiscoveryBaseUrl\": \"" + stubBase + "\"}");
+        assertEquals(settings.body().toString(), 200, settings.status());
+        assertEquals(201, admin.post("/accounts/" + V2_ACCOUNT + "/secrets", "{\"name\": \"lp-faas-default-app-key\", \"value\": "
+                + "{\"client_id\": \"app-9\", \"client_secret\": \"cs-9\"}}").status());
+        String code = """
+                import { Toolbelt } from "core-functions-toolbelt";
+                const csdsClient = Toolbelt.CsdsClient();
+                const lpMtlsClient = Toolbelt.LPMtlsClient();
+                export async function lambda(input) {
+                  const gateway = await csdsClient.get('mtlsGateway');
+                  const response = await lpMtlsClient.post('https://partner.example/orders', {}, { orderId: input.payload.orderId },
+                    { json: true });
+                  return { gateway, services: (await csdsClient.getAll()).length, statusCode: response.statusCode, body: response.body };
+                }""";
+        String function = deployed(V2_ACCOUNT, "mtlsOrder", code);
+        JsonNode outcome = invoke(V2_ACCOUNT, function, "{\"payload\": {\"orderId\": 7}}");
+
+        assertEquals(outcome.toString(), "OK", outcome.path("outcome").asText());
+        JsonNode result = outcome.path("result");
+        assertEquals(stubBase.substring("http://".length()), result.path("gateway").asText());
+        assertEquals(2, result.path("services").asInt());
+        assertEquals(200, result.path("statusCode").asInt());
+        assertTrue(result.toString(), result.path("body").path("accepted").asBoolean());
+        assertEquals("client_id=app-9&client_secret=cs-9&grant_type=client_credentials", RECEIVED.get("token.form"));
+        assertEquals("Bearer at-9", RECEIVED.get("gateway.auth"));
+        assertEquals("https://partner.example/orders", RECEIVED.get("gateway.forward"));
+        assertEquals("{\"orderId\":7}", RECEIVED.get("gateway.body"));
+    }
+
     private void configure(String pid, String key, Object value) throws IOException {
         Configuration configuration = configurationAdmin.getConfiguration(pid, "?");
         Dictionary<String, Object> properties = new Hashtable<>();
@@ -152,7 +199,11 @@ public class LivePersonToolbeltIT extends SwitchboardTestSupport {
     }
 
     private JsonNode invoke(String id, String body) {
-        Api.Answer answer = admin.post("/accounts/" + ACCOUNT + "/functions/" + id + "/invoke", body);
+        return invoke(ACCOUNT, id, body);
+    }
+
+    private JsonNode invoke(String account, String id, String body) {
+        Api.Answer answer = admin.post("/accounts/" + account + "/functions/" + id + "/invoke", body);
         assertEquals(answer.body().toString(), 200, answer.status());
         return answer.body();
     }

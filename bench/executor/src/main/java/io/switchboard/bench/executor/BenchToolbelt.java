@@ -16,11 +16,13 @@ import java.util.Map;
  */
 final class BenchToolbelt {
     private static final String PACKAGE = "io.switchboard.executor.graaljs.internal.modules.";
-    private static final Map<String, String> MODULES = Map.of(
-            "HTTPClient", "HttpClientModule", "SecretClient", "SecretClientModule", "ContextServiceClient", "ContextClientModule",
-            "OrchestratorClient", "OrchestratorClientModule", "MTLSClient", "MtlsClientModule", "LpClient", "LpClientModule",
-            "ConversationUtil", "ConversationUtilModule", "SDEUtil", "SdeUtilModule", "GDPRUtil", "GdprUtilModule",
-            "SFClient", "SfClientModule");
+    private static final Map<String, String> MODULES = Map.ofEntries(
+            Map.entry("HTTPClient", "HttpClientModule"), Map.entry("SecretClient", "SecretClientModule"),
+            Map.entry("ContextServiceClient", "ContextClientModule"), Map.entry("OrchestratorClient", "OrchestratorClientModule"),
+            Map.entry("MTLSClient", "MtlsClientModule"), Map.entry("LpClient", "LpClientModule"),
+            Map.entry("ConversationUtil", "ConversationUtilModule"), Map.entry("SDEUtil", "SdeUtilModule"),
+            Map.entry("GDPRUtil", "GdprUtilModule"), Map.entry("SFClient", "SfClientModule"),
+            Map.entry("CsdsClient", "CsdsClientModule"), Map.entry("LPMtlsClient", "LpMtlsClientModule"));
 
     private BenchToolbelt() {
     }

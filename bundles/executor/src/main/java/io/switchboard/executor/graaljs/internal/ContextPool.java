@@ -1,9 +1,15 @@
 package io.switchboard.executor.graaljs.internal;
 
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
 import org.graalvm.polyglot.Source;
@@ -26,6 +32,17 @@ final class ContextPool {
     private final Map<String, Source> sources = new ConcurrentHashMap<>();
     private final Map<String, String> latestVersion = new ConcurrentHashMap<>();
     private final AtomicInteger idleCount = new AtomicInteger();
+    /**
+     * Closes the contexts of a version a new one replaced, off the calling thread: closing a context that loaded
+     * libraries costs about half a millisecond of CPU, which the first call of the new version would otherwise pay.
+     * One thread at most, started on demand and ended when idle; {@link #closeAll} runs what is still queued.
+     */
+    private final LinkedBlockingQueue<Runnable> retiring = new LinkedBlockingQueue<>();
+    private final ThreadPoolExecutor retirer = new ThreadPoolExecutor(0, 1, 5, TimeUnit.SECONDS, retiring, task -> {
+        Thread thread = new Thread(task, "switchboard-executor-retire");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     ContextPool(int maxPerVersion, int maxTotal, long maxIdleNanos, LongSupplier toolbeltGeneration) {
         this.maxPerVersion = maxPerVersion;
@@ -43,7 +60,20 @@ final class ContextPool {
     void use(String functionId, String codeId) {
         String previous = latestVersion.put(functionId, codeId);
         if (previous != null && !previous.equals(codeId)) {
-            evictVersion(previous);
+            sources.remove(previous);
+            Deque<WarmContext> contexts = idle.remove(previous);
+            List<WarmContext> retired = new ArrayList<>();
+            for (WarmContext warm = contexts == null ? null : contexts.pollFirst(); warm != null; warm = contexts.pollFirst()) {
+                idleCount.decrementAndGet();
+                retired.add(warm);
+            }
+            if (!retired.isEmpty()) {
+                try {
+                    retirer.execute(() -> retired.forEach(ContextPool::close));
+                } catch (RejectedExecutionException stopping) {
+                    retired.forEach(ContextPool::close);
+                }
+            }
         }
     }
 
@@ -109,18 +139,25 @@ final class ContextPool {
         return idleCount.get();
     }
 
+    /** Closes every idle context and ends the thread that closes replaced versions' contexts; when the executor stops. */
+    void close() {
+        retirer.shutdown();
+        closeAll();
+    }
+
+    /** Closes every idle context now, those of replaced versions still waiting to be closed included. */
     void closeAll() {
         idle.keySet().forEach(this::evictVersion);
         sources.clear();
+        for (Runnable pending = retiring.poll(); pending != null; pending = retiring.poll()) {
+            pending.run();
+        }
     }
 
     private void evictVersion(String codeId) {
         sources.remove(codeId);
         Deque<WarmContext> contexts = idle.remove(codeId);
-        if (contexts == null) {
-            return;
-        }
-        for (WarmContext warm = contexts.pollFirst(); warm != null; warm = contexts.pollFirst()) {
+        for (WarmContext warm = contexts == null ? null : contexts.pollFirst(); warm != null; warm = contexts.pollFirst()) {
             idleCount.decrementAndGet();
             close(warm);
         }

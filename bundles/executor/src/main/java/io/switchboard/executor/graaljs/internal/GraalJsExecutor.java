@@ -252,7 +252,7 @@ public final class GraalJsExecutor implements FunctionExecutor, Supplier<List<St
         housekeeping.shutdownNow();
         canceller.shutdownNow();
         sandbox.close();
-        pool.closeAll();
+        pool.close();
         engine.close(unstoppable);
         LOG.info("GraalJS executor stopped");
     }

@@ -348,7 +348,19 @@
       fail(e);
     }
   };
-  // Spare contexts require popular libraries ahead (GraalJsExecutor.Config.preloadModules).
-  const preload = (id) => { userRequire(id); };
+  // Spare contexts require popular libraries ahead (GraalJsExecutor.Config.preloadModules), and use a library whose
+  // first use in a context is costly once, with values no function relies on: luxon's first DateTime in an IANA zone
+  // creates the context's Intl.DateTimeFormat machinery (about 3 of the 12 ms of CPU a new version's first call that
+  // uses luxon with a time zone took; docs/benchmarks.md). Only luxon's per-zone caches learn 'Etc/GMT+1'.
+  const primers = {
+    luxon: (luxon) => {
+      luxon.DateTime.fromMillis(0, { zone: 'utc' }).toISO();
+      luxon.DateTime.fromMillis(0, { zone: 'Etc/GMT+1' }).toISO();
+    },
+  };
+  const preload = (id) => {
+    const exported = userRequire(id);
+    if (Object.prototype.hasOwnProperty.call(primers, id)) primers[id](exported);
+  };
   return freeze({ invoke, entryPoint, preload });
 })

@@ -29,24 +29,47 @@ final class LpDiscovery {
         this.clock = clock;
     }
 
+    /** The account's discovery base URL (account setting {@code lpDiscoveryBaseUrl}); the function's error when unset. */
+    static String baseUrl(AccountOutbound outbound, String account, String client) {
+        String base = outbound.settings(account).lpDiscoveryBaseUrl();
+        if (base.isEmpty()) {
+            throw new IllegalStateException(client + " needs the LivePerson discovery URL of account " + account
+                    + ": set lpDiscoveryBaseUrl with PUT /api/v1/accounts/" + account + "/settings");
+        }
+        return base;
+    }
+
     /** The domain (host[:port]) of the service for the scope's account. */
     CompletableFuture<String> domain(String baseUrl, InvocationScope scope, String service) {
+        return all(baseUrl, scope).thenApply(found -> {
+            String domain = found.get(service);
+            if (domain == null) {
+                throw new UnknownServiceException("LivePerson's service discovery at " + baseUrl + " names no domain for service '"
+                        + service + "' of account " + scope.account() + "; it knows " + found.keySet());
+            }
+            return domain;
+        });
+    }
+
+    /** Every service's domain for the scope's account, in the order discovery named them (cached). */
+    CompletableFuture<Map<String, String>> all(String baseUrl, InvocationScope scope) {
         String key = baseUrl + '|' + scope.account();
         Domains cached = cache.get(key);
-        CompletableFuture<Map<String, String>> domains = cached != null && cached.until() > clock.millis()
+        return cached != null && cached.until() > clock.millis()
                 ? CompletableFuture.completedFuture(cached.byService())
                 : fetch(baseUrl, scope).thenApply(found -> {
                     cache.put(key, new Domains(found, clock.millis() + cacheMillis));
                     return found;
                 });
-        return domains.thenApply(found -> {
-            String domain = found.get(service);
-            if (domain == null) {
-                throw new IllegalArgumentException("LivePerson's service discovery at " + baseUrl + " names no domain for service '"
-                        + service + "' of account " + scope.account() + "; it knows " + found.keySet());
-            }
-            return domain;
-        });
+    }
+
+    /** Discovery answered, but without the service asked for. */
+    static final class UnknownServiceException extends IllegalArgumentException {
+        private static final long serialVersionUID = 1L;
+
+        UnknownServiceException(String message) {
+            super(message);
+        }
     }
 
     private CompletableFuture<Map<String, String>> fetch(String baseUrl, InvocationScope scope) {
@@ -68,7 +91,7 @@ final class LpDiscovery {
                     }
                 }
             }
-            return found;
+            return java.util.Collections.unmodifiableMap(found);
         });
     }
 }

@@ -68,7 +68,8 @@ class ToolbeltClientsTest {
                      "messageRecords":[
                        {"type":"TEXT_PLAIN","messageData":{"msg":{"text":"Will we use Keywords here?"}},"timeL":1560764690328,"sentBy":"Consumer"},
                        {"type":"TEXT_PLAIN","messageData":{"msg":{"text":"Keywords are awesome"}},"timeL":1560764734592,"sentBy":"Agent"},
-                       {"type":"HOSTED_FILE","messageData":{"file":{"relativePath":"/le1/pic.png"}},"timeL":1560764734599,"sentBy":"Consumer"}],
+                       {"type":"HOSTED_FILE","messageData":{"file":{"relativePath":"/le1/pic.png"}},"timeL":1560764734599,"sentBy":"Consumer"},
+                       {"type":"HOSTED_FILE","messageData":{"file":{"relativePath":"/v1/AUTH_async-images/le1/9a83_uuid_5fe9.JPG","fileType":"JPG"}},"timeL":1560764734600,"sentBy":"Consumer"}],
                      "sdes":{"events":[{"serverTimeStamp":"1569572377270","sdeType":"PERSONAL_INFO"},{"serverTimeStamp":"1569572377158","sdeType":"CUSTOMER_INFO"}]},
                      "unAuthSdes":{"events":[]}}]}""");
         });
@@ -77,7 +78,7 @@ class ToolbeltClientsTest {
             answer(exchange, 200, "{}");
         });
         server.createContext("/v1/AUTH_async-images/", exchange -> {
-            RECEIVED.put("swift.path", exchange.getRequestURI().getPath());
+            RECEIVED.merge("swift.path", exchange.getRequestURI().getPath(), (first, next) -> first + " " + next);
             RECEIVED.put("swift.auth", String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
             RECEIVED.put("swift.bytes", Integer.toString(exchange.getRequestBody().readAllBytes().length));
             answer(exchange, 201, "");
@@ -266,13 +267,14 @@ class ToolbeltClientsTest {
                     }""");
             assertThat(result).isEqualTo("{\"hits\":[[\"Consumer\",\"keywordRef:keyword\"],[\"Agent\",\"keywordRef:keyword\"],"
                     + "[\"Agent\",\"keywordRef:awesome\"]],\"order\":[\"CUSTOMER_INFO\",\"PERSONAL_INFO\"],\"unAuth\":0,"
-                    + "\"replaced\":[\"/le1/pic.png\"]}");
+                    + "\"replaced\":[\"/le1/pic.png\",\"/v1/AUTH_async-images/le1/9a83_uuid_5fe9.JPG\"]}");
             assertThat(RECEIVED.get("msgHist.body")).isEqualTo("{\"conversationId\":\"c-1\",\"contentToRetrieve\":[\"sdes\",\"messageRecords\"]}");
             assertThat(RECEIVED.get("msgHist.auth")).startsWith("OAuth ").contains("oauth_consumer_key=\"ck\"", "oauth_token=\"tk\"",
                     "oauth_signature_method=\"HMAC-SHA1\"", "oauth_signature=\"");
             assertThat(RECEIVED.get("smt.query")).isEqualTo("v=1&sid=session-1");
             assertThat(RECEIVED.get("smt.body")).contains("\"type\":\"personal\"");
-            assertThat(RECEIVED.get("swift.path")).isEqualTo("/v1/AUTH_async-images/le1/le1/pic.png");
+            // LivePerson's own relativePath is the storage path; another path is relative to the account's container.
+            assertThat(RECEIVED.get("swift.path")).isEqualTo("/v1/AUTH_async-images/le1/le1/pic.png /v1/AUTH_async-images/le1/9a83_uuid_5fe9.JPG");
             assertThat(RECEIVED.get("swift.auth")).isEqualTo("Basic dTpw");
             assertThat(RECEIVED.get("swift.bytes")).isEqualTo("68");
         } finally {
