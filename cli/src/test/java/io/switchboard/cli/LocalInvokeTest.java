@@ -77,4 +77,20 @@ class LocalInvokeTest {
         CliRun run = CliRun.run(dir, dir.resolve("cfg"), "", "invoke", "caller", "--local", "-o", "json");
         assertThat(Json.parse(run.out).path("result").asText()).as(run.out + run.err).isEqualTo("refused");
     }
+
+    @Test
+    void everyToolbeltModuleOfTheServerIsThereLocally() throws Exception {
+        function("modules", """
+                const { Toolbelt } = require('lp-faas-toolbelt');
+                async function lambda(input) {
+                  return ['HTTPClient', 'LpClient', 'MTLSClient', 'CsdsClient', 'LPMtlsClient', 'OrchestratorClient', 'SecretClient',
+                          'ContextServiceClient', 'ConversationUtil', 'GDPRUtil', 'SDEUtil', 'SFClient']
+                    .filter(name => typeof Toolbelt[name] !== 'function');
+                }
+                """, """
+                {"name": "modules", "event": "No Event", "input": {"headers": [], "payload": {}}, "environmentVariables": {}}
+                """);
+        CliRun run = CliRun.run(dir, dir.resolve("cfg"), "", "invoke", "modules", "--local", "-o", "json");
+        assertThat(Json.parse(run.out).path("result").toString()).as(run.out + run.err).isEqualTo("[]");
+    }
 }

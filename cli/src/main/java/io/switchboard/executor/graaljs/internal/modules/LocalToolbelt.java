@@ -24,6 +24,8 @@ public final class LocalToolbelt implements AutoCloseable {
     private final LpClientModule lp;
     private final MtlsClientModule mtls;
     private final OrchestratorClientModule orchestrator;
+    private final CsdsClientModule csds;
+    private final LpMtlsClientModule lpMtls;
 
     public LocalToolbelt(SecretStore secrets, ContextStore contexts, List<String> accountAllowList, EgressPolicy egress) {
         HttpClientModule.Config httpConfig = Defaults.of(HttpClientModule.Config.class, Map.of());
@@ -44,6 +46,9 @@ public final class LocalToolbelt implements AutoCloseable {
         this.lp = new LpClientModule(httpConfig, egress, outbound);
         lp.secrets = secrets;
         this.mtls = new MtlsClientModule(httpConfig, egress, outbound);
+        this.csds = new CsdsClientModule(httpConfig, egress, outbound);
+        this.lpMtls = new LpMtlsClientModule(httpConfig, egress, outbound);
+        lpMtls.secrets = secrets;
         this.orchestrator = new OrchestratorClientModule(Defaults.of(OrchestratorClientModule.Config.class, Map.of()));
         SecretClientModule secretClient = new SecretClientModule();
         secretClient.store = secrets;
@@ -52,6 +57,8 @@ public final class LocalToolbelt implements AutoCloseable {
         modules.put("HTTPClient", http);
         modules.put("LpClient", lp);
         modules.put("MTLSClient", mtls);
+        modules.put("CsdsClient", csds);
+        modules.put("LPMtlsClient", lpMtls);
         modules.put("OrchestratorClient", orchestrator);
         modules.put("SecretClient", secretClient);
         modules.put("ContextServiceClient", context);
@@ -71,6 +78,8 @@ public final class LocalToolbelt implements AutoCloseable {
         http.deactivate();
         lp.deactivate();
         mtls.deactivate();
+        csds.deactivate();
+        lpMtls.deactivate();
         orchestrator.deactivate();
     }
 }
