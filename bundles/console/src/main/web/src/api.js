@@ -35,7 +35,7 @@ export async function call(method, path, body, options = {}) {
 }
 
 async function send(method, url, body, options) {
-  const headers = { Accept: 'application/json' };
+  const headers = { Accept: options.accept || 'application/json' };
   const current = options.key ? { key: options.key } : session();
   if (current) {
     headers.Authorization = 'Bearer ' + current.key;
@@ -90,6 +90,18 @@ export const get = (path, options) => call('GET', path, undefined, options);
 export const post = (path, body, options) => call('POST', path, body, options);
 export const put = (path, body, options) => call('PUT', path, body, options);
 export const del = (path, options) => call('DELETE', path, undefined, options);
+
+/**
+ * A body of another type than JSON (an export), whole, as a Blob; failures are ApiErrors with the problem detail, as for
+ * every other call.
+ */
+export async function getBlob(path, accept) {
+  const response = await send('GET', API + path, undefined, { accept });
+  if (!response.ok) {
+    await answer(response, {});
+  }
+  return response.blob();
+}
 
 /** The path of the signed-in account: `/accounts/{account}` + rest. */
 export function accountPath(rest = '') {

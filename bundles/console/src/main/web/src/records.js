@@ -1,14 +1,14 @@
-// Invocation records as the console reads them: a function's records since a point in time, filters, buckets and CSV.
-// The API lists records newest first, paged, without filters (docs/api.md); the search, report and log-stream endpoints
-// of the operations issue (17) do not exist yet, so the console pages back until the range is covered and filters in
-// the browser. It says when it stopped early (`capped`) instead of pretending to have counted everything.
-import { accountPath, get } from './api.js';
+// Invocation records as the console reads them: the search endpoint with its filters (per function and per account),
+// its CSV export and the function's invocation report (docs/api.md). Filtering, counting and bucketing happen on the
+// server; this module only turns the console's filter form into the API's query.
+import { accountPath, get, getBlob } from './api.js';
 
 export const OUTCOMES = ['OK', 'ERROR', 'TIMEOUT', 'REJECTED'];
 export const LEVELS = ['DEBUG', 'INFO', 'WARN', 'ERROR'];
-const PAGE = 100;
+/** LivePerson's invocation states, as the report counts them. */
+export const STATES = ['SUCCEEDED', 'CODING_FAILURE', 'PLATFORM_FAILURE', 'TIMEOUT', 'UNKNOWN'];
 
-/** The ranges of LivePerson's invocation histogram, with the bucket sizes the operations issue names. */
+/** The ranges of LivePerson's invocation histogram, with the report's bucket sizes. */
 export const RANGES = {
   '1h': { label: '1 hour', ms: 3600e3, bucketMs: 60e3, bucket: '1 min' },
   '24h': { label: '24 hours', ms: 86400e3, bucketMs: 15 * 60e3, bucket: '15 min' },
@@ -16,90 +16,56 @@ export const RANGES = {
   '30d': { label: '30 days', ms: 30 * 86400e3, bucketMs: 6 * 3600e3, bucket: '6 h' },
 };
 
-/**
- * The function's records started at or after `since` (ms), newest first, at most `max` of them: {items, capped}.
- * `capped` is true when older records within the range were not read.
- */
-export async function recordsSince(functionId, since, max = 2000, signal) {
-  const items = [];
-  const path = accountPath(`/functions/${encodeURIComponent(functionId)}/invocations`);
-  for (let page = 0; ; page++) {
-    const answer = await get(`${path}?page=${page}&size=${PAGE}`, { signal });
-    for (const record of answer.items) {
-      if (Date.parse(record.startedAt) < since) {
-        return { items, capped: false };
-      }
-      if (items.length >= max) {
-        return { items, capped: true };
-      }
-      items.push(record);
-    }
-    if (answer.items.length < PAGE || (page + 1) * PAGE >= answer.total) {
-      return { items, capped: false };
-    }
-  }
-}
+/** The filter form before anything is chosen. */
+export const NO_FILTER = { functionId: '', outcome: '', level: '', text: '', from: '', to: '' };
 
-/** A predicate for the filters: outcome, function, a log line of the level, started within [from, to], text anywhere. */
-export function matches({ outcome = '', level = '', text = '', from = '', to = '', functionId = '' }) {
-  const needle = text.trim().toLowerCase();
-  const after = from ? new Date(from).getTime() : null;
-  const before = to ? new Date(to).getTime() : null;
-  return (inv) => {
-    const started = Date.parse(inv.startedAt);
-    return (!outcome || inv.outcome === outcome)
-      && (!functionId || inv.functionId === functionId)
-      && (!level || (inv.logs || []).some((line) => line.level === level))
-      && (after === null || started >= after) && (before === null || started <= before)
-      && (!needle || JSON.stringify([inv.id, inv.eventId, inv.result, inv.error, inv.logs]).toLowerCase().includes(needle));
-  };
+/** Whether any filter of the form is set. */
+export function filtering(filter) {
+  return ['outcome', 'level', 'text', 'from', 'to'].some((field) => filter[field]);
 }
-
-/** Counts per outcome in consecutive buckets ending now: [{start, counts: {OK: n, ...}, total}]. */
-export function buckets(records, range, now = Date.now()) {
-  const { ms, bucketMs } = RANGES[range];
-  const end = Math.ceil(now / bucketMs) * bucketMs;
-  const count = Math.ceil(ms / bucketMs);
-  const start = end - count * bucketMs;
-  const result = Array.from({ length: count }, (_, i) => ({ start: start + i * bucketMs, counts: {}, total: 0 }));
-  for (const record of records) {
-    const index = Math.floor((Date.parse(record.startedAt) - start) / bucketMs);
-    if (index >= 0 && index < count) {
-      const bucket = result[index];
-      bucket.counts[record.outcome] = (bucket.counts[record.outcome] || 0) + 1;
-      bucket.total++;
-    }
-  }
-  return result;
-}
-
-const CSV_COLUMNS = ['time', 'level', 'message', 'function', 'functionId', 'invocationId', 'version', 'trigger', 'outcome', 'durationMs'];
 
 /**
- * LivePerson's log download: one row per log line (an invocation without lines gets one row of its own), so a
- * spreadsheet groups them by invocation id.
+ * The query of the search endpoint for the form: outcome, level, text and the time range (datetime-local values are
+ * the browser's local time; the API takes instants). `since` (ms) bounds the range when the form sets no `from`.
  */
-export function toCsv(records, names = {}) {
-  const rows = [CSV_COLUMNS];
-  for (const inv of records) {
-    const common = [names[inv.functionId] || '', inv.functionId, inv.id, inv.version, inv.trigger, inv.outcome, inv.durationMs];
-    const lines = inv.logs && inv.logs.length ? inv.logs : [{ time: inv.startedAt, level: '', message: inv.error ? `${inv.error.errorCode}: ${inv.error.errorMsg}` : '' }];
-    for (const line of lines) {
-      const message = line.extras ? `${line.message} ${JSON.stringify(line.extras)}` : line.message;
-      rows.push([line.time, line.level, message, ...common]);
-    }
-  }
-  return rows.map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
+export function searchQuery(filter, { page, size, since, format } = {}) {
+  const query = new URLSearchParams();
+  if (filter.outcome) query.set('outcome', filter.outcome);
+  if (filter.level) query.set('level', filter.level);
+  if (filter.text && filter.text.trim()) query.set('text', filter.text.trim());
+  const from = filter.from ? new Date(filter.from).getTime() : since;
+  if (from !== undefined && from !== null && !Number.isNaN(from)) query.set('from', new Date(from).toISOString());
+  if (filter.to && !Number.isNaN(new Date(filter.to).getTime())) query.set('to', new Date(filter.to).toISOString());
+  if (page !== undefined) query.set('page', String(page));
+  if (size !== undefined) query.set('size', String(size));
+  if (format) query.set('format', format);
+  return query.toString();
 }
 
-function csvCell(value) {
-  const text = value === undefined || value === null ? '' : String(value);
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+/** The search path of one function's records, or of the account's when no function is chosen. */
+export function searchPath(functionId) {
+  return accountPath(functionId ? `/functions/${encodeURIComponent(functionId)}/invocations` : '/invocations');
 }
 
-/** Offers `text` as a file download (made in the browser; nothing leaves it). */
-export function download(filename, text, type = 'text/csv') {
-  const url = URL.createObjectURL(new Blob([text], { type }));
+/** A page of the records that pass the filter: {items, page, size, total}. */
+export function search(functionId, filter, options) {
+  return get(`${searchPath(functionId)}?${searchQuery(filter, options)}`);
+}
+
+/** The function's invocation report over the range (counts per bucket and state, duration percentiles). */
+export function report(functionId, range) {
+  return get(accountPath(`/functions/${encodeURIComponent(functionId)}/report?range=${encodeURIComponent(range)}`));
+}
+
+/** Downloads the server's CSV export of the records that pass the filter (the server streams it; cap: X-Export-Limit). */
+export async function exportCsv(functionId, filter, filename, options = {}) {
+  const blob = await getBlob(`${searchPath(functionId)}?${searchQuery(filter, { ...options, format: 'csv' })}`, 'text/csv');
+  download(filename, blob);
+}
+
+/** Offers a Blob as a file download. */
+export function download(filename, blob) {
+  const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;
   link.download = filename;

@@ -4,7 +4,7 @@ import { href, navigate } from '../router.js';
 import { Button, KeyValueEditor, Pending, ProblemView, useAction, useAsync } from '../ui.jsx';
 
 const NO_EVENT = 'none';
-const STEPS = ['Event', 'Skills', 'Template', 'Name'];
+const STEPS = ['Event', 'Skills', 'Template', 'Allowed domains', 'Name'];
 
 const BLANK_CODE = `async function lambda(input) {
   // input.payload is the event (or the caller's payload); input.headers the headers.
@@ -23,6 +23,7 @@ export function CreatePage() {
   const [event, setEvent] = useState(null);
   const [skills, setSkills] = useState('');
   const [template, setTemplate] = useState(null);
+  const [domains, setDomains] = useState('');
   if (!catalogue.data) {
     return <Pending state={catalogue} what="Loading the event catalogue" />;
   }
@@ -40,8 +41,9 @@ export function CreatePage() {
       {current === 'Event' && <EventStep eventTypes={catalogue.data.eventTypes} functions={catalogue.data.functions} value={event}
         onChoose={(id) => { setEvent(id); setTemplate(null); }} onNext={next} />}
       {current === 'Skills' && <SkillsStep eventType={eventType} value={skills} onChange={setSkills} onBack={back} onNext={next} />}
-      {current === 'Template' && <TemplateStep event={event} value={template} onChoose={setTemplate} onBack={back} onNext={next} />}
-      {current === 'Name' && <NameStep event={event} eventType={eventType} skills={skills} template={template} onBack={back} />}
+      {current === 'Template' && <TemplateStep event={event} value={template} onChoose={(t) => { setTemplate(t); setDomains((t.requiredDomains || []).join('\n')); }} onBack={back} onNext={next} />}
+      {current === 'Allowed domains' && <DomainsStep template={template} value={domains} onChange={setDomains} onBack={back} onNext={next} />}
+      {current === 'Name' && <NameStep event={event} eventType={eventType} skills={skills} template={template} domains={domains} onBack={back} />}
     </section>
   );
 }
@@ -114,7 +116,26 @@ function TemplateStep({ event, value, onChoose, onBack, onNext }) {
   );
 }
 
-function NameStep({ event, eventType, skills, template, onBack }) {
+/** The hosts the function may call (its own allow-list), prefilled with what the template calls. */
+function DomainsStep({ template, value, onChange, onBack, onNext }) {
+  const account = useAsync(() => get(accountPath('/settings')), []);
+  const shared = account.data ? account.data.allowedDomains : [];
+  return (
+    <div class="form">
+      <label>Hosts the function may call, one per line
+        <textarea name="allowedDomains" rows="4" placeholder="e.g. api.example.com" value={value} onInput={(e) => onChange(e.target.value)}
+          data-testid="wizard-domains" />
+      </label>
+      <p class="muted small">HTTP calls of the toolbelt go only to these hosts and to the account's allow-list
+        {shared.length ? <> (<span data-testid="wizard-account-domains">{shared.join(', ')}</span>)</> : ' (empty)'}; anything else is refused.
+        {(template.requiredDomains || []).length > 0 && <> The template {template.name} calls {template.requiredDomains.join(', ')}.</>}</p>
+      <ProblemView error={account.error} />
+      <div class="row"><Button onClick={onBack}>Back</Button><Button kind="primary" onClick={onNext} data-testid="wizard-domains-next">Next</Button></div>
+    </div>
+  );
+}
+
+function NameStep({ event, eventType, skills, template, domains, onBack }) {
   const [name, setName] = useState('');
   const [description, setDescription] = useState('');
   const [env, setEnv] = useState(template.requiredEnv.map((key) => ({ key, value: '' })));
@@ -125,6 +146,7 @@ function NameStep({ event, eventType, skills, template, onBack }) {
     if (eventType && eventType.supportsSkills) {
       body.skills = skillList;
     }
+    body.allowedDomains = domains.split(/[\n,]/).map((d) => d.trim()).filter(Boolean);
     if (env.length) {
       body.env = Object.fromEntries(env.filter((r) => r.key).map((r) => [r.key, r.value]));
     }
@@ -136,7 +158,8 @@ function NameStep({ event, eventType, skills, template, onBack }) {
   return (
     <form class="form" onSubmit={create}>
       <p class="muted">Event: <strong>{eventType ? eventType.displayName : 'No event'}</strong>
-        {skills.trim() ? <> · skills <strong>{skills}</strong></> : ''} · template <strong>{template.name}</strong></p>
+        {skills.trim() ? <> · skills <strong>{skills}</strong></> : ''} · template <strong>{template.name}</strong>
+        {domains.trim() ? <> · may call <strong>{domains.split(/[\n,]/).map((d) => d.trim()).filter(Boolean).join(', ')}</strong></> : ''}</p>
       <label>Name <input name="name" required value={name} onInput={(e) => setName(e.target.value)} autofocus /></label>
       <label>Description <textarea name="description" rows="2" value={description} onInput={(e) => setDescription(e.target.value)} /></label>
       {template.requiredEnv.length > 0 && (

@@ -46,6 +46,13 @@ class ApiDocsExamplesIT {
             assertThat(outputOf(blocks, outputs, "keys/$(echo")).as("the revocation").isEqualTo("204");
             assertThat(outputOf(blocks, outputs, "/template-rejections")).isEqualTo("{\"items\":[]}");
             assertThat(outputOf(blocks, outputs, "/invoke-draft")).as("a draft run is version 0").isEqualTo("0");
+            assertThat(outputOf(blocks, outputs, "text=ada")).as("the search's total").matches("[1-9][0-9]*");
+            assertThat(outputOf(blocks, outputs, "outcome=FINE")).as("an unknown filter value").isEqualTo("400");
+            assertThat(outputOf(blocks, outputs, "Accept: text/csv")).as("the CSV header row")
+                    .isEqualTo("id,functionId,version,eventType,trigger,startedAt,durationMs,outcome,state,errorCode,errorMessage,result,logs");
+            assertThat(outputOf(blocks, outputs, "format=ndjson")).as("a JSON line").isEqualTo("OK");
+            assertThat(outputOf(blocks, outputs, "/report?range=1h")).as("the hour report")
+                    .isEqualTo("{\"range\":\"1h\",\"bucketSeconds\":60,\"buckets\":60,\"succeeded\":true}");
             assertThat(outputOf(blocks, outputs, "/logs/stream")).as("the recorded runs, streamed").isEqualTo("event: invocation");
         }
     }

@@ -11,6 +11,7 @@ import io.switchboard.api.http.internal.resource.EventTypesResource;
 import io.switchboard.api.http.internal.resource.EventsResource;
 import io.switchboard.api.http.internal.resource.FunctionsResource;
 import io.switchboard.api.http.internal.resource.InvocationsResource;
+import io.switchboard.api.http.internal.resource.InvocationSearchResource;
 import io.switchboard.api.http.internal.resource.LogStreamResource;
 import io.switchboard.api.http.internal.stream.LogStreams;
 import io.switchboard.api.http.internal.resource.SchedulesResource;
@@ -140,7 +141,8 @@ public final class ApiServlet extends HttpServlet {
         Router.Builder router = Router.builder();
         new EventTypesResource(core.catalog(), views).addRoutes(router);
         new FunctionsResource(core.functions(), views, settings).addRoutes(router);
-        new InvocationsResource(core, json, views, settings).addRoutes(router);
+        new InvocationsResource(core, json, views).addRoutes(router);
+        new InvocationSearchResource(core.invocations(), core.functions(), json, views, settings).addRoutes(router);
         new LogStreamResource(core, json, views, logStreams).addRoutes(router);
         new SecretsResource(core.secrets(), views).addRoutes(router);
         new EventsResource(core.dispatcher(), json, views).addRoutes(router);

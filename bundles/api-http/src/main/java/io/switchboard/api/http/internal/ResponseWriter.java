@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.switchboard.api.http.internal.json.Json;
 import io.switchboard.api.http.internal.web.ApiResponse;
 import io.switchboard.api.http.internal.web.Problem;
+import io.switchboard.api.http.internal.web.StreamedBody;
 import io.switchboard.core.api.dispatch.FieldError;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.ByteArrayOutputStream;
@@ -23,6 +24,10 @@ final class ResponseWriter {
     }
 
     void write(HttpServletResponse response, ApiResponse answer) throws IOException {
+        if (answer.body() instanceof StreamedBody streamed) {
+            stream(response, answer, streamed);
+            return;
+        }
         byte[] body = answer.body() == null ? null : serialise(answer.body());
         send(response, answer.status(), answer.headers(), JSON, body);
     }
@@ -41,6 +46,27 @@ final class ResponseWriter {
         }
         problem.extensions().forEach(node::putPOJO);
         send(response, problem.status(), problem.headers(), PROBLEM_JSON, serialise(node));
+    }
+
+    /**
+     * Sends a body while it is written. A failure before anything was sent still becomes a problem (the buffer is
+     * reset); after that the status is gone, so the connection is cut and the client sees a truncated body.
+     */
+    private static void stream(HttpServletResponse response, ApiResponse answer, StreamedBody streamed) throws IOException {
+        response.setStatus(answer.status());
+        answer.headers().forEach(response::setHeader);
+        response.setHeader("Cache-Control", "no-store");
+        response.setContentType(streamed.contentType());
+        response.setCharacterEncoding("UTF-8");
+        try {
+            streamed.writer().writeTo(response.getOutputStream());
+        } catch (RuntimeException e) {
+            if (!response.isCommitted()) {
+                response.reset();
+                throw e;
+            }
+            throw new IOException("The streamed " + streamed.contentType() + " body failed after it was partly sent", e);
+        }
     }
 
     private byte[] serialise(Object body) throws IOException {

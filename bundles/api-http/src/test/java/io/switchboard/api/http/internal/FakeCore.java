@@ -35,7 +35,11 @@ import io.switchboard.core.api.function.FunctionService;
 import io.switchboard.core.api.function.FunctionSpec;
 import io.switchboard.core.api.function.FunctionState;
 import io.switchboard.core.api.function.FunctionVersion;
+import io.switchboard.core.api.function.InvocationFilter;
 import io.switchboard.core.api.function.InvocationRecord;
+import io.switchboard.core.api.function.InvocationReport;
+import io.switchboard.core.api.function.InvocationState;
+import io.switchboard.core.api.function.ReportRange;
 import io.switchboard.core.api.function.InvocationService;
 import io.switchboard.core.api.function.LimitBreach;
 import io.switchboard.core.api.function.NotFoundException;
@@ -74,6 +78,8 @@ final class FakeCore {
     private final Map<String, FunctionInfo> functionsById = new ConcurrentHashMap<>();
     private final Map<String, List<FunctionVersion>> versionsById = new ConcurrentHashMap<>();
     private final List<InvocationRecord> records = new CopyOnWriteArrayList<>();
+    /** The filter of the last search or export. */
+    volatile InvocationFilter lastFilter;
     private final Map<String, String> secretValues = new ConcurrentHashMap<>();
     final Map<String, List<LimitBreach>> breaches = new ConcurrentHashMap<>();
     private final AtomicInteger ids = new AtomicInteger();
@@ -411,6 +417,50 @@ final class FakeCore {
         functions.get(account, functionId);
         List<InvocationRecord> all = records.stream().filter(r -> r.functionId().equals(functionId)).toList();
         return new Page<>(all.stream().skip((long) page * size).limit(size).toList(), page, size, all.size());
+    }
+
+    /** Applies the outcome and function parts of the filter (what the API layer passes on is checked by lastFilter). */
+    @Override
+    public Page<InvocationRecord> search(String account, String functionId, InvocationFilter filter, int page, int size) {
+        lastFilter = filter;
+        List<InvocationRecord> all = matching(account, functionId, filter);
+        return new Page<>(all.stream().skip((long) page * size).limit(size).toList(), page, size, all.size());
+    }
+
+    @Override
+    public long export(String account, String functionId, InvocationFilter filter, java.util.function.Consumer<InvocationRecord> sink) {
+        lastFilter = filter;
+        List<InvocationRecord> all = matching(account, functionId, filter).stream().limit(exportLimit()).toList();
+        all.forEach(sink);
+        return all.size();
+    }
+
+    private List<InvocationRecord> matching(String account, String functionId, InvocationFilter filter) {
+        if (functionId != null) {
+            functions.get(account, functionId);
+        }
+        return records.stream().filter(r -> r.account().equals(account) && (functionId == null || r.functionId().equals(functionId))
+                && (filter.outcomes().isEmpty() || filter.outcomes().contains(r.outcome()))).toList();
+    }
+
+    @Override
+    public int exportLimit() {
+        return 3;
+    }
+
+    /** One bucket per range holding every record of the function, counted by state. */
+    @Override
+    public InvocationReport report(String account, String functionId, ReportRange range) {
+        functions.get(account, functionId);
+        java.util.Map<InvocationState, Long> counts = new java.util.EnumMap<>(InvocationState.class);
+        for (InvocationState state : InvocationState.values()) {
+            counts.put(state, 0L);
+        }
+        records.stream().filter(r -> r.functionId().equals(functionId)).forEach(r -> counts.merge(InvocationState.of(r.outcome(), r.error()), 1L, Long::sum));
+        java.time.Instant from = java.time.Instant.parse("2026-06-01T00:00:00Z");
+        InvocationReport.Durations durations = new InvocationReport.Durations(1, 10L, 20L, 20L, 20L);
+        return new InvocationReport(functionId, range, from, from.plus(range.bucket()), counts, durations,
+                List.of(new InvocationReport.Bucket(from, counts, durations)));
     }
 
     @Override

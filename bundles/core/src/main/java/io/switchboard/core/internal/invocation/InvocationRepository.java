@@ -26,7 +26,7 @@ import io.switchboard.core.internal.json.Json;
 /** SQL of the {@code invocations} table. */
 final class InvocationRepository {
 
-    private static final String COLUMNS = "id, account, function_id, version, event_type, event_id, trigger_kind, started_at, "
+    static final String COLUMNS = "id, account, function_id, version, event_type, event_id, trigger_kind, started_at, "
             + "duration_ms, outcome, result, error_code, error_message, logs, trace_id";
     /** The part of a record's stored size that is not its text (ids, times, index entries), as counted for quotas. */
     static final int FIXED_BYTES = 256;
@@ -133,7 +133,7 @@ final class InvocationRepository {
         return tasks;
     }
 
-    private static InvocationRecord row(ResultSet rs) throws SQLException {
+    static InvocationRecord row(ResultSet rs) throws SQLException {
         String errorCode = rs.getString(12);
         String errorMessage = rs.getString(13);
         List<LogLine> logs = Json.read(rs.getString(14), LINES).stream()

@@ -8,9 +8,6 @@ import java.util.function.Supplier;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -22,7 +19,12 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.switchboard.core.api.function.InvocationFilter;
 import io.switchboard.core.api.function.InvocationRecord;
+import io.switchboard.core.api.function.InvocationReport;
+import io.switchboard.core.api.function.ReportRange;
+import io.switchboard.core.internal.invocation.report.InvocationRollup;
+import java.util.function.Consumer;
 import io.switchboard.core.api.function.InvocationService;
 import io.switchboard.core.api.function.NotFoundException;
 import io.switchboard.core.api.function.Page;
@@ -33,7 +35,6 @@ import io.switchboard.core.api.execution.LogLine;
 import io.switchboard.core.internal.db.BatchWriter;
 import io.switchboard.core.internal.db.Database;
 import io.switchboard.core.internal.db.Paging;
-import io.switchboard.core.internal.health.WorkerLife;
 import io.switchboard.core.internal.quota.AccountQuotas;
 
 /**
@@ -94,6 +95,14 @@ public class InvocationServiceImpl implements InvocationService, InvocationRecor
         @AttributeDefinition(description = "Whether the log lines of manual test invocations (invoke with the sample payload, the "
                 + "shell) are stored with the record (LivePerson does not store them; the caller always gets them)")
         boolean persistManualInvocationLogs() default false;
+
+        @AttributeDefinition(description = "Most records one CSV or JSON-lines export answers (newest first); the export "
+                + "says when it was cut", min = "1")
+        int maxExportRecords() default 100_000;
+
+        @AttributeDefinition(description = "Days the per-minute rollup behind invocation reports is kept (at least the "
+                + "longest report, 30 days, whatever the records' retention)", min = "30", max = "3650")
+        int reportRetentionDays() default 31;
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(InvocationServiceImpl.class);
@@ -102,18 +111,25 @@ public class InvocationServiceImpl implements InvocationService, InvocationRecor
     private final Duration retention;
     private final Clock clock;
     private final InvocationRepository repository = new InvocationRepository();
-    private final ScheduledExecutorService purger;
+    /** The retention job (db-scheduler), when run as a component. */
+    private RetentionJob retentionJob;
     private final BatchWriter<InvocationRecord> writer;
     private final Duration writeWait;
     private final OutputLimits limits;
     private final RecordUsage usage;
-    private final WorkerLife purgeLife = new WorkerLife("invocation record purge");
     private final boolean persistDebugLogs;
     private final boolean persistManualInvocationLogs;
+    private final InvocationRollup rollup;
+    private final InvocationReads reads;
+    private final Duration reportRetention;
 
     @Activate
     public InvocationServiceImpl(@Reference Database database, @Reference AccountQuotas quotas, Config config) {
         this(database, quotas, config, Clock.systemUTC());
+        // Only the component runs the job; tests of the service call purge() and trimAccountsOverQuota() themselves.
+        this.retentionJob = new RetentionJob(database.dataSource(), this::purge, Duration.ofMinutes(Math.max(1, config.purgeIntervalMinutes())),
+                this::trimAccountsOverQuota, Duration.ofSeconds(Math.max(1, config.recordQuotaCheckSeconds())));
+        retentionJob.start();
     }
 
     InvocationServiceImpl(Database database, AccountQuotas quotas, Config config, Clock clock) {
@@ -125,38 +141,44 @@ public class InvocationServiceImpl implements InvocationService, InvocationRecor
         this.limits = new OutputLimits(config.maxResultChars(), config.maxErrorChars(), config.maxLogLines(), config.maxLogChars());
         this.persistDebugLogs = config.persistDebugLogs();
         this.persistManualInvocationLogs = config.persistManualInvocationLogs();
+        this.rollup = new InvocationRollup(isPostgreSql(database));
+        this.reads = new InvocationReads(database, rollup, clock, Math.max(1, config.maxExportRecords()));
+        this.reportRetention = Duration.ofDays(Math.max(30, config.reportRetentionDays()));
         this.writer = new BatchWriter<>("switchboard-invocation-writer", "invocation records",
                 r -> "the record of invocation " + r.id() + " of function " + r.functionId() + " (account " + r.account() + ")",
                 InvocationServiceImpl::sizeOf, this::store, config.writeBatchSize(), (int) Math.min(Integer.MAX_VALUE, config.writeQueueKiB() * 1024L),
                 Duration.ofMillis(Math.max(0, config.writeLingerMillis())));
-        this.purger = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "switchboard-invocation-purge"));
-        // Watched: a scheduled task that throws is never run again, which the health check then reports.
-        purger.scheduleWithFixedDelay(purgeLife.watched(() -> purgeLife.survivingOutOfMemory(this::purgeLogged)), 60,
-                Math.max(1, config.purgeIntervalMinutes()) * 60L, TimeUnit.SECONDS);
-        long quotaCheck = Math.max(1, config.recordQuotaCheckSeconds());
-        purger.scheduleWithFixedDelay(purgeLife.watched(() -> purgeLife.survivingOutOfMemory(this::trimLogged)), quotaCheck, quotaCheck,
-                TimeUnit.SECONDS);
     }
 
-    /** Stores a batch of records and counts their bytes to their accounts, in one transaction. */
+    private static boolean isPostgreSql(Database database) {
+        return database.withConnection("read the database's product", c -> c.getMetaData().getDatabaseProductName())
+                .toLowerCase(java.util.Locale.ROOT).contains("postgres");
+    }
+
+    /** Stores a batch of records, counts their bytes to their accounts and adds them to the report rollup, in one transaction. */
     private void store(List<InvocationRecord> records) {
         database.inTransaction("store " + records.size() + " invocation records", c -> {
             RecordUsage.add(c, repository.insertAll(c, records));
+            rollup.add(c, records);
             return null;
         });
     }
 
     @Deactivate
     public void close() {
-        purger.shutdownNow();
+        if (retentionJob != null) {
+            retentionJob.close();
+        }
         writer.close(writeWait);
     }
 
-    /** The health check: the record writer and the purge must live. */
+    /** The health check: the record writer must live and the retention job's last runs must have succeeded. */
     @Override
     public List<String> get() {
         List<String> problems = new java.util.ArrayList<>(writer.problems());
-        problems.addAll(purgeLife.problems());
+        if (retentionJob != null) {
+            problems.addAll(retentionJob.problems());
+        }
         return problems;
     }
 
@@ -213,6 +235,29 @@ public class InvocationServiceImpl implements InvocationService, InvocationRecor
     }
 
     @Override
+    public Page<InvocationRecord> search(String account, String functionId, InvocationFilter filter, int page, int size) {
+        writer.flush(writeWait);
+        return reads.search(account, functionId, filter, page, size);
+    }
+
+    @Override
+    public long export(String account, String functionId, InvocationFilter filter, Consumer<InvocationRecord> sink) {
+        writer.flush(writeWait);
+        return reads.export(account, functionId, filter, sink);
+    }
+
+    @Override
+    public int exportLimit() {
+        return reads.exportLimit();
+    }
+
+    @Override
+    public InvocationReport report(String account, String functionId, ReportRange range) {
+        writer.flush(writeWait);
+        return reads.report(account, functionId, range);
+    }
+
+    @Override
     public InvocationRecord get(String account, String invocationId) {
         writer.flush(writeWait);
         return database.withConnection("read invocation " + invocationId, c -> repository.find(c, account, invocationId))
@@ -225,6 +270,7 @@ public class InvocationServiceImpl implements InvocationService, InvocationRecor
         writer.flush(writeWait);
         int purged = database.inTransaction("purge invocations", c -> {
             repository.deleteSettledAsyncOlderThan(c, cutoff);
+            rollup.deleteOlderThan(c, clock.instant().minus(reportRetention));
             return repository.deleteOlderThan(c, cutoff);
         }) + usage.purgeShorterRetentions(clock.instant());
         if (purged > 0) {
@@ -245,14 +291,6 @@ public class InvocationServiceImpl implements InvocationService, InvocationRecor
         return usage.all();
     }
 
-    private void trimLogged() {
-        try {
-            trimAccountsOverQuota();
-        } catch (RuntimeException e) {
-            LOG.error("Keeping accounts within their record quota failed; will retry in the next interval", e);
-        }
-    }
-
     /** Roughly the heap a queued record holds: its result, its error and its log lines (UTF-16, so twice the characters). */
     public static int sizeOf(InvocationRecord r) {
         long chars = 512 + length(r.resultJson());
@@ -267,13 +305,5 @@ public class InvocationServiceImpl implements InvocationService, InvocationRecor
 
     private static int length(String s) {
         return s == null ? 0 : s.length();
-    }
-
-    private void purgeLogged() {
-        try {
-            purge();
-        } catch (RuntimeException e) {
-            LOG.error("Purging expired invocation records failed; will retry in the next interval", e);
-        }
     }
 }

@@ -1,6 +1,5 @@
 package io.switchboard.api.http.internal.resource;
 
-import io.switchboard.api.http.internal.ApiSettings;
 import io.switchboard.api.http.internal.CoreServices;
 import io.switchboard.api.http.internal.json.Envelope;
 import io.switchboard.api.http.internal.json.Json;
@@ -8,7 +7,6 @@ import io.switchboard.api.http.internal.json.Views;
 import io.switchboard.api.http.internal.routing.Router;
 import io.switchboard.api.http.internal.web.ApiRequest;
 import io.switchboard.api.http.internal.web.ApiResponse;
-import io.switchboard.api.http.internal.web.PageRequest;
 import io.switchboard.api.http.internal.web.ProblemException;
 import io.switchboard.api.http.internal.web.Problems;
 import io.switchboard.api.http.internal.web.TraceHeaders;
@@ -21,27 +19,24 @@ import io.switchboard.core.api.function.FunctionInfo;
 import io.switchboard.core.api.function.InvocationRecord;
 import java.util.List;
 
-/** Running a function directly (external invocation, sample payload) and reading its invocation records. */
+/** Running a function directly (external invocation, sample payload) and reading one invocation record (searches: {@link InvocationSearchResource}). */
 public final class InvocationsResource {
     private static final String FUNCTION = FunctionsResource.BASE + "/{id}";
 
     private final CoreServices core;
     private final Json json;
     private final Views views;
-    private final ApiSettings settings;
 
-    public InvocationsResource(CoreServices core, Json json, Views views, ApiSettings settings) {
+    public InvocationsResource(CoreServices core, Json json, Views views) {
         this.core = core;
         this.json = json;
         this.views = views;
-        this.settings = settings;
     }
 
     public void addRoutes(Router.Builder router) {
         router.post(FUNCTION + "/invoke", this::invoke)
               .post(FUNCTION + "/invoke-sample", this::invokeSample)
               .post(FUNCTION + "/invoke-draft", this::invokeDraft)
-              .get(FUNCTION + "/invocations", this::list)
               .get(FUNCTION + "/invocations/{invocationId}", this::getOfFunction)
               .get("/accounts/{account}/invocations/{invocationId}", this::get);
     }
@@ -91,13 +86,6 @@ public final class InvocationsResource {
             throw new ProblemException(Problems.conflict("Function '" + function.spec().name() + "' (" + function.id()
                     + ") has no deployed version (state " + function.state() + "); deploy it first with POST .../deploy."));
         }
-    }
-
-    private ApiResponse list(ApiRequest request) {
-        PageRequest page = PageRequest.from(request, settings);
-        return ApiResponse.ok(views.page(
-                core.invocations().list(request.path("account"), request.path("id"), page.page(), page.size()),
-                views::invocation));
     }
 
     private ApiResponse getOfFunction(ApiRequest request) {

@@ -52,6 +52,11 @@ public final class ApiRequest {
         return Optional.ofNullable(query.get(name));
     }
 
+    /** The names of the query parameters sent, in order. */
+    public java.util.Set<String> queryNames() {
+        return java.util.Collections.unmodifiableSet(query.keySet());
+    }
+
     /** The first value of a request header. */
     public Optional<String> header(String name) {
         return Optional.ofNullable(headers.apply(name));
