@@ -80,9 +80,10 @@ function useLiveTail(functionId, on, listing) {
   const ready = Boolean(listing);
   const since = useRef(undefined);
   since.current = listing && listing.items.length > 0 && listing.items[0].id;
+  // The runs received stay listed when the tail is switched off (they are newer than the search); another function's are not.
+  useEffect(() => setLive([]), [functionId]);
   useEffect(() => {
     if (!on || !ready) {
-      setLive([]);
       return undefined;
     }
     const tail = openTail({
