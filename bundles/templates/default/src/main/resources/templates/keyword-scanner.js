@@ -3,44 +3,28 @@
   "name": "Keyword Scanner",
   "description": "A template displaying how to get a conversation's transcript and scan it for keywords.",
   "eventType": "controllerbot_messaging_conversation_end",
-  "requiredDomains": ["conversations.example.com"],
-  "requiredSecrets": ["conversation-api-token"],
-  "requiredEnv": ["CONVERSATION_API_URL", "KEYWORDS"]
+  "requiredSecrets": ["lp-faas-default-app-key"],
+  "requiredEnv": ["KEYWORDS"]
 }
 */
-// When a conversation ends, fetch its transcript from the conversation history API and look for keywords, e.g. to
-// flag conversations about cancellations. LivePerson's template does this with the toolbelt's ConversationUtil, which
-// Switchboard does not have: this one calls the API over HTTP. CONVERSATION_API_URL is the API's base address (an
-// allowed domain), KEYWORDS a comma-separated list; the API token is the secret 'conversation-api-token'.
-const { Toolbelt } = require("lp-faas-toolbelt");
-const httpClient = Toolbelt.HTTPClient();
-const secretClient = Toolbelt.SecretClient();
-
-async function getConversation(conversationId) {
-  const token = await secretClient.readSecret("conversation-api-token");
-  return httpClient.get(`${process.env.CONVERSATION_API_URL}/conversations/${encodeURIComponent(conversationId)}`, {
-    headers: { Authorization: `Bearer ${token.value}` },
-    json: true,
-  });
-}
-
-function scanConversationForKeywords(lines, keywords) {
-  const found = new Set();
-  for (const line of lines) {
-    const text = String(line.text || "").toLowerCase();
-    keywords.filter((keyword) => text.includes(keyword)).forEach((keyword) => found.add(keyword));
-  }
-  return [...found];
-}
+// When a conversation ends, fetch it from LivePerson's conversation history with the toolbelt's ConversationUtil and
+// look for keywords, e.g. to flag conversations about cancellations. KEYWORDS is a comma-separated list. ConversationUtil
+// goes through LpClient: the account setting lpDiscoveryBaseUrl finds the history service, and the app key in the
+// secret 'lp-faas-default-app-key' signs the request (docs/liveperson-compatibility.md).
+const { Toolbelt, ConversationContentTypes } = require("lp-faas-toolbelt");
+const conversationUtil = Toolbelt.ConversationUtil();
 
 async function lambda(input, callback) {
   const conversationId = input.payload.general.convId;
-  const keywords = String(process.env.KEYWORDS || "").split(",").map((k) => k.trim().toLowerCase()).filter(Boolean);
+  const keywords = String(process.env.KEYWORDS || "").split(",").map((k) => k.trim()).filter(Boolean);
   try {
-    const conversation = await getConversation(conversationId);
-    const found = scanConversationForKeywords(conversation.transcript || [], keywords);
-    if (found.length > 0) {
-      console.warn(`Conversation ${conversationId} mentions: ${found.join(", ")}`);
+    const conversation = await conversationUtil.getConversationById(conversationId, [ConversationContentTypes.MESSAGE_RECORDS]);
+    // One entry per message and keyword it contains: {message, sentTimestamp, sentBy, tag: "keywordRef:<keyword>"}.
+    const hits = conversationUtil.scanConversationForKeywords(conversation, keywords);
+    if (hits.length > 0) {
+      const found = [...new Set(hits.map((hit) => hit.tag.slice("keywordRef:".length)))];
+      console.warn(`Conversation ${conversationId} mentions: ${found.join(", ")} (${hits.length} hit(s))`);
+      hits.forEach((hit) => console.info(`${hit.sentBy} at ${hit.sentTimestamp} [${hit.tag}]: ${hit.message}`));
     } else {
       console.info(`Conversation ${conversationId} mentions none of ${keywords.length} keyword(s)`);
     }

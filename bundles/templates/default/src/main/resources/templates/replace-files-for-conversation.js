@@ -3,29 +3,30 @@
   "name": "Replace Files for Conversation",
   "description": "A template displaying how to replace all files of a conversation (GDPR) when it ends.",
   "eventType": "controllerbot_messaging_conversation_end",
-  "requiredDomains": ["gdpr.example.com"],
-  "requiredSecrets": ["gdpr-api-token"],
-  "requiredEnv": ["GDPR_API_URL"]
+  "requiredSecrets": ["lp-faas-default-app-key", "file-storage-username", "file-storage-password"]
 }
 */
-// When a conversation ends, ask the file storage's GDPR API to replace every file the consumer shared with a
-// placeholder, so no personal documents are kept. LivePerson's template does this with the toolbelt's GDPRUtil,
-// which Switchboard does not have: this one calls the API over HTTP. GDPR_API_URL is the API's base address (an
-// allowed domain); the API token is the secret 'gdpr-api-token'.
-const { Toolbelt } = require("lp-faas-toolbelt");
-const httpClient = Toolbelt.HTTPClient();
+// When a conversation ends, replace every file the consumer shared in it with a placeholder, so no personal documents
+// are kept: the toolbelt's ConversationUtil fetches the conversation, GDPRUtil overwrites its files in LivePerson's file
+// storage. Both go through LpClient: the account setting lpDiscoveryBaseUrl finds the services, the app key in the
+// secret 'lp-faas-default-app-key' signs the history request, and the file storage's credentials are the secrets
+// 'file-storage-username' and 'file-storage-password' (docs/liveperson-compatibility.md).
+const { Toolbelt, ConversationContentTypes } = require("lp-faas-toolbelt");
+const conversationUtil = Toolbelt.ConversationUtil();
+const gdprUtil = Toolbelt.GDPRUtil();
 const secretClient = Toolbelt.SecretClient();
 
 async function lambda(input, callback) {
   const conversationId = input.payload.general.convId;
   try {
-    const token = await secretClient.readSecret("gdpr-api-token");
-    const result = await httpClient.post(`${process.env.GDPR_API_URL}/conversations/${encodeURIComponent(conversationId)}/files/replace`, {
-      headers: { Authorization: `Bearer ${token.value}` },
-      body: { replacement: "placeholder", reason: "GDPR: files are not kept after the conversation" },
-      json: true,
-    });
-    const replaced = (result && result.replacedFiles) || [];
+    const [username, password] = await Promise.all([
+      secretClient.readSecret("file-storage-username"),
+      secretClient.readSecret("file-storage-password"),
+    ]);
+    const conversation = await conversationUtil.getConversationById(conversationId, [ConversationContentTypes.MESSAGE_RECORDS]);
+    // Optional third and fourth arguments: shouldReplace(path) picks the files, replacementFile {body, contentType}
+    // replaces LivePerson's default (a black 1x1 PNG).
+    const replaced = await gdprUtil.replaceConversationFiles(conversation, { username: username.value, password: password.value });
     console.info(`Replaced ${replaced.length} file(s) of conversation ${conversationId}`);
     callback(null, []);
   } catch (error) {

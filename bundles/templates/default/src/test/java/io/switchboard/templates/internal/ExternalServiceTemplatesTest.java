@@ -2,6 +2,7 @@ package io.switchboard.templates.internal;
 
 import static io.switchboard.templates.internal.ShippedTemplatesTest.JSON;
 import static io.switchboard.templates.internal.ShippedTemplatesTest.SECRETS;
+import static io.switchboard.templates.internal.ShippedTemplatesTest.SETTINGS;
 import static io.switchboard.templates.internal.ShippedTemplatesTest.logs;
 import static io.switchboard.templates.internal.ShippedTemplatesTest.resultOf;
 import static io.switchboard.templates.internal.ShippedTemplatesTest.run;
@@ -13,12 +14,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.switchboard.core.api.execution.ExecutionResult;
+import io.switchboard.core.api.settings.AccountSettings;
 import io.switchboard.core.api.execution.Outcome;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -27,7 +30,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The templates that call a service outside the platform, run against a stub HTTP server on 127.0.0.1. */
+/**
+ * The templates that call a service outside the platform, run against a stub HTTP server on 127.0.0.1: a plain HTTP
+ * service, Salesforce, or LivePerson's APIs as the toolbelt's LpClient reaches them (discovery, history, file storage).
+ */
 class ExternalServiceTemplatesTest {
     private static final List<String> STUB_DOMAIN = List.of("127.0.0.1");
 
@@ -51,13 +57,16 @@ class ExternalServiceTemplatesTest {
     @AfterEach
     void stopStub() {
         stub.stop(0);
+        SETTINGS.remove("acme");
+        SECRETS.keySet().removeIf(key -> key.startsWith("acme/lp-faas-") || key.startsWith("acme/file-storage-"));
     }
 
     private void answer(String path, int status, String json) {
         stub.createContext(path, exchange -> {
             String query = exchange.getRequestURI().getRawQuery();
             String key = exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath() + (query == null ? "" : "?" + query);
-            received.put(key, new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            // ISO-8859-1 keeps binary uploads byte for byte; the JSON bodies the tests read are ASCII.
+            received.put(key, new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.ISO_8859_1));
             received.put("auth " + exchange.getRequestURI().getPath(), String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
             reply(exchange, status, json);
         });
@@ -66,7 +75,7 @@ class ExternalServiceTemplatesTest {
     private static void reply(HttpExchange exchange, int status, String json) throws IOException {
         byte[] body = json.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().add("Content-Type", "application/json");
-        exchange.sendResponseHeaders(status, body.length);
+        exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
         exchange.getResponseBody().write(body);
         exchange.close();
     }
@@ -125,34 +134,104 @@ class ExternalServiceTemplatesTest {
         assertThat(received.get("auth /services/data/v60.0/query")).isEqualTo("Bearer tok-9");
     }
 
-    @Test
-    void theKeywordScannerFetchesTheTranscriptAndLogsTheKeywordsFound() {
-        SECRETS.put("acme/conversation-api-token", "conv-token");
-        JsonNode payload = samplePayload("controllerbot_messaging_conversation_end");
-        String conversation = payload.at("/general/convId").asText();
-        answer("/conversations/" + conversation, 200, "{\"transcript\": [{\"by\": \"consumer\", \"text\": \"I want to CANCEL my plan\"},"
-                + " {\"by\": \"agent\", \"text\": \"Sorry to hear that\"}]}");
+    /**
+     * LivePerson as LpClient sees it, on the stub: service discovery naming the stub for the conversation history
+     * (msgHist) and the file storage (swift), the history answering {@code conversationJson} as its one record, and the
+     * storage accepting uploads; the account points lpDiscoveryBaseUrl at the stub and holds an app key.
+     */
+    private void liveperson(String conversationJson) {
+        String domain = "127.0.0.1:" + stub.getAddress().getPort();
+        answer("/api/account/acme/service/baseURI.json", 200, "{\"baseURIs\": ["
+                + "{\"service\": \"msgHist\", \"account\": \"acme\", \"baseURI\": \"" + domain + "\"},"
+                + " {\"service\": \"swift\", \"account\": \"acme\", \"baseURI\": \"" + domain + "\"}]}");
+        answer("/messaging_history/api/account/acme/conversations/conversation/search", 200,
+                "{\"_metadata\": {\"count\": 1}, \"conversationHistoryRecords\": [" + conversationJson + "]}");
+        answer("/v1/AUTH_async-images/", 201, "");
+        SETTINGS.put("acme", new AccountSettings(List.of(), base, AccountSettings.DEFAULT_HTTP_REQUESTS_PER_SECOND));
+        SECRETS.put("acme/lp-faas-default-app-key", "{\"consumerKey\": \"ck\", \"consumerSecret\": \"cs\", \"token\": \"tk\", \"tokenSecret\": \"ts\"}");
+    }
 
-        ExecutionResult result = run(templates.get("keyword-scanner"), payload,
-                Map.of("CONVERSATION_API_URL", base, "KEYWORDS", "cancel, refund"), STUB_DOMAIN);
+    private static String history(String conversationId, String... records) {
+        return "{\"info\": {\"conversationId\": \"" + conversationId + "\"}, \"messageRecords\": [" + String.join(", ", records) + "]}";
+    }
 
-        EventShapes.assertMessagingCommands(resultOf(result));
-        assertThat(logs(result)).contains("mentions: cancel").doesNotContain("refund");
-        assertThat(received.get("auth /conversations/" + conversation)).isEqualTo("Bearer conv-token");
+    private static String text(String text, String sentBy, long time) {
+        return "{\"type\": \"TEXT_PLAIN\", \"messageData\": {\"msg\": {\"text\": \"" + text + "\"}}, \"sentBy\": \"" + sentBy
+                + "\", \"timeL\": " + time + "}";
+    }
+
+    private static String file(String relativePath, long time) {
+        return "{\"type\": \"HOSTED_FILE\", \"messageData\": {\"file\": {\"relativePath\": \"" + relativePath
+                + "\", \"fileType\": \"PNG\"}}, \"sentBy\": \"Consumer\", \"timeL\": " + time + "}";
+    }
+
+    private void assertTheHistoryWasAskedForTheMessagesOf(String conversation) throws IOException {
+        assertThat(received).containsKey("GET /api/account/acme/service/baseURI.json?version=1.0");
+        String search = "POST /messaging_history/api/account/acme/conversations/conversation/search";
+        assertThat(JSON.readTree(received.get(search))).isEqualTo(JSON.readTree(
+                "{\"conversationId\": \"" + conversation + "\", \"contentToRetrieve\": [\"messageRecords\"]}"));
+        assertThat(received.get("auth /messaging_history/api/account/acme/conversations/conversation/search"))
+                .startsWith("OAuth ").contains("oauth_consumer_key=\"ck\"", "oauth_token=\"tk\"", "oauth_signature=\"");
     }
 
     @Test
-    void replaceFilesAsksTheGdprApiToReplaceTheConversationsFiles() throws Exception {
-        SECRETS.put("acme/gdpr-api-token", "gdpr-token");
+    void theKeywordScannerFetchesTheConversationWithConversationUtilAndLogsTheKeywordsFound() throws Exception {
         JsonNode payload = samplePayload("controllerbot_messaging_conversation_end");
-        String path = "/conversations/" + payload.at("/general/convId").asText() + "/files/replace";
-        answer(path, 200, "{\"replacedFiles\": [\"f1.png\", \"f2.pdf\"]}");
+        String conversation = payload.at("/general/convId").asText();
+        liveperson(history(conversation, text("I want to CANCEL my plan", "Consumer", 1_560_764_690_328L),
+                text("Sorry to hear that", "Agent", 1_560_764_734_592L)));
 
-        ExecutionResult result = run(templates.get("replace-files-for-conversation"), payload, Map.of("GDPR_API_URL", base), STUB_DOMAIN);
+        ExecutionResult result = run(templates.get("keyword-scanner"), payload, Map.of("KEYWORDS", "cancel, refund"), List.of());
 
         EventShapes.assertMessagingCommands(resultOf(result));
-        assertThat(logs(result)).contains("Replaced 2 file(s)");
-        assertThat(JSON.readTree(received.get("POST " + path)).get("replacement").asText()).isEqualTo("placeholder");
-        assertThat(received.get("auth " + path)).isEqualTo("Bearer gdpr-token");
+        assertThat(logs(result)).contains("Conversation " + conversation + " mentions: cancel (1 hit(s))")
+                .contains("Consumer at 1560764690328 [keywordRef:cancel]: I want to CANCEL my plan").doesNotContain("refund");
+        assertTheHistoryWasAskedForTheMessagesOf(conversation);
+    }
+
+    @Test
+    void theKeywordScannerFailsNamingTheSettingWhenTheAccountHasNoDiscoveryUrl() {
+        JsonNode payload = samplePayload("controllerbot_messaging_conversation_end");
+
+        ExecutionResult result = run(templates.get("keyword-scanner"), payload, Map.of("KEYWORDS", "cancel"), List.of());
+
+        assertThat(result.outcome()).isEqualTo(Outcome.ERROR);
+        assertThat(result.error().errorMsg()).contains("lpDiscoveryBaseUrl");
+        assertThat(received).isEmpty();
+    }
+
+    @Test
+    void replaceFilesOverwritesTheConversationsFilesInTheFileStorageWithGdprUtil() throws Exception {
+        SECRETS.put("acme/file-storage-username", "storage-user");
+        SECRETS.put("acme/file-storage-password", "storage-pass");
+        JsonNode payload = samplePayload("controllerbot_messaging_conversation_end");
+        String conversation = payload.at("/general/convId").asText();
+        liveperson(history(conversation, text("Here is my passport", "Consumer", 1L),
+                file("/v1/AUTH_async-images/acme/passport.png", 2L), file("/acme/bill.png", 3L)));
+
+        ExecutionResult result = run(templates.get("replace-files-for-conversation"), payload, Map.of(), List.of());
+
+        EventShapes.assertMessagingCommands(resultOf(result));
+        assertThat(logs(result)).contains("Replaced 2 file(s) of conversation " + conversation);
+        assertTheHistoryWasAskedForTheMessagesOf(conversation);
+        // LivePerson's relativePath is the storage path; another is taken relative to the account's container.
+        assertThat(received).containsKeys("PUT /v1/AUTH_async-images/acme/passport.png", "PUT /v1/AUTH_async-images/acme/acme/bill.png");
+        assertThat(received.get("PUT /v1/AUTH_async-images/acme/passport.png").getBytes(StandardCharsets.ISO_8859_1))
+                .startsWith((byte) 0x89, (byte) 'P', (byte) 'N', (byte) 'G');
+        String basic = "Basic " + Base64.getEncoder().encodeToString("storage-user:storage-pass".getBytes(StandardCharsets.UTF_8));
+        assertThat(received.get("auth /v1/AUTH_async-images/acme/passport.png")).isEqualTo(basic);
+        assertThat(received.get("auth /v1/AUTH_async-images/acme/acme/bill.png")).isEqualTo(basic);
+    }
+
+    @Test
+    void replaceFilesFailsWithoutTheFileStorageCredentialsAndReplacesNothing() {
+        JsonNode payload = samplePayload("controllerbot_messaging_conversation_end");
+        liveperson(history(payload.at("/general/convId").asText(), file("/acme/bill.png", 3L)));
+
+        ExecutionResult result = run(templates.get("replace-files-for-conversation"), payload, Map.of(), List.of());
+
+        assertThat(result.outcome()).isEqualTo(Outcome.ERROR);
+        assertThat(logs(result)).contains("Could not replace the files of");
+        assertThat(received.keySet()).noneMatch(key -> key.startsWith("PUT "));
     }
 }

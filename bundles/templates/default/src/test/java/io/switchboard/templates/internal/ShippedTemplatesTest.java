@@ -9,8 +9,10 @@ import io.switchboard.core.api.execution.ExecutionRequest;
 import io.switchboard.core.api.execution.ExecutionResult;
 import io.switchboard.core.api.execution.LogLine;
 import io.switchboard.core.api.execution.Outcome;
+import io.switchboard.core.api.settings.AccountSettings;
 import io.switchboard.core.api.store.SecretStore;
 import io.switchboard.executor.graaljs.internal.TemplateExecutor;
+import io.switchboard.executor.graaljs.internal.modules.AccountOutbound;
 import io.switchboard.executor.graaljs.internal.modules.TemplateToolbelt;
 import io.switchboard.templates.api.Template;
 import io.switchboard.templates.api.TemplateSource;
@@ -71,6 +73,8 @@ class ShippedTemplatesTest {
     static Map<String, Template> templates;
     static TemplateExecutor executor;
     static final Map<String, String> SECRETS = new ConcurrentHashMap<>();
+    /** The account settings the toolbelt sees, by account (e.g. lpDiscoveryBaseUrl for LpClient and its utilities). */
+    static final Map<String, AccountSettings> SETTINGS = new ConcurrentHashMap<>();
     private static GraalSyntaxChecker syntax;
 
     /** Loads the templates and starts one executor for every test class of this module (its threads are daemons). */
@@ -81,36 +85,41 @@ class ShippedTemplatesTest {
         }
         syntax = new GraalSyntaxChecker();
         Map<String, Template> parsed = parseAll(new TemplateParser(65_536, syntax));
+        SecretStore secrets = new SecretStore() {
+            @Override
+            public Optional<String> read(String account, String name) {
+                return Optional.ofNullable(SECRETS.get(account + "/" + name));
+            }
+
+            @Override
+            public void write(String account, String name, String value) {
+                SECRETS.put(account + "/" + name, value);
+            }
+
+            // String secrets only: the templates store and read strings.
+            @Override
+            public Optional<String> readJson(String account, String name) {
+                return read(account, name).map(value -> JSON.valueToTree(value).toString());
+            }
+
+            @Override
+            public boolean updateJson(String account, String name, String valueJson) {
+                return SECRETS.computeIfPresent(account + "/" + name, (key, old) -> {
+                    try {
+                        return JSON.readTree(valueJson).asText();
+                    } catch (java.io.IOException e) {
+                        throw new IllegalArgumentException(e);
+                    }
+                }) != null;
+            }
+        };
+        AccountOutbound outbound = TemplateToolbelt.outbound(TemplateToolbelt.settings(SETTINGS));
         executor = new TemplateExecutor()
-                .with("HTTPClient", TemplateToolbelt.httpClient())
-                .with("SecretClient", TemplateToolbelt.secretClient(new SecretStore() {
-                    @Override
-                    public Optional<String> read(String account, String name) {
-                        return Optional.ofNullable(SECRETS.get(account + "/" + name));
-                    }
-
-                    @Override
-                    public void write(String account, String name, String value) {
-                        SECRETS.put(account + "/" + name, value);
-                    }
-
-                    // String secrets only: the templates store and read strings.
-                    @Override
-                    public Optional<String> readJson(String account, String name) {
-                        return read(account, name).map(value -> JSON.valueToTree(value).toString());
-                    }
-
-                    @Override
-                    public boolean updateJson(String account, String name, String valueJson) {
-                        return SECRETS.computeIfPresent(account + "/" + name, (key, old) -> {
-                            try {
-                                return JSON.readTree(valueJson).asText();
-                            } catch (java.io.IOException e) {
-                                throw new IllegalArgumentException(e);
-                            }
-                        }) != null;
-                    }
-                }));
+                .with("HTTPClient", TemplateToolbelt.httpClient(outbound))
+                .with("SecretClient", TemplateToolbelt.secretClient(secrets))
+                .with("LpClient", TemplateToolbelt.lpClient(outbound, secrets))
+                .with("ConversationUtil", TemplateToolbelt.conversationUtil())
+                .with("GDPRUtil", TemplateToolbelt.gdprUtil());
         templates = parsed;
     }
 
