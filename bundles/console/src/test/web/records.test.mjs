@@ -33,3 +33,22 @@ test('every range has the bucket size of the report', () => {
   assert.deepEqual(Object.fromEntries(Object.entries(RANGES).map(([id, r]) => [id, [r.ms / r.bucketMs, r.bucket]])),
     { '1h': [60, '1 min'], '24h': [96, '15 min'], '7d': [168, '1 h'], '30d': [120, '6 h'] });
 });
+
+test('the live tail keeps only the records the filters keep, as the search endpoint would', async () => {
+  const { matches } = await import('../../main/web/src/records.js');
+  const record = { outcome: 'OK', startedAt: '2026-12-03T10:30:00Z', result: { text: 'Hello Ada' },
+    logs: [{ level: 'INFO', message: 'journey called' }, { level: 'DEBUG', message: 'details' }] };
+  assert.equal(matches(record, NO_FILTER), true);
+  assert.equal(matches(record, { ...NO_FILTER, outcome: 'ERROR' }), false);
+  assert.equal(matches(record, { ...NO_FILTER, outcome: 'OK', level: 'INFO' }), true);
+  assert.equal(matches(record, { ...NO_FILTER, level: 'WARN' }), false, 'no line at WARN or above');
+  assert.equal(matches(record, { ...NO_FILTER, text: ' JOURNEY ' }), true, 'in a log line, any case');
+  assert.equal(matches(record, { ...NO_FILTER, text: 'ada' }), true, 'in the result');
+  assert.equal(matches({ ...record, result: undefined, error: { code: 'x', message: 'Boom' } }, { ...NO_FILTER, text: 'boom' }), true, 'in the error');
+  assert.equal(matches(record, { ...NO_FILTER, text: 'nowhere' }), false);
+  const at = new Date('2026-12-03T10:30:00Z');
+  const local = (date) => new Date(date.getTime() - date.getTimezoneOffset() * 60e3).toISOString().slice(0, 16);
+  assert.equal(matches(record, { ...NO_FILTER, from: local(at) }), true, 'from is inclusive');
+  assert.equal(matches(record, { ...NO_FILTER, to: local(at) }), false, 'to is exclusive');
+  assert.equal(matches(record, { ...NO_FILTER, from: local(new Date(at.getTime() + 60e3)) }), false);
+});

@@ -270,11 +270,46 @@ describe('Switchboard console', () => {
     const rows = page.getByTestId('invocations').locator('tbody > tr');
     await rows.first().waitFor();
     const before = await page.getByTestId('invocations-total').innerText();
-    await page.getByTestId('live-tail').check();
     const fn = (await switchboard.api('GET', `/accounts/${ACCOUNT}/functions?page=0&size=100`)).items.find((f) => f.name === 'journey-bot');
-    await switchboard.api('POST', `/accounts/${ACCOUNT}/functions/${fn.id}/invoke`, { payload: bot.samplePayload });
-    await until(async () => (await page.getByTestId('invocations-total').innerText()) !== before, 15_000, 'the live tail shows the new invocation');
+    // The tail is the server's stream (logs/stream), not a search repeated: count the searches the page makes meanwhile.
+    let searches = 0;
+    const countSearch = (request) => { if (new URL(request.url()).pathname.endsWith(`/functions/${fn.id}/invocations`)) searches++; };
+    page.on('request', countSearch);
+    await page.getByTestId('live-tail').check();
+    await page.getByTestId('tail-state').getByText('live', { exact: true }).waitFor({ timeout: 15_000 });
+    const searchesBefore = searches;
+    const invoked = await switchboard.api('POST', `/accounts/${ACCOUNT}/functions/${fn.id}/invoke`, { payload: bot.samplePayload });
+    // The new run appears on top, without a reload and without a search.
+    await page.locator(`[data-testid=invocations] tbody > tr[data-invocation="${invoked.invocationId}"]`).waitFor({ timeout: 15_000 });
+    assert.equal(await rows.first().getAttribute('data-invocation'), invoked.invocationId, 'the streamed run is the first row');
+    assert.notEqual(await page.getByTestId('invocations-total').innerText(), before, 'the count includes the streamed run');
+    assert.equal(searches, searchesBefore, 'the tail brought the run, not a search');
+    page.off('request', countSearch);
+    await shot(page, 'invocations-tail');
     await page.getByTestId('live-tail').uncheck();
+
+    // No stream is left open when the tail is switched off: the account's whole cap (2 here) can be taken again ...
+    const held = [];
+    const holdStreams = async () => {
+      while (held.length < 2) {
+        const stream = await switchboard.openStream(fn.id);
+        if (stream.status !== 200) {
+          stream.close();
+          return false;
+        }
+        held.push(stream);
+      }
+      return true;
+    };
+    await until(holdStreams, 30_000, 'the console released its stream (the account may open its 2 streams again)');
+    // ... and with the cap reached, the tail shows the API's 429 problem instead of polling or retrying.
+    await page.getByTestId('live-tail').check();
+    await page.getByTestId('problem').getByText('too-many-streams').waitFor({ timeout: 15_000 });
+    assert.match(await page.getByTestId('problem').innerText(), /429/);
+    assert.equal(await page.getByTestId('tail-state').innerText(), 'stopped');
+    await shot(page, 'invocations-tail-limit');
+    await page.getByTestId('live-tail').uncheck();
+    held.forEach((stream) => stream.close());
 
     await page.getByTestId('filter-outcome').selectOption('ERROR');
     await page.getByText('No record matches the filters.').waitFor();

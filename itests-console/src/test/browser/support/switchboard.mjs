@@ -31,6 +31,9 @@ export async function startSwitchboard(work) {
   const accountKey = 'acme-' + randomBytes(12).toString('hex');
   writeFileSync(join(home, 'etc/io.switchboard.core.security.config'),
     `adminKey="${adminKey}"\naccountKeys=["${ACCOUNT}=${accountKey}"]\n`);
+  // Live log streams: a cap of 2 per account so the tail journey can reach it, and heartbeats every second so a stream
+  // the console closed is noticed (and its slot freed) at once.
+  writeFileSync(join(home, 'etc/io.switchboard.api.http.streams.cfg'), 'maxStreamsPerAccount=2\nheartbeatSeconds=1\n');
   // Retries of asynchronous tasks 10 ms apart, so a failing function's event is dead-lettered at once (the dead-letters journey).
   writeFileSync(join(home, 'etc/io.switchboard.core.dispatch.cfg'), 'asyncBackoffMs=10\nasyncMaxBackoffMs=10\n');
   // A fixed port only for runs by hand (CONSOLE_TEST_PORT); tests take a free one.
@@ -58,6 +61,14 @@ export async function startSwitchboard(work) {
       stopNow();
     },
     log: () => log(home),
+    /** Opens a function's live log stream with the account key: {status, close()}; the body is left unread while open. */
+    async openStream(functionId) {
+      const controller = new AbortController();
+      const response = await fetch(`${base}/api/v1/accounts/${ACCOUNT}/functions/${functionId}/logs/stream`, {
+        headers: { Authorization: `Bearer ${accountKey}`, Accept: 'text/event-stream' }, signal: controller.signal,
+      });
+      return { status: response.status, close: () => controller.abort() };
+    },
     /** Calls the API directly (test setup only; the journeys themselves go through the console). */
     async api(method, path, body, key = adminKey) {
       const response = await fetch(`${base}/api/v1${path}`, {

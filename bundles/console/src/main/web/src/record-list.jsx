@@ -34,7 +34,7 @@ export function RecordTable({ records, names, testid }) {
         <thead><tr><th>Started</th>{names && <th>Function</th>}<th>Outcome</th><th>Trigger</th><th>Version</th><th>Duration</th><th>Logs</th><th /></tr></thead>
         <tbody>{records.map((inv) => (
           <>
-            <tr>
+            <tr data-invocation={inv.id}>
               <td>{time(inv.startedAt)}</td>
               {names && <td><a href={href(`/functions/${inv.functionId}/invocations`)}>{names[inv.functionId] || inv.functionId}</a></td>}
               <td><OutcomeBadge outcome={inv.outcome} /></td>

@@ -74,3 +74,26 @@ export function download(filename, blob) {
   link.remove();
   setTimeout(() => URL.revokeObjectURL(url), 0);
 }
+
+/**
+ * Whether a record passes the filter form, decided in the browser as the search endpoint decides it (for the records the
+ * live tail brings, which no search has seen): outcome, a log line at the level or above, the text (any case) in a log
+ * line, the error or the result, and started in [from, to).
+ */
+export function matches(record, filter) {
+  if (filter.outcome && record.outcome !== filter.outcome) return false;
+  if (filter.level) {
+    const least = LEVELS.indexOf(filter.level);
+    if (!(record.logs || []).some((line) => LEVELS.indexOf(String(line.level).toUpperCase()) >= least)) return false;
+  }
+  const text = filter.text && filter.text.trim().toLowerCase();
+  if (text) {
+    const within = (record.logs || []).map((line) => line.message || '')
+      .concat(record.error ? [JSON.stringify(record.error)] : [], record.result === undefined ? [] : [JSON.stringify(record.result)]);
+    if (!within.some((part) => String(part).toLowerCase().includes(text))) return false;
+  }
+  const started = Date.parse(record.startedAt);
+  if (filter.from && !(started >= new Date(filter.from).getTime())) return false;
+  if (filter.to && !(started < new Date(filter.to).getTime())) return false;
+  return true;
+}

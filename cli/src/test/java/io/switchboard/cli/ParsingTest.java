@@ -25,6 +25,13 @@ class ParsingTest {
     }
 
     @Test
+    void metricsTakesOnlyTheReportRanges() {
+        CliRun run = CliRun.run(dir, dir, "", "metrics", "hello", "--range", "1d");
+        assertThat(run.exitCode).isEqualTo(ExitCode.USAGE);
+        assertThat(run.err).contains("1h, 24h, 7d, 30d").contains("'1d'");
+    }
+
+    @Test
     void loginNeedsUrlAccountAndKey() {
         CliRun run = CliRun.run(dir, dir, "", "login", "--url", "http://localhost:8181");
         assertThat(run.exitCode).isEqualTo(ExitCode.USAGE);

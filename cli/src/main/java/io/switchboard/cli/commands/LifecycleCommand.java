@@ -23,14 +23,22 @@ abstract class LifecycleCommand extends BaseCommand {
     public Integer call() {
         Api api = api();
         ArrayNode answers = Json.mapper().createArrayNode();
-        for (String name : project().selected(names)) {
-            JsonNode function = api.requireFunction(name);
-            JsonNode answer = api.post(api.accountPath("/functions/" + function.path("id").asText() + "/" + action()), null);
-            answers.add(answer);
-            if (!json()) {
-                output.line(name + ": " + output.state(answer.path("state").asText()) + " (deployed version "
-                        + answer.path("deployedVersion").asInt() + ")");
+        List<String> selected = project().selected(names);
+        Progress progress = new Progress(environment, json(), action(), selected.size());
+        try {
+            for (String name : selected) {
+                progress.next(name);
+                JsonNode function = api.requireFunction(name);
+                JsonNode answer = api.post(api.accountPath("/functions/" + function.path("id").asText() + "/" + action()), null);
+                progress.clear();
+                answers.add(answer);
+                if (!json()) {
+                    output.line(name + ": " + output.state(answer.path("state").asText()) + " (deployed version "
+                            + answer.path("deployedVersion").asInt() + ")");
+                }
             }
+        } finally {
+            progress.clear();
         }
         if (json()) {
             output.json(answers);

@@ -46,17 +46,24 @@ public final class PullCommand extends BaseCommand {
         }
         EventCatalog events = EventCatalog.bundled();
         int result = ExitCode.OK;
-        for (JsonNode listed : remote) {
-            JsonNode function = api.get(api.accountPath("/functions/" + listed.path("id").asText()));
-            String name = function.path("name").asText();
-            Project.LocalFunction pulled = merge(project, function, events);
-            if (project.has(name) && !project.function(name).equals(pulled) && !yes
-                    && !Confirm.ask(environment, "overwrite local changes of '" + name + "'?")) {
-                result = ExitCode.CANCELLED;
-                continue;
+        Progress progress = new Progress(environment, json(), "pull", remote.size());
+        try {
+            for (JsonNode listed : remote) {
+                progress.next(listed.path("name").asText());
+                JsonNode function = api.get(api.accountPath("/functions/" + listed.path("id").asText()));
+                progress.clear();
+                String name = function.path("name").asText();
+                Project.LocalFunction pulled = merge(project, function, events);
+                if (project.has(name) && !project.function(name).equals(pulled) && !yes
+                        && !Confirm.ask(environment, "overwrite local changes of '" + name + "'?")) {
+                    result = ExitCode.CANCELLED;
+                    continue;
+                }
+                project.write(pulled);
+                output.line(output.green("pulled") + " " + name + " -> functions/" + name);
             }
-            project.write(pulled);
-            output.line(output.green("pulled") + " " + name + " -> functions/" + name);
+        } finally {
+            progress.clear();
         }
         return result;
     }

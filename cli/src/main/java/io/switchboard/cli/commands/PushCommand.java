@@ -32,39 +32,48 @@ public final class PushCommand extends BaseCommand {
         Project project = project();
         ObjectNode summary = Json.object();
         int result = ExitCode.OK;
-        for (String name : project.selected(names)) {
-            Project.LocalFunction local = project.function(name);
-            ObjectNode spec = local.config().spec(local.code());
-            Optional<JsonNode> remote = api.functionByName(name);
-            if (remote.isEmpty()) {
-                if (!confirm("create function '" + name + "'?")) {
+        List<String> selected = project.selected(names);
+        Progress progress = new Progress(environment, json(), "push", selected.size());
+        try {
+            for (String name : selected) {
+                progress.next(name);
+                Project.LocalFunction local = project.function(name);
+                ObjectNode spec = local.config().spec(local.code());
+                Optional<JsonNode> remote = api.functionByName(name);
+                if (remote.isEmpty()) {
+                    progress.clear();
+                    if (!confirm("create function '" + name + "'?")) {
+                        result = ExitCode.CANCELLED;
+                        continue;
+                    }
+                    JsonNode created = api.post(api.accountPath("/functions"), spec);
+                    summary.put(name, "created");
+                    output.line(output.green("created") + " " + name + " (" + created.path("id").asText() + ")");
+                    continue;
+                }
+                String id = remote.get().path("id").asText();
+                JsonNode current = api.get(api.accountPath("/functions/" + id));
+                progress.clear();
+                List<String> diff = LineDiff.of(SpecText.of(current, spec.has("timeoutMs")), SpecText.of(spec, spec.has("timeoutMs")));
+                if (diff.stream().allMatch(l -> l.startsWith("  "))) {
+                    summary.put(name, "unchanged");
+                    output.line(name + " unchanged");
+                    continue;
+                }
+                if (!json()) {
+                    output.line(output.bold("--- " + name + " (server)  +++ " + name + " (project)"));
+                    diff.stream().filter(l -> !l.startsWith("  ")).forEach(l -> output.line(l.startsWith("+") ? output.green(l) : output.red(l)));
+                }
+                if (!confirm("update function '" + name + "'?")) {
                     result = ExitCode.CANCELLED;
                     continue;
                 }
-                JsonNode created = api.post(api.accountPath("/functions"), spec);
-                summary.put(name, "created");
-                output.line(output.green("created") + " " + name + " (" + created.path("id").asText() + ")");
-                continue;
+                api.put(api.accountPath("/functions/" + id), spec);
+                summary.put(name, "updated");
+                output.line(output.green("updated") + " " + name + " (deploy it to make the change productive: sbf deploy " + name + ")");
             }
-            String id = remote.get().path("id").asText();
-            JsonNode current = api.get(api.accountPath("/functions/" + id));
-            List<String> diff = LineDiff.of(SpecText.of(current, spec.has("timeoutMs")), SpecText.of(spec, spec.has("timeoutMs")));
-            if (diff.stream().allMatch(l -> l.startsWith("  "))) {
-                summary.put(name, "unchanged");
-                output.line(name + " unchanged");
-                continue;
-            }
-            if (!json()) {
-                output.line(output.bold("--- " + name + " (server)  +++ " + name + " (project)"));
-                diff.stream().filter(l -> !l.startsWith("  ")).forEach(l -> output.line(l.startsWith("+") ? output.green(l) : output.red(l)));
-            }
-            if (!confirm("update function '" + name + "'?")) {
-                result = ExitCode.CANCELLED;
-                continue;
-            }
-            api.put(api.accountPath("/functions/" + id), spec);
-            summary.put(name, "updated");
-            output.line(output.green("updated") + " " + name + " (deploy it to make the change productive: sbf deploy " + name + ")");
+        } finally {
+            progress.clear();
         }
         if (json()) {
             output.json(summary);

@@ -51,10 +51,7 @@ class CliIT {
             Poll.until("the invocation's logs are listed", Duration.ofSeconds(30),
                     () -> sbf.quietly("logs", "hello", "--since", "10m", "-o", "json").contains("payload fields"));
 
-            JsonNode metrics = sbf.json("metrics", "hello", "--range", "1d");
-            assertThat(metrics.at("/days/0/ok").asInt()).as(metrics.toString()).isGreaterThanOrEqualTo(2);
-            Run csv = sbf.run("", "metrics", "hello", "-o", "csv");
-            assertThat(csv.out).startsWith("day,invocations,ok,error,timeout,rejected,avg_ms,max_ms\n");
+            metricsCountWhatRan(sbf);
             followShowsNewLogLines(sbf);
 
             Path config1 = project.resolve("functions/hello/config.json");
@@ -74,6 +71,53 @@ class CliIT {
             Run missing = sbf.run("", "rollback", "hello", "99");
             assertThat(missing.exitCode).as(missing.out + missing.err).isEqualTo(3);
             assertThat(missing.err).contains("\"status\" : 404").contains("urn:switchboard:problem:not-found");
+        }
+    }
+
+    /**
+     * {@code sbf metrics} shows the server's report: three more successful runs add exactly three to SUCCEEDED, nothing to
+     * the failure states, and the CSV's buckets add up to the same totals.
+     */
+    private static void metricsCountWhatRan(Sbf sbf) throws Exception {
+        JsonNode before = sbf.json("metrics", "hello", "--range", "1h");
+        assertThat(before.path("range").asText()).isEqualTo("1h");
+        assertThat(before.path("buckets")).hasSize(60);
+        long succeeded = before.at("/totals/SUCCEEDED").asLong();
+        assertThat(succeeded).as(before.toString()).isGreaterThanOrEqualTo(2);
+        for (int i = 0; i < 3; i++) {
+            assertThat(sbf.run("", "invoke", "hello").exitCode).isZero();
+        }
+        Poll.until("the report counts the three runs", Duration.ofSeconds(30),
+                () -> succeededInTheLastHour(sbf) >= succeeded + 3);
+        JsonNode after = sbf.json("metrics", "hello", "--range", "1h");
+        assertThat(after.at("/totals/SUCCEEDED").asLong()).as(after.toString()).isEqualTo(succeeded + 3);
+        for (String failure : List.of("CODING_FAILURE", "TIMEOUT", "PLATFORM_FAILURE", "UNKNOWN")) {
+            assertThat(after.at("/totals/" + failure).asLong()).as(failure).isEqualTo(before.at("/totals/" + failure).asLong());
+        }
+        assertThat(after.at("/durations/count").asLong()).isEqualTo(after.at("/totals/SUCCEEDED").asLong()
+                + after.at("/totals/CODING_FAILURE").asLong() + after.at("/totals/TIMEOUT").asLong()
+                + after.at("/totals/PLATFORM_FAILURE").asLong() + after.at("/totals/UNKNOWN").asLong());
+
+        Run csv = sbf.run("", "metrics", "hello", "--range", "1h", "-o", "csv");
+        List<String> lines = csv.out.lines().toList();
+        assertThat(lines.get(0)).isEqualTo("start,invocations,succeeded,coding_failure,timeout,platform_failure,unknown,p50_ms,p95_ms,p99_ms,max_ms");
+        assertThat(lines).hasSize(61);
+        long csvSucceeded = lines.stream().skip(1).mapToLong(l -> Long.parseLong(l.split(",", -1)[2])).sum();
+        assertThat(csvSucceeded).as(csv.out).isEqualTo(succeeded + 3);
+
+        Run table = sbf.run("", "metrics", "hello", "--range", "1h");
+        assertThat(table.out).contains("SUCCEEDED").contains("CODING_FAILURE").containsPattern("TOTAL +" + (succeeded + 3) + " +" + (succeeded + 3) + " ");
+
+        Run badRange = sbf.run("", "metrics", "hello", "--range", "1d");
+        assertThat(badRange.exitCode).isEqualTo(2);
+        assertThat(badRange.err).contains("1h, 24h, 7d, 30d");
+    }
+
+    private static long succeededInTheLastHour(Sbf sbf) {
+        try {
+            return JSON.readTree(sbf.quietly("metrics", "hello", "--range", "1h", "-o", "json")).at("/totals/SUCCEEDED").asLong(-1);
+        } catch (IOException e) {
+            return -1;
         }
     }
 

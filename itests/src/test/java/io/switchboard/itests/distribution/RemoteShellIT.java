@@ -29,6 +29,12 @@ class RemoteShellIT {
             assertThat(listing).contains("Switchboard shell").contains("|Active     |    2|Switchboard Core (")
                     .contains("Switchboard Remote Shell (").doesNotContain("error:");
 
+            // help shows the @Descriptor texts of the switchboard: commands and their parameters.
+            String help = shell(installation, Map.of(), "help switchboard:functions\nhelp switchboard:schedule\n");
+            assertThat(help).contains("lists the functions of an account")
+                    .contains("schedules a deployed function on a cron expression in a time zone")
+                    .contains("five-field cron expression").contains("time zone, e.g. Europe/Berlin");
+
             String refused = shell(installation, Map.of("SWITCHBOARD_ADMIN_KEY", "not-the-admin-key"), "lb\n");
             assertThat(refused).contains("refused: the first line must be the admin key").doesNotContain("Switchboard Core (");
         }

@@ -3,6 +3,7 @@ package io.switchboard.core.internal.shell;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import org.apache.felix.service.command.Descriptor;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -30,29 +31,36 @@ public class ScheduleCommands {
     }
 
     /** The schedules of an account. */
-    public String schedules(String account) {
+    @Descriptor("lists the schedules of an account: id, function, cron, time zone, state, next and last run")
+    public String schedules(@Descriptor("account") String account) {
         return schedules.list(account).stream().map(ScheduleCommands::line).collect(Collectors.joining("\n"));
     }
 
     /** Schedules a deployed function on a five-field cron expression in UTC, with an empty payload. */
-    public String schedule(String account, String functionId, String cronExpression) {
+    @Descriptor("schedules a deployed function on a cron expression in UTC, with an empty payload")
+    public String schedule(@Descriptor("account") String account, @Descriptor("function id (deployed)") String functionId, @Descriptor("five-field cron expression, e.g. \"0 9 * * 1-5\"") String cronExpression) {
         return schedule(account, functionId, cronExpression, ScheduleSpec.DEFAULT_TIME_ZONE);
     }
 
     /** Schedules a deployed function on a five-field cron expression in the time zone, with an empty payload. */
-    public String schedule(String account, String functionId, String cronExpression, String timeZone) {
+    @Descriptor("schedules a deployed function on a cron expression in a time zone, with an empty payload")
+    public String schedule(@Descriptor("account") String account, @Descriptor("function id (deployed)") String functionId, @Descriptor("five-field cron expression, e.g. \"0 9 * * 1-5\"") String cronExpression,
+            @Descriptor("time zone, e.g. Europe/Berlin") String timeZone) {
         return guarded(() -> line(schedules.create(account, new ScheduleSpec(functionId, cronExpression, true, null, timeZone, List.of(), "{}"))));
     }
 
-    public String pause(String account, String scheduleId) {
+    @Descriptor("pauses a schedule (it keeps its settings and stops running)")
+    public String pause(@Descriptor("account") String account, @Descriptor("schedule id") String scheduleId) {
         return setActive(account, scheduleId, false);
     }
 
-    public String resume(String account, String scheduleId) {
+    @Descriptor("resumes a paused schedule")
+    public String resume(@Descriptor("account") String account, @Descriptor("schedule id") String scheduleId) {
         return setActive(account, scheduleId, true);
     }
 
-    public String unschedule(String account, String scheduleId) {
+    @Descriptor("deletes a schedule")
+    public String unschedule(@Descriptor("account") String account, @Descriptor("schedule id") String scheduleId) {
         return guarded(() -> {
             schedules.delete(account, scheduleId);
             return "deleted " + scheduleId;

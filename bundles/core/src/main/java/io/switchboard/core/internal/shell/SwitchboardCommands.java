@@ -3,6 +3,7 @@ package io.switchboard.core.internal.shell;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import org.apache.felix.service.command.Descriptor;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -46,6 +47,7 @@ public class SwitchboardCommands {
     }
 
     /** The event types of the catalogue with the limits in force. */
+    @Descriptor("lists the event types of the catalogue with the function limits in force")
     public String eventtypes() {
         return catalog.list().stream().map(view -> {
             EventTypeDefinition d = view.definition();
@@ -56,24 +58,29 @@ public class SwitchboardCommands {
     }
 
     /** The functions of an account. */
-    public String functions(String account) {
+    @Descriptor("lists the functions of an account: id, name, state, deployed version, event type")
+    public String functions(@Descriptor("account") String account) {
         return functions.list(account, 0, 500).items().stream().map(SwitchboardCommands::line).collect(Collectors.joining("\n"));
     }
 
     /** The productive bindings of every account. */
+    @Descriptor("lists the productive bindings (event type to function) of every account")
     public String bindings() {
         return bindings(null);
     }
 
     /** The productive bindings of an account. */
-    public String bindings(String account) {
+    @Descriptor("lists the productive bindings (event type to function) of an account")
+    public String bindings(@Descriptor("account") String account) {
         List<Binding> bindings = deployed.bindings(account);
         return bindings.stream().map(b -> String.format("%-12s %-45s %-30s v%d skills %s", b.account(), b.eventType(), b.functionName(),
                 b.version(), b.skills().isEmpty() ? "(all)" : String.join(",", b.skills()))).collect(Collectors.joining("\n"));
     }
 
     /** Runs a deployed function (by id or name) with a JSON payload. */
-    public String invoke(String account, String function, String payloadJson) {
+    @Descriptor("runs a deployed function with a JSON payload and prints its outcome, result and logs")
+    public String invoke(@Descriptor("account") String account, @Descriptor("function id or name") String function,
+            @Descriptor("payload as JSON, e.g. '{\"a\":1}'") String payloadJson) {
         try {
             FunctionOutcome outcome = dispatcher.invoke(account, function, payloadJson, List.of(), Trigger.MANUAL);
             StringBuilder out = new StringBuilder(outcome.outcome() + " (invocation " + outcome.invocationId() + ")\n");
@@ -86,7 +93,8 @@ public class SwitchboardCommands {
         }
     }
 
-    public String deploy(String account, String functionId) {
+    @Descriptor("deploys a function's current version (makes it productive)")
+    public String deploy(@Descriptor("account") String account, @Descriptor("function id") String functionId) {
         try {
             return line(functions.deploy(account, functionId));
         } catch (NotFoundException | ConflictException | ValidationException | FunctionLimitExceededException e) {
@@ -94,7 +102,8 @@ public class SwitchboardCommands {
         }
     }
 
-    public String undeploy(String account, String functionId) {
+    @Descriptor("undeploys a function (it stops receiving events)")
+    public String undeploy(@Descriptor("account") String account, @Descriptor("function id") String functionId) {
         try {
             return line(functions.undeploy(account, functionId));
         } catch (NotFoundException | ConflictException e) {
@@ -103,7 +112,8 @@ public class SwitchboardCommands {
     }
 
     /** Asynchronous tasks that failed every attempt, newest first. */
-    public String deadletters(String account) {
+    @Descriptor("lists the asynchronous tasks of an account that failed every attempt, newest first")
+    public String deadletters(@Descriptor("account") String account) {
         List<DeadLetterInfo> dead = deadLetters.list(account, 0, 100).items();
         return dead.stream().map(d -> String.format("%s %s task %s event %s (%s) function %s v%d after %d attempt(s): %s", d.deadLetteredAt(),
                 account, d.taskId(), d.eventId(), d.eventTypeId(), d.functionId(), d.version(), d.attempts(), d.lastError()))
@@ -111,7 +121,8 @@ public class SwitchboardCommands {
     }
 
     /** Where an account holds more productive functions than a lowered limit allows. */
-    public String breaches(String account) {
+    @Descriptor("lists where an account holds more productive functions than a lowered limit allows")
+    public String breaches(@Descriptor("account") String account) {
         return functions.limitBreaches(account).stream().map(b -> String.format("%s%s: limit %d, held by %s", b.eventTypeId(),
                 b.skill() == null ? "" : " skill " + b.skill(), b.limit(), String.join(", ", b.holders()))).collect(Collectors.joining("\n"));
     }
