@@ -90,11 +90,7 @@ public final class LpClientModule implements ToolbeltModule {
         String path = ModuleArguments.string(call.argumentsJson(), 1);
         Map<String, Object> options = ModuleArguments.object(call.argumentsJson(), 2);
         InvocationScope scope = call.scope();
-        String base = outbound.settings(scope.account()).lpDiscoveryBaseUrl();
-        if (base.isEmpty()) {
-            throw new IllegalStateException("LpClient needs the LivePerson discovery URL of account " + scope.account()
-                    + ": set lpDiscoveryBaseUrl with PUT /api/v1/accounts/" + scope.account() + "/settings");
-        }
+        String base = LpDiscovery.baseUrl(outbound, scope.account(), "LpClient");
         String secretName = options.get("appKeySecretName") instanceof String name && !name.isBlank() ? name : DEFAULT_APP_KEY_SECRET;
         // request's auth option ({user, pass}) replaces the app key's signature, e.g. for the file storage of GDPRUtil.
         String basic = options.get("auth") instanceof Map<?, ?> auth && auth.get("user") instanceof String user
