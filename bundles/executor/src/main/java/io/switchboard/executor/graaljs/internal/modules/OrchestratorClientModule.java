@@ -45,6 +45,8 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 @ToolbeltModuleName("OrchestratorClient")
 @Designate(ocd = OrchestratorClientModule.Config.class)
 public final class OrchestratorClientModule implements ToolbeltModule {
+
+    private static final String TRACEPARENT = "traceparent";
     static final String PID = "io.switchboard.executor.graaljs.orchestrator";
 
     /** Bounds of function-to-function calls made by functions. */
@@ -95,6 +97,11 @@ public final class OrchestratorClientModule implements ToolbeltModule {
             given.forEach((key, value) -> headers.add(new Header(String.valueOf(key), String.valueOf(value))));
         }
         InvocationScope scope = call.scope();
+        // The called function continues the caller's trace (its run gets a span of its own), as an outbound HTTP call
+        // does, unless the caller gave the call a traceparent of its own.
+        if (scope.traceParent() != null && headers.stream().noneMatch(h -> TRACEPARENT.equalsIgnoreCase(h.key()))) {
+            headers.add(new Header(TRACEPARENT, scope.traceParent()));
+        }
         Instant deadline = scope.deadline();
         if (args.size() > 3 && args.get(3) instanceof Number until && Instant.ofEpochMilli(until.longValue()).isBefore(deadline)) {
             deadline = Instant.ofEpochMilli(until.longValue());

@@ -245,6 +245,23 @@ class ToolbeltClientsTest {
     }
 
     @Test
+    void aCalledFunctionContinuesTheCallersTraceUnlessTheCallGivesItsOwn() {
+        CALLS.clear();
+        String caller = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+        ExecutionResult result = run("""
+                const { Toolbelt } = require('lp-faas-toolbelt');
+                const client = Toolbelt.OrchestratorClient();
+                async function lambda() {
+                  await client.invoke([{ uuid: 'fn-ok', payload: { n: 1 } }], 25000);
+                  await client.invoke([{ uuid: 'fn-ok', payload: { n: 2 }, headers: { Traceparent: 'own' } }], 25000);
+                  return 'done';
+                }""", "{}", 0, caller);
+        assertThat(result.outcome()).as("%s", result.error()).isEqualTo(Outcome.OK);
+        assertThat(CALLS).extracting(call -> call.headers().stream().map(h -> h.key() + "=" + h.value()).toList())
+                .containsExactly(List.of("traceparent=" + caller), List.of("Traceparent=own"));
+    }
+
+    @Test
     void lpClientAndTheUtilitiesDiscoverTheServiceAndSignWithTheAppKey() {
         SETTINGS.put(ACCOUNT, new AccountSettings(List.of(), base, 20));
         SECRETS.json.put(ACCOUNT + "/lp-faas-default-app-key",
@@ -324,9 +341,13 @@ class ToolbeltClientsTest {
     }
 
     private static ExecutionResult run(String code, String payload, int depth) {
+        return run(code, payload, depth, null);
+    }
+
+    private static ExecutionResult run(String code, String payload, int depth, String traceParent) {
         int id = IDS.incrementAndGet();
         return harness.executor().execute(new ExecutionRequest("inv-" + id, ACCOUNT, "fn-" + id, "fn-" + id + "@1", code,
-                "{\"payload\":" + payload + ",\"headers\":[]}", Map.of(), List.of(), Duration.ofSeconds(20), depth));
+                "{\"payload\":" + payload + ",\"headers\":[]}", Map.of(), List.of(), Duration.ofSeconds(20), depth, traceParent));
     }
 
     private static void record(HttpExchange exchange, String service) throws IOException {
