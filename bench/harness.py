@@ -22,6 +22,8 @@ import sys
 import threading
 import time
 import uuid
+import xml.etree.ElementTree as ET
+import zipfile
 
 BENCH = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(BENCH)
@@ -40,6 +42,10 @@ COMMANDS = {k: f[:-3] for k, f in FUNCTIONS.items()}
 
 def cc_path(command):
     return "/events/conversational-commands/commands/" + command
+
+# (c) makes one outbound call per event: LivePerson's default of 20 per function and second would cap it at 20 events/s,
+# so the bench sets account bench-c's `httpRequestsPerSecond` to this (the peer has no such limit)
+C_HTTP_REQUESTS_PER_SECOND = 50000
 
 STARTED = []  # Popen objects we own (peer, stub)
 PLATFORM = None
@@ -67,6 +73,10 @@ class Platform:
         # the stub server the functions call listens on loopback, which functions reach only when the operator admits it
         with open(os.path.join(self.home, "etc", "io.switchboard.core.egress.cfg"), "w") as f:
             f.write("allowedPrivateNetworks=127.0.0.0/8\n")
+        # (c)'s account may send more than LivePerson's 20 outbound requests per function and second (set through the
+        # account settings API in start()); the operator's ceiling for that setting is raised to allow it
+        with open(os.path.join(self.home, "etc", "io.switchboard.core.settings.cfg"), "w") as f:
+            f.write("maxHttpRequestsPerSecond=%d\n" % C_HTTP_REQUESTS_PER_SECOND)
         # the event source used for the hot-deploy measure waits outside system/ until it is dropped into deploy/
         self.hot_jar = None
         for name in os.listdir(os.path.join(self.home, "system")):
@@ -389,6 +399,134 @@ def measure_throughput(cfg, api, peer_port, paths):
                           "errors": sum(r["errors"] for r in runs),
                           "requests": sum(r["requests"] for r in runs)}
                    for side, runs in rounds.items()}
+    return out
+
+
+def measure_warmup(cfg, paths):
+    """Events/s of (a) per 5-s window from the first event after a fresh start (nothing else has warmed the JIT):
+    back-to-back wrk runs of 5 s, so each window's figure is what the platform served in it."""
+    windows = []
+    t0 = time.monotonic()
+    for i in range(max(1, cfg.warmup_series_s // WARMUP_WINDOW_S)):
+        start = time.monotonic() - t0
+        r = wrk(cfg.port, "bench-a", paths["sample"], WARMUP_WINDOW_S, cfg.conns, path=cc_path(COMMANDS["a"]),
+                label="warm-up series %d" % (i + 1))
+        windows.append({"start_s": round(start, 2), "end_s": round(time.monotonic() - t0, 2), "rps": r["rps"],
+                        "p50_ms": r["p50_us"] / 1000, "p99_ms": r["p99_us"] / 1000, "errors": r["errors"]})
+    return {"window_s": WARMUP_WINDOW_S, "conns": cfg.conns, "windows": windows}
+
+
+WARMUP_WINDOW_S = 5
+
+
+RECORD_POLICY_KEY = "recordPolicy"  # the optional record policy of issue 18 (the `records` part), found in metatype
+
+
+def record_policy_option(dist):
+    """Where the optional record policy is configured, read from the bundles' metatype (OSGI-INF/metatype/*.xml): the
+    configuration PID whose definition has an attribute `recordPolicy`, its default and the value to measure (the
+    first option that is not the default; `BENCH_RECORD_POLICY=key=value,...` sets the keys instead). None with a note
+    when no bundle of the distribution offers it."""
+    system = os.path.join(dist, "system")
+    for name in sorted(os.listdir(system)):
+        if not name.endswith(".jar"):
+            continue
+        try:
+            with zipfile.ZipFile(os.path.join(system, name)) as jar:
+                entries = [e for e in jar.namelist() if e.startswith("OSGI-INF/metatype/") and e.endswith(".xml")]
+                for entry in entries:
+                    text = jar.read(entry)
+                    if RECORD_POLICY_KEY.encode() not in text:
+                        continue
+                    found = _record_policy_in(ET.fromstring(text), name)
+                    if found:
+                        return found
+        except (OSError, zipfile.BadZipFile, ET.ParseError):
+            continue
+    return {"skipped": "no bundle in %s/system declares a configuration attribute `%s` (metatype); the optional "
+                       "record policy is not in this build" % (os.path.basename(dist), RECORD_POLICY_KEY)}
+
+
+def _record_policy_in(root, jar):
+    strip = lambda tag: tag.rsplit("}", 1)[-1]
+    ocds = {}
+    for ocd in root.iter():
+        if strip(ocd.tag) != "OCD":
+            continue
+        for ad in ocd:
+            if strip(ad.tag) == "AD" and ad.get("id") == RECORD_POLICY_KEY:
+                options = [o.get("value") for o in ad if strip(o.tag) == "Option"]
+                ocds[ocd.get("id")] = {"default": ad.get("default"), "options": options,
+                                       "attributes": [a.get("id") for a in ocd if strip(a.tag) == "AD"]}
+    for designate in root.iter():
+        if strip(designate.tag) != "Designate":
+            continue
+        ref = next((o.get("ocdref") for o in designate if strip(o.tag) == "Object"), None)
+        if ref in ocds and designate.get("pid"):
+            d = ocds[ref]
+            wanted = os.environ.get("BENCH_RECORD_POLICY")
+            if wanted:
+                keys = dict(kv.split("=", 1) for kv in wanted.split(",") if "=" in kv)
+            else:
+                value = next((o for o in d["options"] if o != d["default"]), None)
+                if value is None:
+                    return {"skipped": "%s of %s (%s) lists no value other than its default %r; set BENCH_RECORD_POLICY="
+                                       "recordPolicy=<value>" % (RECORD_POLICY_KEY, designate.get("pid"), jar, d["default"])}
+                keys = {RECORD_POLICY_KEY: value}
+            return {"pid": designate.get("pid"), "jar": jar, "default": d["default"], "options": d["options"], "keys": keys}
+    return None
+
+
+def measure_record_policy(cfg, api, platform, paths, fid):
+    """(a) with the default record policy and, right after, with the optional one (written into the private copy's
+    etc/ and read live by FileInstall), 1 s warm-up + `duration` s each; the records each run added are counted
+    through the API once the writer has caught up."""
+    option = record_policy_option(DIST)
+    if "skipped" in option:
+        log("  record policy: " + option["skipped"])
+        return option
+    cfg_file = os.path.join(platform.home, "etc", option["pid"] + ".cfg")
+    before_text = open(cfg_file).read() if os.path.exists(cfg_file) else None
+
+    def records_total():
+        s, d = api.call("GET", "/api/v1/accounts/bench-a/functions/%s/invocations?size=1" % fid)
+        return d["total"] if s == 200 else None
+
+    def settled_total(deadline_s=20):
+        last, since, end = None, time.monotonic(), time.monotonic() + deadline_s
+        while time.monotonic() < end:
+            t = records_total()
+            if t != last:
+                last, since = t, time.monotonic()
+            elif time.monotonic() - since >= 1.5:
+                break
+            time.sleep(0.25)
+        return last
+
+    out = {"pid": option["pid"], "keys": option["keys"], "default": option["default"], "jar": option["jar"]}
+    try:
+        for policy in ("default", "optional"):
+            if policy == "optional":
+                with open(cfg_file, "w") as f:
+                    f.write((before_text or "") + "".join("%s=%s\n" % kv for kv in option["keys"].items()))
+                time.sleep(2)  # FileInstall polls etc/ every 500 ms; the component applies it
+            wrk(cfg.port, "bench-a", paths["sample"], 1, cfg.conns, path=cc_path(COMMANDS["a"]),
+                label="warm-up records %s" % policy)
+            start_total = settled_total()
+            r = wrk(cfg.port, "bench-a", paths["sample"], cfg.duration, cfg.conns, path=cc_path(COMMANDS["a"]),
+                    label="a, records %s" % policy)
+            added = None if start_total is None else settled_total() - start_total
+            out[policy] = {"rps": r["rps"], "p50_ms": r["p50_us"] / 1000, "p99_ms": r["p99_us"] / 1000,
+                           "errors": r["errors"], "requests": r["requests"], "records_added": added}
+    finally:
+        if before_text is None:
+            if os.path.exists(cfg_file):
+                os.remove(cfg_file)
+        else:
+            with open(cfg_file, "w") as f:
+                f.write(before_text)
+        time.sleep(1.5)
+    log("  record policy: %s" % out)
     return out
 
 
@@ -839,7 +977,7 @@ def options():
     ap.add_argument("--rounds", type=int, help="alternating rounds per function (1 / 3)")
     ap.add_argument("--warm-rounds", type=int,
                     help="rounds of warming every function on the platform first (0 after the soak, else 2)")
-    ap.add_argument("--soak-minutes", type=int, help="minutes of steady mixed load (1 / 10); 0 leaves the soak out")
+    ap.add_argument("--soak-minutes", type=int, help="minutes of steady mixed load (1 / 7); 0 leaves the soak out")
     ap.add_argument("--only", default=",".join(PARTS), help="some of " + ",".join(PARTS))
     cfg = ap.parse_args()
     unknown = set(cfg.only.split(",")) - set(PARTS)
@@ -847,7 +985,9 @@ def options():
         ap.error("--only: unknown part(s) %s; the parts are %s" % (",".join(sorted(unknown)), ",".join(PARTS)))
     quick = cfg.quick
     # full mode: the 10-minute soak plus everything else within 15 minutes on 2 cores (see bench/README.md)
-    cfg.soak_minutes = cfg.soak_minutes if cfg.soak_minutes is not None else (1 if quick else 10)
+    # (7 minutes since the warm-up series and the record-policy rows were added: the full run must stay within 15)
+    cfg.soak_minutes = cfg.soak_minutes if cfg.soak_minutes is not None else (1 if quick else 7)
+    cfg.warmup_series_s = 60
     cfg.only = set(cfg.only.split(","))
     soak = "soak" in cfg.only and cfg.soak_minutes > 0
     cfg.duration = cfg.duration or (8 if quick else 5)
@@ -864,7 +1004,7 @@ def options():
     return cfg
 
 
-PARTS = ("startup", "fault", "soak", "throughput", "malformed", "hostile", "fanout", "scale")
+PARTS = ("startup", "warmup", "fault", "soak", "throughput", "records", "malformed", "hostile", "fanout", "scale")
 
 
 def main():
@@ -896,6 +1036,11 @@ def main():
     try:
         with timed(sections, "fresh start-up, functions, peer and stub"):
             api, paths, end_payload = start(cfg, results, stub_url)
+        # the warm-up series first: nothing but the three checks of start() has run on the fresh platform yet
+        if "warmup" in only:
+            log("warm-up: (a) from the first event after the fresh start")
+            with timed(sections, "warm-up after the fresh start"):
+                results["warmup"] = measure_warmup(cfg, paths)
         # kill -9 first: the restart then has few functions and a small database to recover, and the soak that
         # follows warms the restarted platform's JIT for everything measured after it
         if "fault" in only:
@@ -912,6 +1057,10 @@ def main():
                 cfg.platform, cfg.cpu_profile_path = PLATFORM, os.path.join(TARGET, "cpu-profile.jfr")
                 results["throughput"] = measure_throughput(cfg, api, cfg.peer_port, paths)
                 results["cpu_profile"] = analyse_cpu(cfg.cpu_profile_path, max(2, cfg.duration - 1))
+        if "records" in only:
+            log("(a) with the default and the optional record policy")
+            with timed(sections, "record policies"):
+                results["record_policy"] = measure_record_policy(cfg, api, PLATFORM, paths, results["function_ids"]["a"])
         if "startup" in only:
             log("hot deploy of an event source and a template")
             with timed(sections, "hot deployment and template"):
@@ -971,9 +1120,14 @@ def start(cfg, results, stub_url):
     api = Api(cfg.port)
     paths, sample, end_payload = payloads(api)
     results["payload_bytes"] = {k: os.path.getsize(v) for k, v in paths.items()}
+    s, settings = api.call("PUT", "/api/v1/accounts/bench-c/settings", {"httpRequestsPerSecond": C_HTTP_REQUESTS_PER_SECOND})
+    if s != 200 or settings.get("httpRequestsPerSecond") != C_HTTP_REQUESTS_PER_SECOND:
+        raise RuntimeError("setting bench-c's httpRequestsPerSecond: %s %s" % (s, settings))
+    results["c_http_requests_per_second"] = C_HTTP_REQUESTS_PER_SECOND
+    results["function_ids"] = {}
     for k, file in FUNCTIONS.items():
-        api.create_function("bench-" + k, file[:-3], function_code(file, stub_url),
-                            domains=[HOST] if k == "c" else None)
+        results["function_ids"][k] = api.create_function("bench-" + k, file[:-3], function_code(file, stub_url),
+                                                         domains=[HOST] if k == "c" else None)
     # the three functions answer the same on both sides
     for k in FUNCTIONS:
         body = open(paths["big" if k == "b" else "sample"], "rb").read()

@@ -76,9 +76,18 @@ def throughput(r, out):
             NAMES[fn], p["rps"], n["rps"], ratio(p["rps"], n["rps"]), ms(p["p50_ms"]), ms(n["p50_ms"]),
             ms(p["p99_ms"]), ms(n["p99_ms"]), ratio(p["p99_ms"], n["p99_ms"]), p["errors"], n["errors"]))
     ok_tp = all(t[f]["platform"]["rps"] >= t[f]["peer"]["rps"] for f in ("a", "b"))
+    ok_c = t["c"]["platform"]["rps"] >= 0.8 * t["c"]["peer"]["rps"]
     ok_p99 = all(t[f]["platform"]["p99_ms"] <= 1.5 * t[f]["peer"]["p99_ms"] for f in ("a", "b", "c"))
-    out.append("\nTargets: throughput at least the peer's on (a) and (b): %s; p99 within 1.5x of the peer: %s.\n"
-               % (verdict(ok_tp), verdict(ok_p99)))
+    out.append("\nTargets: throughput at least the peer's on (a) and (b): %s; at least 0.8x on (c): %s; p99 within 1.5x "
+               "of the peer: %s.\n" % (verdict(ok_tp), verdict(ok_c), verdict(ok_p99)))
+    if r.get("c_http_requests_per_second"):
+        out.append("(c) makes one outbound request per event, and LivePerson's per-function rate (20 requests/s by "
+                   "default) would answer all but 20 of them per second with `429`: the harness sets account `bench-c`'s "
+                   "`httpRequestsPerSecond` to **%d** (`PUT /api/v1/accounts/bench-c/settings`) and raises the "
+                   "operator's ceiling for it in the private copy's `etc/io.switchboard.core.settings.cfg` "
+                   "(`maxHttpRequestsPerSecond=%d`; default 1000). The rate window is still checked on every request.\n"
+                   % (r["c_http_requests_per_second"], r["c_http_requests_per_second"]))
+    per_event(r, out)
     cp = r.get("cpu_profile") or {}
     if cp.get("samples"):
         total = cp["samples"]
@@ -100,6 +109,136 @@ def throughput(r, out):
                    "keeping a record of every run, which the peer does not pay.\n")
     elif cp.get("error"):
         out.append("(The CPU profile could not be taken: %s.)\n" % cp["error"])
+
+
+# What the platform does for each event of the comparison that the peer does not (issue 18: no target bought by
+# switching a check off). Kept beside the code that does it: see the docs each line names.
+PER_EVENT = (
+    ("API key", "the bearer key checked against the admin key and the account's keys, the account header against the key (the peer compares one string)"),
+    ("account and selection", "the account's deployed functions bound to the event type, then the one named like the command"),
+    ("schema validation", "the payload against the event type's JSON Schema (the peer checks a few members by hand)"),
+    ("limits", "per-function and per-account concurrency limits, the quarantine's admission, the function's timeout "
+               "and memory watchdog"),
+    ("function sandbox", "a pooled GraalJS context with deny-by-default host access, LivePerson's Node globals, "
+                         "libraries and toolbelt (the peer runs the file in Node's own process)"),
+    ("result check", "the reply against the event type's result contract, mapped to LivePerson's answer"),
+    ("invocation record", "one record per run (outcome, timings, logs), queued and written in batches to H2 by "
+                          "the record writer, behind the reply"),
+    ("rollups and metrics", "the per-minute invocation report rollup and the Micrometer timers and counters"),
+    ("trace context", "a W3C `traceparent` for the event (taken from the request or made), passed to the function's calls"),
+    ("outbound (c)", "the account's allow-list, the egress policy and the per-function rate window for each request"),
+)
+
+
+def per_event(r, out):
+    if not r.get("throughput"):
+        return
+    out.append("What the platform does per event that the peer does not (every check stays on for every figure here):\n")
+    out.append("| what | per event |")
+    out.append("|---|---|")
+    for what, how in PER_EVENT:
+        out.append("| %s | %s |" % (what, how))
+    out.append("")
+
+
+def targets(r, out):
+    """The targets of issue 18, each met or missed from this run's figures (a part not run: not measured)."""
+    rows = []
+    t = r.get("throughput") or {}
+    for fn, want in (("a", 1.0), ("b", 1.0), ("c", 0.8)):
+        if fn in t:
+            got = t[fn]["platform"]["rps"] / t[fn]["peer"]["rps"] if t[fn]["peer"]["rps"] else 0
+            rows.append(("throughput %s >= %.1fx the peer" % (fn, want), "%.2fx" % got, got >= want))
+    for fn in ("a", "b", "c"):
+        if fn in t and t[fn]["peer"]["p99_ms"]:
+            got = t[fn]["platform"]["p99_ms"] / t[fn]["peer"]["p99_ms"]
+            rows.append(("p99 %s <= 1.5x the peer's" % fn, "%.2fx" % got, got <= 1.5))
+    w = warmup_figures(r)
+    if w:
+        rows.append(("90 % of peak throughput within 30 s of the first event after a fresh start",
+                     "%s (peak %s events/s%s)" % ("%.0f s" % w["t90"] if w["t90"] is not None else "not within %d s" % w["span"],
+                                                   "%.0f" % w["peak"], w["peak_note"]),
+                     w["t90"] is not None and w["t90"] <= 30))
+    h = r.get("hostile")
+    if h:
+        got = h["under_hostile"]["p99_ms"] / h["baseline"]["p99_ms"]
+        rows.append(("quiet account's p99 beside the hostile functions <= 2x its quiet baseline", "%.2fx" % got, got <= 2))
+    f = r.get("fanout")
+    if f and len(f) > 1:
+        got = f[-1]["p50_ms"] / f[0]["p50_ms"]
+        rows.append(("one Chat Post Survey event to its %d functions: p50 <= 3x that of one" % f[-1]["functions"], "%.2fx" % got, got <= 3))
+    if not rows:
+        return
+    out.append("### Targets of issue 18\n")
+    out.append("| target | this run | |")
+    out.append("|---|---|---|")
+    for what, got, ok in rows:
+        out.append("| %s | %s | %s |" % (what, got, verdict(ok)))
+    out.append("| no target bought by switching off a check: key, schema, limits and a record of every run stay on | "
+               "%s | %s |" % ("default record policy for every figure except the row marked optional"
+                              if r.get("record_policy", {}).get("optional") else "default record policy throughout", "met"))
+    out.append("")
+
+
+def warmup_figures(r):
+    """Peak and time to 90 % of it from the warm-up series: the peak is the warm (a) throughput of the comparison when
+    it ran (the platform keeps improving after a minute), else the best window of the series; the time is the end of
+    the first 5-s window at 90 % of it."""
+    w = r.get("warmup")
+    if not w or not w.get("windows"):
+        return None
+    win = w["windows"]
+    warm = (r.get("throughput") or {}).get("a", {}).get("platform", {}).get("rps")
+    series_peak = max(x["rps"] for x in win)
+    peak, note = (warm, ", the warm (a) of the comparison") if warm else (series_peak, ", the best window of the series")
+    t90 = next((x["end_s"] for x in win if x["rps"] >= 0.9 * peak), None)
+    return {"t90": t90, "peak": peak, "peak_note": note, "span": round(win[-1]["end_s"]), "series_peak": series_peak}
+
+
+def warmup(r, out):
+    w = r.get("warmup")
+    f = warmup_figures(r)
+    if not f:
+        return
+    out.append("### Warm-up after a fresh start\n")
+    out.append("Right after the fresh start (before anything else: only the three checks that both sides give the same "
+               "reply ran), (a) is driven with %d connections in back-to-back wrk runs of %d s, from the platform's first "
+               "event: events/s per window. Peak: %.0f events/s%s; the best window of the series: %.0f events/s.\n"
+               % (w["conns"], w["window_s"], f["peak"], f["peak_note"], f["series_peak"]))
+    out.append("| seconds from the first event | " + " | ".join("%.0f-%.0f" % (x["start_s"], x["end_s"]) for x in w["windows"]) + " |")
+    out.append("|---|" + "---|" * len(w["windows"]))
+    out.append("| events/s | " + " | ".join("%.0f" % x["rps"] for x in w["windows"]) + " |")
+    out.append("| share of the peak | " + " | ".join("%.0f%%" % (100.0 * x["rps"] / f["peak"]) for x in w["windows"]) + " |")
+    out.append("| p99 | " + " | ".join(ms(x["p99_ms"]) for x in w["windows"]) + " |")
+    out.append("\nTime to 90 %% of the peak: **%s** (target <= 30 s): %s.\n" % (
+        "%.0f s" % f["t90"] if f["t90"] is not None else "not within %d s" % f["span"],
+        verdict(f["t90"] is not None and f["t90"] <= 30)))
+
+
+def record_policy(r, out):
+    rp = r.get("record_policy")
+    if not rp:
+        return
+    out.append("### Record policy\n")
+    if rp.get("skipped"):
+        out.append("(a) with the optional record policy was not measured: %s. The harness looks for a configuration "
+                   "attribute `recordPolicy` in the bundles' metatype and writes its first non-default option (or "
+                   "`BENCH_RECORD_POLICY=key=value,...`) into the private copy's `etc/<pid>.cfg`.\n" % rp["skipped"])
+        return
+    out.append("(a) with the default record policy (a record of every run) and, right after, with the optional one "
+               "(`etc/%s.cfg`: %s, read live), %s s each after 1 s of warm-up, %d connections; records added counted "
+               "through the API once the writer caught up.\n" % (
+                   rp["pid"], ", ".join("`%s=%s`" % kv for kv in rp["keys"].items()), r["duration_s"], r["conns"]))
+    out.append("| policy | events/s | p50 | p99 | records added per 100 events | errors |")
+    out.append("|---|---|---|---|---|---|")
+    for policy in ("default", "optional"):
+        x = rp.get(policy)
+        if x:
+            per = "-" if x.get("records_added") is None or not x["requests"] else "%.1f" % (100.0 * x["records_added"] / x["requests"])
+            out.append("| %s (%s) | %.0f | %s | %s | %s | %d |" % (
+                policy, rp["default"] if policy == "default" else ", ".join("%s=%s" % kv for kv in rp["keys"].items()),
+                x["rps"], ms(x["p50_ms"]), ms(x["p99_ms"]), per, x["errors"]))
+    out.append("")
 
 
 def startup(r, out):
@@ -231,7 +370,11 @@ def fanout(r, out):
     for row in f:
         out.append("| %d | %.0f | %s | %s | %d | %s |" % (row["functions"], row["rps"], ms(row["p50_ms"]),
                                                         ms(row["p99_ms"]), row["errors"], ratio(row["p50_ms"], f[0]["p50_ms"])))
-    out.append("")
+    if len(f) > 1:
+        out.append("\nTarget: p50 with %d functions at most 3x that with one: %s.\n"
+                   % (f[-1]["functions"], verdict(f[-1]["p50_ms"] <= 3 * f[0]["p50_ms"])))
+    else:
+        out.append("")
 
 
 def scale(r, out):
@@ -274,13 +417,13 @@ def hostile(r, out):
     out.append("| ratio hostile / quiet (target: latency <= 2x) | %s | %s | %s | |" % (
         ratio(u["rps"], b["rps"]), ratio(u["p50_ms"], b["p50_ms"]), ratio(u["p99_ms"], b["p99_ms"])))
     out.append("\nHostile events answered: %s (non-2xx %s, client timeouts %s). Outcomes recorded for the hostile "
-               "functions: %s. Target \"within 2x of the quiet baseline\": %s. The loop and the memory bomb are "
+               "functions: %s. Target \"p99 within 2x of the quiet baseline\": %s. The loop and the memory bomb are "
                "quarantined after their first stop (they then share one slot and a tenth of a core; runs beyond that "
                "answer `REJECTED com.switchboard.dispatch.quarantined`), but until then each event runs them on "
                "their own threads for up to their 2 s deadline.\n" % (
                    h.get("hostile_requests"), h.get("hostile_non2xx"), h.get("hostile_timeouts"),
                    "; ".join("%s %s" % (k, ", ".join(v)) for k, v in (h.get("hostile_outcomes") or {}).items()) or "-",
-                   verdict(u["p99_ms"] <= 2 * b["p99_ms"] and u["p50_ms"] <= 2 * b["p50_ms"])))
+                   verdict(u["p99_ms"] <= 2 * b["p99_ms"])))
 
 
 def mib(kib):
@@ -379,7 +522,7 @@ def soak(r, out):
     judged = rows[warm:]
     if len(judged) < SOAK_MIN_MINUTES:
         result = ("not judged: %d minute(s) after the warm-up cannot show a trend of heap, threads or p99 (the full "
-                  "run soaks for 10)" % len(judged))
+                  "run soaks for 7)" % len(judged))
     else:
         result = "flat" if all(ok for _, _, ok in criteria) else "**not flat** (missed: %s)" % "; ".join(
             what.split(",")[0].split(" (")[0].split(":")[0] for what, _, ok in criteria if not ok)
@@ -430,11 +573,12 @@ def render(r):
                    % (os.path.relpath(r["distribution"], os.path.dirname(BENCH)) if r["distribution"].startswith(os.path.dirname(BENCH))
                       else r["distribution"], r["distribution_built"], r.get("git_head", "?")))
     out.append("Reproduce: `./mvnw -B -DskipTests install` (if `distribution/target/switchboard` is missing), then "
-               "`bench/run.sh --quick` (about 4 minutes, a 1-minute soak) or `bench/run.sh` (everything with the "
-               "10-minute soak, about 14 minutes, bounded at 17.5); `--only soak --soak-minutes 10` runs the soak "
+               "`bench/run.sh --quick` (about 5 minutes, a 1-minute soak) or `bench/run.sh` (everything with the "
+               "7-minute soak, about 14 minutes, bounded at 17.5); `--only soak --soak-minutes 10` runs the soak "
                "alone; see [bench/README.md](../bench/README.md).\n")
     run_time(r, out)
-    for part in (throughput, startup, fault, soak, malformed, hostile, fanout, scale):
+    targets(r, out)
+    for part in (warmup, throughput, record_policy, startup, fault, soak, malformed, hostile, fanout, scale):
         part(r, out)
     if r.get("log_errors") is not None:
         out.append("### Log\n")
