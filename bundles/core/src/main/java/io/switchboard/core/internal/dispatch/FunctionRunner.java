@@ -109,7 +109,7 @@ final class FunctionRunner {
                 long wallBefore = System.nanoTime();
                 result = execute(new ExecutionRequest(invocationId, function.account(), function.functionId(), function.codeId(),
                         function.spec().code(), input(payloadJson, context.headers()), function.spec().env(), function.spec().allowedDomains(),
-                        function.timeout(), context.depth(), trace.header()));
+                        held.timeout(function.timeout()), context.depth(), trace.header()));
                 result = recorder.bounded(result);
                 long wall = System.nanoTime() - wallBefore;
                 // An executor that runs guest code on threads of its own reports their CPU time; this thread only waited.

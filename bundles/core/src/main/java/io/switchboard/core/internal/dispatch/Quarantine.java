@@ -24,8 +24,12 @@ import io.switchboard.core.api.execution.Outcome;
  * A function that merely waited (a slow HTTP target) is not quarantined: waiting costs no CPU. A run the executor could
  * not stop at all ({@link ExecutionResult#UNSTOPPABLE}) always puts its function in quarantine.
  *
- * <p>A quarantined run that finds no free slot is not run: a synchronous caller gets a {@code REJECTED} outcome for
- * that function (the event's other functions run as usual); an asynchronous task waits in its queue.
+ * <p>A quarantined run that finds no free slot, or a budget with less than {@link #MIN_RUN_NANOS} left, is not run: a
+ * synchronous caller gets a {@code REJECTED} outcome for that function (the event's other functions run as usual); an
+ * asynchronous task waits in its queue. An admitted run reserves what is left of the budget and may run no longer than
+ * that (its timeout is cut to it), so quarantined runs together never take more than their share: before, a run
+ * admitted with one second left kept its core for its whole timeout (2 s of a CPU loop beside a quiet account) and put
+ * the budget a second in debt.
  */
 final class Quarantine {
 
@@ -39,6 +43,9 @@ final class Quarantine {
         /** Charges the CPU time of the run to the quarantine's budget (nothing for a run that needed no slot). */
         void charge(long cpuNanos);
 
+        /** The time the run may take: the function's own timeout, cut to the budget the slot reserved. */
+        Duration timeout(Duration functionTimeout);
+
         @Override
         void close();
     }
@@ -49,11 +56,18 @@ final class Quarantine {
         }
 
         @Override
+        public Duration timeout(Duration functionTimeout) {
+            return functionTimeout;
+        }
+
+        @Override
         public void close() {
         }
     };
 
     private static final long BUCKET_SECONDS = 10;
+    /** The least budget a quarantined run is admitted with: less would stop even a well-behaved run at once. */
+    static final long MIN_RUN_NANOS = 100_000_000L;
 
     private final long durationNanos;
     private final double busyShare;
@@ -101,14 +115,27 @@ final class Quarantine {
         if (!isQuarantined(functionId)) {
             return Optional.of(FREE);
         }
-        if (!hasBudget() || !slots.tryAcquire()) {
+        if (!slots.tryAcquire()) {
+            return Optional.empty();
+        }
+        long reserved = reserve();
+        if (reserved < 0) {
+            slots.release();
             return Optional.empty();
         }
         AtomicBoolean held = new AtomicBoolean(true);
+        AtomicBoolean charged = new AtomicBoolean();
         return Optional.of(new Slot() {
             @Override
             public void charge(long cpuNanos) {
-                spend(cpuNanos);
+                if (charged.compareAndSet(false, true)) {
+                    settle(reserved, cpuNanos);
+                }
+            }
+
+            @Override
+            public Duration timeout(Duration functionTimeout) {
+                return reserved == Long.MAX_VALUE || functionTimeout.toNanos() <= reserved ? functionTimeout : Duration.ofNanos(reserved);
             }
 
             @Override
@@ -120,18 +147,25 @@ final class Quarantine {
         });
     }
 
-    private synchronized boolean hasBudget() {
+    /** Takes what is left of the budget for one run: its nanoseconds, MAX_VALUE without a budget, -1 when too little is left. */
+    private synchronized long reserve() {
         if (cpuShare == 0) {
-            return true;
+            return Long.MAX_VALUE;
         }
         refill();
-        return balanceNanos >= 0;
+        if (balanceNanos < MIN_RUN_NANOS) {
+            return -1;
+        }
+        long reserved = balanceNanos;
+        balanceNanos = 0;
+        return reserved;
     }
 
-    private synchronized void spend(long cpuNanos) {
+    /** Gives back what a run reserved and did not use (or takes what it overran: the executor stops a run late). */
+    private synchronized void settle(long reserved, long cpuNanos) {
         if (cpuShare > 0) {
             refill();
-            balanceNanos -= Math.max(0, cpuNanos);
+            balanceNanos = Math.min(maxBalanceNanos, balanceNanos + reserved - Math.max(0, cpuNanos));
         }
     }
 
@@ -158,7 +192,7 @@ final class Quarantine {
     String explanation(String functionName) {
         return "Function '" + functionName + "' was stopped for its time or memory limit while busy on CPU within the last "
                 + Duration.ofNanos(durationNanos).toSeconds() + " s; until then it runs only within the CPU budget and the " + slotCount
-                + " slot(s) quarantined functions share, and they were used up";
+                + " slot(s) quarantined functions share (each run stopped when the budget it reserved is spent), and they were used up";
     }
 
     private static boolean stoppedByTheExecutor(ExecutionResult result) {

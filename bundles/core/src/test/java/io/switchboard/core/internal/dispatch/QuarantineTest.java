@@ -94,6 +94,8 @@ class QuarantineTest {
         now.addAndGet(9_000 * MS);
         assertThat(budgeted.admit("loop")).as("refilled 0.9 s of the 1 s debt").isEmpty();
         now.addAndGet(1_000 * MS);
+        assertThat(budgeted.admit("loop")).as("out of debt, but less than the least run left").isEmpty();
+        now.addAndGet(1_000 * MS);
         Optional<Quarantine.Slot> again = budgeted.admit("loop");
         assertThat(again).isPresent();
         again.get().close();
@@ -104,5 +106,41 @@ class QuarantineTest {
         later.get().charge(1_500 * MS);
         later.get().close();
         assertThat(budgeted.admit("loop")).as("the bucket holds at most ten seconds of its share (1 s), however long it idled").isEmpty();
+    }
+
+    @Test
+    void aQuarantinedRunMayRunOnlyAsLongAsTheBudgetItReserved() {
+        Quarantine budgeted = new Quarantine(Duration.ofSeconds(600), 4, 0.1, 0.5, now::get);
+        assertThat(budgeted.admit("fine").orElseThrow().timeout(Duration.ofSeconds(2)))
+                .as("a function not in quarantine keeps its timeout").isEqualTo(Duration.ofSeconds(2));
+        budgeted.judge("acme", "loop", result(Outcome.TIMEOUT, "com.switchboard.function.timeout"), 2_000 * MS, 2_000 * MS);
+
+        Quarantine.Slot slot = budgeted.admit("loop").orElseThrow();
+
+        assertThat(slot.timeout(Duration.ofSeconds(2))).as("cut to the full bucket, a second of CPU").isEqualTo(Duration.ofSeconds(1));
+        assertThat(slot.timeout(Duration.ofMillis(200))).as("a shorter timeout stays").isEqualTo(Duration.ofMillis(200));
+    }
+
+    @Test
+    void concurrentQuarantinedRunsCannotSpendTheSameBudgetTwice() {
+        Quarantine budgeted = new Quarantine(Duration.ofSeconds(600), 4, 0.1, 0.5, now::get);
+        budgeted.judge("acme", "loop", result(Outcome.TIMEOUT, "com.switchboard.function.timeout"), 2_000 * MS, 2_000 * MS);
+        budgeted.judge("acme", "bomb", result(Outcome.ERROR, "com.switchboard.function.memory-limit"), 400 * MS, 400 * MS);
+
+        Quarantine.Slot loop = budgeted.admit("loop").orElseThrow();
+        assertThat(budgeted.admit("bomb")).as("a free slot, but the first run reserved the whole budget").isEmpty();
+
+        loop.charge(300 * MS);
+        loop.charge(300 * MS);
+        loop.close();
+        Quarantine.Slot bomb = budgeted.admit("bomb").orElseThrow();
+        assertThat(bomb.timeout(Duration.ofSeconds(2))).as("what the first run gave back, charged once").isEqualTo(Duration.ofMillis(700));
+    }
+
+    @Test
+    void withoutACpuBudgetQuarantinedRunsKeepTheirTimeout() {
+        quarantine.judge("acme", "loop", result(Outcome.TIMEOUT, "com.switchboard.function.timeout"), 2_000 * MS, 2_000 * MS);
+
+        assertThat(quarantine.admit("loop").orElseThrow().timeout(Duration.ofSeconds(2))).isEqualTo(Duration.ofSeconds(2));
     }
 }
