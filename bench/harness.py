@@ -419,14 +419,15 @@ def measure_warmup(cfg, paths):
 WARMUP_WINDOW_S = 5
 
 
-RECORD_POLICY_KEY = "recordPolicy"  # the optional record policy of issue 18 (the `records` part), found in metatype
+RECORD_POLICY_PID = "recordpolicy"  # the optional record policy of issue 18 (the `records` part), found in metatype
 
 
 def record_policy_option(dist):
     """Where the optional record policy is configured, read from the bundles' metatype (OSGI-INF/metatype/*.xml): the
-    configuration PID whose definition has an attribute `recordPolicy`, its default and the value to measure (the
-    first option that is not the default; `BENCH_RECORD_POLICY=key=value,...` sets the keys instead). None with a note
-    when no bundle of the distribution offers it."""
+    configuration whose PID ends in `recordpolicy` (the `records` part: `io.switchboard.core.recordpolicy`, attribute
+    `policy`, an enum whose default is `ALL`), its policy attribute (the first one with option values) and the value
+    to measure (its first option that is not the default); `BENCH_RECORD_POLICY=key=value,...` sets the keys instead.
+    A note instead when no bundle of the distribution offers it."""
     system = os.path.join(dist, "system")
     for name in sorted(os.listdir(system)):
         if not name.endswith(".jar"):
@@ -436,44 +437,42 @@ def record_policy_option(dist):
                 entries = [e for e in jar.namelist() if e.startswith("OSGI-INF/metatype/") and e.endswith(".xml")]
                 for entry in entries:
                     text = jar.read(entry)
-                    if RECORD_POLICY_KEY.encode() not in text:
+                    if RECORD_POLICY_PID.encode() not in text.lower():
                         continue
-                    found = _record_policy_in(ET.fromstring(text), name)
+                    found = record_policy_in(ET.fromstring(text), name)
                     if found:
                         return found
         except (OSError, zipfile.BadZipFile, ET.ParseError):
             continue
-    return {"skipped": "no bundle in %s/system declares a configuration attribute `%s` (metatype); the optional "
-                       "record policy is not in this build" % (os.path.basename(dist), RECORD_POLICY_KEY)}
+    return {"skipped": "no bundle in %s/system has a configuration whose PID ends in `%s` (metatype); the optional "
+                       "record policy is not in this build" % (os.path.basename(dist), RECORD_POLICY_PID)}
 
 
-def _record_policy_in(root, jar):
+def record_policy_in(root, jar):
     strip = lambda tag: tag.rsplit("}", 1)[-1]
-    ocds = {}
-    for ocd in root.iter():
-        if strip(ocd.tag) != "OCD":
-            continue
-        for ad in ocd:
-            if strip(ad.tag) == "AD" and ad.get("id") == RECORD_POLICY_KEY:
-                options = [o.get("value") for o in ad if strip(o.tag) == "Option"]
-                ocds[ocd.get("id")] = {"default": ad.get("default"), "options": options,
-                                       "attributes": [a.get("id") for a in ocd if strip(a.tag) == "AD"]}
+    ocds = {ocd.get("id"): ocd for ocd in root.iter() if strip(ocd.tag) == "OCD"}
     for designate in root.iter():
-        if strip(designate.tag) != "Designate":
+        pid = designate.get("pid") or ""
+        if strip(designate.tag) != "Designate" or not pid.lower().endswith(RECORD_POLICY_PID):
             continue
         ref = next((o.get("ocdref") for o in designate if strip(o.tag) == "Object"), None)
-        if ref in ocds and designate.get("pid"):
-            d = ocds[ref]
-            wanted = os.environ.get("BENCH_RECORD_POLICY")
-            if wanted:
-                keys = dict(kv.split("=", 1) for kv in wanted.split(",") if "=" in kv)
-            else:
-                value = next((o for o in d["options"] if o != d["default"]), None)
-                if value is None:
-                    return {"skipped": "%s of %s (%s) lists no value other than its default %r; set BENCH_RECORD_POLICY="
-                                       "recordPolicy=<value>" % (RECORD_POLICY_KEY, designate.get("pid"), jar, d["default"])}
-                keys = {RECORD_POLICY_KEY: value}
-            return {"pid": designate.get("pid"), "jar": jar, "default": d["default"], "options": d["options"], "keys": keys}
+        ocd = ocds.get(ref)
+        if ocd is None:
+            continue
+        attrs = [ad for ad in ocd if strip(ad.tag) == "AD"]
+        wanted = os.environ.get("BENCH_RECORD_POLICY")
+        if wanted:
+            return {"pid": pid, "jar": jar, "default": "(see metatype)",
+                    "keys": dict(kv.split("=", 1) for kv in wanted.split(",") if "=" in kv)}
+        ad = next((a for a in attrs if any(strip(o.tag) == "Option" for o in a)), None)
+        if ad is None:
+            return {"skipped": "%s (%s) has no attribute with option values; set BENCH_RECORD_POLICY=<key>=<value>" % (pid, jar)}
+        options = [o.get("value") for o in ad if strip(o.tag) == "Option"]
+        value = next((o for o in options if o != ad.get("default")), None)
+        if value is None:
+            return {"skipped": "%s of %s (%s) offers no value but its default %r" % (ad.get("id"), pid, jar, ad.get("default"))}
+        return {"pid": pid, "jar": jar, "default": "%s=%s" % (ad.get("id"), ad.get("default")), "options": options,
+                "keys": {ad.get("id"): value}}
     return None
 
 

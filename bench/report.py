@@ -224,7 +224,7 @@ def record_policy(r, out):
     out.append("### Record policy\n")
     if rp.get("skipped"):
         out.append("(a) with the optional record policy was not measured: %s. The harness looks for a configuration "
-                   "attribute `recordPolicy` in the bundles' metatype and writes its first non-default option (or "
+                   "whose PID ends in `recordpolicy` in the bundles' metatype and writes its first non-default option (or "
                    "`BENCH_RECORD_POLICY=key=value,...`) into the private copy's `etc/<pid>.cfg`.\n" % rp["skipped"])
         return
     out.append("(a) with the default record policy (a record of every run) and, right after, with the optional one "
