@@ -663,10 +663,16 @@ def measure_hostile(cfg, api, paths, stub_url, baseline):
         s, inv = api.call("GET", "/api/v1/accounts/hostile/functions/%s/invocations?size=100" % fid)
         if s == 200:
             outcomes[name] = sorted({"%s %s" % (i.get("outcome"), (i.get("error") or {}).get("errorCode", "")) for i in inv["items"]})
+    # how much each hostile function ran: its report (the per-minute rollup counts every run, whatever the records keep)
+    reports = {}
+    for name, fid in ids.items():
+        s, rep = api.call("GET", "/api/v1/accounts/hostile/functions/%s/report?range=1h" % fid)
+        if s == 200:
+            reports[name] = {"totals": {k: v for k, v in rep["totals"].items() if v}, "durations": rep["durations"]}
     res = {"seconds": cfg.hostile_s, "baseline": baseline, "under_hostile": {"rps": r["rps"], "p50_ms": r["p50_us"] / 1000,
                                                      "p99_ms": r["p99_us"] / 1000, "errors": r["errors"]},
            "hostile_requests": h.get("requests"), "hostile_non2xx": h.get("non2xx"),
-           "hostile_timeouts": h.get("timeout"), "hostile_outcomes": outcomes}
+           "hostile_timeouts": h.get("timeout"), "hostile_outcomes": outcomes, "hostile_reports": reports}
     log("  hostile: %s" % res)
     return res
 

@@ -426,6 +426,12 @@ def hostile(r, out):
                    h.get("hostile_requests"), h.get("hostile_non2xx"), h.get("hostile_timeouts"),
                    "; ".join("%s %s" % (k, ", ".join(v)) for k, v in (h.get("hostile_outcomes") or {}).items()) or "-",
                    verdict(u["p99_ms"] <= 2 * b["p99_ms"])))
+    reports = h.get("hostile_reports") or {}
+    if reports:
+        out.append("Runs of each hostile function from its report (`GET .../functions/{id}/report?range=1h`, every run "
+                   "counted): " + "; ".join("%s %s, durations p50 %s ms, max %s ms" % (
+                       name, ", ".join("%s %d" % kv for kv in sorted(rep["totals"].items())) or "none",
+                       rep["durations"].get("p50"), rep["durations"].get("max")) for name, rep in reports.items()) + ".\n")
 
 
 def mib(kib):
