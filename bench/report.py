@@ -420,9 +420,9 @@ def hostile(r, out):
         ratio(u["rps"], b["rps"]), ratio(u["p50_ms"], b["p50_ms"]), ratio(u["p99_ms"], b["p99_ms"])))
     out.append("\nHostile events answered: %s (non-2xx %s, client timeouts %s). Outcomes recorded for the hostile "
                "functions: %s. Target \"p99 within 2x of the quiet baseline\": %s. The loop and the memory bomb are "
-               "quarantined after their first stop (they then share one slot and a tenth of a core; runs beyond that "
-               "answer `REJECTED com.switchboard.dispatch.quarantined`), but until then each event runs them on "
-               "their own threads for up to their 2 s deadline.\n" % (
+               "quarantined after their first stop (they then share one slot and a tenth of a core, a run's timeout cut "
+               "to the budget left; runs beyond that answer `REJECTED com.switchboard.dispatch.quarantined`), but until "
+               "then each event runs them on their own threads for up to their 2 s deadline.\n" % (
                    h.get("hostile_requests"), h.get("hostile_non2xx"), h.get("hostile_timeouts"),
                    "; ".join("%s %s" % (k, ", ".join(v)) for k, v in (h.get("hostile_outcomes") or {}).items()) or "-",
                    verdict(u["p99_ms"] <= 2 * b["p99_ms"])))
