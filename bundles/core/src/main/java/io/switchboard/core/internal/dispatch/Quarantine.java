@@ -135,7 +135,9 @@ final class Quarantine {
 
             @Override
             public Duration timeout(Duration functionTimeout) {
-                return reserved == Long.MAX_VALUE || functionTimeout.toNanos() <= reserved ? functionTimeout : Duration.ofNanos(reserved);
+                // no timeout of its own (the executor's default): the reservation is the run's timeout
+                boolean withinReservation = functionTimeout != null && functionTimeout.toNanos() <= reserved;
+                return reserved == Long.MAX_VALUE || withinReservation ? functionTimeout : Duration.ofNanos(reserved);
             }
 
             @Override

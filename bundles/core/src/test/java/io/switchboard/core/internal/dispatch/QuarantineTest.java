@@ -119,6 +119,7 @@ class QuarantineTest {
 
         assertThat(slot.timeout(Duration.ofSeconds(2))).as("cut to the full bucket, a second of CPU").isEqualTo(Duration.ofSeconds(1));
         assertThat(slot.timeout(Duration.ofMillis(200))).as("a shorter timeout stays").isEqualTo(Duration.ofMillis(200));
+        assertThat(slot.timeout(null)).as("no timeout of its own: the reservation").isEqualTo(Duration.ofSeconds(1));
     }
 
     @Test
