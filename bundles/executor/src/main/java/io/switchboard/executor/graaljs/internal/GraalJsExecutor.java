@@ -3,7 +3,6 @@ package io.switchboard.executor.graaljs.internal;
 import io.switchboard.core.api.execution.ExecutionRequest;
 import io.switchboard.core.api.execution.ExecutionResult;
 import io.switchboard.core.api.execution.FunctionExecutor;
-import io.switchboard.core.api.execution.Outcome;
 import io.switchboard.executor.toolbelt.ToolbeltModule;
 import java.time.Clock;
 import java.time.Duration;
@@ -122,12 +121,6 @@ public final class GraalJsExecutor implements FunctionExecutor, Supplier<List<St
 
         @AttributeDefinition(name = "Worker threads", description = "Threads running guest code at most; a run beyond is refused.")
         int maxWorkerThreads() default 512;
-
-        @AttributeDefinition(name = "Warm-up calls", description = "Calls of a platform function (JSON in, a callback with a "
-                + "result out) run at start on the warm-up thread when the engine has its JIT, so the executor's own per-call "
-                + "code, and the Graal compiler itself, are compiled before the first event; never a deployed function. "
-                + "0: none.", min = "0", max = "1000000")
-        int warmUpCalls() default 15_000;
     }
 
     private final Clock clock = Clock.systemUTC();
@@ -146,12 +139,10 @@ public final class GraalJsExecutor implements FunctionExecutor, Supplier<List<St
     private final ContextRecycling recycling;
     private final InvocationRunner runner;
     private final CountDownLatch warmedUp = new CountDownLatch(1);
-    private final int warmUpCalls;
 
     @Activate
     public GraalJsExecutor(Config config) {
         this.limits = ExecutorLimits.of(config);
-        this.warmUpCalls = config.warmUpCalls();
         this.poolSettings = PoolSettings.of(config);
         this.sandbox = new SandboxFactory(engine.engine(), config.statementLimit(), config.spareContexts(),
                 List.of(config.preloadModules()), toolbelt::snapshot);
@@ -231,18 +222,13 @@ public final class GraalJsExecutor implements FunctionExecutor, Supplier<List<St
         String code = "async function lambda(input) { if (input.loop) { for (;;) {} } return 1; }";
         runHere(warmUpRequest(code, "{}", Duration.ofSeconds(5)));
         runHere(warmUpRequest(code, "{\"loop\":true}", Duration.ofMillis(20)));
-        int calls = WarmUpCalls.count(warmUpCalls, engine.engine().getImplementationName());
-        int done = 0;
-        while (done < calls && runHere(WarmUpCalls.request(done)).outcome() == Outcome.OK) {
-            done++;
-        }
-        LOG.info("Executor warm-up: {} platform calls in {} ms", done, (System.nanoTime() - started) / 1_000_000);
+        LOG.debug("Executor warm-up took {} ms", (System.nanoTime() - started) / 1_000_000);
     }
 
-    private ExecutionResult runHere(ExecutionRequest request) {
+    private void runHere(ExecutionRequest request) {
         Invocation invocation = new Invocation(request, limits, toolbelt::module, clock, canceller);
         invocation.runOn(Thread.currentThread());
-        return runner.run(invocation);
+        runner.run(invocation);
     }
 
     private static ExecutionRequest warmUpRequest(String code, String input, Duration timeout) {
