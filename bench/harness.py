@@ -502,7 +502,7 @@ def measure_record_policy(cfg, api, platform, paths, fid):
             time.sleep(0.25)
         return last
 
-    out = {"pid": option["pid"], "keys": option["keys"], "default": option["default"], "jar": option["jar"]}
+    out = {"pid": option["pid"], "keys": option["keys"], "default_value": option["default"], "jar": option["jar"]}
     try:
         for policy in ("default", "optional"):
             if policy == "optional":

@@ -205,8 +205,9 @@ def warmup(r, out):
     out.append("### Warm-up after a fresh start\n")
     out.append("Right after the fresh start (before anything else: only the three checks that both sides give the same "
                "reply ran), (a) is driven with %d connections in back-to-back wrk runs of %d s, from the platform's first "
-               "event: events/s per window. Peak: %.0f events/s%s; the best window of the series: %.0f events/s.\n"
-               % (w["conns"], w["window_s"], f["peak"], f["peak_note"], f["series_peak"]))
+               "event: events/s per window. Peak: %.0f events/s%s.\n"
+               % (w["conns"], w["window_s"], f["peak"], f["peak_note"] + (
+                   "" if f["peak"] == f["series_peak"] else "; the best window of the series: %.0f events/s" % f["series_peak"])))
     out.append("| seconds from the first event | " + " | ".join("%.0f-%.0f" % (x["start_s"], x["end_s"]) for x in w["windows"]) + " |")
     out.append("|---|" + "---|" * len(w["windows"]))
     out.append("| events/s | " + " | ".join("%.0f" % x["rps"] for x in w["windows"]) + " |")
@@ -238,7 +239,7 @@ def record_policy(r, out):
         if x:
             per = "-" if x.get("records_added") is None or not x["requests"] else "%.1f" % (100.0 * x["records_added"] / x["requests"])
             out.append("| %s (%s) | %.0f | %s | %s | %s | %d |" % (
-                policy, rp["default"] if policy == "default" else ", ".join("%s=%s" % kv for kv in rp["keys"].items()),
+                policy, rp.get("default_value", "every run") if policy == "default" else ", ".join("%s=%s" % kv for kv in rp["keys"].items()),
                 x["rps"], ms(x["p50_ms"]), ms(x["p99_ms"]), per, x["errors"]))
     out.append("")
 
