@@ -6,7 +6,7 @@ measures, from /proc (robust to other load on the machine, unlike req/s):
     CPU us per event, with the record policy ALL, FAILURES_LOGGED_SAMPLE (sampleRate 0.01) and ALL again (applied live);
   - one Chat Post Survey event through the gateway with 1 and with 10 functions (bench/functions/email.js, 1 connection):
     p50/p99 and CPU us per event.
-Usage: python3 bench/records_cpu.py --port 19210 [--seconds 20] [--warm 15] [--only a,fanout]
+Usage: python3 bench/records_cpu.py --port 19210 [--seconds 20] [--warm 15] [--only a,fanout] [--invocations "k = v;k2 = v2"]
 """
 import argparse
 import os
@@ -54,10 +54,15 @@ def main():
     ap.add_argument("--warm", type=int, default=15)
     ap.add_argument("--conns", type=int, default=8)
     ap.add_argument("--only", default="a,fanout")
+    ap.add_argument("--invocations", default="", help="keys written to etc/io.switchboard.core.invocations.cfg before the start, "
+                    "e.g. 'writeLingerMillis = 50'")
     args = ap.parse_args()
     harness.TARGET = os.path.join(harness.BENCH, "target", "records-cpu")
     os.makedirs(harness.TARGET, exist_ok=True)
     platform = harness.Platform(args.port, "switchboard.source.no-such-bundle")
+    if args.invocations:
+        with open(os.path.join(platform.home, "etc", "io.switchboard.core.invocations.cfg"), "w") as f:
+            f.write(args.invocations.replace(";", "\n") + "\n")
     platform.start()
     results = []
     try:
