@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -104,6 +105,7 @@ public final class BatchWriter<T> {
         }
         CompletableFuture<Void> done = new CompletableFuture<>();
         queue.add(new Pending<>(null, 0, done));
+        LockSupport.unpark(thread);
         await(done, timeout, "flush the queued " + what);
     }
 
@@ -117,6 +119,7 @@ public final class BatchWriter<T> {
         closed = true;
         // Woken with a barrier, not interrupted: an interrupt during a write would close H2's file channel.
         queue.add(new Pending<>(null, 0, null));
+        LockSupport.unpark(thread);
         try {
             thread.join(timeout.toMillis());
         } catch (InterruptedException e) {
@@ -148,6 +151,10 @@ public final class BatchWriter<T> {
             return;
         }
         queue.add(new Pending<>(record, size, stored));
+        if (stored != null || queue.size() >= maxBatch) {
+            // Someone waits for this commit, or a batch is full: end the writer's linger now (see linger()).
+            LockSupport.unpark(thread);
+        }
         if (closed || writerDied()) {
             // Closed (or the writer died) while this caller was queueing: make sure it is stored.
             drainOnCaller();
@@ -177,7 +184,11 @@ public final class BatchWriter<T> {
         drainOnCaller();
     }
 
-    /** Waits up to the linger time for more records while the batch has room and nobody waits for it. */
+    /**
+     * Waits up to the linger time for more records while the batch has room and nobody waits for it. Parked rather than
+     * polling the queue: a poll woke the writer for every record that arrived (a thread switch per record, issue 18);
+     * a parked writer is woken only by a caller that waits for its commit, a full batch, a flush or close.
+     */
     private void linger(List<Pending<T>> batch) {
         long deadline = System.nanoTime() + lingerNanos;
         int checked = 0;
@@ -189,17 +200,16 @@ public final class BatchWriter<T> {
             }
             long left = deadline - System.nanoTime();
             if (left <= 0) {
+                queue.drainTo(batch, maxBatch - batch.size());
                 return;
             }
-            try {
-                Pending<T> next = queue.poll(left, TimeUnit.NANOSECONDS);
-                if (next == null) {
+            if (queue.isEmpty() || queue.size() < maxBatch - batch.size()) {
+                LockSupport.parkNanos(this, left);
+                if (Thread.interrupted()) {
+                    Thread.currentThread().interrupt();
+                    queue.drainTo(batch, maxBatch - batch.size());
                     return;
                 }
-                batch.add(next);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
             }
             queue.drainTo(batch, maxBatch - batch.size());
         }
