@@ -153,6 +153,11 @@ final class AsyncQueue {
         leases.schedule(c, List.of(taskId), Instant.ofEpochMilli(clock.millis()));
     }
 
+    /** For tests: this instance claims no more tasks (a dead process); the rows it holds keep their lease. */
+    void stopClaiming() {
+        leases.pause();
+    }
+
     /** Makes this instance look for due tasks now. */
     void wake() {
         leases.wake();

@@ -75,6 +75,11 @@ public final class AsyncTasks implements DeadLetters, Supplier<List<String>> {
     }
 
     /** Stores the event and its tasks (one per selected function); returns once they are durable. */
+    /** For tests: see {@link AsyncQueue#stopClaiming()}. */
+    void stopClaiming() {
+        queue.stopClaiming();
+    }
+
     void accept(AsyncEvent event, List<DeployedFunction> selected, String idempotencyKey) {
         queue.accept(event, selected, idempotencyKey);
     }

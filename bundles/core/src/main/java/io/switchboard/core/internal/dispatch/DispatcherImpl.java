@@ -229,6 +229,11 @@ public class DispatcherImpl implements EventDispatcher, ImplementedEvents, Funct
         runs.setExecutor(executor);
     }
 
+    /** For tests: this instance claims no more asynchronous tasks, as a process that died would not. */
+    void stopClaiming() {
+        asyncTasks.stopClaiming();
+    }
+
     /** For tests: adds an outcome listener (null: every type), as SCR binds them to {@link AsyncTasks}. */
     void addAsyncOutcomeListener(AsyncOutcomeListener listener, Object eventTypes) {
         asyncTasks.addAsyncOutcomeListener(listener, eventTypes);

@@ -150,6 +150,11 @@ final class TaskLeases implements AutoCloseable {
         scheduler.triggerCheckForDueExecutions();
     }
 
+    /** Claims no more rows until closed; rows already claimed keep their lease. */
+    void pause() {
+        scheduler.pause();
+    }
+
     String instanceName() {
         return instanceName;
     }

@@ -188,9 +188,11 @@ class AsyncDispatchTest {
         FunctionInfo end = crashed.core().deployed("acme", "end", END);
         DispatchResult accepted = dispatch(crashed);
         assertThat(firstAttemptStarted.await(20, TimeUnit.SECONDS)).isTrue();
-        // The first process is "dead": it runs nothing more. (Its scheduler still polls here, and with an executor it could
-        // claim the task the restarted process revives and block on it; without one it hands every task straight back.)
+        // The first process is "dead": it claims and runs nothing more. Left polling without an executor, it handed the
+        // revived task straight back each time, and when its polls came just after the task fell due and the restarted
+        // one's just before (both poll every 500 ms, so the phase holds), it won every claim: CI saw that once.
         crashed.dispatcher().setExecutor(null);
+        crashed.dispatcher().stopClaiming();
 
         // A second process over the same data folder finds the accepted event still pending and runs it.
         ScriptedExecutor afterRestart = ScriptedExecutor.echo();
