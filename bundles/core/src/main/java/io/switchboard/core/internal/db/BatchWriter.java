@@ -168,6 +168,7 @@ public final class BatchWriter<T> {
 
     private void work() {
         List<Pending<T>> batch = new ArrayList<>(maxBatch);
+        long lastStored = System.nanoTime() - lingerNanos;
         while (!closed) {
             try {
                 batch.add(queue.take());
@@ -177,8 +178,13 @@ public final class BatchWriter<T> {
             }
             queue.drainTo(batch, maxBatch - 1);
             List<Pending<T>> turn = batch;
-            life.survivingOutOfMemory(() -> linger(turn));
+            // Lingers only while items keep coming (the last batch was stored within the linger time): under load that
+            // gathers many items per commit; the first item after a quiet spell is stored at once, as without linger.
+            if (System.nanoTime() - lastStored < lingerNanos) {
+                life.survivingOutOfMemory(() -> linger(turn));
+            }
             life.survivingOutOfMemory(() -> store(turn)); // what was taken is stored even if lingering ran out of memory
+            lastStored = System.nanoTime();
             batch.clear();
         }
         drainOnCaller();
