@@ -65,13 +65,13 @@ public class InvocationServiceImpl implements InvocationService, InvocationRecor
                 + "invocations wait for room when it is full", min = "1")
         int writeQueueKiB() default 16_384;
 
-        // 50, not 10: each transaction's commit, not each record, is most of the writer's CPU (RecordWriteBenchmark, issue 18:
-        // 47 us per record at 10 ms, 23 us at 50 ms, at 2,000 records/s). A kill -9 loses at most this long of records
-        // nobody waited for; asynchronous tasks' records are always committed before the task is settled.
+        // Each transaction's commit, not each record, is most of the writer's CPU (RecordWriteBenchmark, issue 18: 37-47 us
+        // per record at 10 ms, 22-23 us at 50 ms, at 2,000 records/s); 50 ms made PersistenceIT lose the record of a run
+        // made just before its kill -9, so 10 stays the default and 50 is for operators who accept that.
         @AttributeDefinition(description = "Milliseconds the record writer waits for more records before it writes a batch "
-                + "nobody waits for (larger, fewer transactions under load; reads and asynchronous tasks do not wait for it)",
-                min = "0", max = "10000")
-        int writeLingerMillis() default 50;
+                + "nobody waits for, while records keep coming (larger, fewer transactions under load; reads and asynchronous "
+                + "tasks do not wait for it; a kill -9 may lose up to this long of records)", min = "0", max = "10000")
+        int writeLingerMillis() default 10;
 
         @AttributeDefinition(description = "Seconds a reader or an asynchronous task waits for queued records to be written", min = "1")
         int writeWaitSeconds() default 30;
