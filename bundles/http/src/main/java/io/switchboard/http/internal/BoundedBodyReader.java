@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -43,6 +44,7 @@ public final class BoundedBodyReader implements RequestBodies {
     private static final int UNKNOWN_LENGTH_BUFFER_BYTES = 8 * 1024;
 
     private final ReadPermits permits = new ReadPermits();
+    private final LongAdder deadlinesStarted = new LongAdder();
     private final ScheduledExecutorService timers;
     private volatile BodyLimits limits;
 
@@ -87,9 +89,16 @@ public final class BoundedBodyReader implements RequestBodies {
         }
         BodyLimits current = limits;
         try (ReadPermits.Permit permit = permits.acquire(account, current)) {
+            InputStream in = request.getInputStream();
+            if (declared > 0 && in.available() >= declared) {
+                // The whole body arrived with the head (most webhook calls: a few KB in one segment), so no read can
+                // block and no deadline is needed. Scheduling and cancelling one woke the timer thread on every event.
+                return readAll(in, declared, maxBytes, current);
+            }
+            deadlinesStarted.increment();
             ReadDeadline deadline = ReadDeadline.start(timers, current.timeoutMillis());
             try {
-                return readAll(request.getInputStream(), declared, maxBytes, current);
+                return readAll(in, declared, maxBytes, current);
             } catch (IOException failure) {
                 if (deadline.finish()) {
                     throw tooSlow("The request body was not complete within " + current.timeoutMillis() + " ms",
@@ -105,6 +114,11 @@ public final class BoundedBodyReader implements RequestBodies {
     /** Bodies being read now. */
     int readsInProgress() {
         return permits.inProgress();
+    }
+
+    /** Reads that had to be watched by a deadline because their body had not arrived in full when reading began. */
+    long deadlinesStarted() {
+        return deadlinesStarted.sum();
     }
 
     /**

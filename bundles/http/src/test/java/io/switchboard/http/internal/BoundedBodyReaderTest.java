@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -90,6 +91,22 @@ class BoundedBodyReaderTest {
                 Integer.toHexString(large.length()) + "\r\n" + large + "\r\n0\r\n\r\n");
 
         assertThat(chunked.status()).isEqualTo(413);
+    }
+
+    @Test
+    void aBodyThatArrivedWithItsHeadIsReadWithoutADeadlineAndAStalledOneWithOne() throws Exception {
+        BoundedBodyReader reader = new BoundedBodyReader(new BodyLimits(500, 0, 4, 2));
+        TestServer server = serve(reader);
+
+        // head and body in one write: on loopback they reach the server's first read together
+        Socket whole = new Socket(InetAddress.getLoopbackAddress(), server.port());
+        resources.add(whole);
+        whole.getOutputStream().write((TestServer.post("/", 7, "X-Account: a") + "{\"a\":1}").getBytes(StandardCharsets.ISO_8859_1));
+        assertThat(TestServer.answer(whole, 10_000).text()).contains("read 7: {\"a\":1}");
+        assertThat(reader.deadlinesStarted()).isZero();
+
+        assertThat(TestServer.answer(stalled(server, "a"), 10_000).status()).isEqualTo(408);
+        assertThat(reader.deadlinesStarted()).isEqualTo(1);
     }
 
     @Test

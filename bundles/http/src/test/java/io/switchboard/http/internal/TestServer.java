@@ -41,6 +41,10 @@ final class TestServer implements AutoCloseable {
         server.start();
     }
 
+    int port() {
+        return connector.getLocalPort();
+    }
+
     /** A connection that sent the head (and the given start of the body) and may send more. */
     Socket open(String head, String bodyStart) throws IOException {
         Socket socket = new Socket(InetAddress.getLoopbackAddress(), connector.getLocalPort());

@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -33,23 +34,27 @@ final class JsonSchemas {
     /**
      * Every way the document fails the schema, sorted by pointer; empty when it matches.
      *
-     * @param owner who ships the schema, for the error when it is not JSON
+     * @param eventTypeId the event type that ships the schema, for the error when it is not JSON
      */
-    List<FieldError> check(String schemaText, JsonNode document, String owner) {
+    List<FieldError> check(String schemaText, JsonNode document, String eventTypeId) {
+        Set<ValidationMessage> messages = schema(schemaText, eventTypeId).validate(document);
+        if (messages.isEmpty()) {
+            return List.of();
+        }
         List<FieldError> errors = new ArrayList<>();
-        for (ValidationMessage message : schema(schemaText, owner).validate(document)) {
+        for (ValidationMessage message : messages) {
             errors.add(new FieldError(pointer(message), message.getError() != null ? message.getError() : message.getMessage()));
         }
         errors.sort(Comparator.comparing(FieldError::field).thenComparing(FieldError::message));
         return errors;
     }
 
-    private JsonSchema schema(String text, String owner) {
+    private JsonSchema schema(String text, String eventTypeId) {
         return schemas.computeIfAbsent(text, t -> {
             try {
                 return factory.getSchema(Json.parse(t), config);
             } catch (JsonProcessingException e) {
-                throw new IllegalStateException(owner + " ships a schema that is not JSON", e);
+                throw new IllegalStateException("Event type '" + eventTypeId + "' ships a schema that is not JSON", e);
             }
         });
     }

@@ -22,7 +22,7 @@ final class PayloadValidator {
     /** The payload as JSON, or an exception listing every field that fails the schema. */
     JsonNode validate(EventTypeDefinition event, String payloadJson) {
         JsonNode payload = parse(payloadJson);
-        List<FieldError> errors = schemas.check(event.payloadSchema(), payload, "Event type '" + event.id() + "'");
+        List<FieldError> errors = schemas.check(event.payloadSchema(), payload, event.id());
         if (errors.isEmpty()) {
             return payload;
         }

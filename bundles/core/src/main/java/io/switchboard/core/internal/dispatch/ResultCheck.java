@@ -38,7 +38,7 @@ final class ResultCheck {
         } catch (JsonProcessingException e) {
             return Optional.of(new ExecutionError(INVALID_RESULT, "The result is not JSON: " + e.getOriginalMessage()));
         }
-        List<FieldError> errors = schemas.check(event.resultSchema(), result, "Event type '" + event.id() + "'");
+        List<FieldError> errors = schemas.check(event.resultSchema(), result, event.id());
         if (errors.isEmpty()) {
             return Optional.empty();
         }

@@ -3,7 +3,11 @@ package io.switchboard.core.api.trace;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.switchboard.core.api.dispatch.Header;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class TraceParentTest {
@@ -55,5 +59,34 @@ class TraceParentTest {
         TraceParent fresh = TraceParent.continued(List.of(new Header("traceparent", "not-a-trace")));
         assertThat(fresh.traceId()).matches("[0-9a-f]{32}").isNotEqualTo("4bf92f3577b34da6a3ce929d0e0e4736");
         assertThat(TraceParent.continued(List.of()).traceId()).isNotEqualTo(fresh.traceId());
+    }
+
+    @Test
+    void newTracesHaveWellFormedIdsThatDoNotRepeat() {
+        Set<String> traces = new HashSet<>();
+        Set<String> spans = new HashSet<>();
+        for (int i = 0; i < 10_000; i++) {
+            TraceParent trace = TraceParent.newTrace();
+            assertThat(trace.traceId()).matches("[0-9a-f]{32}");
+            assertThat(trace.spanId()).matches("[0-9a-f]{16}");
+            traces.add(trace.traceId());
+            spans.add(trace.spanId());
+        }
+        assertThat(traces).hasSize(10_000);
+        assertThat(spans).hasSize(10_000);
+    }
+
+    @Test
+    void idsThatAreNotLowerCaseHexOfTheirLengthAreRefused() {
+        assertThatThrownBy(() -> new TraceParent("4BF92F3577B34DA6A3CE929D0E0E4736", "00f067aa0ba902b7", "01"))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new TraceParent("4bf92f3577b34da6a3ce929d0e0e4736", "00f067aa0ba902b", "01"))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new TraceParent("4bf92f3577b34da6a3ce929d0e0e4736", "00f067aa0ba902bg", "01"))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new TraceParent("4bf92f3577b34da6a3ce929d0e0e4736", "00f067aa0ba902b7", null))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new TraceParent("00000000000000000000000000000000", "00f067aa0ba902b7", "01"))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }

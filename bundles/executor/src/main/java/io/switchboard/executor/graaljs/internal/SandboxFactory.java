@@ -38,6 +38,8 @@ final class SandboxFactory {
     private final CryptoBridge crypto = new CryptoBridge();
     private final List<String> preload;
     private final SpareContexts spares;
+    /** Contexts built so far (spares and warm-up included): a steady load should stop adding to it once its pool is warm. */
+    private final java.util.concurrent.atomic.AtomicLong created = new java.util.concurrent.atomic.AtomicLong();
 
     /** A context with the prelude and the toolbelt facades evaluated, not yet bound to a function version. */
     record Prepared(Context context, HostBridge bridge, Value platform, long generation) {
@@ -76,6 +78,11 @@ final class SandboxFactory {
     /** Spare contexts ready now; for tests and benchmarks. */
     int spareContexts() {
         return spares.ready();
+    }
+
+    /** Contexts built since the executor started; for tests and benchmarks. */
+    long contextsCreated() {
+        return created.get();
     }
 
     /** A cached source of a function's code (a script, or an ES module), so every context of a version shares the parsed code. */
@@ -150,6 +157,7 @@ final class SandboxFactory {
     }
 
     private Context newContext() {
+        created.incrementAndGet();
         Context.Builder builder = Context.newBuilder(LANGUAGE)
                 .engine(engine)
                 .allowHostAccess(HostAccess.NONE)

@@ -43,7 +43,11 @@ record WebhookPath(String path, List<String> segments) {
         if (!requestPath.startsWith("/")) {
             return Optional.empty();
         }
-        String[] parts = requestPath.substring(1).split("/", -1);
+        return match(requestPath.substring(1).split("/", -1));
+    }
+
+    /** As {@link #match(String)}, for the segments of a request path (split at every {@code /} after the leading one). */
+    Optional<Map<String, String>> match(String[] parts) {
         if (parts.length != segments.size()) {
             return Optional.empty();
         }

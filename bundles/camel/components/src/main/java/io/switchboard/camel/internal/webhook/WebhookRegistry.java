@@ -73,8 +73,13 @@ public final class WebhookRegistry {
         if (exact != null) {
             return Optional.of(new Match(exact, Map.of()));
         }
+        if (!path.startsWith("/")) {
+            return Optional.empty();
+        }
+        // Split once for all templates (every call of a templated webhook, e.g. each conversational command, comes here).
+        String[] parts = path.substring(1).split("/", -1);
         for (Template template : templates) {
-            Optional<Map<String, String>> variables = template.path().match(path);
+            Optional<Map<String, String>> variables = template.path().match(parts);
             if (variables.isPresent()) {
                 return Optional.of(new Match(template.consumer(), variables.get()));
             }

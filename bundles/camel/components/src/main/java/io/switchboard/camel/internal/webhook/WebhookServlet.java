@@ -234,9 +234,10 @@ public final class WebhookServlet extends HttpServlet {
 
     private static Map<String, String> forwardedHeaders(HttpServletRequest request, String signatureHeader) {
         Map<String, String> headers = new LinkedHashMap<>();
+        String signature = signatureHeader.toLowerCase(Locale.ROOT);
         for (String name : Collections.list(request.getHeaderNames())) {
             String lower = name.toLowerCase(Locale.ROOT);
-            if (!CREDENTIALS.contains(lower) && !lower.equals(signatureHeader.toLowerCase(Locale.ROOT))
+            if (!CREDENTIALS.contains(lower) && !lower.equals(signature)
                     && !lower.equals("content-length") && !lower.equals("host")) {
                 headers.put(name, request.getHeader(name));
             }
