@@ -52,6 +52,7 @@ class DocumentedConfigurationIT {
             Map.entry("operations.md etc/io.switchboard.api.http.streams.cfg", "distribution/LogStreamIT"),
             Map.entry("operations.md etc/io.switchboard.core.invocations.cfg", "distribution/InvocationReportsIT"),
             Map.entry("operations.md etc/io.switchboard.core.quotas.cfg", "distribution/InvocationReportsIT"),
+            Map.entry("operations.md etc/io.switchboard.core.recordpolicy.cfg", "distribution/RecordPolicyIT"),
             Map.entry("liveperson-compatibility.md etc/io.switchboard.source.systemmessages.cfg", "distribution/LivePersonConfigurationIT"),
             Map.entry("liveperson-compatibility.md etc/io.switchboard.source.chatpostsurvey.config", "distribution/LivePersonConfigurationIT"),
             Map.entry("writing-an-event-source.md etc/io.switchboard.camel.webhook.cfg", "distribution/LivePersonConfigurationIT"));

@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -104,6 +105,7 @@ public final class BatchWriter<T> {
         }
         CompletableFuture<Void> done = new CompletableFuture<>();
         queue.add(new Pending<>(null, 0, done));
+        LockSupport.unpark(thread);
         await(done, timeout, "flush the queued " + what);
     }
 
@@ -117,6 +119,7 @@ public final class BatchWriter<T> {
         closed = true;
         // Woken with a barrier, not interrupted: an interrupt during a write would close H2's file channel.
         queue.add(new Pending<>(null, 0, null));
+        LockSupport.unpark(thread);
         try {
             thread.join(timeout.toMillis());
         } catch (InterruptedException e) {
@@ -148,6 +151,10 @@ public final class BatchWriter<T> {
             return;
         }
         queue.add(new Pending<>(record, size, stored));
+        if (stored != null || queue.size() >= maxBatch) {
+            // Someone waits for this commit, or a batch is full: end the writer's linger now (see linger()).
+            LockSupport.unpark(thread);
+        }
         if (closed || writerDied()) {
             // Closed (or the writer died) while this caller was queueing: make sure it is stored.
             drainOnCaller();
@@ -161,6 +168,7 @@ public final class BatchWriter<T> {
 
     private void work() {
         List<Pending<T>> batch = new ArrayList<>(maxBatch);
+        long lastStored = System.nanoTime() - lingerNanos;
         while (!closed) {
             try {
                 batch.add(queue.take());
@@ -170,14 +178,23 @@ public final class BatchWriter<T> {
             }
             queue.drainTo(batch, maxBatch - 1);
             List<Pending<T>> turn = batch;
-            life.survivingOutOfMemory(() -> linger(turn));
+            // Lingers only while items keep coming (the last batch was stored within the linger time): under load that
+            // gathers many items per commit; the first item after a quiet spell is stored at once, as without linger.
+            if (System.nanoTime() - lastStored < lingerNanos) {
+                life.survivingOutOfMemory(() -> linger(turn));
+            }
             life.survivingOutOfMemory(() -> store(turn)); // what was taken is stored even if lingering ran out of memory
+            lastStored = System.nanoTime();
             batch.clear();
         }
         drainOnCaller();
     }
 
-    /** Waits up to the linger time for more records while the batch has room and nobody waits for it. */
+    /**
+     * Waits up to the linger time for more records while the batch has room and nobody waits for it. Parked rather than
+     * polling the queue: a poll woke the writer for every record that arrived (a thread switch per record, issue 18);
+     * a parked writer is woken only by a caller that waits for its commit, a full batch, a flush or close.
+     */
     private void linger(List<Pending<T>> batch) {
         long deadline = System.nanoTime() + lingerNanos;
         int checked = 0;
@@ -189,17 +206,16 @@ public final class BatchWriter<T> {
             }
             long left = deadline - System.nanoTime();
             if (left <= 0) {
+                queue.drainTo(batch, maxBatch - batch.size());
                 return;
             }
-            try {
-                Pending<T> next = queue.poll(left, TimeUnit.NANOSECONDS);
-                if (next == null) {
+            if (queue.isEmpty() || queue.size() < maxBatch - batch.size()) {
+                LockSupport.parkNanos(this, left);
+                if (Thread.interrupted()) {
+                    Thread.currentThread().interrupt();
+                    queue.drainTo(batch, maxBatch - batch.size());
                     return;
                 }
-                batch.add(next);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
             }
             queue.drainTo(batch, maxBatch - batch.size());
         }

@@ -65,8 +65,12 @@ public class InvocationServiceImpl implements InvocationService, InvocationRecor
                 + "invocations wait for room when it is full", min = "1")
         int writeQueueKiB() default 16_384;
 
+        // Each transaction's commit, not each record, is most of the writer's CPU (RecordWriteBenchmark, issue 18: 37-47 us
+        // per record at 10 ms, 22-23 us at 50 ms, at 2,000 records/s); 50 ms made PersistenceIT lose the record of a run
+        // made just before its kill -9, so 10 stays the default and 50 is for operators who accept that.
         @AttributeDefinition(description = "Milliseconds the record writer waits for more records before it writes a batch "
-                + "nobody waits for (larger, fewer transactions under load; reads do not wait for it)", min = "0", max = "10000")
+                + "nobody waits for, while records keep coming (larger, fewer transactions under load; reads and asynchronous "
+                + "tasks do not wait for it; a kill -9 may lose up to this long of records)", min = "0", max = "10000")
         int writeLingerMillis() default 10;
 
         @AttributeDefinition(description = "Seconds a reader or an asynchronous task waits for queued records to be written", min = "1")
@@ -113,7 +117,8 @@ public class InvocationServiceImpl implements InvocationService, InvocationRecor
     private final InvocationRepository repository = new InvocationRepository();
     /** The retention job (db-scheduler), when run as a component. */
     private RetentionJob retentionJob;
-    private final BatchWriter<InvocationRecord> writer;
+    private final BatchWriter<QueuedRecord> writer;
+    private final RecordPolicy policy;
     private final Duration writeWait;
     private final OutputLimits limits;
     private final RecordUsage usage;
@@ -123,9 +128,14 @@ public class InvocationServiceImpl implements InvocationService, InvocationRecor
     private final InvocationReads reads;
     private final Duration reportRetention;
 
+    /** Outside a framework (tests of other packages, tools): every run keeps its record; the retention job runs. */
+    public InvocationServiceImpl(Database database, AccountQuotas quotas, Config config) {
+        this(database, quotas, RecordPolicy.all(), config);
+    }
+
     @Activate
-    public InvocationServiceImpl(@Reference Database database, @Reference AccountQuotas quotas, Config config) {
-        this(database, quotas, config, Clock.systemUTC());
+    public InvocationServiceImpl(@Reference Database database, @Reference AccountQuotas quotas, @Reference RecordPolicy policy, Config config) {
+        this(database, quotas, config, Clock.systemUTC(), policy);
         // Only the component runs the job; tests of the service call purge() and trimAccountsOverQuota() themselves.
         this.retentionJob = new RetentionJob(database.dataSource(), this::purge, Duration.ofMinutes(Math.max(1, config.purgeIntervalMinutes())),
                 this::trimAccountsOverQuota, Duration.ofSeconds(Math.max(1, config.recordQuotaCheckSeconds())));
@@ -133,7 +143,12 @@ public class InvocationServiceImpl implements InvocationService, InvocationRecor
     }
 
     InvocationServiceImpl(Database database, AccountQuotas quotas, Config config, Clock clock) {
+        this(database, quotas, config, clock, RecordPolicy.all());
+    }
+
+    InvocationServiceImpl(Database database, AccountQuotas quotas, Config config, Clock clock, RecordPolicy policy) {
         this.database = database;
+        this.policy = policy;
         this.usage = new RecordUsage(database, quotas);
         this.retention = Duration.ofDays(config.retentionDays());
         this.clock = clock;
@@ -145,8 +160,9 @@ public class InvocationServiceImpl implements InvocationService, InvocationRecor
         this.reads = new InvocationReads(database, rollup, clock, Math.max(1, config.maxExportRecords()));
         this.reportRetention = Duration.ofDays(Math.max(30, config.reportRetentionDays()));
         this.writer = new BatchWriter<>("switchboard-invocation-writer", "invocation records",
-                r -> "the record of invocation " + r.id() + " of function " + r.functionId() + " (account " + r.account() + ")",
-                InvocationServiceImpl::sizeOf, this::store, config.writeBatchSize(), (int) Math.min(Integer.MAX_VALUE, config.writeQueueKiB() * 1024L),
+                q -> "the record of invocation " + q.record().id() + " of function " + q.record().functionId() + " (account "
+                        + q.record().account() + ")",
+                QueuedRecord::sizeOf, this::store, config.writeBatchSize(), (int) Math.min(Integer.MAX_VALUE, config.writeQueueKiB() * 1024L),
                 Duration.ofMillis(Math.max(0, config.writeLingerMillis())));
     }
 
@@ -155,11 +171,24 @@ public class InvocationServiceImpl implements InvocationService, InvocationRecor
                 .toLowerCase(java.util.Locale.ROOT).contains("postgres");
     }
 
-    /** Stores a batch of records, counts their bytes to their accounts and adds them to the report rollup, in one transaction. */
-    private void store(List<InvocationRecord> records) {
-        database.inTransaction("store " + records.size() + " invocation records", c -> {
-            RecordUsage.add(c, repository.insertAll(c, records));
-            rollup.add(c, records);
+    /**
+     * Stores a batch: the records kept in full, their bytes counted to their accounts, and every record of the batch
+     * added to the report rollup, in one transaction.
+     */
+    private void store(List<QueuedRecord> batch) {
+        List<InvocationRecord> all = new java.util.ArrayList<>(batch.size());
+        List<InvocationRecord> full = new java.util.ArrayList<>(batch.size());
+        for (QueuedRecord queued : batch) {
+            all.add(queued.record());
+            if (queued.full()) {
+                full.add(queued.record());
+            }
+        }
+        database.inTransaction("store " + full.size() + " of " + all.size() + " invocation records", c -> {
+            if (!full.isEmpty()) {
+                RecordUsage.add(c, repository.insertAll(c, full));
+            }
+            rollup.add(c, all);
             return null;
         });
     }
@@ -189,12 +218,14 @@ public class InvocationServiceImpl implements InvocationService, InvocationRecor
 
     @Override
     public void record(InvocationRecord record) {
-        writer.write(stored(record));
+        InvocationRecord stored = stored(record);
+        writer.write(QueuedRecord.of(stored, policy.keepsInFull(stored)));
     }
 
+    /** Always in full, whatever the record policy: an asynchronous task is settled by its stored record. */
     @Override
     public void recordDurably(InvocationRecord record) {
-        writer.writeAndWait(stored(record), writeWait);
+        writer.writeAndWait(new QueuedRecord(stored(record), true), writeWait);
     }
 
     /** The record as stored: without DEBUG lines and without the logs of manual invocations, unless configured. */
@@ -293,17 +324,6 @@ public class InvocationServiceImpl implements InvocationService, InvocationRecor
 
     /** Roughly the heap a queued record holds: its result, its error and its log lines (UTF-16, so twice the characters). */
     public static int sizeOf(InvocationRecord r) {
-        long chars = 512 + length(r.resultJson());
-        if (r.error() != null) {
-            chars += length(r.error().errorCode()) + length(r.error().errorMsg());
-        }
-        for (LogLine line : r.logs()) {
-            chars += 32 + length(line.message()) + length(line.extrasJson());
-        }
-        return (int) Math.min(Integer.MAX_VALUE, chars * 2);
-    }
-
-    private static int length(String s) {
-        return s == null ? 0 : s.length();
+        return QueuedRecord.sizeOf(r);
     }
 }

@@ -183,17 +183,22 @@ class BatchWriterTest {
     }
 
     @Test
-    void recordsArrivingWithinTheLingerTimeShareOneTransactionAndAFlushDoesNotWaitForIt() throws Exception {
+    void theFirstRecordAfterAQuietSpellIsStoredAtOnceAndRecordsArrivingWithinTheLingerTimeShareOneTransaction() throws Exception {
         Store store = new Store(true);
         writer = writer(store, 500, 1 << 20, Duration.ofSeconds(30));
+        writer.write(record("first"));
+        // Stored without waiting out the 30 s linger: nothing was written before it (a kill -9 right after loses nothing).
+        io.switchboard.core.internal.testing.Await.until("the first record is stored", () -> !store.stored().isEmpty());
+        assertThat(store.batches).containsExactly(List.of("first"));
+
         writer.write(record("a"));
         writer.write(record("b"));
         long start = System.nanoTime();
         writer.flush(WAIT);
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(WAIT);
-        assertThat(store.batches).containsExactly(List.of("a", "b"));
+        assertThat(store.batches).containsExactly(List.of("first"), List.of("a", "b"));
 
         writer.writeAndWait(record("durable"), WAIT);
-        assertThat(store.stored()).containsExactly("a", "b", "durable");
+        assertThat(store.stored()).containsExactly("first", "a", "b", "durable");
     }
 }

@@ -1,0 +1,80 @@
+package io.switchboard.core.internal.invocation;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+import org.junit.jupiter.api.Test;
+
+import io.switchboard.core.api.dispatch.Trigger;
+import io.switchboard.core.api.execution.Outcome;
+import io.switchboard.core.api.function.InvocationRecord;
+import io.switchboard.core.internal.id.TimeOrderedIds;
+import io.switchboard.core.internal.testing.CoreFixture;
+import io.switchboard.core.internal.testing.TestConfigs;
+import io.switchboard.core.internal.testing.TestDatabase;
+
+/**
+ * Issue 18: CPU of the record writer thread per record, on an H2 file database as the distribution runs it, with the
+ * record policy ALL and FAILURES_LOGGED_SAMPLE (0.01) and two linger times, at a steady arrival rate (records paced
+ * from one producer, as a platform serving that many events per second writes them). Not part of the build (no *Test
+ * name); run with {@code ./mvnw -pl bundles/core test -Dtest=RecordWriteBenchmark [-Dbench.rate=2000] [-Dbench.seconds=4]}.
+ */
+class RecordWriteBenchmark {
+
+    private static final int RATE = Integer.getInteger("bench.rate", 2_000);
+    private static final int SECONDS = Integer.getInteger("bench.seconds", 4);
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
+    @Test
+    void measure() throws Exception {
+        CoreFixture core = new CoreFixture(TestDatabase.inDataFolder(Files.createTempDirectory("record-write-bench")));
+        String function = core.functions.create("acme", CoreFixture.spec("f", null)).id();
+        try {
+            for (int round = 0; round < Integer.getInteger("bench.rounds", 3); round++) { // the first round warms the JIT up
+                for (int linger : new int[] {10, 50, 100}) {
+                    for (RecordPolicy.Policy policy : RecordPolicy.Policy.values()) {
+                        System.out.printf("[bench] round %d, %d records/s for %d s, linger %d ms, %s: writer CPU %.1f us/record%n", round,
+                                RATE, SECONDS, linger, policy, run(core, function, linger, policy));
+                    }
+                }
+            }
+        } finally {
+            core.close();
+        }
+    }
+
+    /** The writer thread's CPU time per record, in microseconds. */
+    private static double run(CoreFixture core, String function, int linger, RecordPolicy.Policy policy) {
+        RecordPolicy records = new RecordPolicy(TestConfigs.config(RecordPolicy.Config.class, "policy", policy, "sampleRate", 0.01));
+        InvocationServiceImpl invocations = new InvocationServiceImpl(core.database, core.quotas,
+                TestConfigs.config(InvocationServiceImpl.Config.class, "writeLingerMillis", linger), Clock.systemUTC(), records);
+        try {
+            Thread writer = Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().equals("switchboard-invocation-writer")
+                    && t.isAlive()).reduce((a, b) -> b.getId() > a.getId() ? b : a).orElseThrow();
+            long cpuBefore = THREADS.getThreadCpuTime(writer.getId());
+            int count = RATE * SECONDS;
+            long interval = TimeUnit.SECONDS.toNanos(1) / RATE;
+            long start = System.nanoTime();
+            for (int i = 0; i < count; i++) {
+                long due = start + i * interval;
+                long wait = due - System.nanoTime();
+                if (wait > 0) {
+                    LockSupport.parkNanos(wait);
+                }
+                invocations.record(new InvocationRecord(TimeOrderedIds.next(), "acme", function, 1, "conversational_command", null,
+                        Trigger.EVENT, Instant.now(), 2, Outcome.OK, "{\"text\":\"hello\"}", null, List.of(), null));
+            }
+            invocations.recordBytesByAccount(); // flushes what is queued
+            long cpu = THREADS.getThreadCpuTime(writer.getId()) - cpuBefore;
+            return cpu / 1000.0 / count;
+        } finally {
+            invocations.close();
+        }
+    }
+}
