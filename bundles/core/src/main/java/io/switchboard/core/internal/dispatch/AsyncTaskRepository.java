@@ -80,11 +80,15 @@ final class AsyncTaskRepository {
         Rows.update(c, "UPDATE async_events SET status = ? WHERE id = ?", status, eventId);
     }
 
-    /** A page of the account's dead-lettered tasks, newest first. */
+    /**
+     * A page of the account's dead-lettered tasks, newest first (updated_at DESC, id DESC), ordered from the leading
+     * columns of ix_async_tasks_status_account (V56), which the WHERE fixes, so H2 reads the page off the index.
+     */
+    static final String DEAD_LETTERS = "SELECT " + DEAD_LETTER_COLUMNS + " FROM async_tasks t JOIN async_events e ON e.id = t.event_id "
+            + "WHERE t.account = ? AND t.status = ? ORDER BY t.status, t.account, t.updated_at DESC, t.id DESC OFFSET ? ROWS FETCH NEXT ? ROWS ONLY";
+
     List<DeadLetterInfo> deadLetters(Connection c, String account, int offset, int limit) throws SQLException {
-        return Rows.list(c, "SELECT " + DEAD_LETTER_COLUMNS + " FROM async_tasks t JOIN async_events e ON e.id = t.event_id "
-                + "WHERE t.account = ? AND t.status = ? ORDER BY t.updated_at DESC, t.id DESC OFFSET ? ROWS FETCH NEXT ? ROWS ONLY",
-                AsyncTaskRepository::deadLetter, account, DEAD, offset, limit);
+        return Rows.list(c, DEAD_LETTERS, AsyncTaskRepository::deadLetter, account, DEAD, offset, limit);
     }
 
     long countDeadLetters(Connection c, String account) throws SQLException {

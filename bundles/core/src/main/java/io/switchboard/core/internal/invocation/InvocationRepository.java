@@ -85,9 +85,20 @@ final class InvocationRepository {
         return Json.write(logs.stream().map(l -> new StoredLine(l.time().toEpochMilli(), l.level().name(), l.message(), l.extrasJson())).toList());
     }
 
+    /**
+     * A function's records newest first (started_at DESC, id), ordered from the leading columns of
+     * ix_invocations_function_recent (V55): H2 then reads the page off the index instead of sorting all the function's
+     * records; the WHERE fixes account and function, so the order is the same.
+     */
+    static final String LIST = "SELECT " + COLUMNS + " FROM invocations WHERE account = ? AND function_id = ? "
+            + "ORDER BY account, function_id, started_at DESC, id OFFSET ? ROWS FETCH NEXT ? ROWS ONLY";
+
+    /** Through ix_invocations_function_recent, ordered like it (see {@link #LIST}). */
+    static final String SUCCESSFUL_RUN = "SELECT " + COLUMNS + " FROM invocations WHERE account = ? AND function_id = ? "
+            + "AND started_at >= ? AND event_id = ? AND outcome = 'OK' ORDER BY account, function_id, started_at DESC, id FETCH FIRST 1 ROWS ONLY";
+
     List<InvocationRecord> list(Connection c, String account, String functionId, int offset, int limit) throws SQLException {
-        return Rows.list(c, "SELECT " + COLUMNS + " FROM invocations WHERE account = ? AND function_id = ? "
-                + "ORDER BY started_at DESC, id OFFSET ? ROWS FETCH NEXT ? ROWS ONLY", InvocationRepository::row, account, functionId, offset, limit);
+        return Rows.list(c, LIST, InvocationRepository::row, account, functionId, offset, limit);
     }
 
     long count(Connection c, String account, String functionId) throws SQLException {
@@ -98,12 +109,10 @@ final class InvocationRepository {
         return Rows.one(c, "SELECT " + COLUMNS + " FROM invocations WHERE account = ? AND id = ?", InvocationRepository::row, account, id);
     }
 
-    /** Through ix_invocations_function: the function's records since {@code sinceMillis}, then the event. */
+    /** Through ix_invocations_function_recent: the function's records since {@code sinceMillis}, then the event. */
     Optional<InvocationRecord> successfulRun(Connection c, String account, String functionId, String eventId, long sinceMillis)
             throws SQLException {
-        return Rows.one(c, "SELECT " + COLUMNS + " FROM invocations WHERE account = ? AND function_id = ? AND started_at >= ? "
-                + "AND event_id = ? AND outcome = 'OK' ORDER BY started_at DESC, id FETCH FIRST 1 ROWS ONLY", InvocationRepository::row,
-                account, functionId, sinceMillis, eventId);
+        return Rows.one(c, SUCCESSFUL_RUN, InvocationRepository::row, account, functionId, sinceMillis, eventId);
     }
 
     boolean functionExists(Connection c, String account, String functionId) throws SQLException {
