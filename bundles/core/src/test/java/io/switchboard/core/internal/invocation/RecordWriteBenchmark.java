@@ -23,7 +23,8 @@ import io.switchboard.core.internal.testing.TestDatabase;
  * Issue 18: CPU of the record writer thread per record, on an H2 file database as the distribution runs it, with the
  * record policy ALL and FAILURES_LOGGED_SAMPLE (0.01) and two linger times, at a steady arrival rate (records paced
  * from one producer, as a platform serving that many events per second writes them). Not part of the build (no *Test
- * name); run with {@code ./mvnw -pl bundles/core test -Dtest=RecordWriteBenchmark [-Dbench.rate=2000] [-Dbench.seconds=4]}.
+ * name); run with {@code ./mvnw -pl bundles/core test -Dtest=RecordWriteBenchmark [-Dbench.rate=2000 | -Dbench.rates=2000,8000] [-Dbench.seconds=4]
+ * [-Dbench.rounds=3] [-Dbench.lingers=10,50,100] [-Dbench.policies=ALL,FAILURES_LOGGED_SAMPLE] [-Dbench.sql="SQL;SQL"]}.
  */
 class RecordWriteBenchmark {
 
@@ -35,12 +36,31 @@ class RecordWriteBenchmark {
     void measure() throws Exception {
         CoreFixture core = new CoreFixture(TestDatabase.inDataFolder(Files.createTempDirectory("record-write-bench")));
         String function = core.functions.create("acme", CoreFixture.spec("f", null)).id();
+        // A/B switches measured one by one: SQL run once before the rounds (an H2 setting such as "SET CACHE_SIZE 16384",
+        // or "DROP INDEX ix_invocations_account_recent" to see what one index costs), separated by ';'.
+        for (String sql : System.getProperty("bench.sql", "").split(";")) {
+            if (!sql.isBlank()) {
+                core.database.inTransaction("bench setting", c -> {
+                    try (java.sql.Statement s = c.createStatement()) {
+                        s.execute(sql);
+                    }
+                    return null;
+                });
+                System.out.println("[bench] " + sql);
+            }
+        }
+        int[] rates = java.util.Arrays.stream(System.getProperty("bench.rates", String.valueOf(RATE)).split(",")).mapToInt(Integer::parseInt).toArray();
+        int[] lingers = java.util.Arrays.stream(System.getProperty("bench.lingers", "10,50,100").split(",")).mapToInt(Integer::parseInt).toArray();
+        List<RecordPolicy.Policy> policies = java.util.Arrays.stream(System.getProperty("bench.policies", "ALL,FAILURES_LOGGED_SAMPLE")
+                .split(",")).map(RecordPolicy.Policy::valueOf).toList();
         try {
             for (int round = 0; round < Integer.getInteger("bench.rounds", 3); round++) { // the first round warms the JIT up
-                for (int linger : new int[] {10, 50, 100}) {
-                    for (RecordPolicy.Policy policy : RecordPolicy.Policy.values()) {
-                        System.out.printf("[bench] round %d, %d records/s for %d s, linger %d ms, %s: writer CPU %.1f us/record%n", round,
-                                RATE, SECONDS, linger, policy, run(core, function, linger, policy));
+                for (int rate : rates) {
+                    for (int linger : lingers) {
+                        for (RecordPolicy.Policy policy : policies) {
+                            System.out.printf("[bench] round %d, %d records/s for %d s, linger %d ms, %s: writer CPU %.1f us/record%n", round,
+                                    rate, SECONDS, linger, policy, run(core, function, rate, linger, policy));
+                        }
                     }
                 }
             }
@@ -50,7 +70,7 @@ class RecordWriteBenchmark {
     }
 
     /** The writer thread's CPU time per record, in microseconds. */
-    private static double run(CoreFixture core, String function, int linger, RecordPolicy.Policy policy) {
+    private static double run(CoreFixture core, String function, int rate, int linger, RecordPolicy.Policy policy) {
         RecordPolicy records = new RecordPolicy(TestConfigs.config(RecordPolicy.Config.class, "policy", policy, "sampleRate", 0.01));
         InvocationServiceImpl invocations = new InvocationServiceImpl(core.database, core.quotas,
                 TestConfigs.config(InvocationServiceImpl.Config.class, "writeLingerMillis", linger), Clock.systemUTC(), records);
@@ -58,8 +78,8 @@ class RecordWriteBenchmark {
             Thread writer = Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().equals("switchboard-invocation-writer")
                     && t.isAlive()).reduce((a, b) -> b.getId() > a.getId() ? b : a).orElseThrow();
             long cpuBefore = THREADS.getThreadCpuTime(writer.getId());
-            int count = RATE * SECONDS;
-            long interval = TimeUnit.SECONDS.toNanos(1) / RATE;
+            int count = rate * SECONDS;
+            long interval = TimeUnit.SECONDS.toNanos(1) / rate;
             long start = System.nanoTime();
             for (int i = 0; i < count; i++) {
                 long due = start + i * interval;
