@@ -96,13 +96,14 @@ class RecordWriteBenchmark {
     }
 
     /** The writer thread's CPU time per record, in microseconds. */
-    private static double run(CoreFixture core, String function, int rate, int linger, RecordPolicy.Policy policy) {
+    private static double run(CoreFixture core, String function, int rate, int linger, RecordPolicy.Policy policy) throws InterruptedException {
         RecordPolicy records = new RecordPolicy(TestConfigs.config(RecordPolicy.Config.class, "policy", policy, "sampleRate", 0.01));
         InvocationServiceImpl invocations = new InvocationServiceImpl(core.database, core.quotas,
                 TestConfigs.config(InvocationServiceImpl.Config.class, "writeLingerMillis", linger), Clock.systemUTC(), records);
         try {
             Thread writer = Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().equals("switchboard-invocation-writer")
                     && t.isAlive()).reduce((a, b) -> b.getId() > a.getId() ? b : a).orElseThrow();
+            WriterSampler sampler = Boolean.getBoolean("bench.sample") ? new WriterSampler(writer) : null;
             long cpuBefore = THREADS.getThreadCpuTime(writer.getId());
             int count = rate * SECONDS;
             long interval = TimeUnit.SECONDS.toNanos(1) / rate;
@@ -118,9 +119,67 @@ class RecordWriteBenchmark {
             }
             invocations.recordBytesByAccount(); // flushes what is queued
             long cpu = THREADS.getThreadCpuTime(writer.getId()) - cpuBefore;
+            if (sampler != null) {
+                sampler.print();
+            }
             return cpu / 1000.0 / count;
         } finally {
             invocations.close();
+        }
+    }
+
+    /**
+     * Where the writer spends its time (JFR's execution samples missed this short-lived forked JVM): its stack every
+     * millisecond while it runs (RUNNABLE), each sample counted once under every step below that is on the stack.
+     */
+    private static final class WriterSampler {
+
+        private static final String[][] STEPS = {
+            {"commit (H2 MVStore writes the changed pages)", "org.h2.mvstore.MVStore.store"},
+            {"commit, all of it", "JdbcConnection.commit"},
+            {"insert rows (JDBC batch)", "InvocationRepository.insertAll"},
+            {"  of which index updates (secondary)", "MVSecondaryIndex.add"},
+            {"  of which primary rows", "MVPrimaryIndex.add"},
+            {"account usage update", "RecordUsage.add"},
+            {"rollup upserts", "InvocationRollup.add"},
+            {"statement preparation", "prepareStatement"},
+            {"log lines as JSON", "InvocationRepository.logsJson"},
+            {"  of which pages serialized", "org.h2.mvstore.Page.write"},
+            {"  of which file writes", "FileStore.writeFully"},
+        };
+
+        private final java.util.Map<String, Integer> counts = new java.util.LinkedHashMap<>();
+        private final Thread sampler;
+        private volatile boolean running = true;
+        private int samples;
+
+        WriterSampler(Thread writer) {
+            sampler = new Thread(() -> {
+                while (running) {
+                    java.lang.management.ThreadInfo info = THREADS.getThreadInfo(writer.getId(), 80);
+                    if (info != null && info.getThreadState() == Thread.State.RUNNABLE) {
+                        samples++;
+                        for (String[] step : STEPS) {
+                            if (java.util.Arrays.stream(info.getStackTrace()).anyMatch(f -> (f.getClassName() + "." + f.getMethodName()).contains(step[1]))) {
+                                counts.merge(step[0], 1, Integer::sum);
+                            }
+                        }
+                    }
+                    LockSupport.parkNanos(1_000_000);
+                }
+            }, "writer-sampler");
+            sampler.setDaemon(true);
+            sampler.start();
+        }
+
+        void print() throws InterruptedException {
+            running = false;
+            sampler.join();
+            StringBuilder line = new StringBuilder("[bench]   writer running in " + samples + " samples:");
+            for (String[] step : STEPS) {
+                line.append(String.format(" %s %d%%;", step[0], samples == 0 ? 0 : 100 * counts.getOrDefault(step[0], 0) / samples));
+            }
+            System.out.println(line);
         }
     }
 }
