@@ -106,14 +106,20 @@ final class RecordUsage {
         return (int) deleted;
     }
 
+    /**
+     * An account's oldest records first: ix_invocations_account_recent (V55: account, started_at DESC, id) read backwards,
+     * so H2 reads the batch off the index instead of sorting every record of the account. The order names the index's
+     * columns, account first, each reversed: H2 does not see that a column fixed by the WHERE may lead the order, and
+     * reads an index backwards only when every column is reversed (records of the same millisecond go by id, descending).
+     */
+    static final String OLDEST = "SELECT id, record_bytes FROM invocations WHERE account = ? ORDER BY account DESC, started_at, id DESC "
+            + "FETCH FIRST " + TRIM_BATCH + " ROWS ONLY";
+
     /** Deletes at most a batch of the account's oldest records, enough for {@code excess} bytes; {count, bytes}. */
     private static long[] deleteOldest(Connection c, String account, long excess) throws SQLException {
         List<String> ids = new ArrayList<>();
         long[] freed = {0};
-        // Ordered like ix_invocations_account_started (V54), account first, so H2 reads the batch off the index instead
-        // of sorting every record of the account (it does not see that a column fixed by the WHERE may lead the order).
-        Rows.list(c, "SELECT id, record_bytes FROM invocations WHERE account = ? ORDER BY account, started_at, id FETCH FIRST "
-                + TRIM_BATCH + " ROWS ONLY", rs -> {
+        Rows.list(c, OLDEST, rs -> {
                     if (freed[0] < excess) {
                         ids.add(rs.getString(1));
                         freed[0] += rs.getLong(2);

@@ -76,6 +76,21 @@ class ListingPlanTest {
     }
 
     @Test
+    void trimmingReadsAnAccountsOldestRecordsOffItsIndexBackwards() {
+        database.inTransaction("records", c -> {
+            insert(c, "i3", "f1", 20);
+            insert(c, "i1", "f2", 20);
+            insert(c, "i4", "f1", 30);
+            insert(c, "i0", "f1", 10);
+            return null;
+        });
+
+        assertThat(plan(RecordUsage.OLDEST, "acme")).contains("IX_INVOCATIONS_ACCOUNT_RECENT").contains("index sorted");
+        assertThat(database.<List<String>>withConnection("oldest", c -> io.switchboard.core.internal.db.Rows.list(c, RecordUsage.OLDEST,
+                rs -> rs.getString(1), "acme"))).containsExactly("i0", "i3", "i1", "i4");
+    }
+
+    @Test
     void pagesKeepTheirOrderNewestFirstThenByIdWhateverTheIndex() {
         database.inTransaction("records", c -> {
             insert(c, "i3", "f1", 20);
