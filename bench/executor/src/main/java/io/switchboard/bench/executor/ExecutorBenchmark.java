@@ -40,7 +40,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Fork(1)
-@Warmup(iterations = 5, time = 1)
+// 15 s of warm-up: on 2 cores the Truffle compiler (plain Java from a jar, compiled by the JVM as it goes) keeps compiling
+// for 10-30 s, on a core of its own; measured earlier, a warm call was still getting faster after 8 s.
+@Warmup(iterations = 15, time = 1)
 @Measurement(iterations = 4, time = 1)
 public class ExecutorBenchmark {
     static final String JSON_FUNCTION = """
