@@ -40,7 +40,9 @@ class LimitsTest {
 
         assertThat(bomb.outcome()).isEqualTo(Outcome.ERROR);
         assertThat(bomb.error().errorCode()).isEqualTo("com.switchboard.function.memory-limit");
-        assertThat(bomb.duration()).isLessThan(Duration.ofSeconds(5));
+        // Stopped by its budget, well before its 20 s timeout; the margin is wide because a loaded machine slows the
+        // interpreted allocation loop (6.0 s measured at a load of 13, against a bound of 5 s before).
+        assertThat(bomb.duration()).isLessThan(Duration.ofSeconds(15));
         assertThat(executor.execute(request("async function lambda() { return 'alive'; }")).resultJson()).isEqualTo("\"alive\"");
     }
 
