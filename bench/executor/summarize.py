@@ -34,6 +34,10 @@ def report(title, f):
     print()
     print('- warm call overhead, JSON function: executor / bare = %.2fx' % ratio('executorJson', 'bareJson'))
     print('- warm call overhead, CPU-bound function: executor / bare = %.2fx' % ratio('executorCpu', 'bareCpu'))
+    print('- the same JSON call on the calling thread (no hand-over to a worker): %.2fx bare; the hand-over: %.1f %s'
+          % (ratio('executorJsonOnCallingThread', 'bareJson'),
+             f['executorJson']['p50'] - f['executorJsonOnCallingThread']['p50'] if 'executorJsonOnCallingThread' in f and 'executorJson' in f else float('nan'),
+             f.get('executorJson', {}).get('unit', '')))
     print('- same, against a bare call on a shared engine: JSON %.2fx, CPU-bound %.2fx'
           % (ratio('executorJson', 'bareJsonSharedEngine'), ratio('executorCpu', 'bareCpuSharedEngine')))
     print('- cost of engine sharing alone (shared / own engine): JSON %.2fx, CPU-bound %.2fx'

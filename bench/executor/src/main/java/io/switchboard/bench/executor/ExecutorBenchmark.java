@@ -40,7 +40,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Fork(1)
-@Warmup(iterations = 5, time = 1)
+// 15 s of warm-up: on 2 cores the Truffle compiler (plain Java from a jar, compiled by the JVM as it goes) keeps compiling
+// for 10-30 s, on a core of its own; measured earlier, a warm call was still getting faster after 8 s.
+@Warmup(iterations = 15, time = 1)
 @Measurement(iterations = 4, time = 1)
 public class ExecutorBenchmark {
     static final String JSON_FUNCTION = """
@@ -87,6 +89,8 @@ public class ExecutorBenchmark {
     private Context sharedCpu;
     private Value sharedJsonDriver;
     private Value sharedCpuDriver;
+    private static final ExecutionRequest JSON_REQUEST = request("json@1", JSON_FUNCTION, JSON_INPUT);
+    private java.lang.reflect.Method runHere;
     private int version;
     private int libraryVersion;
 
@@ -95,6 +99,8 @@ public class ExecutorBenchmark {
         executor = new GraalJsExecutor(defaults(GraalJsExecutor.Config.class, Map.of("spareContexts", spareContexts)));
         // Every toolbelt module the distribution registers, so a new context evaluates all their facades.
         BenchToolbelt.register(executor);
+        runHere = GraalJsExecutor.class.getDeclaredMethod("runHere", ExecutionRequest.class);
+        runHere.setAccessible(true);
         bareJson = Context.create("js");
         bareJson.eval("js", JSON_FUNCTION);
         bareJsonDriver = bareJson.eval(Source.create("js", DRIVER));
@@ -128,6 +134,16 @@ public class ExecutorBenchmark {
     @Benchmark
     public String executorJson() {
         return check(executor.execute(request("json@1", JSON_FUNCTION, JSON_INPUT))).resultJson();
+    }
+
+    /**
+     * The same warm call run on the calling thread, as the executor's own warm-up runs do: everything {@link #executorJson}
+     * does but the hand-over to a worker thread and back, which the executor keeps so that a caller gets its answer even
+     * when a run cannot be stopped. The difference to {@link #executorJson} is what that hand-over costs.
+     */
+    @Benchmark
+    public Object executorJsonOnCallingThread() throws ReflectiveOperationException {
+        return runHere.invoke(executor, JSON_REQUEST);
     }
 
     /** The same JSON function called with a bare {@code Value.execute}. */

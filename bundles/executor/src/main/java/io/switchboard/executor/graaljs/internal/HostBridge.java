@@ -36,37 +36,40 @@ final class HostBridge {
     }
 
     ProxyObject proxy() {
-        return ProxyObject.fromMap(Map.of(
-                "log", (ProxyExecutable) args -> {
-                    invocation().log(LogLevel.valueOf(text(args, 0)), text(args, 1), optionalText(args, 2));
+        return ProxyObject.fromMap(Map.ofEntries(
+                Map.entry("log", (ProxyExecutable) args ->
+                        invocation().log(LogLevel.valueOf(text(args, 0)), text(args, 1), optionalText(args, 2))),
+                // The console calls this instead of log once an entry was dropped: no text crosses any more.
+                Map.entry("logDropped", (ProxyExecutable) args -> {
+                    invocation().logDropped();
                     return null;
-                },
-                "settle", (ProxyExecutable) args -> {
+                }),
+                Map.entry("settle", (ProxyExecutable) args -> {
                     invocation().settle(text(args, 0), text(args, 1));
                     return null;
-                },
-                "settleAgain", (ProxyExecutable) args -> {
+                }),
+                Map.entry("settleAgain", (ProxyExecutable) args -> {
                     invocation().settleAgain(text(args, 0));
                     return null;
-                },
-                "setTimer", (ProxyExecutable) args -> invocation().setTimer(function(args, 0), number(args, 1)),
-                "clearTimer", (ProxyExecutable) args -> {
+                }),
+                Map.entry("setTimer", (ProxyExecutable) args -> invocation().setTimer(function(args, 0), number(args, 1))),
+                Map.entry("clearTimer", (ProxyExecutable) args -> {
                     invocation().clearTimer((int) number(args, 0));
                     return null;
-                },
+                }),
                 // Limits the prelude applies before text crosses into Java, so an oversized message is never copied.
-                "maxChars", (ProxyExecutable) args -> invocation().maxChars(text(args, 0)),
-                "toolbelt", (ProxyExecutable) args -> {
+                Map.entry("maxChars", (ProxyExecutable) args -> invocation().maxChars(text(args, 0))),
+                Map.entry("toolbelt", (ProxyExecutable) args -> {
                     invocation().callToolbelt(text(args, 0), text(args, 1), text(args, 2), function(args, 3), function(args, 4));
                     return null;
-                },
-                "loadModule", (ProxyExecutable) args -> {
+                }),
+                Map.entry("loadModule", (ProxyExecutable) args -> {
                     // Evaluating the cached source in this context returns the module's wrapper function.
                     Source wrapper = modules.wrapper(text(args, 0));
                     return wrapper == null ? null : Context.getCurrent().eval(wrapper);
-                },
-                "moduleIds", (ProxyExecutable) args -> String.join(", ", modules.ids()),
-                "crypto", cryptoProxy()));
+                }),
+                Map.entry("moduleIds", (ProxyExecutable) args -> String.join(", ", modules.ids())),
+                Map.entry("crypto", cryptoProxy())));
     }
 
     private ProxyObject cryptoProxy() {

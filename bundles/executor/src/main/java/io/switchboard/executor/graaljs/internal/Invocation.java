@@ -138,8 +138,13 @@ final class Invocation {
 
     // ---- called by the guest through the host bridge, on this invocation's thread
 
-    void log(LogLevel level, String message, String extrasJson) {
-        logs.add(level, message, extrasJson);
+    /** False when the entry was dropped: the log is full, and the console then only counts what it drops. */
+    boolean log(LogLevel level, String message, String extrasJson) {
+        return logs.add(level, message, extrasJson);
+    }
+
+    void logDropped() {
+        logs.dropped();
     }
 
     void settle(String kind, String text) {

@@ -27,14 +27,26 @@ final class LogCollector {
         this.clock = clock;
     }
 
-    void add(LogLevel level, String message, String extrasJson) {
+    /** Keeps the entry if it fits; false when it was dropped, and then every later entry is dropped too. */
+    boolean add(LogLevel level, String message, String extrasJson) {
         int size = message.length() + (extrasJson == null ? 0 : extrasJson.length());
         if (dropped > 0 || lines.size() >= maxEntries || chars + size > maxChars) {
             dropped++;
-            return;
+            return false;
         }
         chars += size;
         lines.add(new LogLine(clock.instant(), level, message, extrasJson));
+        return true;
+    }
+
+    /**
+     * Counts an entry dropped without its text: once {@link #add} returned false, the console stops formatting and
+     * sending entries (a run that logs in a loop would otherwise copy every line into the host only to drop it).
+     */
+    void dropped() {
+        if (dropped > 0) {
+            dropped++;
+        }
     }
 
     /** The kept entries, plus the closing {@value #LIMIT_REACHED} entry when any were dropped. */

@@ -63,7 +63,16 @@
     for (let i = 1; i < args.length; i++) text += (i > 1 ? ',' : '') + json(args[i]);
     return text + ']';
   };
-  const logger = (level) => (...args) => host.log(level, args.length === 0 ? '' : show(args[0]), extras(args));
+  // Once the host dropped an entry (the run's log is full: LivePerson keeps 10 entries, 6,000 characters), every later
+  // entry is dropped too: the console then only counts them, without formatting them or copying their text to the host.
+  let logFull = false;
+  const logger = (level) => (...args) => {
+    if (logFull) {
+      host.logDropped();
+    } else if (!host.log(level, args.length === 0 ? '' : show(args[0]), extras(args))) {
+      logFull = true;
+    }
+  };
   defineGlobal('console', freeze({
     debug: logger('DEBUG'),
     trace: logger('DEBUG'),
@@ -305,6 +314,7 @@
       envText = envJson;
     }
     if (intervals.size !== 0) apply(mapClear, intervals, []);
+    logFull = false;
     let settled = false;
     const settle = (kind, text) => {
       if (settled) {

@@ -27,6 +27,20 @@ class LogCollectorTest {
     }
 
     @Test
+    void addSaysWhetherTheEntryWasKeptAndEntriesDroppedWithoutTextAreCountedOnlyOnceTheLogIsFull() {
+        LogCollector logs = new LogCollector(1, 100, CLOCK);
+
+        logs.dropped();
+        assertThat(logs.add(LogLevel.INFO, "kept", null)).isTrue();
+        assertThat(logs.add(LogLevel.INFO, "dropped", null)).isFalse();
+        logs.dropped();
+        logs.dropped();
+
+        assertThat(logs.lines()).extracting(LogLine::message).containsExactly("kept", LogCollector.LIMIT_REACHED
+                + ": 3 log entries dropped; a run keeps at most 1 entries and 100 characters of message and extras");
+    }
+
+    @Test
     void extrasCountTowardsTheCharacters() {
         LogCollector logs = new LogCollector(10, 10, CLOCK);
 
