@@ -99,7 +99,7 @@ def measured(platform, cfg, account, body, path, label):
     r = harness.wrk(cfg.port, account, body, cfg.seconds, cfg.conns, path=path, label=label)
     after = (thread_cpu(pid, "qtp"), thread_cpu(pid, None))
     n = r["requests"]
-    return {"rps": round(r["rps"]), "requests": n, "errors": r["errors"], "p50_ms": r["p50_us"] / 1000,
+    return {"rps": round(r["rps"]), "requests": n, "errors": r["errors"], "p50_ms": r["p50_us"] / 1000, "p99_ms": r["p99_us"] / 1000,
             "cpu_us_per_request_qtp": round(1e6 * (after[0] - before[0]) / n, 1),
             "cpu_us_per_request_process": round(1e6 * (after[1] - before[1]) / n, 1)}
 
