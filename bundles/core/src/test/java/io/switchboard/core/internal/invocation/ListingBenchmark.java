@@ -12,7 +12,6 @@ import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 import io.switchboard.core.internal.db.JdbcDatabase;
-import io.switchboard.core.internal.id.TimeOrderedIds;
 import io.switchboard.core.internal.testing.TestDatabase;
 
 /**
@@ -75,22 +74,7 @@ class ListingBenchmark {
 
     /** One function of one account with RECORDS records, a second function with a tenth of that, one per millisecond. */
     private static void generate(Connection c) throws java.sql.SQLException {
-        try (PreparedStatement insert = c.prepareStatement("INSERT INTO invocations (id, account, function_id, version, event_type, "
-                + "trigger_kind, started_at, duration_ms, outcome, result, logs, record_bytes) VALUES (?, 'acme', ?, 1, "
-                + "'conversational_command', 'EVENT', ?, 2, 'OK', '{\"text\":\"hello\"}', '[]', 300)")) {
-            long start = System.currentTimeMillis() - RECORDS;
-            for (int i = 0; i < RECORDS * 11 / 10; i++) {
-                insert.setString(1, TimeOrderedIds.next());
-                insert.setString(2, i % 11 == 10 ? "f2" : "f1"); // f1: RECORDS records
-                insert.setLong(3, start + i);
-                insert.addBatch();
-                if (i % 5_000 == 4_999) {
-                    insert.executeBatch();
-                    c.commit();
-                }
-            }
-            insert.executeBatch();
-        }
+        BenchRecords.insert(c, RECORDS * 11 / 10, i -> i % 11 == 10 ? "f2" : "f1"); // f1: RECORDS records
     }
 
     private static void report(Connection c, String what, String sql, Object... parameters) throws java.sql.SQLException {

@@ -42,22 +42,7 @@ class RecordWriteBenchmark {
         if (prefill > 0) {
             long t0 = System.nanoTime();
             core.database.inTransaction("prefill", c -> {
-                try (java.sql.PreparedStatement insert = c.prepareStatement("INSERT INTO invocations (id, account, function_id, version, "
-                        + "event_type, trigger_kind, started_at, duration_ms, outcome, result, logs, record_bytes) VALUES (?, 'acme', ?, 1, "
-                        + "'conversational_command', 'EVENT', ?, 2, 'OK', '{\"text\":\"hello\"}', '[]', 300)")) {
-                    long start = System.currentTimeMillis() - prefill;
-                    for (int i = 0; i < prefill; i++) {
-                        insert.setString(1, TimeOrderedIds.next());
-                        insert.setString(2, function);
-                        insert.setLong(3, start + i);
-                        insert.addBatch();
-                        if (i % 5_000 == 4_999) {
-                            insert.executeBatch();
-                            c.commit();
-                        }
-                    }
-                    insert.executeBatch();
-                }
+                BenchRecords.insert(c, prefill, i -> function);
                 return null;
             });
             System.out.printf("[bench] %d records of the function stored first, in %.1f s%n", prefill, (System.nanoTime() - t0) / 1e9);
