@@ -90,12 +90,17 @@ final class InvocationRepository {
      * ix_invocations_function_recent (V55): H2 then reads the page off the index instead of sorting all the function's
      * records; the WHERE fixes account and function, so the order is the same.
      */
-    static final String LIST = "SELECT " + COLUMNS + " FROM invocations WHERE account = ? AND function_id = ? "
-            + "ORDER BY account, function_id, started_at DESC, id OFFSET ? ROWS FETCH NEXT ? ROWS ONLY";
+    static final String NEWEST_OF_FUNCTION = " ORDER BY account, function_id, started_at DESC, id";
+    /** An account's records newest first, ordered from the leading columns of ix_invocations_account_recent (V55). */
+    static final String NEWEST_OF_ACCOUNT = " ORDER BY account, started_at DESC, id";
+
+    /** A page of a function's records, newest first. */
+    static final String LIST = "SELECT " + COLUMNS + " FROM invocations WHERE account = ? AND function_id = ?"
+            + NEWEST_OF_FUNCTION + " OFFSET ? ROWS FETCH NEXT ? ROWS ONLY";
 
     /** Through ix_invocations_function_recent, ordered like it (see {@link #LIST}). */
     static final String SUCCESSFUL_RUN = "SELECT " + COLUMNS + " FROM invocations WHERE account = ? AND function_id = ? "
-            + "AND started_at >= ? AND event_id = ? AND outcome = 'OK' ORDER BY account, function_id, started_at DESC, id FETCH FIRST 1 ROWS ONLY";
+            + "AND started_at >= ? AND event_id = ? AND outcome = 'OK'" + NEWEST_OF_FUNCTION + " FETCH FIRST 1 ROWS ONLY";
 
     List<InvocationRecord> list(Connection c, String account, String functionId, int offset, int limit) throws SQLException {
         return Rows.list(c, LIST, InvocationRepository::row, account, functionId, offset, limit);

@@ -76,7 +76,7 @@ final class InvocationSearch {
         this.where = " WHERE " + String.join(" AND ", clauses);
         // Newest first, spelled from the index's leading columns, which the WHERE fixes: H2 uses an index for an ORDER BY
         // only when the order starts with the index's first column.
-        this.order = functionId == null ? " ORDER BY account, started_at DESC, id" : " ORDER BY account, function_id, started_at DESC, id";
+        this.order = functionId == null ? InvocationRepository.NEWEST_OF_ACCOUNT : InvocationRepository.NEWEST_OF_FUNCTION;
         this.parameters = List.copyOf(values);
     }
 
