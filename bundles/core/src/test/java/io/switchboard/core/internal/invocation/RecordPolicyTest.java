@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Test;
@@ -90,5 +91,82 @@ class RecordPolicyTest {
         assertThat(policy.keepsInFull(quietSuccess())).isFalse();
         policy.modified(config(RecordPolicy.Policy.ALL, 0));
         assertThat(policy.keepsInFull(quietSuccess())).isTrue();
+    }
+
+    /** The refusal windows' clock, in epoch milliseconds. */
+    private final AtomicLong millis = new AtomicLong(1_000_000);
+
+    private RecordPolicy refusing(RecordPolicy.Policy policy, int refusalRecordSeconds) {
+        return new RecordPolicy(refusingConfig(policy, refusalRecordSeconds), draw::get, millis::get);
+    }
+
+    private static RecordPolicy.Config refusingConfig(RecordPolicy.Policy policy, int refusalRecordSeconds) {
+        return TestConfigs.config(RecordPolicy.Config.class, "policy", policy, "sampleRate", 0.0, "refusalRecordSeconds", refusalRecordSeconds);
+    }
+
+    private static InvocationRecord refusal(String functionId) {
+        return new InvocationRecord("i1", "acme", functionId, 1, null, null, Trigger.EVENT, Instant.EPOCH, 0, Outcome.REJECTED, null,
+                new ExecutionError(RecordPolicy.QUARANTINED, "quarantined"), List.of());
+    }
+
+    @Test
+    void onlyTheFirstRefusalOfAQuarantinedFunctionInEachSecondKeepsItsRecordUnderEveryPolicy() {
+        for (RecordPolicy.Policy each : RecordPolicy.Policy.values()) {
+            RecordPolicy policy = refusing(each, 1);
+            assertThat(policy.keepsInFull(refusal("loop"))).as(each + ": the first").isTrue();
+            assertThat(policy.keepsInFull(refusal("loop"))).as(each + ": the second in the same second").isFalse();
+            assertThat(policy.keepsInFull(refusal("bomb"))).as(each + ": per function").isTrue();
+            millis.addAndGet(999);
+            assertThat(policy.keepsInFull(refusal("loop"))).as(each + ": still within the second").isFalse();
+            millis.addAndGet(1);
+            assertThat(policy.keepsInFull(refusal("loop"))).as(each + ": a new second").isTrue();
+            assertThat(policy.keepsInFull(refusal("loop"))).isFalse();
+            millis.addAndGet(5_000);
+        }
+    }
+
+    @Test
+    void otherRejectionsAreNotRefusalsOfTheQuarantine() {
+        RecordPolicy policy = refusing(RecordPolicy.Policy.ALL, 1);
+        InvocationRecord noExecutor = new InvocationRecord("i1", "acme", "f1", 1, null, null, Trigger.EVENT, Instant.EPOCH, 0, Outcome.REJECTED,
+                null, new ExecutionError("com.switchboard.executor.unavailable", "none"), List.of());
+        assertThat(policy.keepsInFull(noExecutor)).isTrue();
+        assertThat(policy.keepsInFull(noExecutor)).isTrue();
+    }
+
+    @Test
+    void aLongerWindowKeepsFewerAndZeroKeepsEveryRefusal() {
+        RecordPolicy longer = refusing(RecordPolicy.Policy.ALL, 10);
+        assertThat(longer.keepsInFull(refusal("loop"))).isTrue();
+        millis.addAndGet(9_999);
+        assertThat(longer.keepsInFull(refusal("loop"))).isFalse();
+        millis.addAndGet(1);
+        assertThat(longer.keepsInFull(refusal("loop"))).isTrue();
+
+        RecordPolicy every = refusing(RecordPolicy.Policy.ALL, 0);
+        assertThat(every.keepsInFull(refusal("loop"))).isTrue();
+        assertThat(every.keepsInFull(refusal("loop"))).isTrue();
+    }
+
+    @Test
+    void aClockThatWentBackStartsANewWindowInsteadOfCountingOnlyForLong() {
+        RecordPolicy policy = refusing(RecordPolicy.Policy.ALL, 1);
+        assertThat(policy.keepsInFull(refusal("loop"))).isTrue();
+        millis.addAndGet(-60_000);
+        assertThat(policy.keepsInFull(refusal("loop"))).isTrue();
+        assertThat(policy.keepsInFull(refusal("loop"))).isFalse();
+    }
+
+    @Test
+    void aChangedRefusalWindowAppliesToTheNextRefusal() {
+        RecordPolicy policy = refusing(RecordPolicy.Policy.ALL, 1);
+        assertThat(policy.keepsInFull(refusal("loop"))).isTrue();
+        assertThat(policy.keepsInFull(refusal("loop"))).isFalse();
+        policy.modified(refusingConfig(RecordPolicy.Policy.ALL, 0));
+        assertThat(policy.keepsInFull(refusal("loop"))).isTrue();
+        assertThat(policy.keepsInFull(refusal("loop"))).isTrue();
+        policy.modified(refusingConfig(RecordPolicy.Policy.ALL, 1));
+        assertThat(policy.keepsInFull(refusal("loop"))).isTrue();
+        assertThat(policy.keepsInFull(refusal("loop"))).isFalse();
     }
 }
