@@ -3,7 +3,7 @@
  * gateway call), function-to-function calls, settled asynchronous events, and dead letters.
  */
 @Export
-@Version("1.3.0")
+@Version("1.4.0")
 package io.switchboard.core.api.dispatch;
 
 import org.osgi.annotation.bundle.Export;

@@ -143,6 +143,7 @@ public class DispatcherImpl implements EventDispatcher, ImplementedEvents, Funct
     private final ExecutorService syncPool;
     private final Clock clock;
     private final IdempotencyKeys idempotencyKeys;
+    private final EarlyRefusals refusals;
     /** What the keys of this component make: replaced as a whole by a configuration change. */
     private volatile Sync sync;
     /** Components this one made itself (outside a framework), closed with it. */
@@ -171,6 +172,7 @@ public class DispatcherImpl implements EventDispatcher, ImplementedEvents, Funct
         AtomicInteger threads = new AtomicInteger();
         this.syncPool = Executors.newCachedThreadPool(r -> new Thread(r, "switchboard-sync-" + threads.incrementAndGet()));
         this.idempotencyKeys = new IdempotencyKeys(database);
+        this.refusals = new EarlyRefusals(selector, runs);
         this.sync = sync(config);
     }
 
@@ -263,16 +265,26 @@ public class DispatcherImpl implements EventDispatcher, ImplementedEvents, Funct
     public DispatchResult dispatch(DispatchRequest untraced) {
         DispatchRequest request = EventTraces.traced(untraced);
         EventTypeDefinition event = definition(request.eventTypeId());
-        validator.validate(event, request.payloadJson());
         String key = request.idempotencyKey();
+        InvocationMode mode = request.mode() != null ? request.mode() : event.mode();
+        EventSelector.Selection early = null;
+        if (mode == InvocationMode.SYNC && key == null && runs.quarantine().anyQuarantined()) {
+            early = refusals.selectEarly(event, request);
+            if (early != null) {
+                Optional<DispatchResult> refused = refusals.refuseIfNoneAdmitted(event, request, early);
+                if (refused.isPresent()) {
+                    return refused.get();
+                }
+            }
+        }
+        validator.validate(event, request.payloadJson());
         Optional<String> earlier = key == null ? Optional.empty() : idempotencyKeys.eventOf(key);
         if (earlier.isPresent()) {
             return duplicate(key, earlier.get(), event);
         }
-        EventSelector.Selection selection = selector.select(event, request);
+        EventSelector.Selection selection = early != null ? early : selector.select(event, request);
         List<DeployedFunction> selected = selection.functions();
         String eventId = TimeOrderedIds.next();
-        InvocationMode mode = request.mode() != null ? request.mode() : event.mode();
         if (mode == InvocationMode.ASYNC) {
             try {
                 asyncTasks.accept(new AsyncEvent(eventId, request.account(), event.id(), request.payloadJson(), selection.headers(),

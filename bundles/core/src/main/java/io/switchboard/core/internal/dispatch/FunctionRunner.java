@@ -100,8 +100,7 @@ final class FunctionRunner {
         Optional<Quarantine.Slot> slot = admitted != null ? Optional.of(admitted) : quarantine.get().admit(function.functionId());
         ExecutionResult result;
         if (slot.isEmpty()) {
-            result = new ExecutionResult(Outcome.REJECTED, null, new ExecutionError(Quarantine.QUARANTINED, quarantine.get().explanation(function.name())),
-                    List.of(), Duration.ZERO);
+            result = refused(function);
         } else {
             try (Quarantine.Slot held = slot.get()) {
                 observer.invocationStarted(invocationId, function.account(), function.functionId());
@@ -123,6 +122,26 @@ final class FunctionRunner {
                 }
             }
         }
+        return finish(invocationId, function, context, durable, result, startedAt, trace);
+    }
+
+    /**
+     * Refuses a run of a quarantined function without trying to admit it (dispatch found that every function of the
+     * event would be refused): answered and recorded as a run refused at admission is.
+     */
+    FunctionOutcome refuse(DeployedFunction function, InvocationContext context) {
+        return finish(TimeOrderedIds.next(), function, context, false, refused(function), clock.instant(), TraceParent.continued(context.headers()));
+    }
+
+    private ExecutionResult refused(DeployedFunction function) {
+        return new ExecutionResult(Outcome.REJECTED, null, new ExecutionError(Quarantine.QUARANTINED, quarantine.get().explanation(function.name())),
+                List.of(), Duration.ZERO);
+    }
+
+    /** The outcome of a run (or refusal), its record written. */
+    private FunctionOutcome finish(String invocationId, DeployedFunction function, InvocationContext context, boolean durable, ExecutionResult ran,
+            Instant startedAt, TraceParent trace) {
+        ExecutionResult result = ran;
         long durationMs = result.duration() != null ? result.duration().toMillis() : Duration.between(startedAt, clock.instant()).toMillis();
         result = heldToContract(result, context);
         FunctionOutcome outcome = new FunctionOutcome(invocationId, function.functionId(), function.name(), function.version(),

@@ -101,4 +101,9 @@ public final class FunctionRuns {
     FunctionRunner runner() {
         return runner;
     }
+
+    /** The quarantine in force (a changed setting replaces it). */
+    Quarantine quarantine() {
+        return quarantine.get();
+    }
 }

@@ -33,7 +33,7 @@ import io.switchboard.core.api.execution.Outcome;
  */
 final class Quarantine {
 
-    static final String QUARANTINED = "com.switchboard.dispatch.quarantined";
+    static final String QUARANTINED = io.switchboard.core.internal.invocation.RecordPolicy.QUARANTINED;
 
     private static final Logger LOG = LoggerFactory.getLogger(Quarantine.class);
     private static final Set<String> LIMIT_ERRORS = Set.of("com.switchboard.function.memory-limit", "com.switchboard.function.statement-limit");
@@ -108,6 +108,41 @@ final class Quarantine {
             return false;
         }
         return true;
+    }
+
+    /** Whether any function is in quarantine now (ended ones may still count until asked about): a cheap first test. */
+    boolean anyQuarantined() {
+        return !until.isEmpty();
+    }
+
+    /**
+     * Whether a run of the function would be refused now, without taking anything: empty when it is not quarantined
+     * or a slot and enough budget are free; else the time until the quarantine may let a run in (the budget refilled to
+     * {@link #MIN_RUN_NANOS}, or the function's quarantine over, whichever comes first; at least one second, as a
+     * {@code Retry-After} counts whole seconds). A slot held by another run is assumed to free within that time: the
+     * run holding it reserved the whole budget, so the refill is what a retry waits for.
+     */
+    Optional<Duration> refusal(String functionId) {
+        Long end = until.get(functionId);
+        if (end == null || !isQuarantined(functionId)) {
+            return Optional.empty();
+        }
+        long budgetWait = budgetWaitNanos();
+        boolean slotFree = slots.availablePermits() > 0;
+        if (slotFree && budgetWait == 0) {
+            return Optional.empty();
+        }
+        long wait = Math.min(end - nanoTime.getAsLong(), Math.max(budgetWait, slotFree ? 0 : 1));
+        return Optional.of(Duration.ofSeconds(Math.max(1, (wait + 999_999_999L) / 1_000_000_000L)));
+    }
+
+    /** Nanoseconds until the budget holds enough for a run (0: it does now, or there is no budget). */
+    private synchronized long budgetWaitNanos() {
+        if (cpuShare == 0) {
+            return 0;
+        }
+        refill();
+        return balanceNanos >= MIN_RUN_NANOS ? 0 : Math.round((MIN_RUN_NANOS - balanceNanos) / cpuShare);
     }
 
     /** A slot for a run of the function: {@link #FREE} when it is not quarantined, empty when every slot is taken. */

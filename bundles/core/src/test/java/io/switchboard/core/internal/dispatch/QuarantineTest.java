@@ -144,4 +144,51 @@ class QuarantineTest {
 
         assertThat(quarantine.admit("loop").orElseThrow().timeout(Duration.ofSeconds(2))).isEqualTo(Duration.ofSeconds(2));
     }
+
+    @Test
+    void aRefusalIsToldWithoutTakingTheSlotAndNamesTheSecondsUntilTheBudgetLetsARunIn() {
+        Quarantine budgeted = new Quarantine(Duration.ofSeconds(600), 1, 0.01, 0.5, now::get);
+        assertThat(budgeted.refusal("loop")).as("not quarantined").isEmpty();
+        budgeted.judge("acme", "loop", result(Outcome.TIMEOUT, "com.switchboard.function.timeout"), 2_000 * MS, 2_000 * MS);
+        assertThat(budgeted.anyQuarantined()).isTrue();
+
+        assertThat(budgeted.refusal("loop")).as("a slot and a full budget (100 ms) are free").isEmpty();
+        assertThat(budgeted.refusal("loop")).as("asking took nothing").isEmpty();
+        Quarantine.Slot slot = budgeted.admit("loop").orElseThrow();
+        assertThat(budgeted.refusal("loop")).as("slot taken, budget reserved: 100 ms at a hundredth of a core")
+                .contains(Duration.ofSeconds(10));
+        slot.charge(100 * MS);
+        slot.close();
+        now.addAndGet(2_500 * MS);
+        assertThat(budgeted.refusal("loop")).as("25 ms refilled, 75 ms to go: 7.5 s, rounded up").contains(Duration.ofSeconds(8));
+        now.addAndGet(7_500 * MS);
+        assertThat(budgeted.refusal("loop")).as("refilled").isEmpty();
+        assertThat(budgeted.admit("loop")).isPresent();
+    }
+
+    @Test
+    void aRefusalWaitsAtMostUntilTheQuarantineEndsAndAtLeastOneSecond() {
+        Quarantine starved = new Quarantine(Duration.ofSeconds(5), 1, 0.001, 0.5, now::get);
+        starved.judge("acme", "loop", result(Outcome.TIMEOUT, "com.switchboard.function.timeout"), 2_000 * MS, 2_000 * MS);
+
+        assertThat(starved.refusal("loop")).as("the budget (10 ms) never holds a run's 100 ms: the quarantine's end")
+                .contains(Duration.ofSeconds(5));
+        now.addAndGet(4_800 * MS);
+        assertThat(starved.refusal("loop")).as("0.2 s left: a whole second").contains(Duration.ofSeconds(1));
+        now.addAndGet(200 * MS);
+        assertThat(starved.refusal("loop")).as("released").isEmpty();
+    }
+
+    @Test
+    void withoutABudgetOnlyTheSlotsRefuseForASecond() {
+        quarantine.judge("acme", "loop", result(Outcome.TIMEOUT, "com.switchboard.function.timeout"), 2_000 * MS, 2_000 * MS);
+        assertThat(quarantine.refusal("loop")).isEmpty();
+
+        Quarantine.Slot slot = quarantine.admit("loop").orElseThrow();
+
+        assertThat(quarantine.refusal("loop")).contains(Duration.ofSeconds(1));
+        assertThat(quarantine.refusal("other")).as("functions not in quarantine need no slot").isEmpty();
+        slot.close();
+        assertThat(quarantine.refusal("loop")).isEmpty();
+    }
 }
