@@ -19,6 +19,8 @@ import org.apache.camel.Processor;
  * {@code {"commands", "useDefaultAutoMessage"}}, ...); {@code 204} without a body for a type whose result goes nowhere (an
  * error hook)</li>
  * <li>SYNC, a function failed: LivePerson's {@code 901 {"errorCode", "errorMsg"}} ({@link LivePersonError})</li>
+ * <li>SYNC, refused for now (every function quarantined, nothing ran): LivePerson's {@code 503} error as above, with the
+ * seconds to wait in {@link SwitchboardHeaders#HTTP_RETRY_AFTER}, which the webhook answers as {@code Retry-After}</li>
  * </ul>
  */
 public final class EventReplies {
@@ -42,6 +44,9 @@ public final class EventReplies {
             body.put("errorCode", error.errorCode());
             body.put("errorMsg", error.errorMsg());
             reply(exchange, error.status(), body);
+            if (result.retryAfter() != null) {
+                exchange.getMessage().setHeader(SwitchboardHeaders.HTTP_RETRY_AFTER, Math.max(1, result.retryAfter().toSeconds()));
+            }
             return;
         }
         if (result.delivery() == ResultDelivery.NONE) {

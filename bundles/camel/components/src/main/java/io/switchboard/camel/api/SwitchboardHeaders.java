@@ -39,6 +39,11 @@ public final class SwitchboardHeaders {
     /** The query string of the webhook request as it came (set by {@code webhook:}). @since 2.0 */
     public static final String HTTP_QUERY = "SwitchboardHttpQuery";
     /**
+     * Seconds the webhook tells its caller to wait before retrying ({@code Retry-After}): set by {@link EventReplies} when
+     * the core refused the event for now (every function quarantined with its slots or CPU budget used up). @since 2.2
+     */
+    public static final String HTTP_RETRY_AFTER = "SwitchboardHttpRetryAfter";
+    /**
      * What identifies the event at its source (read by {@code event:}): the core stores it with the accepted event and
      * does not run a second event with the same key (the Kafka ingress sets {@code kafka:<topic>/<partition>/<offset>}). @since 2.0
      */

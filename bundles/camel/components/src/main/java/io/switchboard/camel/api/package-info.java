@@ -7,7 +7,7 @@
  * {@link io.switchboard.camel.api.EventSourceRoutes}. 2.1: {@link io.switchboard.camel.api.RouteObserver}, told of every finished exchange.
  */
 @Export
-@Version("2.1.0")
+@Version("2.2.0")
 package io.switchboard.camel.api;
 
 import org.osgi.annotation.bundle.Export;

@@ -63,4 +63,16 @@ class EventRepliesTest {
         assertThat(exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE)).isEqualTo(204);
         assertThat(exchange.getMessage().getBody()).isNull();
     }
+
+    @Test
+    void anEventRefusedForNowCarriesTheSecondsToWaitForTheWebhooksRetryAfter() throws Exception {
+        FunctionOutcome refused = outcome("loop", Outcome.REJECTED, null, new ExecutionError("com.switchboard.dispatch.quarantined", "later"));
+        Exchange exchange = answer(new DispatchResult("evt-6", InvocationMode.SYNC, List.of(refused), ResultDelivery.COMMAND_REPLY, null, refused,
+                java.time.Duration.ofSeconds(12)));
+
+        assertThat(exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE)).isEqualTo(503);
+        assertThat(exchange.getMessage().getHeader(SwitchboardHeaders.HTTP_RETRY_AFTER)).isEqualTo(12L);
+        assertThat(answer(new DispatchResult("evt-7", InvocationMode.SYNC, List.of(refused), ResultDelivery.COMMAND_REPLY, null, refused))
+                .getMessage().getHeader(SwitchboardHeaders.HTTP_RETRY_AFTER)).as("no time named, none sent").isNull();
+    }
 }

@@ -75,7 +75,9 @@ final class WebhookConsumer extends DefaultConsumer {
         int code = status instanceof Number number ? number.intValue()
                 : status instanceof CharSequence text && text.toString().strip().matches("\\d{3}") ? Integer.parseInt(text.toString().strip()) : -1;
         if (isFinalStatus(code)) {
-            return new WebhookReply(code, exchange.getMessage().getBody(), null);
+            // read as it was set, without Camel's type converter: a context that is stopping may have none left
+            Object retryAfter = exchange.getMessage().getHeader(SwitchboardHeaders.HTTP_RETRY_AFTER);
+            return new WebhookReply(code, exchange.getMessage().getBody(), null, retryAfter instanceof Number seconds ? Math.max(0, seconds.longValue()) : 0);
         }
         return new WebhookReply(500, null, new IllegalStateException("Route " + exchange.getFromRouteId() + " of " + path
                 + " set the response status '" + status + "', which is no final HTTP status (200-599, or 901 of the LP gateway)"));

@@ -171,6 +171,9 @@ public final class WebhookServlet extends HttpServlet {
         }
         response.setStatus(reply.status());
         response.setHeader("Cache-Control", "no-store");
+        if (reply.retryAfterSeconds() > 0) {
+            response.setHeader("Retry-After", Long.toString(reply.retryAfterSeconds()));
+        }
         if (reply.body() == null) {
             return;
         }

@@ -80,6 +80,14 @@ class WebhookServletTest {
                 from("webhook:/events/test/echo").process(e -> e.getMessage().setBody(new TreeMap<>(e.getMessage().getHeaders())));
                 from("webhook:/events/test/switching").process(e -> e.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, 101));
                 from("webhook:/events/test/gateway").process(e -> e.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, 901));
+                from("webhook:/events/test/quarantined").process(e -> {
+                    var refused = new io.switchboard.core.api.dispatch.FunctionOutcome("inv-1", "f-1", "loop", 1,
+                            io.switchboard.core.api.execution.Outcome.REJECTED, null, new io.switchboard.core.api.execution.ExecutionError(
+                                    "com.switchboard.dispatch.quarantined", "quarantined"), List.of());
+                    e.getMessage().setBody(new io.switchboard.core.api.dispatch.DispatchResult("evt-1",
+                            io.switchboard.core.api.event.InvocationMode.SYNC, List.of(refused),
+                            io.switchboard.core.api.event.ResultDelivery.COMMAND_REPLY, null, refused, Duration.ofSeconds(7)));
+                }).process(io.switchboard.camel.api.EventReplies.answer());
             }
         });
         camel.start();
@@ -332,6 +340,29 @@ class WebhookServletTest {
         assertThat(invalid.body().at("/errors/0/field").asText()).isEqualTo("/skillId");
         assertThat(full.status()).isEqualTo(429);
         verify(full.response()).setHeader("Retry-After", "3");
+    }
+
+    @Test
+    void anEventTheCoreRefusedForNowIsAnsweredInLivePersonsShapeWithRetryAfter() throws Exception {
+        Answer refused = post("/events/test/quarantined", "{}", 2, "Bearer acme-key");
+
+        assertThat(refused.status()).isEqualTo(503);
+        assertThat(refused.body().get("errorCode").asText()).isEqualTo("com.liveperson.faas.es.unavailable");
+        assertThat(refused.body().get("errorMsg").asText()).startsWith("com.switchboard.dispatch.quarantined: ");
+        verify(refused.response()).setHeader("Retry-After", "7");
+    }
+
+    @Test
+    void aClientCannotSetTheRetryAfterOfTheAnswer() throws Exception {
+        Map<String, String> headers = new java.util.HashMap<>(Map.of("Authorization", "Bearer acme-key"));
+        headers.put(io.switchboard.camel.api.SwitchboardHeaders.HTTP_RETRY_AFTER, "99");
+        headers.put("Retry-After", "98");
+
+        Answer answer = post("/events/test/ok", "{}".getBytes(StandardCharsets.UTF_8), 2, "application/json", headers);
+
+        assertThat(answer.status()).isEqualTo(202);
+        verify(answer.response(), org.mockito.Mockito.never()).setHeader(org.mockito.ArgumentMatchers.eq("Retry-After"),
+                org.mockito.ArgumentMatchers.anyString());
     }
 
     @Test
