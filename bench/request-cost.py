@@ -46,6 +46,22 @@ def thread_cpu(pid, prefix):
     return total / CLK_TCK
 
 
+def thread_groups(pid):
+    """Seconds of CPU per thread name with its digits taken out (\"qtp123-45\" -> \"qtp#-#\"), threads still alive."""
+    import re
+    groups = collections.Counter()
+    for tid in os.listdir("/proc/%d/task" % pid):
+        try:
+            with open("/proc/%d/task/%s/stat" % (pid, tid)) as f:
+                text = f.read()
+        except OSError:
+            continue
+        name = re.sub(r"[0-9]+", "#", text[text.index("(") + 1:text.rindex(")")])
+        fields = text.rsplit(")", 1)[1].split()
+        groups[name] += (int(fields[11]) + int(fields[12])) / CLK_TCK
+    return groups
+
+
 def jfr_tool(name):
     path = os.path.join(harness.JDK25, name)
     return path if os.path.exists(path) else name
@@ -96,12 +112,17 @@ def analyse(path, requests):
 def measured(platform, cfg, account, body, path, label):
     pid = platform.pid()
     before = (thread_cpu(pid, "qtp"), thread_cpu(pid, None))
+    groups_before = thread_groups(pid)
     r = harness.wrk(cfg.port, account, body, cfg.seconds, cfg.conns, path=path, label=label)
+    groups_after = thread_groups(pid)
     after = (thread_cpu(pid, "qtp"), thread_cpu(pid, None))
     n = r["requests"]
+    per_group = {k: round(1e6 * (groups_after[k] - groups_before.get(k, 0)) / n, 1) for k in groups_after}
     return {"rps": round(r["rps"]), "requests": n, "errors": r["errors"], "p50_ms": r["p50_us"] / 1000, "p99_ms": r["p99_us"] / 1000,
             "cpu_us_per_request_qtp": round(1e6 * (after[0] - before[0]) / n, 1),
-            "cpu_us_per_request_process": round(1e6 * (after[1] - before[1]) / n, 1)}
+            "cpu_us_per_request_process": round(1e6 * (after[1] - before[1]) / n, 1),
+            "cpu_us_per_request_by_thread": dict(sorted(((k, v) for k, v in per_group.items() if v >= 0.5),
+                                                        key=lambda kv: -kv[1]))}
 
 
 def profiled(platform, cfg, account, body, path, label):
