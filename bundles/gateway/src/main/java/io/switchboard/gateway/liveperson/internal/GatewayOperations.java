@@ -25,8 +25,11 @@ import java.util.stream.Collectors;
 /** The gateway's three operations on the core's public API, with the core's refusals turned into LivePerson's. */
 final class GatewayOperations {
 
-    /** What an operation answers: a status and JSON text. */
-    record Answer(int status, String json) {
+    /** What an operation answers: a status, JSON text and the seconds of a {@code Retry-After} header (0: none). */
+    record Answer(int status, String json, long retryAfterSeconds) {
+        Answer(int status, String json) {
+            this(status, json, 0);
+        }
     }
 
     private final FunctionInvoker invoker;
@@ -82,7 +85,10 @@ final class GatewayOperations {
             throw unknownEvent(eventId);
         }
         if (result.failed()) {
-            return failure(LivePersonError.of(result.failure()));
+            // refused for now (every function quarantined, nothing ran): the core names when a retry may be admitted
+            Answer failed = failure(LivePersonError.of(result.failure()));
+            return result.retryAfter() == null ? failed
+                    : new Answer(failed.status(), failed.json(), Math.max(1, result.retryAfter().toSeconds()));
         }
         return new Answer(200, result.resultJson());
     }

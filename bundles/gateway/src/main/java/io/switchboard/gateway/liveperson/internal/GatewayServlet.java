@@ -196,6 +196,9 @@ public final class GatewayServlet extends HttpServlet {
         byte[] bytes = answer.json().getBytes(StandardCharsets.UTF_8);
         response.setStatus(answer.status());
         response.setHeader("Cache-Control", "no-store");
+        if (answer.retryAfterSeconds() > 0) {
+            response.setHeader("Retry-After", Long.toString(answer.retryAfterSeconds()));
+        }
         response.setContentType("application/json");
         response.setContentLength(bytes.length);
         response.getOutputStream().write(bytes);

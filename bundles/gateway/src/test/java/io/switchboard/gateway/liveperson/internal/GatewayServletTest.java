@@ -245,6 +245,19 @@ class GatewayServletTest {
     }
 
     @Test
+    void anEventRefusedForNowIs503WithTheRetryAfterTheCoreNamed() throws Exception {
+        FunctionOutcome refused = outcome(Outcome.REJECTED, null, "com.switchboard.dispatch.quarantined", "quarantined");
+        nextResult.set(new DispatchResult("e-3", InvocationMode.SYNC, List.of(refused), ResultDelivery.COMMANDS, null, refused,
+                java.time.Duration.ofSeconds(9)));
+
+        Reply reply = post("/api/account/acme/events/" + END + "/invoke", "acme-key", BODY);
+
+        assertThat(reply.status()).isEqualTo(503);
+        assertThat(reply.body().get("errorCode").asText()).isEqualTo("com.liveperson.faas.es.unavailable");
+        assertThat(reply.response().headers().firstValue("Retry-After")).hasValue("9");
+    }
+
+    @Test
     void anEventWhoseFunctionFailedIs901AndCommandsAndBotsAreInvokedByFunction() throws Exception {
         FunctionOutcome failed = outcome(Outcome.ERROR, null, "com.switchboard.function.invalid-result", "/0/type: not a command");
         nextResult.set(new DispatchResult("e-2", InvocationMode.SYNC, List.of(failed), ResultDelivery.COMMANDS, null, failed));
@@ -255,6 +268,7 @@ class GatewayServletTest {
 
         assertThat(failure.status()).isEqualTo(901);
         assertThat(failure.body().get("errorMsg").asText()).contains("invalid-result");
+        assertThat(failure.response().headers().firstValue("Retry-After")).as("no time named, none sent").isEmpty();
         assertThat(command.status()).isEqualTo(400);
         assertThat(command.body().get("errorCode").asText()).isEqualTo("com.liveperson.faas.es.badinput");
         assertThat(oldId.status()).isEqualTo(404);
