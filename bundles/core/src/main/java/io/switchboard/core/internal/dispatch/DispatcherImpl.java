@@ -267,22 +267,16 @@ public class DispatcherImpl implements EventDispatcher, ImplementedEvents, Funct
         EventTypeDefinition event = definition(request.eventTypeId());
         String key = request.idempotencyKey();
         InvocationMode mode = request.mode() != null ? request.mode() : event.mode();
-        EventSelector.Selection early = null;
-        if (mode == InvocationMode.SYNC && key == null && runs.quarantine().anyQuarantined()) {
-            early = refusals.selectEarly(event, request);
-            if (early != null) {
-                Optional<DispatchResult> refused = refusals.refuseIfNoneAdmitted(event, request, early);
-                if (refused.isPresent()) {
-                    return refused.get();
-                }
-            }
+        EarlyRefusals.Early early = refusals.check(event, request, mode);
+        if (early.refused() != null) {
+            return early.refused();
         }
         validator.validate(event, request.payloadJson());
         Optional<String> earlier = key == null ? Optional.empty() : idempotencyKeys.eventOf(key);
         if (earlier.isPresent()) {
             return duplicate(key, earlier.get(), event);
         }
-        EventSelector.Selection selection = early != null ? early : selector.select(event, request);
+        EventSelector.Selection selection = early.selection() != null ? early.selection() : selector.select(event, request);
         List<DeployedFunction> selected = selection.functions();
         String eventId = TimeOrderedIds.next();
         if (mode == InvocationMode.ASYNC) {

@@ -25,6 +25,14 @@ import io.switchboard.core.internal.id.TimeOrderedIds;
  */
 final class EarlyRefusals {
 
+    /**
+     * What the check found: the event's refusal, or the functions it selected (used again by the usual path), or
+     * neither (not checked).
+     */
+    record Early(EventSelector.Selection selection, DispatchResult refused) {
+        static final Early NOT_CHECKED = new Early(null, null);
+    }
+
     private final EventSelector selector;
     private final FunctionRuns runs;
 
@@ -34,10 +42,25 @@ final class EarlyRefusals {
     }
 
     /**
+     * Checks a synchronous event without an idempotency key while any function is quarantined; an event with a key takes
+     * the usual path, which claims its key before its functions run (a redelivery is then not run again, refused or not).
+     */
+    Early check(EventTypeDefinition event, DispatchRequest request, InvocationMode mode) {
+        if (mode != InvocationMode.SYNC || request.idempotencyKey() != null || !runs.quarantine().anyQuarantined()) {
+            return Early.NOT_CHECKED;
+        }
+        EventSelector.Selection selection = selectEarly(event, request);
+        if (selection == null) {
+            return Early.NOT_CHECKED;
+        }
+        return new Early(selection, refuseIfNoneAdmitted(event, request, selection).orElse(null));
+    }
+
+    /**
      * The event's functions, or null when selecting them fails: that failure (an unknown command, a bot without a
      * function) is answered by the usual path, after the payload's own errors, as before.
      */
-    EventSelector.Selection selectEarly(EventTypeDefinition event, DispatchRequest request) {
+    private EventSelector.Selection selectEarly(EventTypeDefinition event, DispatchRequest request) {
         try {
             return selector.select(event, request);
         } catch (DispatchException e) {
@@ -46,7 +69,7 @@ final class EarlyRefusals {
     }
 
     /** The refusal of the event when it selected functions and every one of them would be refused now; else empty. */
-    Optional<DispatchResult> refuseIfNoneAdmitted(EventTypeDefinition event, DispatchRequest request, EventSelector.Selection selection) {
+    private Optional<DispatchResult> refuseIfNoneAdmitted(EventTypeDefinition event, DispatchRequest request, EventSelector.Selection selection) {
         List<DeployedFunction> functions = selection.functions();
         if (functions.isEmpty()) {
             return Optional.empty();

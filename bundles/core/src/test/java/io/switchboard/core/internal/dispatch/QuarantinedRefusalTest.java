@@ -17,6 +17,9 @@ import io.switchboard.core.api.dispatch.DispatchResult;
 import io.switchboard.core.api.dispatch.FunctionOutcome;
 import io.switchboard.core.api.dispatch.InvalidPayloadException;
 import io.switchboard.core.api.dispatch.Trigger;
+import io.switchboard.core.api.dispatch.UnknownFunctionException;
+import io.switchboard.core.api.event.EventSelection;
+import io.switchboard.core.api.event.ResultDelivery;
 import io.switchboard.core.api.execution.ExecutionError;
 import io.switchboard.core.api.execution.ExecutionResult;
 import io.switchboard.core.api.execution.Outcome;
@@ -44,7 +47,10 @@ class QuarantinedRefusalTest {
     /** Fails the type's schema: no conversationId, a number for the skill. */
     private static final String INVALID = "{\"skillId\": 5, \"consumer\": {}}";
 
-    private final CoreFixture core = new CoreFixture(TestEvents.customIntegration());
+    private static final String COMMAND = "test_command";
+
+    private final CoreFixture core = new CoreFixture(TestEvents.customIntegration(), TestEvents.type(COMMAND).selection(EventSelection.COMMAND)
+            .delivery(ResultDelivery.COMMAND_REPLY, "{}").build());
     /** The refusal windows' clock: stands still unless a test moves it. */
     private final AtomicLong millis = new AtomicLong(System.currentTimeMillis());
     private final InvocationServiceImpl invocations = RecordingTestAccess.withRefusalClock(core, millis::get);
@@ -131,5 +137,22 @@ class QuarantinedRefusalTest {
                 .hasSize(3);
         assertThat(invocations.report("acme", spinner.id(), ReportRange.HOUR).totals())
                 .containsEntry(InvocationState.PLATFORM_FAILURE, refusals + 1L);
+    }
+
+    @Test
+    void aCommandIsRefusedByItsNameAndAnUnknownCommandStillAnswersThePayloadsErrorsFirst() {
+        core.deployedWithCode("acme", "loop", COMMAND, "// spin");
+        assertThat(command("loop", PAYLOAD).failure().outcome()).as("quarantined by its first run").isEqualTo(Outcome.TIMEOUT);
+
+        DispatchResult refused = command("loop", INVALID);
+        assertThat(refused.failure().error().errorCode()).isEqualTo("com.switchboard.dispatch.quarantined");
+        assertThat(refused.retryAfter()).isEqualTo(Duration.ofSeconds(60));
+        assertThatThrownBy(() -> command("nope", INVALID)).as("as before: the payload, then the command")
+                .isInstanceOf(InvalidPayloadException.class);
+        assertThatThrownBy(() -> command("nope", PAYLOAD)).isInstanceOf(UnknownFunctionException.class);
+    }
+
+    private DispatchResult command(String name, String payload) {
+        return dispatcher.dispatch(new DispatchRequest("acme", COMMAND, payload, List.of(), Trigger.EVENT, null, name, null, null));
     }
 }
