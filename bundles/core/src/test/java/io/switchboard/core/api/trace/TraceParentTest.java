@@ -34,11 +34,22 @@ class TraceParentTest {
         assertThat(TraceParent.parse("00-4bf92f3577b34da6a3ce929d0e0e4736-0000000000000000-01")).as("zero span id").isEmpty();
         assertThat(TraceParent.parse("00-4bf92f3577b34da6a3ce929d0e0e473-00f067aa0ba902b7-01")).as("short trace id").isEmpty();
         assertThat(TraceParent.parse(VALID + "-extra")).as("version 00 has four fields").isEmpty();
+        assertThat(TraceParent.parse(VALID.replace('-', '_'))).as("separators").isEmpty();
+        assertThat(TraceParent.parse("0g" + VALID.substring(2))).as("version not hex").isEmpty();
+        assertThat(TraceParent.parse(VALID.substring(0, 53) + "0x")).as("flags not hex").isEmpty();
+        assertThat(TraceParent.parse("01" + VALID.substring(2) + "x")).as("a later version's fields follow a dash").isEmpty();
+        assertThat(TraceParent.parse("00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b-701")).as("misplaced dash").isEmpty();
+    }
+
+    @Test
+    void surroundingWhitespaceIsIgnored() {
+        assertThat(TraceParent.parse("  " + VALID + "\t").orElseThrow().header()).isEqualTo(VALID);
     }
 
     @Test
     void aLaterVersionIsReadForTheFieldsItShares() {
         assertThat(TraceParent.parse("01" + VALID.substring(2) + "-more").orElseThrow().traceId()).isEqualTo("4bf92f3577b34da6a3ce929d0e0e4736");
+        assertThat(TraceParent.parse("01" + VALID.substring(2))).as("a later version without more fields").isPresent();
     }
 
     @Test

@@ -104,12 +104,17 @@ public final class GraalJsExecutor implements FunctionExecutor, Supplier<List<St
                 + "functions commonly use lodash and luxon); empty keeps every library loaded on first use only.")
         String[] preloadModules() default {"lodash", "luxon"};
 
+        // Rebuilding a context re-runs the prelude and the preloaded libraries, and under load that set-up code becomes hot
+        // enough for Truffle to compile (lodash's module body: 14 s of compile time and hundreds of MiB of compiler graph).
+        // With 10,000 runs and 256 MiB per context, (a) at 5,000 events/s rebuilt a context about every 2 s and the engine
+        // was still compiling 5 minutes after start (docs/benchmarks.md, "Round 4"); the heap threshold below is the
+        // platform-wide guard against what contexts keep.
         @AttributeDefinition(name = "Runs per context", description = "A warm context is closed after this many runs; 0: no bound.")
-        long contextMaxUses() default 10_000;
+        long contextMaxUses() default 1_000_000;
 
         @AttributeDefinition(name = "Allocation per context (MiB)", description = "A warm context is closed once its runs have "
                 + "allocated this much in all since it was created (bounds what its globals can keep); 0: no bound.")
-        long contextAllocationBudgetMegabytes() default 256;
+        long contextAllocationBudgetMegabytes() default 2048;
 
         @AttributeDefinition(name = "Heap threshold (%)", description = "While the old generation after GC is above this share of "
                 + "its maximum, idle contexts are closed and none is kept; 0: off.")
