@@ -140,8 +140,10 @@ class CamelRoutesRunnerTest {
         runner.activate();
         runner.bindRoutesBuilder(slow, reference(bundle));
         CamelContext context = runner.contextOf(bundle).orElseThrow();
-        CompletableFuture<String> inFlight = CompletableFuture.supplyAsync(
-                () -> context.createProducerTemplate().requestBody("direct:slow", "{\"n\":1}", String.class));
+        // The reply is taken without a type conversion: the context may already be stopped (and its type converter
+        // gone) by the time the caller's thread reads the reply, once the exchange itself has finished.
+        CompletableFuture<Object> inFlight = CompletableFuture.supplyAsync(
+                () -> context.createProducerTemplate().requestBody("direct:slow", "{\"n\":1}"));
         await(() -> context.getInflightRepository().size() == 1);
 
         Thread stopping = new Thread(() -> runner.unbindRoutesBuilder(slow, reference(bundle)), "stopping");
@@ -152,7 +154,7 @@ class CamelRoutesRunnerTest {
         assertThat(stopping.isAlive()).isTrue();
         release.countDown();
 
-        assertThat(inFlight.get(10, TimeUnit.SECONDS)).isEqualTo("{\"n\":1}");
+        assertThat(String.valueOf(inFlight.get(10, TimeUnit.SECONDS))).isEqualTo("{\"n\":1}");
         stopping.join(10_000);
         assertThat(stopping.isAlive()).isFalse();
         assertThat(context.getStatus()).isEqualTo(ServiceStatus.Stopped);
