@@ -14,6 +14,7 @@ import org.slf4j.LoggerFactory;
 
 import io.switchboard.core.api.execution.ExecutionResult;
 import io.switchboard.core.api.execution.Outcome;
+import io.switchboard.core.internal.invocation.RecordPolicy;
 
 /**
  * Keeps functions that burn CPU until they are stopped from crowding out everyone else's. A run that the executor
@@ -33,7 +34,7 @@ import io.switchboard.core.api.execution.Outcome;
  */
 final class Quarantine {
 
-    static final String QUARANTINED = io.switchboard.core.internal.invocation.RecordPolicy.QUARANTINED;
+    static final String QUARANTINED = RecordPolicy.QUARANTINED;
 
     private static final Logger LOG = LoggerFactory.getLogger(Quarantine.class);
     private static final Set<String> LIMIT_ERRORS = Set.of("com.switchboard.function.memory-limit", "com.switchboard.function.statement-limit");
