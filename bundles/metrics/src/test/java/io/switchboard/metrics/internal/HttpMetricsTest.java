@@ -40,4 +40,20 @@ class HttpMetricsTest {
                 .contains("switchboard_http_requests_seconds_count{ingress=\"webhook\",source=\"_other\",status=\"404\"} 1")
                 .doesNotContain("made-up");
     }
+
+    @Test
+    void aTimerLookedUpOnceKeepsCountingEachCombinationApart() {
+        for (int i = 0; i < 3; i++) {
+            http.record("/events/system-messages/conversation-end", 202, 2_000_000);
+        }
+        http.record("/api/v1/accounts", 200, 1_000_000);
+        http.record("/api/v1/accounts", 200, 1_000_000);
+        http.record("/api/v1/accounts", 400, 1_000_000);
+
+        assertThat(meters.scrape())
+                .contains("switchboard_http_requests_seconds_count{ingress=\"webhook\",source=\"system-messages\",status=\"202\"} 3")
+                .contains("switchboard_http_requests_seconds_sum{ingress=\"webhook\",source=\"system-messages\",status=\"202\"} 0.006")
+                .contains("switchboard_http_requests_seconds_count{ingress=\"api\",source=\"\",status=\"200\"} 2")
+                .contains("switchboard_http_requests_seconds_count{ingress=\"api\",source=\"\",status=\"400\"} 1");
+    }
 }

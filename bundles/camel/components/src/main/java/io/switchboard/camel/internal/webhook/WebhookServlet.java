@@ -15,12 +15,11 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.Collections;
+import java.util.Enumeration;
+import java.util.List;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
@@ -47,7 +46,7 @@ public final class WebhookServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(WebhookServlet.class);
     /** Request headers never handed to routes and functions: credentials. */
-    private static final Set<String> CREDENTIALS = Set.of("authorization", "proxy-authorization", "cookie");
+    private static final List<String> CREDENTIALS = List.of("Authorization", "Proxy-Authorization", "Cookie");
 
     private final transient WebhookRegistry registry;
     private final transient RequestBodies bodies;
@@ -196,8 +195,23 @@ public final class WebhookServlet extends HttpServlet {
         if (contentType == null) {
             return false;
         }
-        String type = contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
-        return type.equals("application/json") || (type.startsWith("application/") && type.endsWith("+json"));
+        // Read in place: this runs for every event, and splitting and lower-casing made three strings and an array.
+        int end = contentType.indexOf(';');
+        end = end < 0 ? contentType.length() : end;
+        int start = 0;
+        while (start < end && Character.isWhitespace(contentType.charAt(start))) {
+            start++;
+        }
+        while (end > start && Character.isWhitespace(contentType.charAt(end - 1))) {
+            end--;
+        }
+        int length = end - start;
+        String application = "application/";
+        if (length <= application.length() || !contentType.regionMatches(true, start, application, 0, application.length())) {
+            return false;
+        }
+        return (length == "application/json".length() && contentType.regionMatches(true, start, "application/json", 0, length))
+                || (length > "application/+json".length() && contentType.regionMatches(true, end - 5, "+json", 0, 5));
     }
 
     /** The body as text, or empty when it is not valid UTF-8 (no silent replacement characters). */
@@ -235,17 +249,26 @@ public final class WebhookServlet extends HttpServlet {
         return failure;
     }
 
-    private static Map<String, String> forwardedHeaders(HttpServletRequest request, String signatureHeader) {
+    static Map<String, String> forwardedHeaders(HttpServletRequest request, String signatureHeader) {
         Map<String, String> headers = new LinkedHashMap<>();
-        String signature = signatureHeader.toLowerCase(Locale.ROOT);
-        for (String name : Collections.list(request.getHeaderNames())) {
-            String lower = name.toLowerCase(Locale.ROOT);
-            if (!CREDENTIALS.contains(lower) && !lower.equals(signature)
-                    && !lower.equals("content-length") && !lower.equals("host")) {
+        // Compared without lower-casing each name (a string per header per event); the names Jetty gives are distinct.
+        for (Enumeration<String> names = request.getHeaderNames(); names.hasMoreElements(); ) {
+            String name = names.nextElement();
+            if (!isCredential(name) && !name.equalsIgnoreCase(signatureHeader)
+                    && !name.equalsIgnoreCase("Content-Length") && !name.equalsIgnoreCase("Host")) {
                 headers.put(name, request.getHeader(name));
             }
         }
         return headers;
+    }
+
+    private static boolean isCredential(String name) {
+        for (String credential : CREDENTIALS) {
+            if (name.equalsIgnoreCase(credential)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void write(HttpServletResponse response, Problem problem) throws IOException {

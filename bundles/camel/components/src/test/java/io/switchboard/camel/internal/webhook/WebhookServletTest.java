@@ -451,4 +451,38 @@ class WebhookServletTest {
             }
         };
     }
+
+    @Test
+    void jsonMediaTypesAreToldApartInPlaceWhateverTheirCaseAndParameters() {
+        assertThat(WebhookServlet.isJson("application/json")).isTrue();
+        assertThat(WebhookServlet.isJson(" Application/JSON ; charset=utf-8")).isTrue();
+        assertThat(WebhookServlet.isJson("application/cloudevents+json")).isTrue();
+        assertThat(WebhookServlet.isJson("application/vnd.lp+JSON;v=1")).isTrue();
+        assertThat(WebhookServlet.isJson("application/+json")).isFalse();
+        assertThat(WebhookServlet.isJson("application/jsonx")).isFalse();
+        assertThat(WebhookServlet.isJson("application/json-seq")).isFalse();
+        assertThat(WebhookServlet.isJson("text/json")).isFalse();
+        assertThat(WebhookServlet.isJson("text/plain+json")).isFalse();
+        assertThat(WebhookServlet.isJson("application")).isFalse();
+        assertThat(WebhookServlet.isJson("")).isFalse();
+        assertThat(WebhookServlet.isJson(";")).isFalse();
+        assertThat(WebhookServlet.isJson(null)).isFalse();
+    }
+
+    @Test
+    void credentialsTheSignatureLengthAndHostAreNotForwardedInAnyCase() throws Exception {
+        Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        headers.put("authorization", "Bearer k");
+        headers.put("PROXY-AUTHORIZATION", "Basic x");
+        headers.put("Cookie", "c=1");
+        headers.put("x-switchboard-signature", "sha256=00");
+        headers.put("Content-Length", "2");
+        headers.put("HOST", "localhost");
+        headers.put("X-Trace", "t");
+        headers.put("User-Agent", "wrk");
+        HttpServletRequest request = request("/events/test/ok", new byte[0], 0, "application/json", headers);
+
+        assertThat(WebhookServlet.forwardedHeaders(request, "X-Switchboard-Signature"))
+                .containsOnly(Map.entry("X-Trace", "t"), Map.entry("User-Agent", "wrk"));
+    }
 }
