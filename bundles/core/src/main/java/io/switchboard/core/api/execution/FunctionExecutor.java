@@ -1,5 +1,8 @@
 package io.switchboard.core.api.execution;
 
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+
 import org.osgi.annotation.versioning.ConsumerType;
 
 /**
@@ -24,5 +27,16 @@ public interface FunctionExecutor {
      */
     default boolean stopsFunctionsAtTheirTimeout() {
         return false;
+    }
+
+    /**
+     * Starts the request and returns at once; the future completes with what {@link #execute} would have returned,
+     * with the same deadline, grace and handling of a run that could not be stopped. The core starts all functions of
+     * one event this way from the caller's thread, so no thread of its own only waits for a run. The default runs
+     * {@link #execute} on {@code waiter}, a thread of the core that waits for it; an executor that runs functions on
+     * threads of its own overrides it and never uses {@code waiter}. Cancelling the future asks the run to stop.
+     */
+    default CompletableFuture<ExecutionResult> start(ExecutionRequest request, Executor waiter) {
+        return CompletableFuture.supplyAsync(() -> execute(request), waiter);
     }
 }

@@ -7,6 +7,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 
 import org.slf4j.Logger;
@@ -98,28 +100,78 @@ final class FunctionRunner {
     private FunctionOutcome run(String invocationId, DeployedFunction function, String payloadJson, InvocationContext context, boolean durable,
             Quarantine.Slot admitted, Instant startedAt, TraceParent trace) {
         Optional<Quarantine.Slot> slot = admitted != null ? Optional.of(admitted) : quarantine.get().admit(function.functionId());
-        ExecutionResult result;
         if (slot.isEmpty()) {
-            result = refused(function);
-        } else {
-            try (Quarantine.Slot held = slot.get()) {
-                observer.invocationStarted(invocationId, function.account(), function.functionId());
-                long cpuBefore = cpuTime();
-                long wallBefore = System.nanoTime();
-                result = execute(new ExecutionRequest(invocationId, function.account(), function.functionId(), function.codeId(),
-                        function.spec().code(), input(payloadJson, context.headers()), function.spec().env(), function.spec().allowedDomains(),
-                        held.timeout(function.timeout()), context.depth(), trace.header()));
-                result = recorder.bounded(result);
-                long wall = System.nanoTime() - wallBefore;
-                // An executor that runs guest code on threads of its own reports their CPU time; this thread only waited.
-                long cpu = result.cpuTime() != null ? result.cpuTime().toNanos() : cpuBefore < 0 ? wall : cpuTime() - cpuBefore;
-                held.charge(cpu);
-                Quarantine current = quarantine.get();
-                boolean wasQuarantined = current.isQuarantined(function.functionId());
-                current.judge(function.account(), function.functionId(), result, cpu, wall);
-                if (!wasQuarantined && current.isQuarantined(function.functionId())) {
-                    observer.quarantined(function.account(), function.functionId());
-                }
+            return finish(invocationId, function, context, durable, refused(function), startedAt, trace);
+        }
+        observer.invocationStarted(invocationId, function.account(), function.functionId());
+        long cpuBefore = cpuTime();
+        long wallBefore = System.nanoTime();
+        ExecutionResult result = execute(request(invocationId, function, input(payloadJson, context.headers()), context, slot.get(), trace));
+        return settle(invocationId, function, context, durable, slot.get(), result, cpuBefore, wallBefore, startedAt, trace);
+    }
+
+    /**
+     * Starts a run for a fan-out on the caller's thread (admission, request) and returns at once; the future completes
+     * with the run's outcome, its record written, on the thread that ends the run (the executor's). {@code inputJson} and
+     * {@code trace} are made once per event by the caller.
+     */
+    CompletableFuture<FunctionOutcome> start(String invocationId, DeployedFunction function, String inputJson, TraceParent trace,
+            InvocationContext context, Executor waiter) {
+        Instant startedAt = clock.instant();
+        Optional<Quarantine.Slot> slot = quarantine.get().admit(function.functionId());
+        if (slot.isEmpty()) {
+            return CompletableFuture.completedFuture(finish(invocationId, function, context, false, refused(function), startedAt, trace));
+        }
+        Quarantine.Slot held = slot.get();
+        observer.invocationStarted(invocationId, function.account(), function.functionId());
+        long wallBefore = System.nanoTime();
+        return startOn(executor.get(), request(invocationId, function, inputJson, context, held, trace), waiter).handle((result, failure) -> {
+            MDC.put(TRACE_MDC, trace.traceId());
+            try {
+                ExecutionResult ended = failure != null ? failure("the executor failed: " + failure) : checked(result);
+                // No CPU time from the executor: this thread did not run the function, so its wall time stands in.
+                return settle(invocationId, function, context, false, held, ended, -1, wallBefore, startedAt, trace);
+            } finally {
+                held.close();
+                MDC.remove(TRACE_MDC);
+            }
+        });
+    }
+
+    private CompletableFuture<ExecutionResult> startOn(FunctionExecutor current, ExecutionRequest request, Executor waiter) {
+        if (current == null) {
+            return CompletableFuture.completedFuture(noExecutor());
+        }
+        try {
+            CompletableFuture<ExecutionResult> started = current.start(request, waiter);
+            return started != null ? started : CompletableFuture.completedFuture(failure("the executor returned no run"));
+        } catch (RuntimeException e) {
+            return CompletableFuture.completedFuture(failed(current, request, e));
+        }
+    }
+
+    private ExecutionRequest request(String invocationId, DeployedFunction function, String inputJson, InvocationContext context,
+            Quarantine.Slot held, TraceParent trace) {
+        return new ExecutionRequest(invocationId, function.account(), function.functionId(), function.codeId(), function.spec().code(),
+                inputJson, function.spec().env(), function.spec().allowedDomains(), held.timeout(function.timeout()), context.depth(),
+                trace.header());
+    }
+
+    /** Charges and judges an ended run in its quarantine slot (then released), and records it. */
+    private FunctionOutcome settle(String invocationId, DeployedFunction function, InvocationContext context, boolean durable,
+            Quarantine.Slot slot, ExecutionResult ran, long cpuBefore, long wallBefore, Instant startedAt, TraceParent trace) {
+        ExecutionResult result;
+        try (Quarantine.Slot held = slot) {
+            result = recorder.bounded(ran);
+            long wall = System.nanoTime() - wallBefore;
+            // An executor that runs guest code on threads of its own reports their CPU time; this thread only waited.
+            long cpu = result.cpuTime() != null ? result.cpuTime().toNanos() : cpuBefore < 0 ? wall : cpuTime() - cpuBefore;
+            held.charge(cpu);
+            Quarantine current = quarantine.get();
+            boolean wasQuarantined = current.isQuarantined(function.functionId());
+            current.judge(function.account(), function.functionId(), result, cpu, wall);
+            if (!wasQuarantined && current.isQuarantined(function.functionId())) {
+                observer.quarantined(function.account(), function.functionId());
             }
         }
         return finish(invocationId, function, context, durable, result, startedAt, trace);
@@ -175,22 +227,30 @@ final class FunctionRunner {
     private ExecutionResult execute(ExecutionRequest request) {
         FunctionExecutor current = executor.get();
         if (current == null) {
-            return new ExecutionResult(Outcome.REJECTED, null, new ExecutionError(NO_EXECUTOR,
-                    "No function executor is installed; start the executor bundle (switchboard.executor.graaljs)"), List.of(), Duration.ZERO);
+            return noExecutor();
         }
         try {
-            ExecutionResult result = current.execute(request);
-            if (result == null || result.outcome() == null) {
-                return failure("the executor returned no result");
-            }
-            return result;
+            return checked(current.execute(request));
         } catch (RuntimeException e) {
-            // The exception's text may quote the function (its error, its result): logged escaped and cut, the stack at debug.
-            LOG.error("Executor {} failed on invocation {} of function {}: {}", current.getClass().getName(), request.invocationId(),
-                    request.functionId(), SafeText.of(e));
-            LOG.debug("Executor failure of invocation {}", request.invocationId(), e);
-            return failure("the executor failed: " + e);
+            return failed(current, request, e);
         }
+    }
+
+    private static ExecutionResult noExecutor() {
+        return new ExecutionResult(Outcome.REJECTED, null, new ExecutionError(NO_EXECUTOR,
+                "No function executor is installed; start the executor bundle (switchboard.executor.graaljs)"), List.of(), Duration.ZERO);
+    }
+
+    private static ExecutionResult checked(ExecutionResult result) {
+        return result == null || result.outcome() == null ? failure("the executor returned no result") : result;
+    }
+
+    private static ExecutionResult failed(FunctionExecutor current, ExecutionRequest request, RuntimeException e) {
+        // The exception's text may quote the function (its error, its result): logged escaped and cut, the stack at debug.
+        LOG.error("Executor {} failed on invocation {} of function {}: {}", current.getClass().getName(), request.invocationId(),
+                request.functionId(), SafeText.of(e));
+        LOG.debug("Executor failure of invocation {}", request.invocationId(), e);
+        return failure("the executor failed: " + e);
     }
 
     private static ExecutionResult failure(String message) {

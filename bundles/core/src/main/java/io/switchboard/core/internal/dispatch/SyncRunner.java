@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -15,12 +16,14 @@ import io.switchboard.core.api.dispatch.FunctionOutcome;
 import io.switchboard.core.api.execution.ExecutionError;
 import io.switchboard.core.api.execution.FunctionExecutor;
 import io.switchboard.core.api.execution.Outcome;
+import io.switchboard.core.api.trace.TraceParent;
 import io.switchboard.core.internal.function.DeployedFunction;
 import io.switchboard.core.internal.id.TimeOrderedIds;
 
 /**
- * Runs functions for a caller that waits: in parallel on a pool, or one on the caller's thread when the executor stops
- * functions at their timeout itself. A caller never waits longer than a function's timeout plus a grace.
+ * Runs functions for a caller that waits. When the executor stops functions at their timeout itself, one function runs on
+ * the caller's thread and several are started from it on the executor's threads; otherwise each runs on a pool thread that
+ * waits for it. A caller never waits longer than a function's timeout plus a grace.
  */
 final class SyncRunner {
 
@@ -42,11 +45,12 @@ final class SyncRunner {
      */
     List<FunctionOutcome> runAll(List<DeployedFunction> functions, String payloadJson, InvocationContext context,
             List<ConcurrencyLimiter.Permit> permits) {
-        if (functions.size() == 1 && runsInline()) {
+        boolean inline = runsInline();
+        if (functions.size() == 1 && inline) {
             return List.of(runHere(functions.get(0), payloadJson, context, permits.get(0)));
         }
-        List<Running> running = new ArrayList<>();
-        for (int i = 0; i < functions.size(); i++) {
+        List<Running> running = inline ? startAll(functions, payloadJson, context, permits) : new ArrayList<>();
+        for (int i = running.size(); i < functions.size(); i++) {
             running.add(submit(functions.get(i), payloadJson, context, permits.get(i)));
         }
         List<FunctionOutcome> outcomes = new ArrayList<>();
@@ -74,6 +78,39 @@ final class SyncRunner {
             if (permit != null) {
                 permit.close();
             }
+        }
+    }
+
+    /**
+     * Starts every function from this thread on the executor's own threads (it stops them at their timeout): no pool
+     * thread that only waits, and what is the same for every function of the event (the input text, the caller's trace)
+     * made once. Each run is judged, checked and recorded on the thread that ends it, its permit released after that.
+     */
+    private List<Running> startAll(List<DeployedFunction> functions, String payloadJson, InvocationContext context,
+            List<ConcurrencyLimiter.Permit> permits) {
+        String input = FunctionRunner.input(payloadJson, context.headers());
+        Optional<TraceParent> caller = TraceParent.of(context.headers());
+        List<Running> running = new ArrayList<>(functions.size());
+        for (int i = 0; i < functions.size(); i++) {
+            DeployedFunction function = functions.get(i);
+            ConcurrencyLimiter.Permit permit = permits.get(i);
+            String invocationId = TimeOrderedIds.next();
+            TraceParent trace = caller.map(TraceParent::child).orElseGet(TraceParent::newTrace);
+            try {
+                running.add(new Running(invocationId, function, runner.start(invocationId, function, input, trace, context, pool)
+                        .whenComplete((outcome, failure) -> release(permit))));
+            } catch (RuntimeException e) {
+                // Not started: this permit and those of the functions after it are released here, the started ones by their runs.
+                permits.subList(i, permits.size()).forEach(SyncRunner::release);
+                throw e;
+            }
+        }
+        return running;
+    }
+
+    private static void release(ConcurrencyLimiter.Permit permit) {
+        if (permit != null) {
+            permit.close();
         }
     }
 

@@ -8,7 +8,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.SynchronousQueue;
@@ -245,10 +247,24 @@ public final class GraalJsExecutor implements FunctionExecutor, Supplier<List<St
     public ExecutionResult execute(ExecutionRequest request) {
         Invocation invocation = new Invocation(request, limits, toolbelt::module, clock, canceller);
         if (unstoppable.holds(request.functionId())) {
-            return invocation.result(new Invocation.Stop(FailureCode.UNSTOPPABLE, "an earlier run of function " + request.functionId()
-                    + " could not be stopped and still holds an executor thread; the function is refused until the platform restarts"));
+            return unstoppableRefusal(invocation, request);
         }
         return workers.run(invocation, runner::run);
+    }
+
+    /** Starts the run on a worker and returns at once; {@code waiter} is not needed (see {@link WorkerPool#start}). */
+    @Override
+    public CompletableFuture<ExecutionResult> start(ExecutionRequest request, Executor waiter) {
+        Invocation invocation = new Invocation(request, limits, toolbelt::module, clock, canceller);
+        if (unstoppable.holds(request.functionId())) {
+            return CompletableFuture.completedFuture(unstoppableRefusal(invocation, request));
+        }
+        return workers.start(invocation, runner::run);
+    }
+
+    private static ExecutionResult unstoppableRefusal(Invocation invocation, ExecutionRequest request) {
+        return invocation.result(new Invocation.Stop(FailureCode.UNSTOPPABLE, "an earlier run of function " + request.functionId()
+                + " could not be stopped and still holds an executor thread; the function is refused until the platform restarts"));
     }
 
     /** Problems for {@code GET /health}: runs that could not be stopped, dead worker threads, heap exhaustion. */

@@ -7,9 +7,12 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -32,6 +35,8 @@ final class WorkerPool {
     private final UnstoppableRuns unstoppable;
     private final ExecutorHealth health;
     private final AtomicInteger numbers = new AtomicInteger();
+    /** Gives up on started runs at their deadline plus grace (a caller of {@link #start} does not wait itself). */
+    private final ScheduledThreadPoolExecutor deadlines;
 
     /**
      * @param maxThreads guest threads at most (running runs, including runs that could not be stopped)
@@ -47,6 +52,13 @@ final class WorkerPool {
             thread.setUncaughtExceptionHandler(health::workerDied);
             return thread;
         });
+        this.deadlines = new ScheduledThreadPoolExecutor(1, task -> {
+            Thread thread = new Thread(task, "switchboard-js-deadlines");
+            thread.setDaemon(true);
+            return thread;
+        });
+        // Nearly every run ends in time: its timer is cancelled and must not stay queued until its deadline.
+        deadlines.setRemoveOnCancelPolicy(true);
     }
 
     /** Runs {@code task} for the invocation on a worker and returns its result, or a failure when it did not end in time. */
@@ -55,10 +67,7 @@ final class WorkerPool {
         try {
             threads.execute(() -> work(invocation, task, answer));
         } catch (RejectedExecutionException e) {
-            return threads.isShutdown()
-                    ? invocation.result(new Invocation.Stop(FailureCode.EXECUTOR_STOPPED, "the executor is stopping"))
-                    : invocation.result(new Invocation.Stop(FailureCode.EXECUTOR_BUSY, "all " + threads.getMaximumPoolSize()
-                            + " executor threads are busy; try again later"));
+            return refusal(invocation);
         }
         long waitNanos = invocation.deadlineNanos() + graceNanos - System.nanoTime();
         try {
@@ -72,6 +81,47 @@ final class WorkerPool {
         } catch (ExecutionException e) {
             throw new IllegalStateException("a worker failed to answer", e.getCause());
         }
+    }
+
+    /**
+     * Hands the run to a worker and returns at once: the future completes with its result, or at the run's deadline plus
+     * the grace with the same "could not be stopped" answer {@link #run} gives. Cancelling it stops the run.
+     */
+    CompletableFuture<ExecutionResult> start(Invocation invocation, Function<Invocation, ExecutionResult> task) {
+        CompletableFuture<ExecutionResult> answer = new CompletableFuture<>();
+        try {
+            threads.execute(() -> work(invocation, task, answer));
+        } catch (RejectedExecutionException e) {
+            return CompletableFuture.completedFuture(refusal(invocation));
+        }
+        CompletableFuture<ExecutionResult> result = new CompletableFuture<>();
+        long waitNanos = invocation.deadlineNanos() + graceNanos - System.nanoTime();
+        ScheduledFuture<?> giveUp = deadlines.schedule(() -> {
+            if (!answer.isDone()) {
+                result.complete(abandon(invocation, answer));
+            }
+        }, Math.max(0, waitNanos), TimeUnit.NANOSECONDS);
+        answer.whenComplete((ended, failure) -> {
+            giveUp.cancel(false);
+            if (failure != null) {
+                result.completeExceptionally(new IllegalStateException("a worker failed to answer", failure));
+            } else {
+                result.complete(ended);
+            }
+        });
+        result.whenComplete((ended, failure) -> {
+            if (failure instanceof CancellationException) {
+                invocation.stop(new Invocation.Stop(FailureCode.EXECUTOR_STOPPED, "the caller stopped waiting"));
+            }
+        });
+        return result;
+    }
+
+    private ExecutionResult refusal(Invocation invocation) {
+        return threads.isShutdown()
+                ? invocation.result(new Invocation.Stop(FailureCode.EXECUTOR_STOPPED, "the executor is stopping"))
+                : invocation.result(new Invocation.Stop(FailureCode.EXECUTOR_BUSY, "all " + threads.getMaximumPoolSize()
+                        + " executor threads are busy; try again later"));
     }
 
     private void work(Invocation invocation, Function<Invocation, ExecutionResult> task, CompletableFuture<ExecutionResult> answer) {
@@ -120,6 +170,7 @@ final class WorkerPool {
     /** Refuses new runs and interrupts idle and waiting workers; threads running guest code end with their runs. */
     void shutdown() {
         threads.shutdownNow();
+        deadlines.shutdownNow();
     }
 
     private static long cpuTime() {
