@@ -32,6 +32,9 @@ public final class InvocationMetrics implements PlatformObserver, AsyncOutcomeLi
     /** The account label of each run in flight, by invocation id: a finish is matched to its start. */
     private final ConcurrentMap<String, String> running = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, AtomicInteger> inFlight = new ConcurrentHashMap<>();
+    /** Meters of finished runs by their labels (bounded by the label budget, the triggers and the outcomes). */
+    private final ConcurrentMap<RunKey, Counter> finished = new ConcurrentHashMap<>();
+    private final ConcurrentMap<Tags, Timer> durations = new ConcurrentHashMap<>();
 
     @Activate
     public InvocationMetrics(@Reference Meters meters) {
@@ -53,12 +56,23 @@ public final class InvocationMetrics implements PlatformObserver, AsyncOutcomeLi
         if (accountLabel != null) {
             inFlight(accountLabel).decrementAndGet();
         }
+        // Runs on the thread that finished the run (a webhook's request thread for a synchronous event): the meters
+        // are looked up once per label set, since building a timer with its SLO buckets per run allocates arrays.
         Tags function = functionTags(record.account(), record.functionId());
-        Counter.builder("switchboard.invocations").description("Finished function runs by outcome and trigger")
-                .tags(function).tag("trigger", name(record.trigger())).tag("outcome", name(record.outcome()))
-                .register(registry).increment();
-        Timer.builder("switchboard.invocation.duration").description("How long function runs took").tags(function)
-                .serviceLevelObjectives(buckets).register(registry).record(Duration.ofMillis(Math.max(0, record.durationMs())));
+        RunKey key = new RunKey(function, name(record.trigger()), name(record.outcome()));
+        Counter runs = finished.get(key);
+        if (runs == null) {
+            runs = finished.computeIfAbsent(key, k -> Counter.builder("switchboard.invocations")
+                    .description("Finished function runs by outcome and trigger")
+                    .tags(k.function()).tag("trigger", k.trigger()).tag("outcome", k.outcome()).register(registry));
+        }
+        runs.increment();
+        Timer duration = durations.get(function);
+        if (duration == null) {
+            duration = durations.computeIfAbsent(function, f -> Timer.builder("switchboard.invocation.duration")
+                    .description("How long function runs took").tags(f).serviceLevelObjectives(buckets).register(registry));
+        }
+        duration.record(Duration.ofMillis(Math.max(0, record.durationMs())));
         if (record.trigger() == Trigger.SCHEDULE) {
             Counter.builder("switchboard.schedule.runs").description("Runs of functions fired by a schedule")
                     .tag("account", labels.account(record.account())).tag("outcome", name(record.outcome())).register(registry).increment();
@@ -108,5 +122,8 @@ public final class InvocationMetrics implements PlatformObserver, AsyncOutcomeLi
 
     private static String name(Enum<?> value) {
         return value == null ? "UNKNOWN" : value.name();
+    }
+
+    private record RunKey(Tags function, String trigger, String outcome) {
     }
 }

@@ -45,6 +45,21 @@ class InvocationMetricsTest {
     }
 
     @Test
+    void eachFunctionKeepsItsOwnDurationTimerAcrossManyRuns() {
+        for (int i = 0; i < 5; i++) {
+            metrics.invocationFinished(record("a" + i, "acme", "f1", Trigger.EVENT, Outcome.OK, 2000));
+            metrics.invocationFinished(record("b" + i, "acme", "f2", Trigger.EVENT, Outcome.OK, 20));
+        }
+
+        assertThat(meters.scrape())
+                .contains("switchboard_invocation_duration_seconds_count{account=\"acme\",function=\"f1\"} 5")
+                .contains("switchboard_invocation_duration_seconds_sum{account=\"acme\",function=\"f1\"} 10.0")
+                .contains("switchboard_invocation_duration_seconds_count{account=\"acme\",function=\"f2\"} 5")
+                .contains("switchboard_invocation_duration_seconds_bucket{account=\"acme\",function=\"f2\",le=\"0.1\"} 5")
+                .contains("switchboard_invocations_total{account=\"acme\",function=\"f2\",outcome=\"OK\",trigger=\"EVENT\"} 5.0");
+    }
+
+    @Test
     void runsInFlightRiseAtTheStartAndFallAtTheEndOfTheSameRun() {
         metrics.invocationStarted("i1", "acme", "f1");
         metrics.invocationStarted("i2", "acme", "f2");
