@@ -6,8 +6,9 @@ import org.osgi.annotation.versioning.ConsumerType;
 /**
  * Whiteboard service the core tells about what it does, as it happens: register one to count, stream or report. Every
  * method has a default that ignores the call, so an observer implements only what it wants, and methods added later
- * break none. Calls come on the core's dispatching threads: return at once (counting is fine, I/O is not); an exception
- * is logged and ignored.
+ * break none. Calls come on the core's dispatching threads, and for the runs of an event with several functions also on
+ * the executor's threads where a run ends (its {@code invocationStarted} and {@code invocationFinished} may then come on
+ * different threads): return at once (counting is fine, I/O is not); an exception is logged and ignored.
  */
 @ConsumerType
 public interface PlatformObserver {

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -40,6 +41,10 @@ final class FunctionRunner {
     static final String EXECUTOR_FAILED = "com.switchboard.executor.failure";
     /** The MDC key of the run's W3C trace id (beside account, function and invocation, which RunLogContext sets). */
     static final String TRACE_MDC = "trace";
+    /** The MDC keys of the run's ids, as {@code RunLogContext} sets them where a run starts and ends on one thread. */
+    static final String ACCOUNT_MDC = "account";
+    static final String FUNCTION_MDC = "function";
+    static final String INVOCATION_MDC = "invocation";
 
     private static final Logger LOG = LoggerFactory.getLogger(FunctionRunner.class);
 
@@ -123,19 +128,50 @@ final class FunctionRunner {
             return CompletableFuture.completedFuture(finish(invocationId, function, context, false, refused(function), startedAt, trace));
         }
         Quarantine.Slot held = slot.get();
-        observer.invocationStarted(invocationId, function.account(), function.functionId());
-        long wallBefore = System.nanoTime();
-        return startOn(executor.get(), request(invocationId, function, inputJson, context, held, trace), waiter).handle((result, failure) -> {
+        // The observers put the run's ids into this thread's log context (MDC); the caller's thread starts several runs
+        // and must keep its own context, so it is restored; the run's lines are logged with the ids where it settles.
+        Map<String, String> callers = MDC.getCopyOfContextMap();
+        CompletableFuture<ExecutionResult> started;
+        long wallBefore;
+        try {
+            observer.invocationStarted(invocationId, function.account(), function.functionId());
+            wallBefore = System.nanoTime();
+            started = startOn(executor.get(), request(invocationId, function, inputJson, context, held, trace), waiter);
+        } finally {
+            restore(callers);
+        }
+        long wall = wallBefore;
+        return started.handle((result, failure) -> {
+            Map<String, String> settlers = MDC.getCopyOfContextMap();
             MDC.put(TRACE_MDC, trace.traceId());
+            MDC.put(ACCOUNT_MDC, function.account());
+            MDC.put(FUNCTION_MDC, function.functionId());
+            MDC.put(INVOCATION_MDC, invocationId);
             try {
-                ExecutionResult ended = failure != null ? failure("the executor failed: " + failure) : checked(result);
+                ExecutionResult ended = failure != null ? failedRun(invocationId, function, failure) : checked(result);
                 // No CPU time from the executor: this thread did not run the function, so its wall time stands in.
-                return settle(invocationId, function, context, false, held, ended, -1, wallBefore, startedAt, trace);
+                return settle(invocationId, function, context, false, held, ended, -1, wall, startedAt, trace);
             } finally {
                 held.close();
-                MDC.remove(TRACE_MDC);
+                restore(settlers);
             }
         });
+    }
+
+    private static void restore(Map<String, String> context) {
+        if (context == null) {
+            MDC.clear();
+        } else {
+            MDC.setContextMap(context);
+        }
+    }
+
+    private static ExecutionResult failedRun(String invocationId, DeployedFunction function, Throwable failure) {
+        Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        // The text may quote the function (its error, its result): logged escaped and cut, the stack at debug.
+        LOG.error("The executor failed on invocation {} of function {}: {}", invocationId, function.functionId(), SafeText.of(cause));
+        LOG.debug("Executor failure of invocation {}", invocationId, cause);
+        return failure("the executor failed: " + cause);
     }
 
     private CompletableFuture<ExecutionResult> startOn(FunctionExecutor current, ExecutionRequest request, Executor waiter) {

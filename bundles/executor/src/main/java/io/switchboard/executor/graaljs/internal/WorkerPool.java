@@ -37,6 +37,7 @@ final class WorkerPool {
     private final AtomicInteger numbers = new AtomicInteger();
     /** Gives up on started runs at their deadline plus grace (a caller of {@link #start} does not wait itself). */
     private final ScheduledThreadPoolExecutor deadlines;
+    private final ThreadPoolExecutor settlements;
 
     /**
      * @param maxThreads guest threads at most (running runs, including runs that could not be stopped)
@@ -52,11 +53,24 @@ final class WorkerPool {
             thread.setUncaughtExceptionHandler(health::workerDied);
             return thread;
         });
+        // Threads that hand a run given up at its deadline to its caller (rare: only runs that overran), so that the
+        // timer thread never waits on what the caller does with it. Shut down once the deadlines are done: the
+        // deadlines still set when the pool stops still fire and are answered.
+        this.settlements = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 30, TimeUnit.SECONDS, new SynchronousQueue<>(), task -> {
+            Thread thread = new Thread(task, "switchboard-js-overrun-" + numbers.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
         this.deadlines = new ScheduledThreadPoolExecutor(1, task -> {
             Thread thread = new Thread(task, "switchboard-js-deadlines");
             thread.setDaemon(true);
             return thread;
-        });
+        }) {
+            @Override
+            protected void terminated() {
+                settlements.shutdown();
+            }
+        };
         // Nearly every run ends in time: its timer is cancelled and must not stay queued until its deadline.
         deadlines.setRemoveOnCancelPolicy(true);
     }
@@ -96,11 +110,21 @@ final class WorkerPool {
         }
         CompletableFuture<ExecutionResult> result = new CompletableFuture<>();
         long waitNanos = invocation.deadlineNanos() + graceNanos - System.nanoTime();
-        ScheduledFuture<?> giveUp = deadlines.schedule(() -> {
-            if (!answer.isDone()) {
-                result.complete(abandon(invocation, answer));
-            }
-        }, Math.max(0, waitNanos), TimeUnit.NANOSECONDS);
+        ScheduledFuture<?> giveUp;
+        try {
+            // The timer thread only works out the answer; whoever waits on the result (the core settles and records
+            // the run) is completed on a thread of its own, so one slow settlement never delays another run's deadline.
+            giveUp = deadlines.schedule(() -> {
+                if (!answer.isDone()) {
+                    ExecutionResult abandoned = abandon(invocation, answer);
+                    CompletableFuture.runAsync(() -> result.complete(abandoned), settlements);
+                }
+            }, Math.max(0, waitNanos), TimeUnit.NANOSECONDS);
+        } catch (RejectedExecutionException e) {
+            // The pool is stopping: the run just handed over is stopped and answered as refused.
+            invocation.stop(new Invocation.Stop(FailureCode.EXECUTOR_STOPPED, "the executor is stopping"));
+            return CompletableFuture.completedFuture(refusal(invocation));
+        }
         answer.whenComplete((ended, failure) -> {
             giveUp.cancel(false);
             if (failure != null) {
@@ -111,6 +135,7 @@ final class WorkerPool {
         });
         result.whenComplete((ended, failure) -> {
             if (failure instanceof CancellationException) {
+                giveUp.cancel(false);
                 invocation.stop(new Invocation.Stop(FailureCode.EXECUTOR_STOPPED, "the caller stopped waiting"));
             }
         });
@@ -170,7 +195,9 @@ final class WorkerPool {
     /** Refuses new runs and interrupts idle and waiting workers; threads running guest code end with their runs. */
     void shutdown() {
         threads.shutdownNow();
-        deadlines.shutdownNow();
+        // shutdown, not shutdownNow: the deadlines already set still fire, so every started run is answered (a run
+        // that will not stop is reported as such at its deadline) and its caller can settle it and free its permits.
+        deadlines.shutdown();
     }
 
     private static long cpuTime() {

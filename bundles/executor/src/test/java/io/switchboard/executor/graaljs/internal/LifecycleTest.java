@@ -27,7 +27,8 @@ class LifecycleTest {
         while (executorThreads() > 0 && System.nanoTime() < deadline) {
             TimeUnit.MILLISECONDS.sleep(20);
         }
-        assertThat(executorThreads()).isZero();
+        assertThat(executorThreads()).as("executor threads left: %s", Thread.getAllStackTraces().keySet().stream().map(Thread::getName)
+                .filter(name -> name.startsWith("switchboard-executor") || name.startsWith("switchboard-js-")).toList()).isZero();
     }
 
     @Test

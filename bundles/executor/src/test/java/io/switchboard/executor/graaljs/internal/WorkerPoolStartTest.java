@@ -151,4 +151,30 @@ class WorkerPoolStartTest {
         }
         assertThat(condition.getAsBoolean()).isTrue();
     }
+
+    @Test
+    void aStartedRunIsStillAnsweredAtItsDeadlineWhenThePoolStopsMeanwhile() throws Exception {
+        CountDownLatch running = new CountDownLatch(1);
+        CompletableFuture<ExecutionResult> started = workers.start(invocation(Duration.ofMillis(200)), run -> {
+            running.countDown();
+            // Deaf to interrupts, as guest code stuck in a host call may be: only the test's release ends it.
+            while (true) {
+                try {
+                    if (release.await(30, TimeUnit.SECONDS)) {
+                        return ok();
+                    }
+                } catch (InterruptedException ignored) {
+                    // keeps waiting
+                }
+            }
+        });
+        assertThat(running.await(10, TimeUnit.SECONDS)).isTrue();
+
+        workers.shutdown();
+
+        ExecutionResult result = started.get(10, TimeUnit.SECONDS);
+        assertThat(result.outcome()).isEqualTo(Outcome.TIMEOUT);
+        assertThat(result.error().errorCode()).as("reported as a run that could not be stopped, so its caller settles it")
+                .isEqualTo(ExecutionResult.UNSTOPPABLE);
+    }
 }
