@@ -33,6 +33,7 @@ import io.switchboard.core.internal.id.TimeOrderedIds;
 import io.switchboard.core.internal.function.DeployedFunction;
 import io.switchboard.core.internal.invocation.InvocationRecorder;
 import io.switchboard.core.internal.json.Json;
+import io.switchboard.core.internal.observe.RunLogContext;
 
 /** Runs one deployed function on the calling thread through the current executor and records the invocation. */
 final class FunctionRunner {
@@ -41,10 +42,6 @@ final class FunctionRunner {
     static final String EXECUTOR_FAILED = "com.switchboard.executor.failure";
     /** The MDC key of the run's W3C trace id (beside account, function and invocation, which RunLogContext sets). */
     static final String TRACE_MDC = "trace";
-    /** The MDC keys of the run's ids, as {@code RunLogContext} sets them where a run starts and ends on one thread. */
-    static final String ACCOUNT_MDC = "account";
-    static final String FUNCTION_MDC = "function";
-    static final String INVOCATION_MDC = "invocation";
 
     private static final Logger LOG = LoggerFactory.getLogger(FunctionRunner.class);
 
@@ -144,9 +141,9 @@ final class FunctionRunner {
         return started.handle((result, failure) -> {
             Map<String, String> settlers = MDC.getCopyOfContextMap();
             MDC.put(TRACE_MDC, trace.traceId());
-            MDC.put(ACCOUNT_MDC, function.account());
-            MDC.put(FUNCTION_MDC, function.functionId());
-            MDC.put(INVOCATION_MDC, invocationId);
+            MDC.put(RunLogContext.ACCOUNT, function.account());
+            MDC.put(RunLogContext.FUNCTION, function.functionId());
+            MDC.put(RunLogContext.INVOCATION, invocationId);
             try {
                 ExecutionResult ended = failure != null ? failedRun(invocationId, function, failure) : checked(result);
                 // No CPU time from the executor: this thread did not run the function, so its wall time stands in.

@@ -25,9 +25,9 @@ import org.slf4j.event.Level;
 public final class RunLogContext implements PlatformObserver {
 
     public static final String PID = "io.switchboard.core.logs";
-    static final String ACCOUNT = "account";
-    static final String FUNCTION = "function";
-    static final String INVOCATION = "invocation";
+    public static final String ACCOUNT = "account";
+    public static final String FUNCTION = "function";
+    public static final String INVOCATION = "invocation";
     static final String CONSOLE_LOGGER = "io.switchboard.function.console";
 
     /** Whether and at which level the functions' console lines reach the server log. */
