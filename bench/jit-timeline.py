@@ -7,6 +7,7 @@ printed as one JSON line: events/s, p99, the process's CPU per request and the C
 `jfr configure --input default jdk.Compilation#threshold=0ms --output /tmp/tl.jfc`) and class histograms.
 
   bench/jit-timeline.py --port 19111 --slices 15 --slice 20 [--fn a|b] [--jfr /tmp/x.jfr] [--histo-at 3,11]
+      [--etc io.switchboard.executor.graaljs:contextAllocationBudgetMegabytes=0]
 
 Extra JVM options via SWITCHBOARD_JAVA_OPTS (e.g. -Dpolyglot.engine.TraceCompilation=true: the engine's compilation
 trace goes to the copy's logs/switchboard.log).
@@ -26,11 +27,17 @@ ap.add_argument("--slice", type=int, default=20)
 ap.add_argument("--fn", default="a")
 ap.add_argument("--jfr", default=None)
 ap.add_argument("--conns", type=int, default=8)
+ap.add_argument("--etc", action="append", default=[],
+                help="PID:key=value written into the copy's etc/PID.cfg before it starts (repeatable)")
 ap.add_argument("--histo-at", default="", help="slice numbers after which to write a class histogram")
 cfg = ap.parse_args()
 harness.TARGET = os.path.join(harness.BENCH, "target", "jit-timeline")
 os.makedirs(harness.TARGET, exist_ok=True)
 platform = harness.Platform(cfg.port, harness.HOT_SOURCE)
+for setting in cfg.etc:
+    pid_, kv = setting.split(":", 1)
+    with open(os.path.join(platform.home, "etc", pid_ + ".cfg"), "a") as f:
+        f.write(kv + "\n")
 harness.PLATFORM = platform
 rows = []
 try:

@@ -14,6 +14,7 @@ import argparse
 import collections
 import json
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -74,12 +75,15 @@ def analyse(path, requests):
                           capture_output=True, text=True, timeout=300).stdout
     events = json.loads(text)["recording"]["events"]
     first, last = {}, {}
+    first_all, last_all = {}, {}
     top_self, top_lib, alloc_sites, alloc_types = (collections.Counter() for _ in range(4))
     samples = 0
     for e in events:
         v = e["values"]
         if e["type"] == "jdk.ThreadAllocationStatistics":
             name = (v.get("thread") or {}).get("javaName") or ""
+            first_all.setdefault(name, v["allocated"])
+            last_all[name] = v["allocated"]
             if name.startswith("qtp"):
                 first.setdefault(name, v["allocated"])
                 last[name] = v["allocated"]
@@ -101,7 +105,11 @@ def analyse(path, requests):
             alloc_sites[site + " <- " + frames[0]] += weight
             alloc_types[v["objectClass"]["name"]] += weight
     allocated = sum(last[t] - first[t] for t in last)
+    by_group = collections.Counter()
+    for t in last_all:
+        by_group[re.sub(r"\d+", "#", t)[:15]] += last_all[t] - first_all[t]
     return {"alloc_bytes_per_request": round(allocated / requests) if requests else None,
+            "alloc_bytes_per_request_by_thread": {k: round(b / requests) for k, b in by_group.most_common(8)} if requests else {},
             "cpu_samples": samples,
             "libraries": {k: round(100 * n / samples, 1) for k, n in top_lib.most_common()} if samples else {},
             "top_self": [(k, round(100 * n / samples, 1)) for k, n in top_self.most_common(25)] if samples else [],

@@ -54,7 +54,7 @@ class ExecutorSecurityIT {
         // docs/executor.md and docs/security.md show the same file (what a warm context may keep): written as they show it.
         String executorCfg = DocumentedExamples.of("executor.md").configs().get(EXECUTOR_FILE);
         assertThat(DocumentedExamples.of("security.md").configs()).containsEntry(EXECUTOR_FILE, executorCfg);
-        assertThat(executorCfg).contains("contextAllocationBudgetMegabytes=64");
+        assertThat(executorCfg).contains("contextAllocationBudgetMegabytes=64", "contextAllocationBudgetHeapPercent=0");
         Files.writeString(installation.home.resolve(EXECUTOR_FILE), executorCfg);
         Installation.Result start = installation.run("start", Map.of("SWITCHBOARD_ADMIN_KEY", ADMIN_KEY), Duration.ofSeconds(120));
         assertThat(start.exitCode()).as(start.output()).isZero();

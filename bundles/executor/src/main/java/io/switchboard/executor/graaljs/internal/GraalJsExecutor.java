@@ -118,6 +118,13 @@ public final class GraalJsExecutor implements FunctionExecutor, Supplier<List<St
                 + "allocated this much in all since it was created (bounds what its globals can keep); 0: no bound.")
         long contextAllocationBudgetMegabytes() default 2048;
 
+        // Most of what a run allocates is garbage: (b) of the bench allocates about 55 KB per run, so the budget alone
+        // rebuilt a context every few seconds at 13,000 events/s and kept the JIT compiling the rebuilt set-up code
+        // (docs/benchmarks.md, "Round 6"); what a context kept matters once the heap fills.
+        @AttributeDefinition(name = "Allocation budget from heap (%)", description = "The allocation per context applies "
+                + "only while the old generation after GC is at or above this share of its maximum; 0: always.")
+        int contextAllocationBudgetHeapPercent() default 50;
+
         @AttributeDefinition(name = "Heap threshold (%)", description = "While the old generation after GC is above this share of "
                 + "its maximum, idle contexts are closed and none is kept; 0: off.")
         int contextRecycleHeapPercent() default 75;
@@ -157,7 +164,8 @@ public final class GraalJsExecutor implements FunctionExecutor, Supplier<List<St
                 TimeUnit.SECONDS.toNanos(config.poolIdleSeconds()), () -> toolbelt.snapshot().generation());
         this.watchdog = new Watchdog(new AllocationMeter(), limits.allocationBudgetBytes());
         this.recycling = new ContextRecycling(config.contextMaxUses(), config.contextAllocationBudgetMegabytes() * 1024L * 1024L,
-                config.contextRecycleHeapPercent(), new HeapGauge()::percentUsedAfterCollection);
+                config.contextAllocationBudgetHeapPercent(), config.contextRecycleHeapPercent(),
+                new HeapGauge()::percentUsedAfterCollection);
         this.runner = new InvocationRunner(sandbox, pool, watchdog, toolbelt, recycling, health);
         this.workers = new WorkerPool(config.maxWorkerThreads(), Duration.ofMillis(config.stopGraceMillis()), unstoppable, health);
         this.canceller = daemonPool("switchboard-js-canceller-");

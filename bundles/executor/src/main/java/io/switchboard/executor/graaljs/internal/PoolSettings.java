@@ -9,12 +9,14 @@ import java.util.List;
  */
 record PoolSettings(long statementLimit, int watchdogIntervalMillis, int poolSizePerVersion, int poolSizeTotal,
         long poolIdleSeconds, int spareContexts, List<String> preloadModules, long contextMaxUses,
-        long contextAllocationBudgetMegabytes, int contextRecycleHeapPercent, long stopGraceMillis, int maxWorkerThreads) {
+        long contextAllocationBudgetMegabytes, int contextAllocationBudgetHeapPercent, int contextRecycleHeapPercent,
+        long stopGraceMillis, int maxWorkerThreads) {
 
     static PoolSettings of(GraalJsExecutor.Config config) {
         return new PoolSettings(config.statementLimit(), config.watchdogIntervalMillis(), config.poolSizePerVersion(),
                 config.poolSizeTotal(), config.poolIdleSeconds(), config.spareContexts(), List.of(config.preloadModules()),
-                config.contextMaxUses(), config.contextAllocationBudgetMegabytes(), config.contextRecycleHeapPercent(),
+                config.contextMaxUses(), config.contextAllocationBudgetMegabytes(), config.contextAllocationBudgetHeapPercent(),
+                config.contextRecycleHeapPercent(),
                 config.stopGraceMillis(), config.maxWorkerThreads());
     }
 }

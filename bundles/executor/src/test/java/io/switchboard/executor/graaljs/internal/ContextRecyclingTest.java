@@ -21,7 +21,9 @@ class ContextRecyclingTest {
     @Test
     void aContextIsClosedOnceItsRunsAllocatedTheBudgetSoGlobalsCannotGrowWithoutEnd() {
         List<Integer> held = new ArrayList<>();
-        try (ExecutorHarness harness = new ExecutorHarness(Map.of("contextAllocationBudgetMegabytes", 40L))) {
+        // 0: the budget applies whatever the heap (by default it waits until the old generation is half full)
+        try (ExecutorHarness harness = new ExecutorHarness(Map.of("contextAllocationBudgetMegabytes", 40L,
+                "contextAllocationBudgetHeapPercent", 0))) {
             for (int call = 0; call < 10; call++) {
                 held.add(Integer.parseInt(run(harness, "hoarder@1", HOARDER)));
             }
@@ -57,7 +59,7 @@ class ContextRecyclingTest {
     @Test
     void aFullOldGenerationStopsContextsFromBeingKeptUntilItFallsBelowTheThreshold() {
         AtomicInteger heapPercent = new AtomicInteger(40);
-        ContextRecycling recycling = new ContextRecycling(0, 0, 75, heapPercent::get);
+        ContextRecycling recycling = new ContextRecycling(0, 0, 50, 75, heapPercent::get);
         WarmContext warm = new WarmContext(null, null, "f@1", "f", 0);
 
         assertThat(recycling.heapPressureStarted()).isFalse();
@@ -69,6 +71,34 @@ class ContextRecyclingTest {
         heapPercent.set(50);
         assertThat(recycling.heapPressureStarted()).isFalse();
         assertThat(recycling.mayKeep(warm)).isTrue();
+    }
+
+    @Test
+    void theAllocationBudgetRetiresAContextOnlyOnceTheOldGenerationReachesItsThreshold() {
+        AtomicInteger heapPercent = new AtomicInteger(10);
+        ContextRecycling recycling = new ContextRecycling(0, 1000, 50, 75, heapPercent::get);
+        WarmContext within = new WarmContext(null, null, "f@1", "f", 0);
+        within.allocated(999);
+        WarmContext over = new WarmContext(null, null, "g@1", "g", 0);
+        over.allocated(1000);
+
+        assertThat(recycling.mayKeep(over)).as("heap mostly free: allocation was garbage, the context stays warm").isTrue();
+        heapPercent.set(50);
+        assertThat(recycling.heapPressureStarted()).as("below the 75 % threshold: nothing closed platform-wide").isFalse();
+        assertThat(recycling.mayKeep(over)).as("old generation half full: the context over its budget is closed").isFalse();
+        assertThat(recycling.mayKeep(within)).isTrue();
+        heapPercent.set(49);
+        recycling.heapPressureStarted();
+        assertThat(recycling.mayKeep(over)).isTrue();
+    }
+
+    @Test
+    void aBudgetHeapPercentOfZeroAppliesTheBudgetWhateverTheHeap() {
+        ContextRecycling recycling = new ContextRecycling(0, 1000, 0, 75, () -> 1);
+        WarmContext over = new WarmContext(null, null, "g@1", "g", 0);
+        over.allocated(1000);
+
+        assertThat(recycling.mayKeep(over)).isFalse();
     }
 
     @Test
