@@ -711,6 +711,9 @@ def measure_hostile(cfg, api, paths, stub_url, baseline):
     h = {"requests": 0, "non2xx": 0, "timeout": 0}
     pairs = []
     for i in range(cfg.hostile_pairs):
+        if not (i == 0 and baseline):
+            # what the previous hostile half left running (a loop up to its timeout, the record writer) ends first
+            wait_quiet("hostile: quiet baseline %d" % (i + 1))
         quiet = baseline if i == 0 and baseline else wrk(cfg.port, "bench-a", paths["sample"], cfg.hostile_s, cfg.conns,
                                                          label="quiet baseline %d" % (i + 1))
         drivers = []
@@ -1059,6 +1062,8 @@ def options():
                     help="rounds of warming every function on the platform first (0 after the soak, else 2)")
     ap.add_argument("--soak-minutes", type=int, help="minutes of steady mixed load (1 / 7); 0 leaves the soak out")
     ap.add_argument("--only", default=",".join(PARTS), help="some of " + ",".join(PARTS))
+    ap.add_argument("--etc", action="append", default=[],
+                    help="PID:key=value written into the private copy's etc/PID.cfg before it starts (repeatable; for A/B runs)")
     cfg = ap.parse_args()
     unknown = set(cfg.only.split(",")) - set(PARTS)
     if unknown:
@@ -1106,6 +1111,7 @@ def main():
                "sections_s": sections,
                "load_before": open("/proc/loadavg").read().split()[:3],
                "autogroup": autogroup(),
+               "etc": cfg.etc,
                "cpu": next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), "?"),
                "distribution": DIST, "distribution_built": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime(
                    max(os.path.getmtime(os.path.join(DIST, "system", n)) for n in os.listdir(os.path.join(DIST, "system"))))),
@@ -1212,6 +1218,11 @@ def start(cfg, results, stub_url):
     wait_port(cfg.peer_port)
 
     PLATFORM = Platform(cfg.port, HOT_SOURCE)
+    for setting in cfg.etc:
+        # an A/B of one setting (not for the documented run, whose report states it only in results.json: "etc")
+        pid_, kv = setting.split(":", 1)
+        with open(os.path.join(PLATFORM.home, "etc", pid_ + ".cfg"), "a") as f:
+            f.write(kv + "\n")
     log("starting the platform (fresh data) on port %d" % cfg.port)
     results["startup_first_s"] = PLATFORM.start()
     results["startup_first_healthy_s"] = PLATFORM.healthy_s

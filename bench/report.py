@@ -600,7 +600,7 @@ def scheduling(r):
             "their own and wrk in the harness's, so both servers meet the same arrangement." % text)
     if waits:
         slow = [w for w in waits if not w["quiet"]]
-        line += (" Before each of the %d measured runs of the comparison and the fan-out, the harness waited for the "
+        line += (" Before each of the %d measured runs of the comparison, the fan-out and the hostile part's quiet baselines, the harness waited for the "
                  "whole machine to be below 15 %% busy for 0.5 s (what the previous run left behind: the record writer "
                  "catching up, the JIT, GC): median wait %.2f s, longest %.2f s, %d of them not quiet within the 10-s bound." % (
                      len(waits), statistics.median(w["s"] for w in waits), max(w["s"] for w in waits), len(slow)))
@@ -618,6 +618,9 @@ def render(r):
                    " ".join(r["load_before"]), " ".join(r["load_after"]), jit_priority(r.get("jit_priority")),
                    r.get("wrk", "wrk").split(" Copyright")[0]))
     out.append(scheduling(r))
+    if r.get("etc"):
+        out.append("**Not the defaults:** this run wrote %s into the private copy's `etc/` before it started (`--etc`).\n"
+                   % ", ".join("`%s`" % e for e in r["etc"]))
     if r.get("distribution_built"):
         out.append("Measured build: `%s`, its newest bundle written %s (the repository's HEAD at the run: %s).\n"
                    % (os.path.relpath(r["distribution"], os.path.dirname(BENCH)) if r["distribution"].startswith(os.path.dirname(BENCH))

@@ -6,6 +6,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.switchboard.itests.Api;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -153,6 +157,39 @@ class RobustnessIT {
         Api.Answer deployed = api.post("/accounts/" + account + "/functions/" + created.text("/id") + "/deploy", null);
         assertThat(deployed.text("/state")).as(deployed.body().toString()).isEqualTo("PRODUCTIVE");
         return created.text("/id");
+    }
+
+    /**
+     * docs/writing-an-event-source.md, `refusalDelayMillis` (default 100): a client that keeps sending to a quarantined
+     * function gets each refusal (503 with Retry-After) only after the delay, so one connection cannot flood the platform
+     * with refusals; another account's events are answered as usual meanwhile.
+     */
+    @Test
+    void refusalsOfAQuarantinedFunctionAreHeldBackWhileAnotherAccountIsAnsweredAsUsual() throws Exception {
+        deploy("calm", "echo", ECHO, 30000);
+        deploy("flooder", "spin", ENDLESS_LOOP, 500);
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+        List<Long> heldMillis = new ArrayList<>();
+        for (int attempt = 0; attempt < 40 && heldMillis.size() < 3; attempt++) {
+            HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + installation.port + Webhook.command("spin")))
+                    .header("Authorization", "Bearer " + ADMIN_KEY).header("X-Switchboard-Account", "flooder")
+                    .header("Content-Type", "application/json").timeout(Duration.ofSeconds(30))
+                    .POST(HttpRequest.BodyPublishers.ofString(Webhook.withConversation(commandSample, "flood-" + attempt))).build();
+            long started = System.nanoTime();
+            HttpResponse<String> answer = http.send(request, HttpResponse.BodyHandlers.ofString());
+            long tookMillis = (System.nanoTime() - started) / 1_000_000;
+            if (answer.statusCode() == 503) {
+                assertThat(answer.headers().firstValue("Retry-After")).as("a refusal for now says when to come back").isPresent();
+                assertThat(answer.body()).contains("com.liveperson.faas.es.unavailable", "com.switchboard.dispatch.quarantined");
+                heldMillis.add(tookMillis);
+            } else {
+                assertThat(answer.statusCode() + " " + answer.body()).startsWith("901");
+            }
+            echo("calm", "calm-" + attempt);
+        }
+
+        assertThat(heldMillis).as("refusals of the quarantined function, each held for the delay (ms)").hasSizeGreaterThanOrEqualTo(3)
+                .allMatch(ms -> ms >= 100);
     }
 
     /** The account's echo command; fails unless answered 200 with the echo of this conversation as the body. */

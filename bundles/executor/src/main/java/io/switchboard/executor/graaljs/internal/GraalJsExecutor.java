@@ -135,6 +135,12 @@ public final class GraalJsExecutor implements FunctionExecutor, Supplier<List<St
 
         @AttributeDefinition(name = "Worker threads", description = "Threads running guest code at most; a run beyond is refused.")
         int maxWorkerThreads() default 512;
+
+        @AttributeDefinition(name = "Lower priority after (ms)", description = "A run still running after this long continues at "
+                + "the lowest thread priority, so that short runs, the threads taking events in and the JIT come first "
+                + "(applied by the operating system under -XX:ThreadPriorityPolicy=1, which bin/switchboard sets as root); "
+                + "0: never.", min = "0")
+        long lowerPriorityAfterMillis() default 50;
     }
 
     private final Clock clock = Clock.systemUTC();
@@ -163,6 +169,7 @@ public final class GraalJsExecutor implements FunctionExecutor, Supplier<List<St
         this.pool = new ContextPool(config.poolSizePerVersion(), config.poolSizeTotal(),
                 TimeUnit.SECONDS.toNanos(config.poolIdleSeconds()), () -> toolbelt.snapshot().generation());
         this.watchdog = new Watchdog(new AllocationMeter(), limits.allocationBudgetBytes());
+        watchdog.demoteAfterNanos(TimeUnit.MILLISECONDS.toNanos(config.lowerPriorityAfterMillis()));
         this.recycling = new ContextRecycling(config.contextMaxUses(), config.contextAllocationBudgetMegabytes() * 1024L * 1024L,
                 config.contextAllocationBudgetHeapPercent(), config.contextRecycleHeapPercent(),
                 new HeapGauge()::percentUsedAfterCollection);
@@ -206,6 +213,7 @@ public final class GraalJsExecutor implements FunctionExecutor, Supplier<List<St
         }
         limits = ExecutorLimits.of(config);
         watchdog.allocationBudgetBytes(limits.allocationBudgetBytes());
+        watchdog.demoteAfterNanos(TimeUnit.MILLISECONDS.toNanos(config.lowerPriorityAfterMillis()));
         LOG.info("Executor limits changed: {}", limits);
     }
 
@@ -324,6 +332,11 @@ public final class GraalJsExecutor implements FunctionExecutor, Supplier<List<St
     /** Invocations running now; for tests and diagnostics. */
     int runningInvocations() {
         return watchdog.running();
+    }
+
+    /** Runs whose priority the watchdog lowered since the executor started; for tests and diagnostics. */
+    long lowPriorityRuns() {
+        return watchdog.demotions();
     }
 
     /** Spare contexts ready for new versions; for tests and benchmarks. */

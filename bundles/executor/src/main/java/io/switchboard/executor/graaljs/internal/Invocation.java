@@ -56,6 +56,10 @@ final class Invocation {
     private Settlement settlement;
     private int pendingCalls;
     private int outboundCalls;
+    /** Guards {@link #demote} against the run's end: a demotion never reaches the worker's next run. */
+    private final Object priority = new Object();
+    private boolean demoted;
+    private boolean released;
 
     Invocation(ExecutionRequest request, ExecutorLimits limits, Function<String, ToolbeltModule> modules, Clock clock,
             Executor canceller) {
@@ -86,6 +90,35 @@ final class Invocation {
 
     long startNanos() {
         return startNanos;
+    }
+
+    /**
+     * Lowers the priority of the worker thread running this run, once, while it runs (the worker restores it after the
+     * run); true when it did. No-op for a run on any other thread (the warm-up's, a caller's).
+     */
+    boolean demote() {
+        synchronized (priority) {
+            Thread worker = thread;
+            if (demoted || released || worker == null || !worker.getName().startsWith(WorkerPool.THREAD_PREFIX)) {
+                return false;
+            }
+            demoted = true;
+            worker.setPriority(Thread.MIN_PRIORITY);
+            return true;
+        }
+    }
+
+    boolean demoted() {
+        synchronized (priority) {
+            return demoted;
+        }
+    }
+
+    /** The run no longer runs guest code on its thread: it cannot be demoted any more. */
+    void released() {
+        synchronized (priority) {
+            released = true;
+        }
     }
 
     long deadlineNanos() {

@@ -166,6 +166,10 @@ final class WorkerPool {
                         "the executor failed to run the function; see the platform log"));
             }
             long cpu = cpuBefore < 0 ? -1 : cpuTime() - cpuBefore;
+            if (Thread.currentThread().getPriority() != Thread.NORM_PRIORITY) {
+                // the watchdog lowered it for a long run (Watchdog#demoteAfterNanos): the next run starts as any other
+                Thread.currentThread().setPriority(Thread.NORM_PRIORITY);
+            }
             answer.complete(cpu < 0 ? result : new ExecutionResult(result.outcome(), result.resultJson(), result.error(), result.logs(),
                     result.duration(), Duration.ofNanos(cpu)));
             unstoppable.ended(invocation);

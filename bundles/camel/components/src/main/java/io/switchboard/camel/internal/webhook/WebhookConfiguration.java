@@ -23,6 +23,14 @@ public @interface WebhookConfiguration {
             + "sign move to '<timestamp>.<body>', then off again")
     boolean acceptUntimedSignatures() default false;
 
+    @AttributeDefinition(description = "Milliseconds an answer to an event the core refused for now (it carries Retry-After: "
+            + "a quarantined function, full capacity) is held before it is sent, without holding a thread, so that a client "
+            + "ignoring Retry-After is slowed to one refused event per this time and connection; 0 answers at once", min = "0")
+    long refusalDelayMillis() default 100;
+
+    @AttributeDefinition(description = "Refusal answers held at most at once; beyond, refusals are answered at once", min = "0")
+    int maxHeldRefusals() default 10_000;
+
     @AttributeDefinition(type = AttributeType.PASSWORD,
             description = "Shared secrets of sources that sign their calls: entries account@/events/<path prefix>=<secret>")
     String[] signingSecrets() default {};

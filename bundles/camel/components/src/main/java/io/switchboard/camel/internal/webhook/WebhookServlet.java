@@ -22,9 +22,11 @@ import java.util.Map;
 import java.util.Optional;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletAsyncSupported;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletName;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 import org.slf4j.Logger;
@@ -33,12 +35,14 @@ import org.slf4j.LoggerFactory;
 /**
  * The one servlet of every webhook route: {@code POST /events/...} is authenticated from its headers, its body read
  * within the platform's limits ({@link RequestBodies}), a signed call's signature checked, and the body handed to the
- * route registered for exactly that path; the route's body is the answer, with the status the route set.
+ * route registered for exactly that path; the route's body is the answer, with the status the route set. An answer to
+ * an event the core refused for now ({@code Retry-After}) is held for {@code refusalDelayMillis} ({@link RefusalDelay}).
  */
 @Component(service = Servlet.class, configurationPid = WebhookServlet.PID)
 @Designate(ocd = WebhookConfiguration.class)
 @HttpWhiteboardServletPattern("/events/*")
 @HttpWhiteboardServletName("switchboard-webhooks")
+@HttpWhiteboardServletAsyncSupported
 public final class WebhookServlet extends HttpServlet {
 
     public static final String PID = "io.switchboard.camel.webhook";
@@ -52,6 +56,7 @@ public final class WebhookServlet extends HttpServlet {
     private final transient RequestBodies bodies;
     private final transient Authenticator authenticator;
     private final transient Clock clock;
+    private final transient RefusalDelay refusals = new RefusalDelay();
     /** Replaced by {@link #modified}: a restart would take {@code /events/*} away for a moment. */
     private transient volatile WebhookSettings settings;
 
@@ -76,6 +81,12 @@ public final class WebhookServlet extends HttpServlet {
         settings = WebhookSettings.of(config, authenticator, clock);
         warnIfUntimed(config);
         LOG.info("{} changed: applied to the next request", PID);
+    }
+
+    /** Sends the refusals still held and stops their timer. */
+    @Deactivate
+    void deactivate() {
+        refusals.close();
     }
 
     private static void warnIfUntimed(WebhookConfiguration config) {
@@ -144,7 +155,7 @@ public final class WebhookServlet extends HttpServlet {
         }
         WebhookReply reply = consumer.get().consumer().handle(new WebhookCall(caller.account(), text.get(),
                 forwardedHeaders(request, current.signatureHeader()), consumer.get().variables(), request.getQueryString()));
-        answer(path, reply, response);
+        answer(path, reply, request, response, current);
     }
 
     private static void refuse(HttpServletResponse response, WebhookAuthentication.Result caller) throws IOException {
@@ -155,7 +166,8 @@ public final class WebhookServlet extends HttpServlet {
                 : caller.status() == 400 ? "bad-request" : "forbidden", caller.reason()));
     }
 
-    private void answer(String path, WebhookReply reply, HttpServletResponse response) throws IOException {
+    private void answer(String path, WebhookReply reply, HttpServletRequest request, HttpServletResponse response,
+            WebhookSettings current) throws IOException {
         if (reply.failure() != null) {
             Problem problem = Problem.forFailure(rootOf(reply.failure()));
             if (problem == null) {
@@ -165,7 +177,11 @@ public final class WebhookServlet extends HttpServlet {
             } else {
                 LOG.debug("Webhook {} answered {}: {}", path, problem.status(), problem.detail());
             }
-            write(response, problem);
+            byte[] bytes = head(response, problem);
+            if (!(problem.extra().get("retryAfterSeconds") instanceof Long)
+                    || !refusals.hold(request, current.refusalDelayMillis(), current.maxHeldRefusals(), () -> response.getOutputStream().write(bytes))) {
+                response.getOutputStream().write(bytes);
+            }
             return;
         }
         response.setStatus(reply.status());
@@ -180,7 +196,10 @@ public final class WebhookServlet extends HttpServlet {
                 : (reply.body() instanceof String text ? text : Payloads.toJson(reply.body())).getBytes(StandardCharsets.UTF_8);
         response.setContentType("application/json");
         response.setContentLength(bytes.length);
-        response.getOutputStream().write(bytes);
+        if (reply.retryAfterSeconds() <= 0 || reply.status() < 400
+                || !refusals.hold(request, current.refusalDelayMillis(), current.maxHeldRefusals(), () -> response.getOutputStream().write(bytes))) {
+            response.getOutputStream().write(bytes);
+        }
     }
 
     /** Refused before its body was read: what is left of it cannot be told from the next request on the connection. */
@@ -272,6 +291,11 @@ public final class WebhookServlet extends HttpServlet {
     }
 
     private static void write(HttpServletResponse response, Problem problem) throws IOException {
+        response.getOutputStream().write(head(response, problem));
+    }
+
+    /** Sets the problem's status and headers and returns its body, to be written now or when a held refusal is sent. */
+    private static byte[] head(HttpServletResponse response, Problem problem) {
         byte[] bytes = Payloads.toJson(problem.body()).getBytes(StandardCharsets.UTF_8);
         response.setStatus(problem.status());
         response.setHeader("Cache-Control", "no-store");
@@ -280,6 +304,6 @@ public final class WebhookServlet extends HttpServlet {
         }
         response.setContentType("application/problem+json");
         response.setContentLength(bytes.length);
-        response.getOutputStream().write(bytes);
+        return bytes;
     }
 }

@@ -9,7 +9,8 @@ import java.util.Arrays;
  * The webhook servlet's configured values at one moment: replaced as a whole when the configuration changes, so a
  * request is checked entirely against the old or entirely against the new values.
  */
-record WebhookSettings(WebhookAuthentication authentication, long maxBodyBytes, String signatureHeader) {
+record WebhookSettings(WebhookAuthentication authentication, long maxBodyBytes, String signatureHeader, long refusalDelayMillis,
+        int maxHeldRefusals) {
 
     static WebhookSettings of(WebhookConfiguration config, Authenticator authenticator, Clock clock) {
         if (config.maxBodyBytes() < 1) {
@@ -23,6 +24,11 @@ record WebhookSettings(WebhookAuthentication authentication, long maxBodyBytes, 
                 Arrays.stream(config.signingSecrets()).map(SigningSecret::parse).toList(),
                 new WebhookAuthentication.SignaturePolicy(Duration.ofSeconds(config.signatureToleranceSeconds()),
                         config.acceptUntimedSignatures()), clock);
-        return new WebhookSettings(authentication, config.maxBodyBytes(), config.signatureHeader());
+        if (config.refusalDelayMillis() < 0 || config.maxHeldRefusals() < 0) {
+            throw new IllegalArgumentException("refusalDelayMillis and maxHeldRefusals of " + WebhookServlet.PID
+                    + " must not be negative, were " + config.refusalDelayMillis() + " and " + config.maxHeldRefusals());
+        }
+        return new WebhookSettings(authentication, config.maxBodyBytes(), config.signatureHeader(), config.refusalDelayMillis(),
+                config.maxHeldRefusals());
     }
 }

@@ -353,6 +353,72 @@ class WebhookServletTest {
     }
 
     @Test
+    void aRefusalWithRetryAfterIsHeldForTheDelayWithoutAThreadAndOthersAreAnsweredAtOnce() throws Exception {
+        WebhookServlet delaying = new WebhookServlet(registry,
+                key -> "acme-key".equals(key) ? Optional.of(new Caller("acme", false)) : Optional.empty(),
+                (request, account, maxBytes) -> bodies.read(request, account, maxBytes), config(64, 1000),
+                Clock.fixed(Instant.ofEpochSecond(NOW), ZoneOffset.UTC));
+        try {
+            Held quarantined = postAsync(delaying, "/events/test/quarantined");
+            Held full = postAsync(delaying, "/events/test/full");
+            Held ok = postAsync(delaying, "/events/test/ok");
+
+            assertThat(quarantined.async()).as("the refusal went asynchronous: the request thread is free").isTrue();
+            verify(quarantined.response()).setStatus(503);
+            verify(quarantined.response()).setHeader("Retry-After", "7");
+            assertThat(quarantined.completed().await(5, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            assertThat(quarantined.sentAfterMillis()).as("held for the delay").isGreaterThanOrEqualTo(1000);
+            assertThat(JSON.readTree(quarantined.written().toByteArray()).get("errorCode").asText())
+                    .isEqualTo("com.liveperson.faas.es.unavailable");
+            assertThat(full.async()).as("one held at most (maxHeldRefusals=1): the second refusal is answered at once").isFalse();
+            assertThat(JSON.readTree(full.written().toByteArray()).get("status").asInt()).isEqualTo(429);
+            assertThat(ok.async()).as("an answer without Retry-After is never held").isFalse();
+            assertThat(ok.written().size()).isPositive();
+        } finally {
+            delaying.deactivate();
+        }
+    }
+
+    private record Held(boolean async, HttpServletResponse response, ByteArrayOutputStream written,
+            java.util.concurrent.CountDownLatch completed, long startedNanos, long[] sentNanos) {
+        long sentAfterMillis() {
+            return (sentNanos[0] - startedNanos) / 1_000_000;
+        }
+    }
+
+    private Held postAsync(WebhookServlet target, String path) throws Exception {
+        Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        headers.put("Authorization", "Bearer acme-key");
+        HttpServletRequest request = request(path, "{}".getBytes(StandardCharsets.UTF_8), 2, "application/json", headers);
+        when(request.isAsyncSupported()).thenReturn(true);
+        jakarta.servlet.AsyncContext async = mock(jakarta.servlet.AsyncContext.class);
+        when(request.startAsync()).thenReturn(async);
+        java.util.concurrent.CountDownLatch completed = new java.util.concurrent.CountDownLatch(1);
+        long[] sent = {0};
+        org.mockito.Mockito.doAnswer(call -> {
+            Thread thread = new Thread(call.<Runnable>getArgument(0));
+            thread.start();
+            return null;
+        }).when(async).start(org.mockito.ArgumentMatchers.any());
+        org.mockito.Mockito.doAnswer(call -> {
+            sent[0] = System.nanoTime();
+            completed.countDown();
+            return null;
+        }).when(async).complete();
+        HttpServletResponse response = mock(HttpServletResponse.class);
+        ByteArrayOutputStream written = new ByteArrayOutputStream();
+        when(response.getOutputStream()).thenReturn(output(written));
+        long started = System.nanoTime();
+        target.service(request, response);
+        boolean wentAsync = org.mockito.Mockito.mockingDetails(request).getInvocations().stream()
+                .anyMatch(i -> i.getMethod().getName().equals("startAsync"));
+        if (wentAsync) {
+            assertThat(written.size()).as("nothing sent before the delay").isZero();
+        }
+        return new Held(wentAsync, response, written, completed, started, sent);
+    }
+
+    @Test
     void aClientCannotSetTheRetryAfterOfTheAnswer() throws Exception {
         Map<String, String> headers = new java.util.HashMap<>(Map.of("Authorization", "Bearer acme-key"));
         headers.put(io.switchboard.camel.api.SwitchboardHeaders.HTTP_RETRY_AFTER, "99");
@@ -419,7 +485,21 @@ class WebhookServletTest {
     }
 
     private static WebhookConfiguration config(long maxBodyBytes) {
+        return config(maxBodyBytes, 0);
+    }
+
+    private static WebhookConfiguration config(long maxBodyBytes, long refusalDelayMillis) {
         return new WebhookConfiguration() {
+            @Override
+            public long refusalDelayMillis() {
+                return refusalDelayMillis;
+            }
+
+            @Override
+            public int maxHeldRefusals() {
+                return 1;
+            }
+
             @Override
             public Class<? extends Annotation> annotationType() {
                 return WebhookConfiguration.class;

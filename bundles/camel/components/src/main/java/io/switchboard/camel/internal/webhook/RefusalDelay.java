@@ -1,0 +1,96 @@
+package io.switchboard.camel.internal.webhook;
+
+import jakarta.servlet.AsyncContext;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Holds the answers to events the core refused for now (those with {@code Retry-After}: a quarantined function, full
+ * capacity) for a while before sending them, without holding a thread: the request goes asynchronous and one timer
+ * thread sends each answer at its time. A client that ignores {@code Retry-After} and sends again at once is slowed to
+ * one refused event per delay and connection, instead of a flood of refusals that each cost the platform a request's
+ * worth of CPU (docs/benchmarks.md, "Round 6: refusals held back"). At most {@code maxHeld} answers wait at once;
+ * beyond, refusals are answered at once.
+ */
+final class RefusalDelay implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(RefusalDelay.class);
+
+    /** Sends the answer (status and headers are set before the request goes asynchronous, so metrics see them). */
+    @FunctionalInterface
+    interface Answer {
+        void send() throws IOException;
+    }
+
+    private final ScheduledThreadPoolExecutor timer;
+    private final AtomicInteger held = new AtomicInteger();
+
+    RefusalDelay() {
+        this.timer = new ScheduledThreadPoolExecutor(1, task -> {
+            Thread thread = new Thread(task, "switchboard-webhook-refusals");
+            thread.setDaemon(true);
+            return thread;
+        });
+        timer.setRemoveOnCancelPolicy(true);
+    }
+
+    /**
+     * Holds the answer for {@code delayMillis} and returns true, or returns false when it must be sent now: no delay is
+     * configured, the request cannot go asynchronous, {@code maxHeld} answers already wait, or the timer has stopped.
+     */
+    boolean hold(HttpServletRequest request, long delayMillis, int maxHeld, Answer answer) {
+        if (delayMillis <= 0 || !request.isAsyncSupported()) {
+            return false;
+        }
+        if (held.incrementAndGet() > maxHeld) {
+            held.decrementAndGet();
+            return false;
+        }
+        AsyncContext async;
+        try {
+            async = request.startAsync();
+        } catch (IllegalStateException e) {
+            held.decrementAndGet();
+            return false;
+        }
+        // A held answer never waits for the container's async timeout (30 s): it is sent at its time or when the timer
+        // stops.
+        async.setTimeout(0);
+        try {
+            timer.schedule(() -> async.start(() -> send(async, answer)), delayMillis, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException stopping) {
+            send(async, answer);
+        }
+        return true;
+    }
+
+    private void send(AsyncContext async, Answer answer) {
+        try {
+            answer.send();
+        } catch (IOException | RuntimeException e) {
+            // The client went away while its refusal was held: nobody to answer.
+            LOG.debug("A held refusal could not be sent: {}", e.toString());
+        } finally {
+            held.decrementAndGet();
+            async.complete();
+        }
+    }
+
+    /** Answers waiting now; for tests and health. */
+    int held() {
+        return held.get();
+    }
+
+    /** Sends every held answer now and stops the timer. */
+    @Override
+    public void close() {
+        for (Runnable pending : timer.shutdownNow()) {
+            pending.run();
+        }
+    }
+}
