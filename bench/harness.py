@@ -49,6 +49,7 @@ C_HTTP_REQUESTS_PER_SECOND = 50000
 
 STARTED = []  # Popen objects we own (peer, stub)
 PLATFORM = None
+PEER = None  # the peer's Popen (its session holds the cluster's workers)
 
 
 def log(msg):
@@ -95,6 +96,41 @@ def wait_quiet(label, busy_share=0.15, window_s=0.25, windows=2, bound_s=10.0):
     if calm < windows:
         log("  machine not quiet within %.0f s before %s" % (bound_s, label))
     return waited
+
+
+CLK_TCK = os.sysconf("SC_CLK_TCK")
+
+
+def session_of(pid):
+    """The session id of a process (field 6 of /proc/<pid>/stat), or None when it is gone."""
+    try:
+        with open("/proc/%d/stat" % pid) as f:
+            return int(f.read().rsplit(")", 1)[1].split()[3])
+    except (OSError, ValueError, IndexError):
+        return None
+
+
+def session_cpu_s(sid):
+    """CPU seconds (user + system) of the processes alive in session `sid`: a server and its workers."""
+    total = 0
+    for name in os.listdir("/proc"):
+        if not name.isdigit():
+            continue
+        try:
+            with open("/proc/%s/stat" % name) as f:
+                fields = f.read().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[3]) == sid:
+            total += int(fields[11]) + int(fields[12])
+    return total / CLK_TCK
+
+
+def children_cpu_s():
+    """CPU seconds of the harness's finished children (wrk runs)."""
+    import resource
+    r = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return r.ru_utime + r.ru_stime
 
 
 # ---------------------------------------------------------------------------------------------- processes
@@ -426,8 +462,15 @@ def measure_throughput(cfg, api, peer_port, paths):
                 order = tuple(reversed(order))
             for side, port, key in order:
                 wait_quiet("%s %s #%d" % (side, fn, i + 1))
-                rounds[side].append(wrk(port, account, bodies[fn], cfg.duration, cfg.conns, key=key, path=path,
-                                        label="%s %s #%d" % (side, fn, i + 1)))
+                # CPU per request of the server (its whole session: the JVM, the peer's cluster) and of wrk
+                sid = session_of(PLATFORM.pid()) if side == "platform" else PEER.pid
+                c0, w0 = session_cpu_s(sid), children_cpu_s()
+                run = wrk(port, account, bodies[fn], cfg.duration, cfg.conns, key=key, path=path,
+                          label="%s %s #%d" % (side, fn, i + 1))
+                c1, w1 = session_cpu_s(sid), children_cpu_s()
+                run["server_cpu_us"] = 1e6 * (c1 - c0) / max(1, run["requests"])
+                run["wrk_cpu_us"] = 1e6 * (w1 - w0) / max(1, run["requests"])
+                rounds[side].append(run)
         if fn == "a":
             # One more platform run, not counted, under a JFR recording: where the CPU goes. Analysed after the
             # comparison, so that `jfr print` does not compete with a measured run.
@@ -441,7 +484,9 @@ def measure_throughput(cfg, api, peer_port, paths):
                           "p50_ms": statistics.median(r["p50_us"] for r in runs) / 1000,
                           "p99_ms": statistics.median(r["p99_us"] for r in runs) / 1000,
                           "errors": sum(r["errors"] for r in runs),
-                          "requests": sum(r["requests"] for r in runs)}
+                          "requests": sum(r["requests"] for r in runs),
+                          "server_cpu_us": statistics.median(r["server_cpu_us"] for r in runs),
+                          "wrk_cpu_us": statistics.median(r["wrk_cpu_us"] for r in runs)}
                    for side, runs in rounds.items()}
     return out
 
@@ -1211,7 +1256,8 @@ def start(cfg, results, stub_url):
     """Starts the stub, the peer and the platform (fresh data), deploys (a), (b), (c) and checks both sides agree."""
     global PLATFORM
     spawn(["node", os.path.join(BENCH, "peer", "stub.js")], {"STUB_PORT": str(cfg.stub_port)}, "stub")
-    spawn(["node", os.path.join(BENCH, "peer", "server.js")],
+    global PEER
+    PEER = spawn(["node", os.path.join(BENCH, "peer", "server.js")],
           {"PEER_PORT": str(cfg.peer_port), "PEER_KEY": cfg.peer_key, "STUB_URL": stub_url,
            "PEER_FUNCTIONS": json.dumps({"bench-" + k: v for k, v in FUNCTIONS.items()})}, "peer")
     wait_port(cfg.stub_port)

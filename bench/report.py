@@ -80,6 +80,18 @@ def throughput(r, out):
     ok_p99 = all(t[f]["platform"]["p99_ms"] <= 1.5 * t[f]["peer"]["p99_ms"] for f in ("a", "b", "c"))
     out.append("\nTargets: throughput at least the peer's on (a) and (b): %s; at least 0.8x on (c): %s; p99 within 1.5x "
                "of the peer: %s.\n" % (verdict(ok_tp), verdict(ok_c), verdict(ok_p99)))
+    if all("server_cpu_us" in t[f]["platform"] for f in ("a", "b", "c")):
+        out.append("CPU per request during the measured runs (medians; user + system time from `/proc` of the server's whole "
+                   "session, the JVM or the peer's cluster, and of wrk): on 2 saturated cores the throughput is about what "
+                   "the server and wrk together spend per request, so this is where the gap is.\n")
+        out.append("| function | platform us/request | peer us/request | platform / peer | wrk us/request beside platform / peer |")
+        out.append("|---|---|---|---|---|")
+        for fn in ("a", "b", "c"):
+            p, n = t[fn]["platform"], t[fn]["peer"]
+            out.append("| %s | %.1f | %.1f | %s | %.1f / %.1f |" % (NAMES[fn], p["server_cpu_us"], n["server_cpu_us"],
+                                                              ratio(p["server_cpu_us"], n["server_cpu_us"]),
+                                                              p["wrk_cpu_us"], n["wrk_cpu_us"]))
+        out.append("")
     if r.get("c_http_requests_per_second"):
         out.append("(c) makes one outbound request per event, and LivePerson's per-function rate (20 requests/s by "
                    "default) would answer all but 20 of them per second with `429`: the harness sets account `bench-c`'s "
