@@ -614,8 +614,10 @@ def scheduling(r):
         slow = [w for w in waits if not w["quiet"]]
         line += (" Before each of the %d measured runs of the comparison, the fan-out and the hostile part's quiet baselines, the harness waited for the "
                  "whole machine to be below 15 %% busy for 0.5 s (what the previous run left behind: the record writer "
-                 "catching up, the JIT, GC): median wait %.2f s, longest %.2f s, %d of them not quiet within the 10-s bound." % (
-                     len(waits), statistics.median(w["s"] for w in waits), max(w["s"] for w in waits), len(slow)))
+                 "catching up, the JIT, GC): median wait %.2f s, longest %.2f s, %d of them not quiet within the 10-s bound%s." % (
+                     len(waits), statistics.median(w["s"] for w in waits), max(w["s"] for w in waits), len(slow),
+                     (" (%s: each ran beside what the machine was still doing, e.g. the platform's record-quota trim, "
+                      "which on a run beside the peer counts against the peer)" % ", ".join(w["label"] for w in slow)) if slow else ""))
     return line + "\n"
 
 

@@ -81,11 +81,6 @@ final class RefusalDelay implements AutoCloseable {
         }
     }
 
-    /** Answers waiting now; for tests and health. */
-    int held() {
-        return held.get();
-    }
-
     /** Sends every held answer now and stops the timer. */
     @Override
     public void close() {
