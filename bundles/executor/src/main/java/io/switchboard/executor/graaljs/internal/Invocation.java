@@ -108,12 +108,6 @@ final class Invocation {
         }
     }
 
-    boolean demoted() {
-        synchronized (priority) {
-            return demoted;
-        }
-    }
-
     /** The run no longer runs guest code on its thread: it cannot be demoted any more. */
     void released() {
         synchronized (priority) {

@@ -177,11 +177,7 @@ public final class WebhookServlet extends HttpServlet {
             } else {
                 LOG.debug("Webhook {} answered {}: {}", path, problem.status(), problem.detail());
             }
-            byte[] bytes = head(response, problem);
-            if (!(problem.extra().get("retryAfterSeconds") instanceof Long)
-                    || !refusals.hold(request, current.refusalDelayMillis(), current.maxHeldRefusals(), () -> response.getOutputStream().write(bytes))) {
-                response.getOutputStream().write(bytes);
-            }
+            send(request, response, head(response, problem), problem.extra().get("retryAfterSeconds") instanceof Long, current);
             return;
         }
         response.setStatus(reply.status());
@@ -196,7 +192,13 @@ public final class WebhookServlet extends HttpServlet {
                 : (reply.body() instanceof String text ? text : Payloads.toJson(reply.body())).getBytes(StandardCharsets.UTF_8);
         response.setContentType("application/json");
         response.setContentLength(bytes.length);
-        if (reply.retryAfterSeconds() <= 0 || reply.status() < 400
+        send(request, response, bytes, reply.retryAfterSeconds() > 0 && reply.status() >= 400, current);
+    }
+
+    /** Writes the body now, or, for a refusal for now ({@code Retry-After}), when {@link RefusalDelay} lets it go. */
+    private void send(HttpServletRequest request, HttpServletResponse response, byte[] bytes, boolean refusedForNow,
+            WebhookSettings current) throws IOException {
+        if (!refusedForNow
                 || !refusals.hold(request, current.refusalDelayMillis(), current.maxHeldRefusals(), () -> response.getOutputStream().write(bytes))) {
             response.getOutputStream().write(bytes);
         }
