@@ -90,14 +90,28 @@ class TraceContextIT {
         }
     }
 
-    /** The newest record of the function once there are {@code count}. */
+    /** Ids of the records {@link #newestRecordOnceThereAre} returned so far. */
+    private static final java.util.Set<String> SEEN = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /**
+     * The function's record that is new since the last call, once there are {@code count}: the one no earlier call
+     * returned (two runs may start within the same millisecond, so the listing's order alone cannot tell the newest).
+     */
     private static JsonNode newestRecordOnceThereAre(int count) throws InterruptedException {
         JsonNode[] newest = new JsonNode[1];
         Poll.until(count + " records of the function", DEADLINE, () -> {
-            JsonNode page = api.get("/accounts/acme/functions/" + atEnd + "/invocations?size=1").body();
-            newest[0] = page.at("/items/0");
-            return page.path("total").asInt() >= count;
+            JsonNode page = api.get("/accounts/acme/functions/" + atEnd + "/invocations?size=" + count).body();
+            if (page.path("total").asInt() < count) {
+                return false;
+            }
+            for (JsonNode item : page.path("items")) {
+                if (!SEEN.contains(item.path("id").asText())) {
+                    newest[0] = item;
+                }
+            }
+            return newest[0] != null;
         });
+        SEEN.add(newest[0].path("id").asText());
         return newest[0];
     }
 
