@@ -24,6 +24,10 @@ class PersistenceIT {
             assertThat(api.post("/accounts/acme/functions/" + id + "/deploy", null).text("/state")).isEqualTo("PRODUCTIVE");
             assertThat(api.post("/accounts/acme/functions/" + id + "/invoke", "{\"payload\":{\"n\":21}}").body().at("/result/echo").asInt()).isEqualTo(42);
             assertThat(api.post("/accounts/acme/secrets", "{\"name\":\"token\",\"value\":\"s3cr3t-value\"}").status()).isEqualTo(201);
+            // A SYNC reply does not wait for its record (written behind, bundles/core/README.md): a kill -9 within
+            // milliseconds of the reply may lose it. A read waits for the records queued before it, so after this one the
+            // run's record is committed, and that is what must survive.
+            assertThat(api.get("/accounts/acme/functions/" + id + "/invocations").body().at("/total").asInt()).isEqualTo(1);
 
             ProcessHandle platform = ProcessHandle.of(installation.pid()).orElseThrow();
             platform.destroyForcibly(); // SIGKILL: no shutdown hook, no clean close of the database
