@@ -207,7 +207,9 @@ public class FunctionsApiIT extends SwitchboardTestSupport {
 
         core.stop();
         core.start();
-        await("the API answers again", Duration.ofSeconds(20), () -> admin.get("/event-types/" + COMMAND).status() == 200);
+        // A restart of the core re-opens its database and re-binds every service the API uses: waited for what is read next.
+        await("the API answers again", Duration.ofSeconds(60), () -> admin.get("/event-types/" + COMMAND).status() == 200
+                && admin.get("/accounts/" + account + "/functions/" + id).status() == 200);
 
         Api.Answer function = admin.get("/accounts/" + account + "/functions/" + id);
         assertEquals("PRODUCTIVE", function.text("/state"));

@@ -33,7 +33,7 @@ public class PlatformBootIT extends SwitchboardTestSupport {
 
     @Test
     public void healthAnswers200NamingEveryProjectBundle() {
-        await("GET /health answers 200", Duration.ofSeconds(15), () -> get("/health").statusCode() == 200);
+        await("GET /health answers 200", Duration.ofSeconds(60), () -> get("/health").statusCode() == 200);
 
         HttpResponse<String> health = getAsAdmin("/health");
         assertTrue(health.body(), health.body().startsWith("{\"status\":\"UP\""));
@@ -42,7 +42,7 @@ public class PlatformBootIT extends SwitchboardTestSupport {
 
     @Test
     public void healthAnswers503NamingAStoppedBundleUntilItRunsAgain() throws Exception {
-        await("GET /health answers 200", Duration.ofSeconds(15), () -> get("/health").statusCode() == 200);
+        await("GET /health answers 200", Duration.ofSeconds(60), () -> get("/health").statusCode() == 200);
         Bundle logBridge = Arrays.stream(context.getBundles())
                 .filter(b -> b.getSymbolicName().equals("switchboard.logbridge")).findFirst().orElseThrow();
 
@@ -54,6 +54,6 @@ public class PlatformBootIT extends SwitchboardTestSupport {
         } finally {
             logBridge.start();
         }
-        await("GET /health answers 200 again", Duration.ofSeconds(10), () -> get("/health").statusCode() == 200);
+        await("GET /health answers 200 again", Duration.ofSeconds(60), () -> get("/health").statusCode() == 200);
     }
 }

@@ -174,7 +174,9 @@ class ExecutorSecurityIT {
         assertThat(firstAnswered).as("answered after its 2 s deadline and the 5 s grace").isLessThan(Duration.ofSeconds(10));
         assertThat(other.text("/outcome")).as(other.body().toString()).isEqualTo("TIMEOUT");
         assertThat(other.text("/error/errorCode")).isEqualTo("com.switchboard.function.timeout");
-        assertThat(otherAnswered).as("another tenant's endless loop stops at its 1 s timeout").isLessThan(Duration.ofSeconds(2));
+        // Stopped at its 1 s timeout by the executor, not given up on by the caller after the 5 s grace (6 s, and another
+        // error code): the bound leaves a loaded machine room for the new function's first context and the stop itself.
+        assertThat(otherAnswered).as("another tenant's endless loop stops at its 1 s timeout").isLessThan(Duration.ofSeconds(5));
 
         HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + installation.port + "/health"))
                 .header("Authorization", "Bearer " + ADMIN_KEY).timeout(Duration.ofSeconds(10)).GET().build(),

@@ -92,12 +92,12 @@ public class IntegratorEventSourceIT extends EventSourceTestSupport {
 
     @Test
     public void anEventSourceWhoseRoutesCannotStartIsReportedDegradedWithTheReasonWhileTheNodeStaysUp() throws Exception {
-        await("GET /health answers 200", Duration.ofSeconds(15), () -> get("/health").statusCode() == 200);
+        await("GET /health answers 200", Duration.ofSeconds(60), () -> get("/health").statusCode() == 200);
         Path jar = deployFolder().resolve(BUNDLE + "-broken.jar");
 
         writeAtomically(buildBundle(BROKEN_ROUTES), jar);
         try {
-            await("GET /health names the routes as a warning", Duration.ofSeconds(10), () -> {
+            await("GET /health names the routes as a warning", Duration.ofSeconds(60), () -> {
                 java.net.http.HttpResponse<String> health = getAsAdmin("/health");
                 return health.body().contains("check camel-routes: routes of bundle " + BUNDLE + " 1.0.0");
             });
@@ -112,7 +112,7 @@ public class IntegratorEventSourceIT extends EventSourceTestSupport {
         } finally {
             Files.delete(jar);
         }
-        await("the warning is gone with the bundle", Duration.ofSeconds(10), () -> !getAsAdmin("/health").body().contains("camel-routes: routes"));
+        await("the warning is gone with the bundle", Duration.ofSeconds(60), () -> !getAsAdmin("/health").body().contains("camel-routes: routes"));
     }
 
     @Test
@@ -125,12 +125,12 @@ public class IntegratorEventSourceIT extends EventSourceTestSupport {
         Path jar = deployFolder().resolve(BUNDLE + ".jar");
 
         writeAtomically(buildBundle(ROUTES), jar);
-        await("the integrator's event type is in the catalogue", Duration.ofSeconds(3),
+        await("the integrator's event type is in the catalogue", Duration.ofSeconds(60),
                 () -> admin.get("/event-types/" + TYPE).status() == 200);
 
         assertEquals(PATH, admin.get("/event-types/" + TYPE).text("/webhookPath"));
         // The route answers once its CamelContext has started (before that: 404, then 503 with Retry-After).
-        await("the integrator's route answers", Duration.ofSeconds(3), () -> {
+        await("the integrator's route answers", Duration.ofSeconds(60), () -> {
             int status = webhookAsAdmin(PATH, "{}", "nobody").status();
             return status != 404 && status != 503;
         });
@@ -146,9 +146,9 @@ public class IntegratorEventSourceIT extends EventSourceTestSupport {
         assertTrue(broken.body().toString(), broken.text("/errorMsg").contains("invalid-result"));
 
         Files.delete(jar);
-        await("the event type is gone", Duration.ofSeconds(5), () -> admin.get("/event-types/" + TYPE).status() == 404);
-        await("the route is gone", Duration.ofSeconds(5), () -> webhookAsAdmin(PATH, "{}", account).status() == 404);
-        await("no thread of the bundle's CamelContext is left", Duration.ofSeconds(10),
+        await("the event type is gone", Duration.ofSeconds(60), () -> admin.get("/event-types/" + TYPE).status() == 404);
+        await("the route is gone", Duration.ofSeconds(60), () -> webhookAsAdmin(PATH, "{}", account).status() == 404);
+        await("no thread of the bundle's CamelContext is left", Duration.ofSeconds(60),
                 () -> leakedThreads(threadsBefore).isEmpty());
         List<String> errors = errorLines(log, logStart);
         assertTrue("errors logged: " + errors, errors.isEmpty());

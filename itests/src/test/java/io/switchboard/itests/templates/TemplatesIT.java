@@ -212,18 +212,18 @@ public class TemplatesIT extends SwitchboardTestSupport {
                 new ByteArrayInputStream(templateBundle("itest.templates", "itest-bundled", template("Bundled", "bundled"))));
         try {
             bundle.start();
-            await("the bundle's template is listed", Duration.ofSeconds(5), () -> code("itest-bundled").contains("'bundled'"));
+            await("the bundle's template is listed", Duration.ofSeconds(30), () -> code("itest-bundled").contains("'bundled'"));
             assertEquals("itest.templates 1.0.0", admin.get("/templates/itest-bundled").text("/source/location"));
 
             bundle.stop();
-            await("a stopped bundle's template is gone", Duration.ofSeconds(5), () -> admin.get("/templates/itest-bundled").status() == 404);
+            await("a stopped bundle's template is gone", Duration.ofSeconds(30), () -> admin.get("/templates/itest-bundled").status() == 404);
 
             bundle.start();
-            await("a restarted bundle's template is back", Duration.ofSeconds(5), () -> admin.get("/templates/itest-bundled").status() == 200);
+            await("a restarted bundle's template is back", Duration.ofSeconds(30), () -> admin.get("/templates/itest-bundled").status() == 200);
         } finally {
             bundle.uninstall();
         }
-        await("an uninstalled bundle's template is gone", Duration.ofSeconds(5), () -> admin.get("/templates/itest-bundled").status() == 404);
+        await("an uninstalled bundle's template is gone", Duration.ofSeconds(30), () -> admin.get("/templates/itest-bundled").status() == 404);
         assertTrue(ids(admin.get("/templates")).containsAll(SHIPPED));
     }
 
@@ -252,7 +252,7 @@ public class TemplatesIT extends SwitchboardTestSupport {
                 .filter(b -> "switchboard.templates.catalog".equals(b.getSymbolicName())).findFirst().orElseThrow();
         catalogue.stop();
         try {
-            await("template endpoints answer 503", Duration.ofSeconds(10), () -> admin.get("/templates").status() == 503);
+            await("template endpoints answer 503", Duration.ofSeconds(30), () -> admin.get("/templates").status() == 503);
             assertEquals("urn:switchboard:problem:templates-unavailable", admin.get("/templates").text("/type"));
             assertEquals(503, admin.post("/accounts/" + account() + "/functions/from-template",
                     "{\"templateId\": \"greeting\", \"name\": \"x\"}").status());
@@ -260,7 +260,7 @@ public class TemplatesIT extends SwitchboardTestSupport {
         } finally {
             catalogue.start();
         }
-        await("the shipped templates are back", Duration.ofSeconds(10), () -> ids(admin.get("/templates")).containsAll(SHIPPED));
+        await("the shipped templates are back", Duration.ofSeconds(30), () -> ids(admin.get("/templates")).containsAll(SHIPPED));
     }
 
     /** A bundle with nothing but templates under templates/ and the header that points the extender at them. */
