@@ -23,6 +23,7 @@ import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.service.cm.Configuration;
 
 /**
@@ -53,6 +54,19 @@ public class SlowBodiesIT extends TwoTenantsTestSupport {
             properties.put("bodyReadTimeoutMillis", READ_TIMEOUT_MILLIS);
             http.update(properties);
             configured = true;
+        }
+        // ConfigAdmin hands the change to the component on its own thread: until the reader has it, bodies get the default
+        // deadline (10 s), which the timings below would take for a broken one.
+        await("the body reader applies bodyReadTimeoutMillis=" + READ_TIMEOUT_MILLIS, Duration.ofSeconds(30),
+                this::readTimeoutApplied);
+    }
+
+    private boolean readTimeoutApplied() {
+        try {
+            return context.getServiceReferences("io.switchboard.http.api.RequestBodies",
+                    "(bodyReadTimeoutMillis=" + READ_TIMEOUT_MILLIS + ")") != null;
+        } catch (InvalidSyntaxException e) {
+            throw new IllegalArgumentException(e);
         }
     }
 
