@@ -86,19 +86,20 @@ final class InvocationRepository {
     }
 
     /**
-     * A function's records newest first (started_at DESC, id), ordered from the leading columns of
-     * ix_invocations_function_recent (V55): H2 then reads the page off the index instead of sorting all the function's
-     * records; the WHERE fixes account and function, so the order is the same.
+     * A function's records newest first (started_at DESC, then the later time-ordered id of runs started in the same
+     * millisecond), ordered from the leading columns of ix_invocations_function_newest (V57): H2 then reads the page off
+     * the index instead of sorting all the function's records; the WHERE fixes account and function, so the order is
+     * the same.
      */
-    static final String NEWEST_OF_FUNCTION = " ORDER BY account, function_id, started_at DESC, id";
-    /** An account's records newest first, ordered from the leading columns of ix_invocations_account_recent (V55). */
-    static final String NEWEST_OF_ACCOUNT = " ORDER BY account, started_at DESC, id";
+    static final String NEWEST_OF_FUNCTION = " ORDER BY account, function_id, started_at DESC, id DESC";
+    /** An account's records newest first, ordered from the leading columns of ix_invocations_account_newest (V57). */
+    static final String NEWEST_OF_ACCOUNT = " ORDER BY account, started_at DESC, id DESC";
 
     /** A page of a function's records, newest first. */
     static final String LIST = "SELECT " + COLUMNS + " FROM invocations WHERE account = ? AND function_id = ?"
             + NEWEST_OF_FUNCTION + " OFFSET ? ROWS FETCH NEXT ? ROWS ONLY";
 
-    /** Through ix_invocations_function_recent, ordered like it (see {@link #LIST}). */
+    /** Through ix_invocations_function_newest, ordered like it (see {@link #LIST}). */
     static final String SUCCESSFUL_RUN = "SELECT " + COLUMNS + " FROM invocations WHERE account = ? AND function_id = ? "
             + "AND started_at >= ? AND event_id = ? AND outcome = 'OK'" + NEWEST_OF_FUNCTION + " FETCH FIRST 1 ROWS ONLY";
 
@@ -114,7 +115,7 @@ final class InvocationRepository {
         return Rows.one(c, "SELECT " + COLUMNS + " FROM invocations WHERE account = ? AND id = ?", InvocationRepository::row, account, id);
     }
 
-    /** Through ix_invocations_function_recent: the function's records since {@code sinceMillis}, then the event. */
+    /** Through ix_invocations_function_newest: the function's records since {@code sinceMillis}, then the event. */
     Optional<InvocationRecord> successfulRun(Connection c, String account, String functionId, String eventId, long sinceMillis)
             throws SQLException {
         return Rows.one(c, SUCCESSFUL_RUN, InvocationRepository::row, account, functionId, sinceMillis, eventId);

@@ -17,8 +17,8 @@ import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
- * The SQL of a filtered search of invocation records: per function through ix_invocations_function_recent (account,
- * function, started_at DESC, id), per account through ix_invocations_account_recent (account, started_at DESC, id), both
+ * The SQL of a filtered search of invocation records: per function through ix_invocations_function_newest (account,
+ * function, started_at DESC, id DESC), per account through ix_invocations_account_newest (account, started_at DESC, id DESC), both
  * read in the index's order (see {@link #order}), so a page is read off the index without sorting every match. Level
  * and text match the stored text: a level as
  * the {@code "level":"X"} of a stored log line, a text in the log lines (as JSON-escaped there), the error message or

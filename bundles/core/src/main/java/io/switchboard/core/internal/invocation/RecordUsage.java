@@ -107,12 +107,12 @@ final class RecordUsage {
     }
 
     /**
-     * An account's oldest records first: ix_invocations_account_recent (V55: account, started_at DESC, id) read backwards,
+     * An account's oldest records first: ix_invocations_account_newest (V57: account, started_at DESC, id DESC) read backwards,
      * so H2 reads the batch off the index instead of sorting every record of the account. The order names the index's
      * columns, account first, each reversed: H2 does not see that a column fixed by the WHERE may lead the order, and
-     * reads an index backwards only when every column is reversed (records of the same millisecond go by id, descending).
+     * reads an index backwards only when every column is reversed (records of the same millisecond go by id, ascending: oldest first).
      */
-    static final String OLDEST = "SELECT id, record_bytes FROM invocations WHERE account = ? ORDER BY account DESC, started_at, id DESC "
+    static final String OLDEST = "SELECT id, record_bytes FROM invocations WHERE account = ? ORDER BY account DESC, started_at, id "
             + "FETCH FIRST " + TRIM_BATCH + " ROWS ONLY";
 
     /** Deletes at most a batch of the account's oldest records, enough for {@code excess} bytes; {count, bytes}. */

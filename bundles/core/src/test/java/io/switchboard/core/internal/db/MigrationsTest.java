@@ -68,7 +68,7 @@ class MigrationsTest {
         JdbcDatabase database = open();
 
         assertThat(database.<List<String>>withConnection("indexes", c -> indexes(c, "invocations"))).containsExactlyInAnyOrder("PRIMARY",
-                "ix_invocations_function_recent", "ix_invocations_account_recent");
+                "ix_invocations_function_newest", "ix_invocations_account_newest");
         assertThat(database.<Integer>withConnection("types", c -> columnType(c, "invocations", "result"))).isEqualTo(Types.VARCHAR);
         assertThat(database.<Integer>withConnection("types", c -> columnType(c, "invocations", "logs"))).isEqualTo(Types.VARCHAR);
         assertThat(database.<Boolean>withConnection("old history", c -> hasTable(c, Migrations.LEGACY_TABLE))).isFalse();
@@ -100,7 +100,7 @@ class MigrationsTest {
         Migrations.migrate(pool(database), MigrationScripts.onClassPath());
 
         assertThat(database.<List<String>>withConnection("indexes", c -> indexes(c, "invocations"))).containsExactlyInAnyOrder("PRIMARY",
-                "ix_invocations_function_recent", "ix_invocations_account_recent");
+                "ix_invocations_function_newest", "ix_invocations_account_newest");
         assertThat(database.<String>withConnection("row", c -> Rows.one(c, "SELECT result || ' ' || logs FROM invocations WHERE id = 'i1'",
                 rs -> rs.getString(1)).orElseThrow())).isEqualTo("{\"x\":1} [{\"time\":5,\"level\":\"INFO\",\"message\":\"hi\"}]");
         assertThat(database.<Integer>withConnection("types", c -> columnType(c, "invocations", "error_message"))).isEqualTo(Types.VARCHAR);

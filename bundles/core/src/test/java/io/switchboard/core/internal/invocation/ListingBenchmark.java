@@ -28,9 +28,9 @@ class ListingBenchmark {
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     private static final String OLD_FUNCTION_PAGE = "SELECT " + InvocationRepository.COLUMNS + " FROM invocations WHERE account = ? "
-            + "AND function_id = ? ORDER BY started_at DESC, id OFFSET ? ROWS FETCH NEXT ? ROWS ONLY";
+            + "AND function_id = ? ORDER BY started_at DESC, id DESC OFFSET ? ROWS FETCH NEXT ? ROWS ONLY";
     private static final String OLD_ACCOUNT_PAGE = "SELECT " + InvocationRepository.COLUMNS + " FROM invocations WHERE account = ? "
-            + "ORDER BY started_at DESC, id OFFSET ? ROWS FETCH NEXT ? ROWS ONLY";
+            + "ORDER BY started_at DESC, id DESC OFFSET ? ROWS FETCH NEXT ? ROWS ONLY";
     /** The page's total (the API's page carries it); the last parameter only varies the statement (see report). */
     private static final String COUNT = "SELECT COUNT(*) FROM invocations WHERE account = ? AND function_id = ? AND started_at > ?";
 
@@ -54,8 +54,8 @@ class ListingBenchmark {
             });
             database.inTransaction("indexes before V55", c -> {
                 try (Statement s = c.createStatement()) {
-                    s.execute("DROP INDEX ix_invocations_function_recent");
-                    s.execute("DROP INDEX ix_invocations_account_recent");
+                    s.execute("DROP INDEX ix_invocations_function_newest");
+                    s.execute("DROP INDEX ix_invocations_account_newest");
                     s.execute("CREATE INDEX ix_invocations_function ON invocations (account, function_id, started_at)");
                     s.execute("CREATE INDEX ix_invocations_account_started ON invocations (account, started_at, id)");
                 }

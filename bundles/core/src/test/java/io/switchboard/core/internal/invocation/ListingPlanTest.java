@@ -49,13 +49,13 @@ class ListingPlanTest {
     @Test
     void aFunctionsPageIsReadOffItsIndexWithoutASort() {
         assertThat(plan(InvocationRepository.LIST, "acme", "f1", 40, 20))
-                .contains("IX_INVOCATIONS_FUNCTION_RECENT").contains("index sorted");
+                .contains("IX_INVOCATIONS_FUNCTION_NEWEST").contains("index sorted");
     }
 
     @Test
     void aTasksEarlierSuccessfulRunIsReadOffTheFunctionsIndex() {
         assertThat(plan(InvocationRepository.SUCCESSFUL_RUN, "acme", "f1", 5L, "e1"))
-                .contains("IX_INVOCATIONS_FUNCTION_RECENT").contains("STARTED_AT >=").contains("index sorted");
+                .contains("IX_INVOCATIONS_FUNCTION_NEWEST").contains("STARTED_AT >=").contains("index sorted");
     }
 
     @Test
@@ -66,11 +66,11 @@ class ListingPlanTest {
             InvocationSearch ofFunction = new InvocationSearch("acme", "f1", filter);
             InvocationSearch ofAccount = new InvocationSearch("acme", null, filter);
 
-            assertThat(plan(ofFunction.pageSql(), paged(ofFunction))).contains("IX_INVOCATIONS_FUNCTION_RECENT").contains("index sorted");
-            assertThat(plan(ofFunction.streamSql(100), ofFunction.parameters().toArray())).contains("IX_INVOCATIONS_FUNCTION_RECENT")
+            assertThat(plan(ofFunction.pageSql(), paged(ofFunction))).contains("IX_INVOCATIONS_FUNCTION_NEWEST").contains("index sorted");
+            assertThat(plan(ofFunction.streamSql(100), ofFunction.parameters().toArray())).contains("IX_INVOCATIONS_FUNCTION_NEWEST")
                     .contains("index sorted");
-            assertThat(plan(ofAccount.pageSql(), paged(ofAccount))).contains("IX_INVOCATIONS_ACCOUNT_RECENT").contains("index sorted");
-            assertThat(plan(ofAccount.streamSql(100), ofAccount.parameters().toArray())).contains("IX_INVOCATIONS_ACCOUNT_RECENT")
+            assertThat(plan(ofAccount.pageSql(), paged(ofAccount))).contains("IX_INVOCATIONS_ACCOUNT_NEWEST").contains("index sorted");
+            assertThat(plan(ofAccount.streamSql(100), ofAccount.parameters().toArray())).contains("IX_INVOCATIONS_ACCOUNT_NEWEST")
                     .contains("index sorted");
         }
     }
@@ -85,16 +85,16 @@ class ListingPlanTest {
             return null;
         });
 
-        assertThat(plan(RecordUsage.OLDEST, "acme")).contains("IX_INVOCATIONS_ACCOUNT_RECENT").contains("index sorted");
+        assertThat(plan(RecordUsage.OLDEST, "acme")).contains("IX_INVOCATIONS_ACCOUNT_NEWEST").contains("index sorted");
         assertThat(database.<List<String>>withConnection("oldest", c -> io.switchboard.core.internal.db.Rows.list(c, RecordUsage.OLDEST,
-                rs -> rs.getString(1), "acme"))).containsExactly("i0", "i3", "i1", "i4");
+                rs -> rs.getString(1), "acme"))).containsExactly("i0", "i1", "i3", "i4");
     }
 
     @Test
-    void pagesKeepTheirOrderNewestFirstThenByIdWhateverTheIndex() {
+    void pagesKeepTheirOrderNewestFirstAndRunsOfTheSameMillisecondLaterIdFirst() {
         database.inTransaction("records", c -> {
             insert(c, "i3", "f1", 20);
-            insert(c, "i1", "f1", 20); // the same millisecond: by id
+            insert(c, "i1", "f1", 20); // the same millisecond: the later (larger, time-ordered) id first
             insert(c, "i2", "f2", 20);
             insert(c, "i4", "f1", 30);
             insert(c, "i0", "f1", 10);
@@ -106,9 +106,9 @@ class ListingPlanTest {
         List<String> ofAccount = database.withConnection("search", c -> ids(new InvocationSearch("acme", null, InvocationFilter.ALL)
                 .page(c, 0, 10)));
 
-        assertThat(ofFunction).containsExactly("i4", "i1", "i3", "i0");
-        assertThat(secondPage).containsExactly("i3", "i0");
-        assertThat(ofAccount).containsExactly("i4", "i1", "i2", "i3", "i0");
+        assertThat(ofFunction).containsExactly("i4", "i3", "i1", "i0");
+        assertThat(secondPage).containsExactly("i1", "i0");
+        assertThat(ofAccount).containsExactly("i4", "i3", "i2", "i1", "i0");
     }
 
     private static Object[] paged(InvocationSearch search) {

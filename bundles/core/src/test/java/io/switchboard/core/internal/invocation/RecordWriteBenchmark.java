@@ -48,7 +48,7 @@ class RecordWriteBenchmark {
             System.out.printf("[bench] %d records of the function stored first, in %.1f s%n", prefill, (System.nanoTime() - t0) / 1e9);
         }
         // A/B switches measured one by one: SQL run once before the rounds (an H2 setting such as "SET CACHE_SIZE 16384",
-        // or "DROP INDEX ix_invocations_account_recent" to see what one index costs), separated by ';'.
+        // or "DROP INDEX ix_invocations_account_newest" to see what one index costs), separated by ';'.
         for (String sql : System.getProperty("bench.sql", "").split(";")) {
             if (!sql.isBlank()) {
                 core.database.inTransaction("bench setting", c -> {
