@@ -9,6 +9,8 @@ the API, warms them, then per function: one wrk run counted for CPU, one under a
 hottest methods. Prints a JSON document; stops the platform it started.
 
   bench/request-cost.py --port 19101 [--warm 60] [--seconds 10] [--label after]
+
+BENCH_JFR_SETTINGS=<file.jfc> records with other JFR settings than `profile` (e.g. made with `jfr configure`).
 """
 import argparse
 import collections
@@ -136,7 +138,8 @@ def measured(platform, cfg, account, body, path, label):
 def profiled(platform, cfg, account, body, path, label):
     pid = platform.pid()
     jfr = os.path.join(harness.TARGET, "%s.jfr" % label.replace(" ", "-"))
-    subprocess.run([jfr_tool("jcmd"), str(pid), "JFR.start", "name=cost", "settings=profile"], capture_output=True, timeout=60)
+    subprocess.run([jfr_tool("jcmd"), str(pid), "JFR.start", "name=cost",
+                    "settings=" + os.environ.get("BENCH_JFR_SETTINGS", "profile")], capture_output=True, timeout=60)
     r = harness.wrk(cfg.port, account, body, cfg.seconds, cfg.conns, path=path, label=label + " (JFR)")
     subprocess.run([jfr_tool("jcmd"), str(pid), "JFR.stop", "name=cost", "filename=" + jfr], capture_output=True, timeout=120)
     return jfr, r["requests"]
