@@ -44,6 +44,7 @@ public class LivePersonToolbeltIT extends SwitchboardTestSupport {
     private static final String V2_ACCOUNT = "le88001133";
     private static final Map<String, String> RECEIVED = new ConcurrentHashMap<>();
     private static volatile boolean prepared;
+    private static volatile boolean egressReady;
 
     @Inject
     private ConfigurationAdmin configurationAdmin;
@@ -87,6 +88,32 @@ public class LivePersonToolbeltIT extends SwitchboardTestSupport {
         });
         stub.createContext("/ok", exchange -> answer(exchange, "{\"ok\":true}"));
         stub.start();
+        if (!egressReady) {
+            awaitLoopbackAdmitted();
+            egressReady = true;
+        }
+    }
+
+    /**
+     * The egress configuration is applied on ConfigAdmin's thread, after the admin key, and restarts the HTTP client:
+     * until both are done an allow-list with 127.0.0.1 is refused and a run finds no HTTPClient. A probe account of its
+     * own waits for both, so the tests' accounts and rates are untouched.
+     */
+    private void awaitLoopbackAdmitted() {
+        String probeAccount = "toolbelt-probe";
+        await("loopback is admitted in allow-lists", Duration.ofSeconds(60), () -> admin.put("/accounts/" + probeAccount + "/settings",
+                "{\"allowedDomains\": [\"127.0.0.1\"]}").status() == 200);
+        String probe = deployed(probeAccount, "probe", """
+                const { Toolbelt } = require('lp-faas-toolbelt');
+                async function lambda(input) {
+                  return (await Toolbelt.HTTPClient()(input.payload.stub + '/ok', { simple: false, resolveWithFullResponse: true })).statusCode;
+                }
+                """);
+        await("functions reach the loopback stub", Duration.ofSeconds(60), () -> {
+            Api.Answer answer = admin.post("/accounts/" + probeAccount + "/functions/" + probe + "/invoke",
+                    "{\"payload\": {\"stub\": \"" + stubBase + "\"}}");
+            return answer.status() == 200 && answer.body().path("result").asInt() == 200;
+        });
     }
 
     @After
