@@ -8,6 +8,7 @@ import io.switchboard.core.api.function.EventCatalog;
 import io.switchboard.core.api.function.FunctionService;
 import io.switchboard.core.api.security.Authenticator;
 import io.switchboard.core.api.security.Caller;
+import io.switchboard.http.api.HeldAnswers;
 import jakarta.servlet.Servlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -21,10 +22,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletAsyncSupported;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletName;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 import org.slf4j.Logger;
@@ -35,11 +38,14 @@ import org.slf4j.LoggerFactory;
  * can be pointed at Switchboard: {@code POST /api/account/{accountId}/lambdas/{lambdaUUID}/invoke?v=1},
  * {@code POST /api/account/{accountId}/events/{eventId}/invoke}, {@code GET /api/account/{accountId}/events/{eventId}/isImplemented},
  * each with {@code ?skillId=} where it applies. Bearer API keys as everywhere; every error is {@code {errorCode, errorMsg}}.
+ * An answer with {@code Retry-After} (refused for now) is held for {@code refusalDelayMillis} ({@link HeldAnswers}), as
+ * the webhooks hold theirs.
  */
 @Component(service = Servlet.class, configurationPid = GatewayServlet.PID)
 @Designate(ocd = GatewayConfiguration.class)
 @HttpWhiteboardServletPattern(GatewayServlet.BASE_PATH + "/*")
 @HttpWhiteboardServletName("switchboard-gateway-liveperson")
+@HttpWhiteboardServletAsyncSupported
 public final class GatewayServlet extends HttpServlet {
 
     public static final String PID = "io.switchboard.gateway.liveperson";
@@ -50,8 +56,11 @@ public final class GatewayServlet extends HttpServlet {
 
     private final transient Authenticator authenticator;
     private final transient GatewayOperations operations;
+    private final transient HeldAnswers refusals = new HeldAnswers("switchboard-gateway-refusals");
     /** Volatile, replaced by modified(): a restart would take the gateway's path away for a moment. */
     private volatile long maxBodyBytes;
+    private volatile long refusalDelayMillis;
+    private volatile int maxHeldRefusals;
 
     @Activate
     public GatewayServlet(@Reference Authenticator authenticator, @Reference FunctionInvoker invoker, @Reference EventDispatcher dispatcher,
@@ -59,32 +68,37 @@ public final class GatewayServlet extends HttpServlet {
             GatewayConfiguration config) {
         this.authenticator = authenticator;
         this.operations = new GatewayOperations(invoker, dispatcher, implementations, catalog, functions);
-        this.maxBodyBytes = Math.max(1, config.maxBodyBytes());
+        modified(config);
     }
 
-    /** Applies a changed body limit live: the next request is read against it. */
+    /** Applies a changed configuration live: the next request is read and answered against it. */
     @Modified
     void modified(GatewayConfiguration config) {
         maxBodyBytes = Math.max(1, config.maxBodyBytes());
+        refusalDelayMillis = Math.max(0, config.refusalDelayMillis());
+        maxHeldRefusals = Math.max(0, config.maxHeldRefusals());
+    }
+
+    /** Sends the refusals still held and stops their timer. */
+    @Deactivate
+    void deactivate() {
+        refusals.close();
     }
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
         try {
-            write(response, route(request));
+            write(request, response, route(request));
         } catch (GatewayError e) {
             LOG.debug("{} {} answered {} {}: {}", request.getMethod(), request.getRequestURI(), e.status(), e.errorCode(), e.getMessage());
             if (request.getContentLengthLong() > 0) {
                 response.setHeader("Connection", "close"); // the body may be unread
             }
-            if (e.retryAfterSeconds() > 0) {
-                response.setHeader("Retry-After", Long.toString(e.retryAfterSeconds()));
-            }
-            write(response, new GatewayOperations.Answer(e.status(), errorJson(e.errorCode(), e.getMessage())));
+            write(request, response, new GatewayOperations.Answer(e.status(), errorJson(e.errorCode(), e.getMessage()), e.retryAfterSeconds()));
         } catch (RuntimeException e) {
             String reference = UUID.randomUUID().toString();
             LOG.error("{} {} failed unexpectedly (reference {})", request.getMethod(), request.getRequestURI(), reference, e);
-            write(response, new GatewayOperations.Answer(500, errorJson("com.liveperson.faas.es.general",
+            write(request, response, new GatewayOperations.Answer(500, errorJson("com.liveperson.faas.es.general",
                     "The gateway failed unexpectedly; the server log has the details under reference " + reference)));
         }
     }
@@ -192,15 +206,19 @@ public final class GatewayServlet extends HttpServlet {
         }
     }
 
-    private static void write(HttpServletResponse response, GatewayOperations.Answer answer) throws IOException {
+    /** Sets status and headers, then writes the body now or, for a refusal for now (Retry-After), when it is let go. */
+    private void write(HttpServletRequest request, HttpServletResponse response, GatewayOperations.Answer answer) throws IOException {
         byte[] bytes = answer.json().getBytes(StandardCharsets.UTF_8);
         response.setStatus(answer.status());
         response.setHeader("Cache-Control", "no-store");
+        boolean refusedForNow = answer.retryAfterSeconds() > 0 && answer.status() >= 400;
         if (answer.retryAfterSeconds() > 0) {
             response.setHeader("Retry-After", Long.toString(answer.retryAfterSeconds()));
         }
         response.setContentType("application/json");
         response.setContentLength(bytes.length);
-        response.getOutputStream().write(bytes);
+        if (!refusedForNow || !refusals.hold(request, refusalDelayMillis, maxHeldRefusals, () -> response.getOutputStream().write(bytes))) {
+            response.getOutputStream().write(bytes);
+        }
     }
 }

@@ -63,8 +63,10 @@ class GatewayServletTest {
     private final FunctionService functions = mock(FunctionService.class);
     private final EventCatalog catalog = mock(EventCatalog.class);
     private final Server server = new Server();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    // HTTP/1.1 as LivePerson's clients speak it (and without an h2c upgrade, which makes the JDK client queue requests behind it).
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
     private final ServerConnector connector = new ServerConnector(server);
+    private final GatewayServlet servlet;
 
     GatewayServletTest() throws Exception {
         FunctionInvoker invoker = (account, ref, payload, headers, trigger) -> {
@@ -86,7 +88,7 @@ class GatewayServletTest {
         when(catalog.get("messaging_conversation_end")).thenReturn(Optional.empty());
         when(functions.get("acme", "draft-fn")).thenReturn(mock(FunctionInfo.class));
         when(functions.get("acme", "nothing")).thenThrow(new NotFoundException("none"));
-        GatewayServlet servlet = new GatewayServlet(key -> switch (key) {
+        servlet = new GatewayServlet(key -> switch (key) {
             case "acme-key" -> Optional.of(new Caller("acme", false));
             case "globex-key" -> Optional.of(new Caller("globex", false));
             default -> Optional.empty();
@@ -94,21 +96,33 @@ class GatewayServletTest {
         connector.setHost("127.0.0.1");
         server.addConnector(connector);
         ServletContextHandler context = new ServletContextHandler("/");
-        context.addServlet(new ServletHolder(servlet), "/api/account/*");
+        ServletHolder holder = new ServletHolder(servlet);
+        holder.setAsyncSupported(true); // as the whiteboard registers it (@HttpWhiteboardServletAsyncSupported)
+        context.addServlet(holder, "/api/account/*");
         server.setHandler(context);
         server.start();
     }
 
     @AfterEach
     void stop() throws Exception {
+        servlet.deactivate();
         server.stop();
     }
 
-    /** The configuration with a body limit (its only key). */
+    /** The configuration with a body limit, the other keys at their defaults. */
     private static GatewayConfiguration config(long maxBodyBytes) {
+        return config(maxBodyBytes, 0, -1);
+    }
+
+    /** The configuration with a body limit and, when {@code maxHeld >= 0}, a refusal delay and the most refusals held. */
+    private static GatewayConfiguration config(long maxBodyBytes, long refusalDelayMillis, int maxHeld) {
         return (GatewayConfiguration) java.lang.reflect.Proxy.newProxyInstance(GatewayConfiguration.class.getClassLoader(),
-                new Class<?>[] {GatewayConfiguration.class}, (proxy, method, args) -> method.getName().equals("maxBodyBytes") ? maxBodyBytes
-                        : method.getDefaultValue());
+                new Class<?>[] {GatewayConfiguration.class}, (proxy, method, args) -> switch (method.getName()) {
+                    case "maxBodyBytes" -> maxBodyBytes;
+                    case "refusalDelayMillis" -> maxHeld >= 0 ? refusalDelayMillis : method.getDefaultValue();
+                    case "maxHeldRefusals" -> maxHeld >= 0 ? maxHeld : method.getDefaultValue();
+                    default -> method.getDefaultValue();
+                });
     }
 
     private static EventTypeDefinition type(String id, EventSelection selection, boolean skills) {
@@ -228,6 +242,34 @@ class GatewayServletTest {
         assertThat(full.status()).isEqualTo(429);
         assertThat(full.response().headers().firstValue("Retry-After")).hasValue("2");
         assertThat(full.body().get("errorCode").asText()).isEqualTo("com.switchboard.gateway.capacity-exceeded");
+    }
+
+    @Test
+    void aRefusalWithRetryAfterIsHeldForTheDelayWhileOtherAnswersGoAtOnce() throws Exception {
+        servlet.modified(config(1024, 2_000, 1));
+        nextOutcome.set(outcome(Outcome.OK, "{\"ok\":true}", null, null));
+
+        long started = System.nanoTime();
+        java.util.concurrent.CompletableFuture<HttpResponse<String>> held = http.sendAsync(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + connector.getLocalPort() + lambda("acme", "capacity")))
+                .header("Content-Type", "application/json").header("Authorization", "Bearer acme-key")
+                .POST(HttpRequest.BodyPublishers.ofString(BODY)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        // While the first refusal waits: an answer without Retry-After goes at once, and so does a second refusal
+        // (maxHeldRefusals=1). The first is held by then unless it was answered before either was even sent.
+        Reply ok = post(lambda("acme", LAMBDA), "acme-key", BODY);
+        Reply second = post(lambda("acme", "capacity"), "acme-key", BODY);
+        assertThat(held).as("the first refusal is still held").isNotDone();
+        HttpResponse<String> first = held.get(30, java.util.concurrent.TimeUnit.SECONDS);
+        long firstMillis = (System.nanoTime() - started) / 1_000_000;
+
+        assertThat(ok.status()).isEqualTo(200);
+        assertThat(second.status()).isEqualTo(429);
+        assertThat(second.response().headers().firstValue("Retry-After")).hasValue("2");
+        assertThat(first.statusCode()).isEqualTo(429);
+        assertThat(first.headers().firstValue("Retry-After")).hasValue("2");
+        assertThat(JSON.readTree(first.body()).get("errorCode").asText()).isEqualTo("com.switchboard.gateway.capacity-exceeded");
+        assertThat(firstMillis).as("held for refusalDelayMillis").isGreaterThanOrEqualTo(2_000);
     }
 
     @Test

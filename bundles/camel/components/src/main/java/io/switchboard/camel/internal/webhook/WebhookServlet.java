@@ -4,6 +4,7 @@ import io.switchboard.camel.api.SwitchboardHeaders;
 import io.switchboard.camel.internal.Payloads;
 import io.switchboard.core.api.security.Authenticator;
 import io.switchboard.http.api.BodyRefusedException;
+import io.switchboard.http.api.HeldAnswers;
 import io.switchboard.http.api.RequestBodies;
 import jakarta.servlet.Servlet;
 import jakarta.servlet.http.HttpServlet;
@@ -36,7 +37,7 @@ import org.slf4j.LoggerFactory;
  * The one servlet of every webhook route: {@code POST /events/...} is authenticated from its headers, its body read
  * within the platform's limits ({@link RequestBodies}), a signed call's signature checked, and the body handed to the
  * route registered for exactly that path; the route's body is the answer, with the status the route set. An answer to
- * an event the core refused for now ({@code Retry-After}) is held for {@code refusalDelayMillis} ({@link RefusalDelay}).
+ * an event the core refused for now ({@code Retry-After}) is held for {@code refusalDelayMillis} ({@link HeldAnswers}).
  */
 @Component(service = Servlet.class, configurationPid = WebhookServlet.PID)
 @Designate(ocd = WebhookConfiguration.class)
@@ -56,7 +57,7 @@ public final class WebhookServlet extends HttpServlet {
     private final transient RequestBodies bodies;
     private final transient Authenticator authenticator;
     private final transient Clock clock;
-    private final transient RefusalDelay refusals = new RefusalDelay();
+    private final transient HeldAnswers refusals = new HeldAnswers("switchboard-webhook-refusals");
     /** Replaced by {@link #modified}: a restart would take {@code /events/*} away for a moment. */
     private transient volatile WebhookSettings settings;
 
@@ -195,7 +196,7 @@ public final class WebhookServlet extends HttpServlet {
         send(request, response, bytes, reply.retryAfterSeconds() > 0 && reply.status() >= 400, current);
     }
 
-    /** Writes the body now, or, for a refusal for now ({@code Retry-After}), when {@link RefusalDelay} lets it go. */
+    /** Writes the body now, or, for a refusal for now ({@code Retry-After}), when {@link HeldAnswers} lets it go. */
     private void send(HttpServletRequest request, HttpServletResponse response, byte[] bytes, boolean refusedForNow,
             WebhookSettings current) throws IOException {
         if (!refusedForNow

@@ -1,4 +1,4 @@
-package io.switchboard.camel.internal.webhook;
+package io.switchboard.http.api;
 
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.http.HttpServletRequest;
@@ -11,28 +11,32 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Holds the answers to events the core refused for now (those with {@code Retry-After}: a quarantined function, full
- * capacity) for a while before sending them, without holding a thread: the request goes asynchronous and one timer
- * thread sends each answer at its time. A client that ignores {@code Retry-After} and sends again at once is slowed to
- * one refused event per delay and connection, instead of a flood of refusals that each cost the platform a request's
- * worth of CPU (docs/benchmarks.md, "Round 6: refusals held back"). At most {@code maxHeld} answers wait at once;
- * beyond, refusals are answered at once.
+ * Holds answers for a while before sending them, without holding a thread: the request goes asynchronous and one timer
+ * thread sends each answer at its time. The platform's servlets hold their answers to events the core refused for now
+ * (those with {@code Retry-After}: a quarantined function, full capacity), so a client that ignores {@code Retry-After}
+ * and sends again at once is slowed to one refusal per delay and connection, instead of a flood of refusals that each
+ * cost the platform a request's worth of CPU (docs/benchmarks.md, "Round 6: refusals held back"). At most
+ * {@code maxHeld} answers wait at once; beyond, answers are sent at once. The servlet must be registered with
+ * asynchronous support; without it every answer is sent at once.
+ *
+ * @since 1.1
  */
-final class RefusalDelay implements AutoCloseable {
-    private static final Logger LOG = LoggerFactory.getLogger(RefusalDelay.class);
+public final class HeldAnswers implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(HeldAnswers.class);
 
     /** Sends the answer (status and headers are set before the request goes asynchronous, so metrics see them). */
     @FunctionalInterface
-    interface Answer {
+    public interface Answer {
         void send() throws IOException;
     }
 
     private final ScheduledThreadPoolExecutor timer;
     private final AtomicInteger held = new AtomicInteger();
 
-    RefusalDelay() {
+    /** @param threadName the name of the timer thread that sends the held answers */
+    public HeldAnswers(String threadName) {
         this.timer = new ScheduledThreadPoolExecutor(1, task -> {
-            Thread thread = new Thread(task, "switchboard-webhook-refusals");
+            Thread thread = new Thread(task, threadName);
             thread.setDaemon(true);
             return thread;
         });
@@ -43,7 +47,7 @@ final class RefusalDelay implements AutoCloseable {
      * Holds the answer for {@code delayMillis} and returns true, or returns false when it must be sent now: no delay is
      * configured, the request cannot go asynchronous, {@code maxHeld} answers already wait, or the timer has stopped.
      */
-    boolean hold(HttpServletRequest request, long delayMillis, int maxHeld, Answer answer) {
+    public boolean hold(HttpServletRequest request, long delayMillis, int maxHeld, Answer answer) {
         if (delayMillis <= 0 || !request.isAsyncSupported()) {
             return false;
         }
