@@ -19,4 +19,13 @@ public @interface ApiConfiguration {
     @AttributeDefinition(name = "Deepest page", description = "Most items a listing may skip (page times size); deeper pages are "
             + "answered with 400. Deep offsets make the database walk past every skipped row.", min = "0")
     int maxPageOffset() default ApiSettings.DEFAULT_MAX_PAGE_OFFSET;
+
+    @AttributeDefinition(name = "Refusal delay", description = "Milliseconds an answer carrying Retry-After (an invocation or "
+            + "event refused for now: quarantine, full capacity, a rate) is held before it is sent, without holding a thread, so "
+            + "that a client ignoring Retry-After is slowed to one refusal per this time and connection; 0 answers at once.", min = "0")
+    long refusalDelayMillis() default ApiServlet.DEFAULT_REFUSAL_DELAY_MILLIS;
+
+    @AttributeDefinition(name = "Most held refusals", description = "Refusal answers held at most at once; beyond, refusals are "
+            + "answered at once.", min = "0")
+    int maxHeldRefusals() default ApiServlet.DEFAULT_MAX_HELD_REFUSALS;
 }

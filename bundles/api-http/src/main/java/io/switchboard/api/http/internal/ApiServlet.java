@@ -41,6 +41,7 @@ import io.switchboard.core.api.security.AccountKeys;
 import io.switchboard.core.api.security.Authenticator;
 import io.switchboard.core.api.security.Caller;
 import io.switchboard.core.api.settings.AccountSettingsService;
+import io.switchboard.http.api.HeldAnswers;
 import io.switchboard.http.api.RequestBodies;
 import jakarta.servlet.Servlet;
 import jakarta.servlet.http.HttpServlet;
@@ -52,6 +53,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
@@ -66,7 +68,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The {@code /api/v1} servlet: authenticates every request, keeps each account to its own resources,
- * routes to the resource handlers and answers every failure as problem JSON.
+ * routes to the resource handlers and answers every failure as problem JSON. An answer carrying {@code Retry-After}
+ * (refused for now) is held for {@code refusalDelayMillis} before it is sent ({@link HeldAnswers}), as the webhooks and
+ * LivePerson's gateway hold theirs.
  */
 @Component(service = Servlet.class, configurationPid = ApiServlet.PID)
 @Designate(ocd = ApiConfiguration.class)
@@ -79,6 +83,10 @@ public final class ApiServlet extends HttpServlet {
     public static final String PID = "io.switchboard.api.http";
     /** Where the API is served. */
     public static final String BASE_PATH = "/api/v1";
+    /** Default of {@link ApiConfiguration#refusalDelayMillis()}. */
+    static final long DEFAULT_REFUSAL_DELAY_MILLIS = 100;
+    /** Default of {@link ApiConfiguration#maxHeldRefusals()}. */
+    static final int DEFAULT_MAX_HELD_REFUSALS = 10_000;
 
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(ApiServlet.class);
@@ -93,6 +101,10 @@ public final class ApiServlet extends HttpServlet {
     private final transient Json json = new Json();
     private final transient ResponseWriter writer = new ResponseWriter(json);
     private final transient Router router;
+    private final transient HeldAnswers refusals = new HeldAnswers("switchboard-api-refusals");
+    /** Set once from the configuration (a changed configuration restarts the servlet); tests may change them. */
+    private volatile long refusalDelayMillis = DEFAULT_REFUSAL_DELAY_MILLIS;
+    private volatile int maxHeldRefusals = DEFAULT_MAX_HELD_REFUSALS;
 
     /** The template endpoints while a template catalogue is installed (the catalogue bundle is optional). */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
@@ -119,6 +131,19 @@ public final class ApiServlet extends HttpServlet {
         this(new CoreServices(functions, invocations, secrets, catalog, dispatcher, invoker, deadLetters, bots, accountKeys, drafts), schedules,
                 authenticator, bodies,
                 ApiSettings.from(config));
+        holdRefusals(config.refusalDelayMillis(), config.maxHeldRefusals());
+    }
+
+    /** How long answers with Retry-After are held, and how many at most at once. */
+    void holdRefusals(long delayMillis, int maxHeld) {
+        this.refusalDelayMillis = Math.max(0, delayMillis);
+        this.maxHeldRefusals = Math.max(0, maxHeld);
+    }
+
+    /** Sends the refusals still held and stops their timer. */
+    @Deactivate
+    void deactivate() {
+        refusals.close();
     }
 
     ApiServlet(CoreServices core, Authenticator authenticator, RequestBodies bodies, ApiSettings settings) {
@@ -178,19 +203,20 @@ public final class ApiServlet extends HttpServlet {
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String method = request.getMethod();
         String path = request.getPathInfo() == null ? "/" : request.getPathInfo();
+        ResponseWriter.Later later = body -> refusals.hold(request, refusalDelayMillis, maxHeldRefusals, body);
         try {
             ApiResponse answer = handle(request, method, path);
             if (answer.body() instanceof Streamed stream) {
                 stream.start(request, response);
                 return;
             }
-            writer.write(response, answer);
+            writer.write(response, answer, later);
         } catch (RuntimeException e) {
             if (request.getContentLengthLong() > 0 || request.getHeader("Transfer-Encoding") != null) {
                 // Refused before or while reading the body: what is left of it cannot be told from the next request.
                 response.setHeader("Connection", "close");
             }
-            writer.write(response, problemFor(e, method, request.getRequestURI()));
+            writer.write(response, problemFor(e, method, request.getRequestURI()), later);
         }
     }
 

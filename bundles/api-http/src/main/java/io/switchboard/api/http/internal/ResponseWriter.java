@@ -7,6 +7,7 @@ import io.switchboard.api.http.internal.web.ApiResponse;
 import io.switchboard.api.http.internal.web.Problem;
 import io.switchboard.api.http.internal.web.StreamedBody;
 import io.switchboard.core.api.dispatch.FieldError;
+import io.switchboard.http.api.HeldAnswers;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -17,6 +18,15 @@ final class ResponseWriter {
     private static final String JSON = "application/json";
     private static final String PROBLEM_JSON = "application/problem+json";
 
+    /** Sends an answer that refuses for now (it carries Retry-After) later, or not: true when it took the sending over. */
+    @FunctionalInterface
+    interface Later {
+        boolean send(HeldAnswers.Answer body);
+    }
+
+    /** Sends everything at once. */
+    static final Later NOW = body -> false;
+
     private final Json json;
 
     ResponseWriter(Json json) {
@@ -24,15 +34,23 @@ final class ResponseWriter {
     }
 
     void write(HttpServletResponse response, ApiResponse answer) throws IOException {
+        write(response, answer, NOW);
+    }
+
+    void write(HttpServletResponse response, ApiResponse answer, Later later) throws IOException {
         if (answer.body() instanceof StreamedBody streamed) {
             stream(response, answer, streamed);
             return;
         }
         byte[] body = answer.body() == null ? null : serialise(answer.body());
-        send(response, answer.status(), answer.headers(), JSON, body);
+        send(response, answer.status(), answer.headers(), JSON, body, later);
     }
 
     void write(HttpServletResponse response, Problem problem) throws IOException {
+        write(response, problem, NOW);
+    }
+
+    void write(HttpServletResponse response, Problem problem, Later later) throws IOException {
         ObjectNode node = json.object();
         node.put("type", problem.typeUri());
         node.put("title", problem.title());
@@ -45,7 +63,7 @@ final class ResponseWriter {
             }
         }
         problem.extensions().forEach(node::putPOJO);
-        send(response, problem.status(), problem.headers(), PROBLEM_JSON, serialise(node));
+        send(response, problem.status(), problem.headers(), PROBLEM_JSON, serialise(node), later);
     }
 
     /**
@@ -75,8 +93,9 @@ final class ResponseWriter {
         return out.toByteArray();
     }
 
+    /** Status and headers now; the body now, or later for a refusal for now (status 4xx/5xx with Retry-After). */
     private static void send(HttpServletResponse response, int status, Map<String, String> headers, String contentType,
-                             byte[] body) throws IOException {
+                             byte[] body, Later later) throws IOException {
         response.setStatus(status);
         headers.forEach(response::setHeader);
         response.setHeader("Cache-Control", "no-store");
@@ -86,6 +105,9 @@ final class ResponseWriter {
         response.setContentType(contentType);
         response.setCharacterEncoding("UTF-8");
         response.setContentLength(body.length);
-        response.getOutputStream().write(body);
+        boolean refusedForNow = status >= 400 && headers.containsKey("Retry-After");
+        if (!refusedForNow || !later.send(() -> response.getOutputStream().write(body))) {
+            response.getOutputStream().write(body);
+        }
     }
 }

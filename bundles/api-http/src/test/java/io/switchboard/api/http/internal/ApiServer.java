@@ -69,6 +69,13 @@ final class ApiServer implements AutoCloseable {
         return new ApiServer(new ApiServlet(services, core.authenticator, bodies, settings), null);
     }
 
+    /** With answers carrying Retry-After held for {@code delayMillis}, at most {@code maxHeld} at once. */
+    static ApiServer startHoldingRefusals(FakeCore core, ApiSettings settings, long delayMillis, int maxHeld) throws Exception {
+        ApiServlet servlet = servlet(core, settings);
+        servlet.holdRefusals(delayMillis, maxHeld);
+        return new ApiServer(servlet, null);
+    }
+
     /** Only the fallback servlet, as while the API servlet is being re-registered. */
     static ApiServer withoutApi() throws Exception {
         return new ApiServer(null, null);

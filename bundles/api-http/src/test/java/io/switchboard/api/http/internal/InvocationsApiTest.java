@@ -98,6 +98,37 @@ class InvocationsApiTest {
     }
 
     @Test
+    void aRefusalWithRetryAfterIsHeldForTheDelayWhileOtherAnswersGoAtOnce() throws Exception {
+        server.close();
+        server = ApiServer.startHoldingRefusals(core, new ApiSettings(1_048_576, 20, 100), 2_000, 1);
+        String id = deployed("echo", "c", null);
+        core.capacityFullFor = Duration.ofMillis(1500);
+        // HTTP/1.1: the JDK client's default (HTTP/2) queues requests behind a pending h2c upgrade.
+        java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1).build();
+        java.net.http.HttpRequest invoke = server.request(BASE + "/" + id + "/invoke", KEY).header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"payload\": {}}")).build();
+
+        long started = System.nanoTime();
+        java.util.concurrent.CompletableFuture<java.net.http.HttpResponse<String>> held = http.sendAsync(invoke,
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        // While the first refusal waits: an answer without Retry-After goes at once, and so does a second refusal
+        // (at most one held).
+        java.net.http.HttpResponse<String> listed = http.send(server.request(BASE, KEY).GET().build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        java.net.http.HttpResponse<String> second = http.send(invoke, java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(held).as("the first refusal is still held").isNotDone();
+        java.net.http.HttpResponse<String> first = held.get(30, java.util.concurrent.TimeUnit.SECONDS);
+        long firstMillis = (System.nanoTime() - started) / 1_000_000;
+
+        assertThat(listed.statusCode()).isEqualTo(200);
+        assertThat(second.statusCode()).isEqualTo(429);
+        assertThat(first.statusCode()).isEqualTo(429);
+        assertThat(first.headers().firstValue("Retry-After")).hasValue("2");
+        assertThat(first.body()).contains("\"status\":429");
+        assertThat(firstMillis).as("held for refusalDelayMillis").isGreaterThanOrEqualTo(2_000);
+    }
+
+    @Test
     void aFullConcurrencyLimitIs429WithRetryAfterInWholeSeconds() {
         String id = deployed("echo", "c", null);
         core.capacityFullFor = Duration.ofMillis(1500);
