@@ -24,6 +24,17 @@ import org.slf4j.LoggerFactory;
 public final class HeldAnswers implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HeldAnswers.class);
 
+    /** The default hold of a refusal, for the {@code refusalDelayMillis} key of the servlets that hold theirs. */
+    public static final long DEFAULT_DELAY_MILLIS = 100;
+    /** The default of their {@code maxHeldRefusals}. */
+    public static final int DEFAULT_MAX_HELD = 10_000;
+    /** What their {@code refusalDelayMillis} means (metatype). */
+    public static final String DELAY_DESCRIPTION = "Milliseconds an answer that refuses for now (it carries Retry-After: "
+            + "quarantined functions, full capacity, a rate) is held before it is sent, without holding a thread, so that a "
+            + "client ignoring Retry-After is slowed to one refusal per this time and connection; 0 answers at once";
+    /** What their {@code maxHeldRefusals} means (metatype). */
+    public static final String MAX_HELD_DESCRIPTION = "Refusal answers held at most at once; beyond, refusals are answered at once";
+
     /** Sends the answer (status and headers are set before the request goes asynchronous, so metrics see them). */
     @FunctionalInterface
     public interface Answer {

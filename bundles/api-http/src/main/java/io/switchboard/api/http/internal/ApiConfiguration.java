@@ -1,5 +1,6 @@
 package io.switchboard.api.http.internal;
 
+import io.switchboard.http.api.HeldAnswers;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
@@ -20,12 +21,9 @@ public @interface ApiConfiguration {
             + "answered with 400. Deep offsets make the database walk past every skipped row.", min = "0")
     int maxPageOffset() default ApiSettings.DEFAULT_MAX_PAGE_OFFSET;
 
-    @AttributeDefinition(name = "Refusal delay", description = "Milliseconds an answer carrying Retry-After (an invocation or "
-            + "event refused for now: quarantine, full capacity, a rate) is held before it is sent, without holding a thread, so "
-            + "that a client ignoring Retry-After is slowed to one refusal per this time and connection; 0 answers at once.", min = "0")
-    long refusalDelayMillis() default ApiServlet.DEFAULT_REFUSAL_DELAY_MILLIS;
+    @AttributeDefinition(name = "Refusal delay", description = HeldAnswers.DELAY_DESCRIPTION, min = "0")
+    long refusalDelayMillis() default HeldAnswers.DEFAULT_DELAY_MILLIS;
 
-    @AttributeDefinition(name = "Most held refusals", description = "Refusal answers held at most at once; beyond, refusals are "
-            + "answered at once.", min = "0")
-    int maxHeldRefusals() default ApiServlet.DEFAULT_MAX_HELD_REFUSALS;
+    @AttributeDefinition(name = "Most held refusals", description = HeldAnswers.MAX_HELD_DESCRIPTION, min = "0")
+    int maxHeldRefusals() default HeldAnswers.DEFAULT_MAX_HELD;
 }

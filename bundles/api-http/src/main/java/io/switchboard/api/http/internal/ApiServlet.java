@@ -83,10 +83,6 @@ public final class ApiServlet extends HttpServlet {
     public static final String PID = "io.switchboard.api.http";
     /** Where the API is served. */
     public static final String BASE_PATH = "/api/v1";
-    /** Default of {@link ApiConfiguration#refusalDelayMillis()}. */
-    static final long DEFAULT_REFUSAL_DELAY_MILLIS = 100;
-    /** Default of {@link ApiConfiguration#maxHeldRefusals()}. */
-    static final int DEFAULT_MAX_HELD_REFUSALS = 10_000;
 
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(ApiServlet.class);
@@ -103,8 +99,8 @@ public final class ApiServlet extends HttpServlet {
     private final transient Router router;
     private final transient HeldAnswers refusals = new HeldAnswers("switchboard-api-refusals");
     /** Set once from the configuration (a changed configuration restarts the servlet); tests may change them. */
-    private volatile long refusalDelayMillis = DEFAULT_REFUSAL_DELAY_MILLIS;
-    private volatile int maxHeldRefusals = DEFAULT_MAX_HELD_REFUSALS;
+    private volatile long refusalDelayMillis = HeldAnswers.DEFAULT_DELAY_MILLIS;
+    private volatile int maxHeldRefusals = HeldAnswers.DEFAULT_MAX_HELD;
 
     /** The template endpoints while a template catalogue is installed (the catalogue bundle is optional). */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,

@@ -1,5 +1,6 @@
 package io.switchboard.camel.internal.webhook;
 
+import io.switchboard.http.api.HeldAnswers;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.AttributeType;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
@@ -23,13 +24,11 @@ public @interface WebhookConfiguration {
             + "sign move to '<timestamp>.<body>', then off again")
     boolean acceptUntimedSignatures() default false;
 
-    @AttributeDefinition(description = "Milliseconds an answer to an event the core refused for now (it carries Retry-After: "
-            + "a quarantined function, full capacity) is held before it is sent, without holding a thread, so that a client "
-            + "ignoring Retry-After is slowed to one refused event per this time and connection; 0 answers at once", min = "0")
-    long refusalDelayMillis() default 100;
+    @AttributeDefinition(description = HeldAnswers.DELAY_DESCRIPTION, min = "0")
+    long refusalDelayMillis() default HeldAnswers.DEFAULT_DELAY_MILLIS;
 
-    @AttributeDefinition(description = "Refusal answers held at most at once; beyond, refusals are answered at once", min = "0")
-    int maxHeldRefusals() default 10_000;
+    @AttributeDefinition(description = HeldAnswers.MAX_HELD_DESCRIPTION, min = "0")
+    int maxHeldRefusals() default HeldAnswers.DEFAULT_MAX_HELD;
 
     @AttributeDefinition(type = AttributeType.PASSWORD,
             description = "Shared secrets of sources that sign their calls: entries account@/events/<path prefix>=<secret>")
