@@ -209,7 +209,7 @@ public class DispatcherImpl implements EventDispatcher, ImplementedEvents, Funct
     private Sync sync(Config config) {
         SyncRunner runner = new SyncRunner(runs.runner(), syncPool, Duration.ofMillis(config.executorGraceMs()), runs::executor);
         ChildCalls calls = new ChildCalls(functions, runner, config.maxCallDepth(), clock);
-        return new Sync(runner, new SyncEvents(runner, new BotInvocationAction(calls), clock), calls,
+        return new Sync(runner, new SyncEvents(runner, new BotInvocationAction(calls), clock, id -> runs.quarantine().refusal(id)), calls,
                 Duration.ofSeconds(Math.max(1, config.retryAfterSeconds())));
     }
 

@@ -115,6 +115,8 @@ class QuarantinedRefusalTest {
                 .isInstanceOf(InvalidPayloadException.class);
         DispatchResult refused = dispatcher.dispatch(new DispatchRequest("acme", BOT, PAYLOAD, List.of(), Trigger.EVENT, "k-2"));
         assertThat(refused.failure().error().errorCode()).isEqualTo("com.switchboard.dispatch.quarantined");
+        assertThat(refused.retryAfter()).as("refused for now by the run itself says when to retry, as the early check does")
+                .isEqualTo(Duration.ofSeconds(60));
         assertThat(dispatcher.dispatch(new DispatchRequest("acme", BOT, PAYLOAD, List.of(), Trigger.EVENT, "k-2")).outcomes())
                 .as("a redelivery is not refused again: its key was claimed").isEmpty();
     }
