@@ -79,6 +79,11 @@ public final class BatchWriter<T> {
         this.life = new WorkerLife("writer of " + what);
         this.thread = new Thread(life.watched(this::work), threadName);
         thread.setDaemon(true);
+        // The writer serves every caller: at the highest Java priority (nice -5 under -XX:ThreadPriorityPolicy=1, which
+        // bin/switchboard sets as root) it is not starved by the threads that fill its queue. At the same priority, one
+        // writer among eight busy request threads on two cores got about a quarter of a core, fell behind, and its
+        // backlog (up to writeQueueKiB of records) was what each young collection copied (docs/benchmarks.md, round 8).
+        thread.setPriority(Thread.MAX_PRIORITY);
         thread.start();
     }
 

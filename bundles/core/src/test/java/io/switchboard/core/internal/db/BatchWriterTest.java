@@ -113,6 +113,18 @@ class BatchWriterTest {
         assertThat(store.batches.get(1)).hasSize(100).startsWith("r0", "r1").endsWith("r99");
     }
 
+    /**
+     * The writer runs at the highest Java priority, which bin/switchboard's -XX:ThreadPriorityPolicy=1 makes nice -5:
+     * at the callers' priority it fell behind them under load (docs/benchmarks.md, round 8).
+     */
+    @Test
+    void theWriterThreadRunsAtTheHighestPriority() throws Exception {
+        Store store = busyWriter(500, 1 << 20);
+        Thread writerThread = Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().equals("test-writer")).findFirst().orElseThrow();
+        assertThat(writerThread.getPriority()).isEqualTo(Thread.MAX_PRIORITY);
+        store.open.countDown();
+    }
+
     @Test
     void batchesAreCutAtTheConfiguredSize() throws Exception {
         Store store = busyWriter(30, 1 << 20);
