@@ -41,6 +41,15 @@ public final class BatchWriter<T> {
 
     private static final Logger LOG = LoggerFactory.getLogger(BatchWriter.class);
 
+    /**
+     * The writer serves every caller, so it runs above them: at Java priority 8, nice -3 under
+     * {@code -XX:ThreadPriorityPolicy=1} (which bin/switchboard sets as root), below the JIT's compiler threads (9, nice
+     * -4) so a fresh platform still compiles first. At the callers' priority, one writer among eight busy request
+     * threads on two cores got about a quarter of a core, fell behind, and its backlog (up to writeQueueKiB of records)
+     * was what each young collection copied (docs/benchmarks.md, round 8). Without the policy the JVM ignores it.
+     */
+    static final int WRITER_PRIORITY = Thread.NORM_PRIORITY + 3;
+
     /** A queued item (or, with no item, a flush barrier) and who waits for it. */
     private record Pending<T>(T record, int size, CompletableFuture<Void> stored) {
     }
@@ -79,11 +88,7 @@ public final class BatchWriter<T> {
         this.life = new WorkerLife("writer of " + what);
         this.thread = new Thread(life.watched(this::work), threadName);
         thread.setDaemon(true);
-        // The writer serves every caller: at the highest Java priority (nice -5 under -XX:ThreadPriorityPolicy=1, which
-        // bin/switchboard sets as root) it is not starved by the threads that fill its queue. At the same priority, one
-        // writer among eight busy request threads on two cores got about a quarter of a core, fell behind, and its
-        // backlog (up to writeQueueKiB of records) was what each young collection copied (docs/benchmarks.md, round 8).
-        thread.setPriority(Thread.MAX_PRIORITY);
+        thread.setPriority(WRITER_PRIORITY);
         thread.start();
     }
 

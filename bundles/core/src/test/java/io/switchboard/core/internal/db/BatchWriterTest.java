@@ -114,14 +114,15 @@ class BatchWriterTest {
     }
 
     /**
-     * The writer runs at the highest Java priority, which bin/switchboard's -XX:ThreadPriorityPolicy=1 makes nice -5:
-     * at the callers' priority it fell behind them under load (docs/benchmarks.md, round 8).
+     * The writer runs above its callers (at their priority it fell behind them under load, docs/benchmarks.md, round 8)
+     * and below the JIT's compiler threads (HotSpot's NearMaxPriority, 9), which bin/switchboard's
+     * -XX:ThreadPriorityPolicy=1 maps to nice -3 and -4.
      */
     @Test
-    void theWriterThreadRunsAtTheHighestPriority() throws Exception {
+    void theWriterThreadRunsAboveItsCallersAndBelowTheCompilers() throws Exception {
         Store store = busyWriter(500, 1 << 20);
         Thread writerThread = Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().equals("test-writer")).findFirst().orElseThrow();
-        assertThat(writerThread.getPriority()).isEqualTo(Thread.MAX_PRIORITY);
+        assertThat(writerThread.getPriority()).isEqualTo(8).isGreaterThan(Thread.currentThread().getPriority()).isLessThan(Thread.MAX_PRIORITY - 1);
         store.open.countDown();
     }
 
