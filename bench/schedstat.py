@@ -1,6 +1,8 @@
 #!/usr/bin/env python3
 """Per thread group of a running JVM: CPU time, time spent runnable but waiting for a CPU, and scheduling slices, over
-a window, from /proc/<pid>/task/*/schedstat (issue 18, round 8: how oversubscribed the cores are under load).
+a window, from /proc/<pid>/task/*/schedstat (issue 18, round 8: how oversubscribed the cores are under load). Threads
+are grouped as request-cost.py's thread_groups does: digits taken out of the name ("qtp123-45" -> "qtp#-#"); only
+threads alive at both ends count.
 
   bench/schedstat.py <pid> <seconds>
 """
@@ -10,22 +12,36 @@ import re
 import sys
 import time
 
-pid = int(sys.argv[1])
-secs = float(sys.argv[2])
 
-def snap():
-    d={}
-    for tid in os.listdir('/proc/%d/task'%pid):
+def snapshot(pid):
+    """Per thread id: its group, and its nanoseconds on a CPU, nanoseconds waiting for one, and slices so far."""
+    threads = {}
+    for tid in os.listdir("/proc/%d/task" % pid):
         try:
-            name=open('/proc/%d/task/%s/comm'%(pid,tid)).read().strip()
-            run,wait,n=map(int,open('/proc/%d/task/%s/schedstat'%(pid,tid)).read().split())
-            d[tid]=(re.sub(r'\d+','#',name),run,wait,n)
-        except OSError: pass
-    return d
-a=snap(); time.sleep(secs); b=snap()
-g=collections.defaultdict(lambda:[0,0,0])
-for tid,(name,run,wait,n) in b.items():
-    if tid in a:
-        g[name][0]+=run-a[tid][1]; g[name][1]+=wait-a[tid][2]; g[name][2]+=n-a[tid][3]
-for name,(run,wait,n) in sorted(g.items(), key=lambda x:-x[1][0])[:8]:
-    print('%-20s run %6.0f ms  waiting for CPU %6.0f ms  slices %7d  wait per slice %.3f ms'%(name,run/1e6,wait/1e6,n,wait/1e6/max(n,1)))
+            with open("/proc/%d/task/%s/comm" % (pid, tid)) as f:
+                name = f.read().strip()
+            with open("/proc/%d/task/%s/schedstat" % (pid, tid)) as f:
+                counters = [int(v) for v in f.read().split()]
+        except OSError:
+            continue  # the thread ended
+        threads[tid] = (re.sub(r"[0-9]+", "#", name), counters)
+    return threads
+
+
+def main():
+    pid, seconds = int(sys.argv[1]), float(sys.argv[2])
+    before = snapshot(pid)
+    time.sleep(seconds)
+    after = snapshot(pid)
+    groups = collections.defaultdict(lambda: [0, 0, 0])
+    for tid, (name, counters) in after.items():
+        if tid in before:
+            for i, value in enumerate(counters):
+                groups[name][i] += value - before[tid][1][i]
+    for name, (run, wait, slices) in sorted(groups.items(), key=lambda g: -g[1][0])[:8]:
+        print("%-20s run %6.0f ms  waiting for CPU %6.0f ms  slices %7d  wait per slice %.3f ms"
+              % (name, run / 1e6, wait / 1e6, slices, wait / 1e6 / max(slices, 1)))
+
+
+if __name__ == "__main__":
+    main()
