@@ -159,6 +159,7 @@ public final class GraalJsExecutor implements FunctionExecutor, Supplier<List<St
     private final ContextRecycling recycling;
     private final InvocationRunner runner;
     private final CountDownLatch warmedUp = new CountDownLatch(1);
+    private final long stopGraceNanos;
 
     @Activate
     public GraalJsExecutor(Config config) {
@@ -175,6 +176,7 @@ public final class GraalJsExecutor implements FunctionExecutor, Supplier<List<St
                 new HeapGauge()::percentUsedAfterCollection);
         this.runner = new InvocationRunner(sandbox, pool, watchdog, toolbelt, recycling, health);
         this.workers = new WorkerPool(config.maxWorkerThreads(), Duration.ofMillis(config.stopGraceMillis()), unstoppable, health);
+        this.stopGraceNanos = TimeUnit.MILLISECONDS.toNanos(config.stopGraceMillis());
         this.canceller = daemonPool("switchboard-js-canceller-");
         this.housekeeping = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, "switchboard-executor-watchdog");
@@ -310,13 +312,19 @@ public final class GraalJsExecutor implements FunctionExecutor, Supplier<List<St
     /** Stops the executor: running functions end as stopped, warm contexts and the engine are closed. */
     @Deactivate
     public void deactivate() {
-        runner.stop();
+        // First stop the runs and wait for their threads (the watchdog and the cancellers still work meanwhile): the
+        // engine may be closed only once no thread runs in it (InvocationRunner#stopAndDrain).
+        boolean drained = runner.stopAndDrain(stopGraceNanos, unstoppable::count);
         workers.shutdown();
         housekeeping.shutdownNow();
         canceller.shutdownNow();
         sandbox.close();
         pool.close();
-        engine.close(unstoppable);
+        String running = runner.inside() + " run(s) that could not be stopped" + (sandbox.closed() ? "" : " and the spare contexts' producer");
+        engine.close(drained && sandbox.closed(), running, () -> {
+            runner.awaitDrained();
+            sandbox.awaitClosed();
+        });
         LOG.info("GraalJS executor stopped");
     }
 
@@ -332,6 +340,11 @@ public final class GraalJsExecutor implements FunctionExecutor, Supplier<List<St
     /** Invocations running now; for tests and diagnostics. */
     int runningInvocations() {
         return watchdog.running();
+    }
+
+    /** Whether the engine is being closed or is closed; for tests. */
+    boolean engineClosing() {
+        return engine.closing();
     }
 
     /** Runs whose priority the watchdog lowered since the executor started; for tests and diagnostics. */

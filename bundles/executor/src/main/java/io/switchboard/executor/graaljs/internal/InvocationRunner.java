@@ -2,6 +2,9 @@ package io.switchboard.executor.graaljs.internal;
 
 import io.switchboard.core.api.execution.ExecutionResult;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntSupplier;
 import org.graalvm.polyglot.PolyglotException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,6 +25,9 @@ final class InvocationRunner {
     private final ContextRecycling recycling;
     private final ExecutorHealth health;
     private volatile boolean stopped;
+    /** Threads inside {@link #run} now, warm-up included; the engine may be closed only once none is left. */
+    private final AtomicInteger inside = new AtomicInteger();
+    private final Object drained = new Object();
 
     InvocationRunner(SandboxFactory sandbox, ContextPool pool, Watchdog watchdog, ToolbeltRegistry toolbelt, ContextRecycling recycling,
             ExecutorHealth health) {
@@ -33,17 +39,80 @@ final class InvocationRunner {
         this.health = health;
     }
 
-    void stop() {
+    /**
+     * Refuses new runs, stops those under way (their contexts cancelled, as at a deadline) and waits up to
+     * {@code timeoutNanos} for every thread to leave {@link #run}, except the {@code unstoppable} ones, which were
+     * already found not to end when cancelled.
+     *
+     * <p>The engine must not be closed before: {@code Engine.close(true)} holds the engine's lock while it waits for the
+     * threads in its contexts, and a thread that is creating a language context meanwhile (the first evaluation in a
+     * new context, the first regular expression of a context) blocks on that lock, so neither ever goes on. Found as a
+     * hung CI build: {@code LifecycleTest} deactivated the executor while its warm-up run was initializing a context.
+     *
+     * @return whether every thread left in time and none is known to be unstoppable
+     */
+    boolean stopAndDrain(long timeoutNanos, IntSupplier unstoppable) {
         stopped = true;
+        watchdog.stopAll(new Invocation.Stop(FailureCode.EXECUTOR_STOPPED, "the executor stopped while the function ran"));
+        // A thread entering run() from now on sees `stopped` and leaves without touching the engine.
+        return awaitDrained(timeoutNanos, unstoppable) && unstoppable.getAsInt() == 0;
+    }
+
+    /** Waits until no thread is inside {@link #run}; for ever when nothing of it can be stopped. */
+    void awaitDrained() {
+        awaitDrained(Long.MAX_VALUE, () -> 0);
+    }
+
+    /** Waits up to {@code timeoutNanos} until at most {@code unstoppable} threads are inside {@link #run}. */
+    private boolean awaitDrained(long timeoutNanos, IntSupplier unstoppable) {
+        long deadline = System.nanoTime() + Math.min(timeoutNanos, Long.MAX_VALUE / 2);
+        synchronized (drained) {
+            while (inside.get() > unstoppable.getAsInt()) {
+                long remaining = deadline - System.nanoTime();
+                if (remaining <= 0) {
+                    return false;
+                }
+                try {
+                    TimeUnit.NANOSECONDS.timedWait(drained, remaining);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
+    /** Threads inside {@link #run} now. */
+    int inside() {
+        return inside.get();
     }
 
     /** Runs the invocation on the calling thread, which must be the one {@link Invocation#runOn} named. */
     ExecutionResult run(Invocation invocation) {
+        inside.incrementAndGet();
+        try {
+            return runWatched(invocation);
+        } finally {
+            inside.decrementAndGet();
+            if (stopped) {
+                synchronized (drained) {
+                    drained.notifyAll();
+                }
+            }
+        }
+    }
+
+    private ExecutionResult runWatched(Invocation invocation) {
         if (stopped) {
             return invocation.result(new Invocation.Stop(FailureCode.EXECUTOR_STOPPED, "the executor is stopping"));
         }
         var request = invocation.request();
         watchdog.watch(invocation);
+        if (stopped) {
+            // stopAndDrain stopped the runs it found watched, and this one may have been watched just after.
+            invocation.stop(new Invocation.Stop(FailureCode.EXECUTOR_STOPPED, "the executor is stopping"));
+        }
         WarmContext warm = null;
         Invocation.Stop reason;
         try {

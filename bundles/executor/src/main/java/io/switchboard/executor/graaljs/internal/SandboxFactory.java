@@ -71,8 +71,19 @@ final class SandboxFactory {
     }
 
     /** Stops preparing spare contexts and closes the ones ready; before the engine is closed. */
+    /** Stops preparing spares and closes those ready; the engine may be closed once {@link #awaitClosed} returns. */
     void close() {
         spares.close();
+    }
+
+    /** Whether nothing of this factory runs in the engine any more (the spares' producer has ended). */
+    boolean closed() {
+        return spares.ended();
+    }
+
+    /** Returns once {@link #closed} is true. */
+    void awaitClosed() throws InterruptedException {
+        spares.awaitEnded();
     }
 
     /** Spare contexts ready now; for tests and benchmarks. */

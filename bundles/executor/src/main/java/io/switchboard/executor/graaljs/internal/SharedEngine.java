@@ -12,6 +12,7 @@ final class SharedEngine {
 
     private final EngineLogPipe log = EngineLogPipe.toSlf4j();
     private final Engine engine;
+    private volatile boolean closing;
 
     SharedEngine() {
         this.engine = newEngine(log);
@@ -22,21 +23,31 @@ final class SharedEngine {
         return engine;
     }
 
+    /** What must be over before the engine may be closed. */
+    @FunctionalInterface
+    interface Quiet {
+        void await() throws InterruptedException;
+    }
+
     /**
-     * Closes the engine, which cancels what still runs and waits for it. A run that could not be stopped would make that
-     * wait endless, and the closing thread would hold the engine's lock, which Truffle's own shutdown hook needs, so the
-     * JVM could not exit either: then the engine is closed by a thread of its own once those runs have ended (a run
-     * slow to stop on a busy machine ends after all; one that never does keeps the engine until the JVM ends).
+     * Closes the engine, which cancels what still runs in it and waits for it. The caller has stopped its runs and waited
+     * for their threads first ({@code quietNow}): closing while a thread still runs in a context can hang for ever, on a
+     * run that cannot be stopped, or on a thread that is creating a language context and needs the engine's lock that
+     * the closing thread holds (which Truffle's own shutdown hook needs too, so the JVM could not exit either). When
+     * something still runs, a thread of its own closes the engine once {@code quiet} returns (a run slow to stop on a
+     * busy machine ends after all; one that never does keeps the engine open until the JVM ends).
+     *
+     * @param running what still runs, for the log, when {@code quietNow} is false
      */
-    void close(UnstoppableRuns unstoppable) {
-        if (unstoppable.count() == 0) {
+    void close(boolean quietNow, String running, Quiet quiet) {
+        if (quietNow) {
             closeNow();
             return;
         }
-        LOG.error("The GraalJS engine stays open until {} run(s) that could not be stopped end", unstoppable.count());
+        LOG.error("The GraalJS engine stays open until {} end(s)", running);
         Thread closer = new Thread(() -> {
             try {
-                unstoppable.awaitNone();
+                quiet.await();
                 closeNow();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -46,7 +57,13 @@ final class SharedEngine {
         closer.start();
     }
 
+    /** Whether the engine is being closed or is closed; for tests. */
+    boolean closing() {
+        return closing;
+    }
+
     private void closeNow() {
+        closing = true;
         try {
             engine.close(true);
         } finally {

@@ -65,7 +65,7 @@ final class SpareContexts implements AutoCloseable {
             while (!closed) {
                 room.acquire();
                 try {
-                    ready.add(prepare.apply(snapshot.get(), context -> preparing = context));
+                    ready.add(prepare.apply(snapshot.get(), this::preparing));
                     preparing = null;
                 } catch (RuntimeException e) {
                     room.release();
@@ -84,9 +84,22 @@ final class SpareContexts implements AutoCloseable {
     }
 
     /**
+     * Learns of the context the producer starts to prepare. close() may have read {@link #preparing} just before it was
+     * set, and then cannot cancel it: the producer cancels it itself (both fields are volatile, so one of the two sees
+     * the other's write).
+     */
+    private void preparing(Context context) {
+        preparing = context;
+        if (closed) {
+            context.close(true);
+        }
+    }
+
+    /**
      * Stops the producer, cancelling the context it is preparing, and closes the spares ready. Done before the engine
      * is closed: Engine.close(true) holds the engine's lock while it waits for threads in contexts, and a context being
      * prepared may need that lock (the first regular expression of a context creates the regex engine's context).
+     * While the producer has not ended ({@link #ended}), the engine must stay open.
      */
     @Override
     public void close() {
@@ -110,6 +123,18 @@ final class SpareContexts implements AutoCloseable {
         }
         for (SandboxFactory.Prepared spare = ready.poll(); spare != null; spare = ready.poll()) {
             closeQuietly(spare);
+        }
+    }
+
+    /** Whether no producer thread runs (any more). */
+    boolean ended() {
+        return producer == null || !producer.isAlive();
+    }
+
+    /** Returns once the producer has ended (after {@link #close}). */
+    void awaitEnded() throws InterruptedException {
+        if (producer != null) {
+            producer.join();
         }
     }
 

@@ -8,8 +8,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,8 +28,6 @@ final class UnstoppableRuns {
 
     private final Map<String, Run> runs = new ConcurrentHashMap<>();
     private final Clock clock;
-    private final ReentrantLock lock = new ReentrantLock();
-    private final Condition none = lock.newCondition();
 
     UnstoppableRuns(Clock clock) {
         this.clock = clock;
@@ -53,24 +49,6 @@ final class UnstoppableRuns {
         if (runs.remove(invocation.request().invocationId()) != null) {
             LOG.warn("Invocation {} of function {} ended after it had been reported as impossible to stop",
                     invocation.request().invocationId(), invocation.request().functionId());
-            lock.lock();
-            try {
-                none.signalAll();
-            } finally {
-                lock.unlock();
-            }
-        }
-    }
-
-    /** Returns once no run is recorded any more (every such run ended after all). */
-    void awaitNone() throws InterruptedException {
-        lock.lock();
-        try {
-            while (!runs.isEmpty()) {
-                none.await();
-            }
-        } finally {
-            lock.unlock();
         }
     }
 

@@ -81,6 +81,13 @@ final class Watchdog {
         }
     }
 
+    /** Stops every run under way (the executor is stopping); their contexts are cancelled on the canceller threads. */
+    void stopAll(Invocation.Stop reason) {
+        for (Invocation invocation : running) {
+            invocation.stop(reason);
+        }
+    }
+
     int running() {
         return running.size();
     }
