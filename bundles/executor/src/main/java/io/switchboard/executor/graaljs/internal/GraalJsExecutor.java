@@ -209,8 +209,15 @@ public final class GraalJsExecutor implements FunctionExecutor, Supplier<List<St
         if (!PoolSettings.of(config).equals(poolSettings)) {
             LOG.info("Executor pool settings changed: restarting the executor");
             String name = (String) context.getProperties().get(ComponentConstants.COMPONENT_NAME);
-            context.disableComponent(name);
-            context.enableComponent(name);
+            // Not on this thread: Felix SCR calls @Modified inside the component's state change, and disableComponent
+            // waits for that change to end, so called here it waited for ever. It held the configuration admin's one
+            // event thread, and no later configuration change of any component applied (ExecutorRestartUnderLoadIT).
+            Thread restart = new Thread(() -> {
+                context.disableComponent(name);
+                context.enableComponent(name);
+            }, "switchboard-executor-restart");
+            restart.setDaemon(true);
+            restart.start();
             return;
         }
         limits = ExecutorLimits.of(config);

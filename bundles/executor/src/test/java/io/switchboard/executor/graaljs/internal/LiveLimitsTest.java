@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.switchboard.core.api.execution.ExecutionResult;
 import java.lang.reflect.Proxy;
-import java.util.ArrayList;
 import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.osgi.service.component.ComponentConstants;
@@ -21,7 +23,9 @@ class LiveLimitsTest {
 
     private final GraalJsExecutor executor = new GraalJsExecutor(TestConfigs.of(GraalJsExecutor.Config.class, Map.of("maxLogLines", 10)));
     /** What the executor asked of its component context: "disable name" / "enable name". */
-    private final List<String> requests = new ArrayList<>();
+    private final List<String> requests = new CopyOnWriteArrayList<>();
+    private final CountDownLatch modifiedReturned = new CountDownLatch(1);
+    private final CountDownLatch restartRequested = new CountDownLatch(2);
 
     @AfterEach
     void stop() {
@@ -33,6 +37,7 @@ class LiveLimitsTest {
         assertThat(executor.execute(request(SIX_LOGS)).logs()).hasSize(6);
 
         executor.modified(context(), TestConfigs.of(GraalJsExecutor.Config.class, Map.of("maxLogLines", 2)));
+        modifiedReturned.countDown();
 
         ExecutionResult limited = executor.execute(request(SIX_LOGS));
         assertThat(limited.logs()).hasSize(3);
@@ -41,9 +46,11 @@ class LiveLimitsTest {
     }
 
     @Test
-    void aChangedPoolSizeRestartsTheExecutorComponentAndLeavesItsLimitsAlone() {
+    void aChangedPoolSizeRestartsTheExecutorComponentAndLeavesItsLimitsAlone() throws InterruptedException {
         executor.modified(context(), TestConfigs.of(GraalJsExecutor.Config.class, Map.of("maxLogLines", 2, "poolSizeTotal", 8)));
+        modifiedReturned.countDown();
 
+        assertThat(restartRequested.await(10, TimeUnit.SECONDS)).as("the restart was asked for").isTrue();
         assertThat(requests).containsExactly("disable " + GraalJsExecutor.class.getName(), "enable " + GraalJsExecutor.class.getName());
         assertThat(executor.execute(request(SIX_LOGS)).logs()).as("this instance keeps its limits until SCR replaces it").hasSize(6);
     }
@@ -55,7 +62,12 @@ class LiveLimitsTest {
                 (proxy, method, args) -> switch (method.getName()) {
                     case "getProperties" -> properties;
                     case "disableComponent", "enableComponent" -> {
-                        requests.add(method.getName().replace("Component", "") + " " + args[0]);
+                        // As Felix SCR does: a state change waits until @Modified has returned, so one asked for on the
+                        // thread of @Modified would wait for ever (here: is recorded as such after 5 s).
+                        boolean afterModified = modifiedReturned.await(5, TimeUnit.SECONDS);
+                        requests.add(method.getName().replace("Component", "") + " " + args[0]
+                                + (afterModified ? "" : " while @Modified still ran"));
+                        restartRequested.countDown();
                         yield null;
                     }
                     default -> throw new UnsupportedOperationException(method.getName());
