@@ -70,7 +70,6 @@ final class SandboxFactory {
         this.spares = new SpareContexts(spareContexts, toolbelt, (snapshot, created) -> prepare(snapshot, this.preload, created));
     }
 
-    /** Stops preparing spare contexts and closes the ones ready; before the engine is closed. */
     /** Stops preparing spares and closes those ready; the engine may be closed once {@link #awaitClosed} returns. */
     void close() {
         spares.close();
