@@ -119,6 +119,11 @@ public class DispatcherImpl implements EventDispatcher, ImplementedEvents, Funct
                 min = "0")
         long executorGraceMs() default 5_000;
 
+        @AttributeDefinition(description = "How long a run waits for the function executor while none is bound (a pool-setting change "
+                + "restarts it, about half a second), counted from when it went away, in milliseconds; 0 = refuse at once "
+                + "(com.switchboard.executor.unavailable)", min = "0", max = "60000")
+        long executorWaitMillis() default 2_000;
+
         @AttributeDefinition(description = "Seconds a function stays quarantined after the executor stopped it (timeout, memory or statement "
                 + "limit) while it kept its thread busy on CPU; 0 turns quarantine off", min = "0")
         int quarantineSeconds() default 60;

@@ -39,8 +39,7 @@ public final class FunctionRuns {
     private final FunctionRunner runner;
     private volatile QuarantineSettings quarantineSettings;
 
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
-    private volatile FunctionExecutor executor;
+    private final ExecutorBinding executors;
 
     /** Told about runs and quarantines (metrics); runs work the same without. */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
@@ -63,15 +62,17 @@ public final class FunctionRuns {
 
     FunctionRuns(InvocationRecorder recorder, DispatcherImpl.Config config, Clock clock) {
         this.limiter = new ConcurrencyLimiter(config.maxConcurrentPerFunction(), config.maxConcurrentPerAccount());
+        this.executors = new ExecutorBinding(config.executorWaitMillis(), System::nanoTime);
         this.quarantineSettings = QuarantineSettings.of(config);
         this.quarantine.set(quarantineSettings.start());
-        this.runner = new FunctionRunner(() -> executor, recorder, clock, quarantine::get, new ResultCheck(new JsonSchemas()),
+        this.runner = new FunctionRunner(executors::await, recorder, clock, quarantine::get, new ResultCheck(new JsonSchemas()),
                 PlatformObservers.current(() -> observers));
     }
 
     @Modified
     void modified(DispatcherImpl.Config config) {
         limiter.resize(config.maxConcurrentPerFunction(), config.maxConcurrentPerAccount());
+        executors.waitAtMost(config.executorWaitMillis());
         QuarantineSettings changed = QuarantineSettings.of(config);
         if (!changed.equals(quarantineSettings)) {
             quarantineSettings = changed;
@@ -85,13 +86,34 @@ public final class FunctionRuns {
         this.observers = observers;
     }
 
-    /** Binds the executor; for use outside a framework (tests), where SCR would set the field. */
-    void setExecutor(FunctionExecutor executor) {
-        this.executor = executor;
+    /** Binds an executor (SCR binds a replacement before it unbinds the one replaced); runs waiting for one go on. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY,
+            unbind = "unbindExecutor")
+    void bindExecutor(FunctionExecutor executor) {
+        executors.bind(executor);
     }
 
+    void unbindExecutor(FunctionExecutor executor) {
+        executors.unbind(executor);
+    }
+
+    /** Binds the executor, or with null unbinds it; for use outside a framework (tests), where SCR would. */
+    void setExecutor(FunctionExecutor executor) {
+        if (executor == null) {
+            executors.unbind(executors.current());
+        } else {
+            executors.bind(executor);
+        }
+    }
+
+    /** The executor bound now, or null (a run asks {@link FunctionRunner}, which waits for one a while). */
     FunctionExecutor executor() {
-        return executor;
+        return executors.current();
+    }
+
+    /** Runs waiting for an executor now. */
+    int waitingForAnExecutor() {
+        return executors.waiting();
     }
 
     ConcurrencyLimiter limiter() {

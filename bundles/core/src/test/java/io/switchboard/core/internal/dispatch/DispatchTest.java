@@ -40,6 +40,7 @@ import io.switchboard.core.api.function.FunctionInfo;
 import io.switchboard.core.api.function.InvocationRecord;
 import io.switchboard.core.internal.invocation.InvocationServiceImpl;
 import io.switchboard.core.internal.json.Json;
+import io.switchboard.core.internal.testing.Await;
 import io.switchboard.core.internal.testing.CoreFixture;
 import io.switchboard.core.internal.testing.ScriptedExecutor;
 import io.switchboard.core.internal.testing.TestConfigs;
@@ -154,6 +155,8 @@ class DispatchTest {
 
     @Test
     void withoutAnExecutorFunctionsAreRejectedWithAReason() {
+        dispatcher.close();
+        dispatcher = dispatcher("executorWaitMillis", 0L);
         core.deployed("acme", "bot", BOT);
 
         FunctionOutcome outcome = dispatch("acme", BOT, PAYLOAD).outcomes().get(0);
@@ -161,6 +164,40 @@ class DispatchTest {
         assertThat(outcome.outcome()).isEqualTo(Outcome.REJECTED);
         assertThat(outcome.error().errorCode()).isEqualTo(FunctionRunner.NO_EXECUTOR);
         assertThat(outcome.error().errorMsg()).contains("executor");
+    }
+
+    @Test
+    void aRunWhileTheExecutorIsReplacedWaitsForTheNewOne() throws Exception {
+        dispatcher.setExecutor(ScriptedExecutor.echo());
+        core.deployed("acme", "bot", BOT);
+        assertThat(dispatch("acme", BOT, PAYLOAD).outcomes().get(0).outcome()).isEqualTo(Outcome.OK);
+        // A pool-setting change restarts the executor: SCR unbinds the old one, and binds the new one once it started.
+        dispatcher.setExecutor(null);
+
+        java.util.concurrent.CompletableFuture<DispatchResult> waiting = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> dispatch("acme", BOT, PAYLOAD));
+        Await.until("the run waits for an executor", () -> dispatcher.runs().waitingForAnExecutor() == 1);
+        ScriptedExecutor restarted = ScriptedExecutor.echo();
+        dispatcher.setExecutor(restarted);
+
+        FunctionOutcome outcome = waiting.get(20, TimeUnit.SECONDS).outcomes().get(0);
+        assertThat(outcome.outcome()).isEqualTo(Outcome.OK);
+        assertThat(restarted.requests).hasSize(1);
+    }
+
+    @Test
+    void aRunRefusedForWantOfAnExecutorWaitedNoLongerThanTheWindow() {
+        dispatcher.close();
+        dispatcher = dispatcher("executorWaitMillis", 200L);
+        dispatcher.setExecutor(ScriptedExecutor.echo());
+        core.deployed("acme", "bot", BOT);
+        dispatcher.setExecutor(null);
+
+        long started = System.nanoTime();
+        FunctionOutcome outcome = dispatch("acme", BOT, PAYLOAD).outcomes().get(0);
+
+        assertThat(outcome.error().errorCode()).isEqualTo(FunctionRunner.NO_EXECUTOR);
+        assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started)).isBetween(150L, 10_000L);
     }
 
     @Test
