@@ -188,6 +188,28 @@ class ExecutorSecurityIT {
         assertThat(again.text("/outcome")).isEqualTo("REJECTED");
         assertThat(again.text("/error/errorCode")).isIn("com.switchboard.dispatch.quarantined", "com.switchboard.executor.unstoppable");
         assertThat(installation.log()).contains("could not be stopped");
+
+        // Through a webhook the function runs on the request's own thread (no hand-over to a worker): the request goes
+        // asynchronous, and the executor answers it from elsewhere when the run cannot be stopped, in LivePerson's shape.
+        Api.Answer command = api.post("/accounts/carol/functions", "{\"name\": \"stuck\", \"eventType\": \"conversational_command\", "
+                + "\"timeoutMs\": 2000, \"code\": " + Api.quote(OVERFLOW_IN_CATCH) + "}");
+        assertThat(command.status()).as(command.body().toString()).isEqualTo(201);
+        assertThat(api.post("/accounts/carol/functions/" + command.text("/id") + "/deploy", null).status()).isEqualTo(200);
+        long posted = System.nanoTime();
+        HttpResponse<String> rescued = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + installation.port
+                        + "/events/conversational-commands/commands/stuck"))
+                .header("Authorization", "Bearer " + ADMIN_KEY).header("X-Switchboard-Account", "carol")
+                .header("Content-Type", "application/json").timeout(Duration.ofSeconds(30))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"conversationId\": \"c-1\", \"arguments\": []}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        Duration rescuedAfter = Duration.ofNanos(System.nanoTime() - posted);
+
+        assertThat(rescued.statusCode()).as(rescued.body()).isEqualTo(901);
+        assertThat(rescued.body()).contains("com.liveperson.faas.handler.executiontime-exceeded", "could not be stopped");
+        assertThat(rescuedAfter).as("answered after its 2 s deadline and the 5 s grace, while the run goes on").isLessThan(Duration.ofSeconds(12));
+        Poll.until("the run is recorded as one that could not be stopped", Duration.ofSeconds(30), () -> api.get(
+                "/accounts/carol/functions/" + command.text("/id") + "/invocations").body().toString().contains("com.switchboard.executor.unstoppable"));
+        assertThat(installation.log()).contains("Webhook /events/conversational-commands/commands/stuck: its function could not be stopped");
     }
 
     private Api.Answer create(String account, String name, String code, List<String> domains) {

@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 import org.slf4j.Logger;
@@ -21,6 +23,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.switchboard.core.api.log.SafeText;
 import io.switchboard.core.api.dispatch.FunctionOutcome;
 import io.switchboard.core.api.dispatch.Header;
+import io.switchboard.core.api.execution.CallerRescue;
 import io.switchboard.core.api.execution.ExecutionError;
 import io.switchboard.core.api.execution.ExecutionRequest;
 import io.switchboard.core.api.execution.ExecutionResult;
@@ -108,8 +111,27 @@ final class FunctionRunner {
         observer.invocationStarted(invocationId, function.account(), function.functionId());
         long cpuBefore = cpuTime();
         long wallBefore = System.nanoTime();
-        ExecutionResult result = execute(request(invocationId, function, input(payloadJson, context.headers()), context, slot.get(), trace));
-        return settle(invocationId, function, context, durable, slot.get(), result, cpuBefore, wallBefore, startedAt, trace);
+        ExecutionRequest request = request(invocationId, function, input(payloadJson, context.headers()), context, slot.get(), trace);
+        CallerRescue rescue = durable ? null : CallerRescue.current();
+        if (rescue == null) {
+            return settle(invocationId, function, context, durable, slot.get(), execute(request), cpuBefore, wallBefore, startedAt, trace);
+        }
+        // The executor may run the function on this thread (the caller can be answered from elsewhere): if the run cannot
+        // be stopped, the rescue settles and records it as such on the rescuing thread, and this thread, should it ever
+        // come back, neither settles nor records it again.
+        AtomicReference<FunctionOutcome> rescued = new AtomicReference<>();
+        AtomicBoolean settled = new AtomicBoolean();
+        Quarantine.Slot held = slot.get();
+        rescue.beforeAnswer(abandoned -> {
+            if (settled.compareAndSet(false, true)) {
+                rescued.set(settle(invocationId, function, context, false, held, abandoned, -1, wallBefore, startedAt, trace));
+            }
+        });
+        ExecutionResult result = execute(request);
+        if (!settled.compareAndSet(false, true)) {
+            return rescued.get();
+        }
+        return settle(invocationId, function, context, false, held, result, cpuBefore, wallBefore, startedAt, trace);
     }
 
     /**

@@ -13,6 +13,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
 import io.switchboard.core.api.dispatch.FunctionOutcome;
+import io.switchboard.core.api.execution.CallerRescue;
 import io.switchboard.core.api.execution.ExecutionError;
 import io.switchboard.core.api.execution.FunctionExecutor;
 import io.switchboard.core.api.execution.Outcome;
@@ -72,6 +73,11 @@ final class SyncRunner {
     }
 
     private FunctionOutcome runHere(DeployedFunction function, String payloadJson, InvocationContext context, ConcurrencyLimiter.Permit permit) {
+        CallerRescue rescue = CallerRescue.current();
+        if (rescue != null && permit != null) {
+            // A run given up because it cannot be stopped no longer counts against its limits, as when a worker ran it.
+            rescue.beforeAnswer(abandoned -> permit.close());
+        }
         try {
             return runner.run(TimeOrderedIds.next(), function, payloadJson, context);
         } finally {

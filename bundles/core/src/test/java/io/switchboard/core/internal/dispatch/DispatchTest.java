@@ -186,6 +186,72 @@ class DispatchTest {
     }
 
     @Test
+    void aCallerRescuedFromARunThatCannotBeStoppedGetsOneRecordAndFreesItsPermitWhileTheThreadStaysWithTheRun() throws Exception {
+        dispatcher.close();
+        dispatcher = dispatcher("maxConcurrentPerFunction", 1);
+        FunctionInfo bot = core.deployed("acme", "bot", BOT);
+        ExecutionResult unstoppable = new ExecutionResult(Outcome.TIMEOUT, null, new ExecutionError(ExecutionResult.UNSTOPPABLE,
+                "could not be stopped"), List.of(), Duration.ofSeconds(7));
+        java.util.concurrent.atomic.AtomicReference<ExecutionResult> answered = new java.util.concurrent.atomic.AtomicReference<>();
+        io.switchboard.core.api.execution.CallerRescue rescue = new io.switchboard.core.api.execution.CallerRescue(answered::set);
+        java.util.concurrent.atomic.AtomicBoolean permitFreedMeanwhile = new java.util.concurrent.atomic.AtomicBoolean();
+        dispatcher.setExecutor(new ScriptedExecutor(request -> {
+            // The executor's sweep gives the run up from a thread of its own while this (the caller's) thread is stuck in it.
+            io.switchboard.core.api.execution.CallerRescue here = io.switchboard.core.api.execution.CallerRescue.current();
+            try {
+                assertThat(java.util.concurrent.CompletableFuture.supplyAsync(() -> here.rescue(unstoppable)).get(20, TimeUnit.SECONDS)).isTrue();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+            dispatcher.runs().limiter().tryAcquire("acme", bot.id()).ifPresent(permit -> {
+                permitFreedMeanwhile.set(true);
+                permit.close();
+            });
+            return ok("{\"late\":true}");
+        }, true));
+
+        DispatchResult result = rescue.call(() -> dispatch("acme", BOT, PAYLOAD));
+
+        assertThat(answered.get()).isSameAs(unstoppable);
+        assertThat(permitFreedMeanwhile).as("the rescued run no longer counts against the function's limit").isTrue();
+        FunctionOutcome outcome = result.outcomes().get(0);
+        assertThat(outcome.outcome()).as("what was answered, not the late result").isEqualTo(Outcome.TIMEOUT);
+        assertThat(outcome.error().errorCode()).isEqualTo(ExecutionResult.UNSTOPPABLE);
+        Await.until("the rescued run is recorded", () -> invocations.list("acme", bot.id(), 0, 10).items().size() == 1);
+        InvocationRecord record = invocations.list("acme", bot.id(), 0, 10).items().get(0);
+        assertThat(record.id()).isEqualTo(outcome.invocationId());
+        assertThat(record.error().errorCode()).isEqualTo(ExecutionResult.UNSTOPPABLE);
+        assertThat(rescue.claim()).isFalse();
+        // and nothing more is recorded for it
+        dispatcher.setExecutor(ScriptedExecutor.echo());
+        dispatch("acme", BOT, PAYLOAD);
+        Await.until("the next run is recorded", () -> invocations.list("acme", bot.id(), 0, 10).items().size() == 2);
+        assertThat(invocations.list("acme", bot.id(), 0, 10).items()).extracting(InvocationRecord::outcome)
+                .containsExactlyInAnyOrder(Outcome.TIMEOUT, Outcome.OK);
+    }
+
+    @Test
+    void aCallerThatCanBeRescuedButIsNotIsAnsweredByItsOwnThread() {
+        FunctionInfo bot = core.deployed("acme", "bot", BOT);
+        java.util.concurrent.atomic.AtomicReference<Thread> ranOn = new java.util.concurrent.atomic.AtomicReference<>();
+        dispatcher.setExecutor(new ScriptedExecutor(r -> {
+            ranOn.set(Thread.currentThread());
+            return ok(r.inputJson());
+        }, true));
+        io.switchboard.core.api.execution.CallerRescue rescue = new io.switchboard.core.api.execution.CallerRescue(r -> {
+            throw new AssertionError("not rescued");
+        });
+
+        DispatchResult result = rescue.call(() -> dispatch("acme", BOT, PAYLOAD));
+
+        assertThat(result.outcomes().get(0).outcome()).isEqualTo(Outcome.OK);
+        assertThat(ranOn.get()).isSameAs(Thread.currentThread());
+        assertThat(rescue.claim()).isTrue();
+        Await.until("the run is recorded", () -> invocations.list("acme", bot.id(), 0, 10).items().size() == 1);
+        assertThat(dispatcher.runs().limiter().tryAcquire("acme", bot.id())).isPresent();
+    }
+
+    @Test
     void aRunRefusedForWantOfAnExecutorWaitedNoLongerThanTheWindow() {
         dispatcher.close();
         dispatcher = dispatcher("executorWaitMillis", 200L);

@@ -1,5 +1,6 @@
 package io.switchboard.executor.graaljs.internal;
 
+import io.switchboard.core.api.execution.CallerRescue;
 import io.switchboard.core.api.execution.ExecutionRequest;
 import io.switchboard.core.api.execution.ExecutionResult;
 import io.switchboard.core.api.execution.FunctionExecutor;
@@ -141,7 +142,16 @@ public final class GraalJsExecutor implements FunctionExecutor, Supplier<List<St
                 + "(applied by the operating system under -XX:ThreadPriorityPolicy=1, which bin/switchboard sets as root); "
                 + "0: never.", min = "0")
         long lowerPriorityAfterMillis() default 50;
+
+        @AttributeDefinition(name = "Run on the caller's thread", description = "Whether a synchronous event's only function runs "
+                + "on the thread that took the event in, when that caller can be answered from another thread if the run cannot "
+                + "be stopped (the webhooks: their request goes asynchronous); saves handing the run to a worker and back. "
+                + "false: every run goes to a worker thread.")
+        boolean runOnCallingThread() default true;
     }
+
+    /** How often runs on callers' threads are checked for being past their deadline plus the grace. */
+    static final long OVERDUE_SWEEP_MILLIS = 100;
 
     private final Clock clock = Clock.systemUTC();
     private final UnstoppableRuns unstoppable = new UnstoppableRuns(clock);
@@ -160,6 +170,7 @@ public final class GraalJsExecutor implements FunctionExecutor, Supplier<List<St
     private final InvocationRunner runner;
     private final CountDownLatch warmedUp = new CountDownLatch(1);
     private final long stopGraceNanos;
+    private volatile boolean onCallingThread;
 
     @Activate
     public GraalJsExecutor(Config config) {
@@ -177,6 +188,7 @@ public final class GraalJsExecutor implements FunctionExecutor, Supplier<List<St
         this.runner = new InvocationRunner(sandbox, pool, watchdog, toolbelt, recycling, health);
         this.workers = new WorkerPool(config.maxWorkerThreads(), Duration.ofMillis(config.stopGraceMillis()), unstoppable, health);
         this.stopGraceNanos = TimeUnit.MILLISECONDS.toNanos(config.stopGraceMillis());
+        this.onCallingThread = config.runOnCallingThread();
         this.canceller = daemonPool("switchboard-js-canceller-");
         this.housekeeping = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, "switchboard-executor-watchdog");
@@ -185,6 +197,9 @@ public final class GraalJsExecutor implements FunctionExecutor, Supplier<List<St
         });
         housekeeping.scheduleAtFixedRate(guarded("watchdog", watchdog::check), config.watchdogIntervalMillis(),
                 config.watchdogIntervalMillis(), TimeUnit.MILLISECONDS);
+        // Runs on callers' threads past their deadline and grace: given up and their callers answered (WorkerPool#runHere).
+        housekeeping.scheduleAtFixedRate(guarded("overdue runs", () -> workers.rescueOverdue(false)), OVERDUE_SWEEP_MILLIS,
+                OVERDUE_SWEEP_MILLIS, TimeUnit.MILLISECONDS);
         long sweepSeconds = Math.max(1, Math.min(30, config.poolIdleSeconds() / 2));
         housekeeping.scheduleWithFixedDelay(guarded("pool eviction", () -> pool.evictIdle(System.nanoTime())),
                 sweepSeconds, sweepSeconds, TimeUnit.SECONDS);
@@ -223,6 +238,7 @@ public final class GraalJsExecutor implements FunctionExecutor, Supplier<List<St
         limits = ExecutorLimits.of(config);
         watchdog.allocationBudgetBytes(limits.allocationBudgetBytes());
         watchdog.demoteAfterNanos(TimeUnit.MILLISECONDS.toNanos(config.lowerPriorityAfterMillis()));
+        onCallingThread = config.runOnCallingThread();
         LOG.info("Executor limits changed: {}", limits);
     }
 
@@ -273,6 +289,10 @@ public final class GraalJsExecutor implements FunctionExecutor, Supplier<List<St
         Invocation invocation = new Invocation(request, limits, toolbelt::module, clock, canceller);
         if (unstoppable.holds(request.functionId())) {
             return unstoppableRefusal(invocation, request);
+        }
+        CallerRescue rescue = onCallingThread ? CallerRescue.current() : null;
+        if (rescue != null && !WorkerPool.runningHere()) {
+            return workers.runHere(invocation, runner::run, rescue);
         }
         return workers.run(invocation, runner::run);
     }

@@ -1,5 +1,6 @@
 package io.switchboard.executor.graaljs.internal;
 
+import io.switchboard.core.api.execution.CallerRescue;
 import io.switchboard.core.api.execution.ExecutionError;
 import io.switchboard.core.api.execution.ExecutionResult;
 import io.switchboard.core.api.execution.Outcome;
@@ -29,6 +30,8 @@ import java.util.function.Function;
 final class WorkerPool {
     static final String THREAD_PREFIX = "switchboard-js-worker-";
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+    private static final ThreadLocal<Boolean> RUNNING_HERE = new ThreadLocal<>();
+    private final java.util.Set<HereRun> here = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     private final ThreadPoolExecutor threads;
     private final long graceNanos;
@@ -150,6 +153,14 @@ final class WorkerPool {
     }
 
     private void work(Invocation invocation, Function<Invocation, ExecutionResult> task, CompletableFuture<ExecutionResult> answer) {
+        runTask(invocation, task, answer::complete);
+    }
+
+    /**
+     * Runs the task on this thread: the run's CPU time measured, an error escaping the runner answered (and then
+     * rethrown), the thread's priority put back if the watchdog lowered it; {@code done} gets the result.
+     */
+    private void runTask(Invocation invocation, Function<Invocation, ExecutionResult> task, java.util.function.Consumer<ExecutionResult> done) {
         invocation.runOn(Thread.currentThread());
         long cpuBefore = cpuTime();
         ExecutionResult result = null;
@@ -170,9 +181,80 @@ final class WorkerPool {
                 // the watchdog lowered it for a long run (Watchdog#demoteAfterNanos): the next run starts as any other
                 Thread.currentThread().setPriority(Thread.NORM_PRIORITY);
             }
-            answer.complete(cpu < 0 ? result : new ExecutionResult(result.outcome(), result.resultJson(), result.error(), result.logs(),
-                    result.duration(), Duration.ofNanos(cpu)));
-            unstoppable.ended(invocation);
+            try {
+                done.accept(cpu < 0 ? result : new ExecutionResult(result.outcome(), result.resultJson(), result.error(), result.logs(),
+                        result.duration(), Duration.ofNanos(cpu)));
+            } finally {
+                unstoppable.ended(invocation);
+            }
+        }
+    }
+
+    /**
+     * Runs {@code task} for the invocation on the calling thread, whose caller can be answered from elsewhere: no
+     * hand-over to a worker and back. A run that has not ended at its deadline plus the grace is given up as {@link #run}
+     * gives it up, by {@link #rescueOverdue} (no timer per run: scheduling and cancelling one woke the timer thread for
+     * every event), and {@code rescue} answers its caller from a thread of its own with the "could not be stopped"
+     * result; this thread is lost then, as a worker would be, until the run ends by itself.
+     */
+    ExecutionResult runHere(Invocation invocation, Function<Invocation, ExecutionResult> task, CallerRescue rescue) {
+        if (threads.isShutdown()) {
+            return invocation.result(new Invocation.Stop(FailureCode.EXECUTOR_STOPPED, "the executor is stopping"));
+        }
+        HereRun run = new HereRun(invocation, rescue, invocation.deadlineNanos() + graceNanos);
+        here.add(run);
+        RUNNING_HERE.set(Boolean.TRUE);
+        try {
+            runTask(invocation, task, run.answer::complete);
+        } finally {
+            RUNNING_HERE.remove();
+            here.remove(run);
+            // The run's cancellation may have interrupted this thread; it is the caller's (the HTTP server's), not ours.
+            Thread.interrupted();
+        }
+        return run.answer.join();
+    }
+
+    /** A run on a caller's thread ({@link #runHere}). */
+    private static final class HereRun {
+        final Invocation invocation;
+        final CallerRescue rescue;
+        final long giveUpNanos;
+        final CompletableFuture<ExecutionResult> answer = new CompletableFuture<>();
+
+        HereRun(Invocation invocation, CallerRescue rescue, long giveUpNanos) {
+            this.invocation = invocation;
+            this.rescue = rescue;
+            this.giveUpNanos = giveUpNanos;
+        }
+    }
+
+    /**
+     * Gives up the runs on callers' threads that are past their deadline plus the grace (with {@code all}, every one
+     * still running: the executor stops), and has their callers answered; called by the executor's housekeeping.
+     */
+    void rescueOverdue(boolean all) {
+        long now = System.nanoTime();
+        for (HereRun run : here) {
+            if ((all || now - run.giveUpNanos >= 0) && !run.answer.isDone() && here.remove(run)) {
+                ExecutionResult abandoned = abandon(run.invocation, run.answer);
+                if (abandoned.error() != null && ExecutionResult.UNSTOPPABLE.equals(abandoned.error().errorCode())) {
+                    rescueOnItsOwnThread(run.rescue, abandoned);
+                }
+            }
+        }
+    }
+
+    /** Runs on callers' threads now, for tests. */
+    int callersThreadRuns() {
+        return here.size();
+    }
+
+    private void rescueOnItsOwnThread(CallerRescue rescue, ExecutionResult abandoned) {
+        try {
+            settlements.execute(() -> rescue.rescue(abandoned));
+        } catch (RejectedExecutionException stopping) {
+            rescue.rescue(abandoned);
         }
     }
 
@@ -191,6 +273,14 @@ final class WorkerPool {
                 Duration.ofNanos(System.nanoTime() - invocation.startNanos()), Duration.ofNanos(System.nanoTime() - invocation.startNanos()));
     }
 
+    /**
+     * Whether this thread is running a run of {@link #runHere} now: a run it starts from inside (a function calling
+     * another on the same thread) goes to a worker, so that a rescue only ever gives up the outermost run.
+     */
+    static boolean runningHere() {
+        return RUNNING_HERE.get() != null;
+    }
+
     /** Live worker threads, for health and tests. */
     int threads() {
         return threads.getPoolSize();
@@ -199,6 +289,8 @@ final class WorkerPool {
     /** Refuses new runs and interrupts idle and waiting workers; threads running guest code end with their runs. */
     void shutdown() {
         threads.shutdownNow();
+        // What still runs on a caller's thread now did not stop within the executor's drain: its caller is answered.
+        rescueOverdue(true);
         // shutdown, not shutdownNow: the deadlines already set still fire, so every started run is answered (a run
         // that will not stop is reported as such at its deadline) and its caller can settle it and free its permits.
         deadlines.shutdown();

@@ -46,6 +46,36 @@ class LiveLimitsTest {
     }
 
     @Test
+    void runningOnTheCallersThreadIsSwitchedLive() {
+        java.util.concurrent.atomic.AtomicReference<Thread> ranOn = new java.util.concurrent.atomic.AtomicReference<>();
+        executor.bindToolbeltModule(new io.switchboard.executor.toolbelt.ToolbeltModule() {
+            @Override
+            public String facadeScript() {
+                return "(call) => function Where() { return { here: () => call('here') }; }";
+            }
+
+            @Override
+            public java.util.concurrent.CompletionStage<String> call(io.switchboard.executor.toolbelt.ToolbeltCall call) {
+                ranOn.set(Thread.currentThread());
+                return java.util.concurrent.CompletableFuture.completedFuture("1");
+            }
+        }, Map.of(io.switchboard.executor.toolbelt.ToolbeltModule.NAME_PROPERTY, "Where"));
+        String code = "async function lambda() { return await require('lp-faas-toolbelt').Where().here(); }";
+        io.switchboard.core.api.execution.CallerRescue rescue = new io.switchboard.core.api.execution.CallerRescue(result -> { });
+
+        assertThat(rescue.call(() -> executor.execute(request(code))).resultJson()).isEqualTo("1");
+        assertThat(ranOn.get()).as("a caller that can be rescued: its own thread").isSameAs(Thread.currentThread());
+        executor.execute(request(code));
+        assertThat(ranOn.get().getName()).as("no rescue: a worker").startsWith(WorkerPool.THREAD_PREFIX);
+
+        executor.modified(context(), TestConfigs.of(GraalJsExecutor.Config.class, Map.of("runOnCallingThread", false)));
+        modifiedReturned.countDown();
+        rescue.call(() -> executor.execute(request(code)));
+        assertThat(ranOn.get().getName()).as("switched off: a worker").startsWith(WorkerPool.THREAD_PREFIX);
+        assertThat(requests).as("no restart").isEmpty();
+    }
+
+    @Test
     void aChangedPoolSizeRestartsTheExecutorComponentAndLeavesItsLimitsAlone() throws InterruptedException {
         executor.modified(context(), TestConfigs.of(GraalJsExecutor.Config.class, Map.of("maxLogLines", 2, "poolSizeTotal", 8)));
         modifiedReturned.countDown();

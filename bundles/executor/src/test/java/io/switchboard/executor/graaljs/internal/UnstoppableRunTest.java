@@ -2,10 +2,14 @@ package io.switchboard.executor.graaljs.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.switchboard.core.api.execution.CallerRescue;
 import io.switchboard.core.api.execution.ExecutionResult;
 import io.switchboard.core.api.execution.Outcome;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -31,7 +35,7 @@ class UnstoppableRunTest {
     }
 
     @Test
-    void aRunThatCannotBeStoppedIsAnsweredReportedAndRefusedWhileOtherRunsStillStopAtTheirDeadline() {
+    void aRunThatCannotBeStoppedIsAnsweredReportedAndRefusedWhileOtherRunsStillStopAtTheirDeadline() throws InterruptedException {
         long started = System.nanoTime();
         ExecutionResult stuck = harness.executor().execute(Functions.request("stuck", "stuck@1", OVERFLOW_IN_CATCH, "{\"payload\":{}}",
                 Duration.ofSeconds(2)));
@@ -56,5 +60,27 @@ class UnstoppableRunTest {
         assertThat(again.outcome()).isEqualTo(Outcome.REJECTED);
         assertThat(again.error().errorCode()).isEqualTo(ExecutionResult.UNSTOPPABLE);
         assertThat(again.duration()).isLessThan(Duration.ofSeconds(1));
+
+        // On a caller's own thread (a webhook's request, which can be answered from elsewhere): the thread stays with the
+        // run, and its caller is answered by the executor's sweep, as late as a worker's caller would be.
+        AtomicReference<ExecutionResult> rescued = new AtomicReference<>();
+        CountDownLatch answered = new CountDownLatch(1);
+        CallerRescue rescue = new CallerRescue(result -> {
+            rescued.set(result);
+            answered.countDown();
+        });
+        Thread caller = new Thread(() -> rescue.call(() -> harness.executor().execute(Functions.request("stuck-here", "stuck-here@1",
+                OVERFLOW_IN_CATCH, "{\"payload\":{}}", Duration.ofSeconds(2)))), "a-webhook-request");
+        caller.setDaemon(true);
+        long hereStarted = System.nanoTime();
+        caller.start();
+        assertThat(answered.await(20, TimeUnit.SECONDS)).isTrue();
+        assertThat(Duration.ofNanos(System.nanoTime() - hereStarted)).as("deadline 2 s + grace 1 s + the sweep")
+                .isLessThan(Duration.ofSeconds(5));
+        assertThat(rescued.get().outcome()).isEqualTo(Outcome.TIMEOUT);
+        assertThat(rescued.get().error().errorCode()).isEqualTo(ExecutionResult.UNSTOPPABLE);
+        assertThat(caller.isAlive()).as("the run went on on the caller's thread, not on a worker").isTrue();
+        assertThat(harness.executor().get()).anySatisfy(problem -> assertThat(problem).contains("function stuck-here"));
+        assertThat(rescue.claim()).isFalse();
     }
 }

@@ -6,6 +6,10 @@ import io.switchboard.core.api.security.Authenticator;
 import io.switchboard.http.api.BodyRefusedException;
 import io.switchboard.http.api.HeldAnswers;
 import io.switchboard.http.api.RequestBodies;
+import io.switchboard.core.api.dispatch.LivePersonError;
+import io.switchboard.core.api.execution.CallerRescue;
+import io.switchboard.core.api.execution.ExecutionResult;
+import jakarta.servlet.AsyncContext;
 import jakarta.servlet.Servlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -154,9 +158,64 @@ public final class WebhookServlet extends HttpServlet {
             write(response, Problem.of(400, "malformed-json", "The body is not valid UTF-8"));
             return;
         }
-        WebhookReply reply = consumer.get().consumer().handle(new WebhookCall(caller.account(), text.get(),
-                forwardedHeaders(request, current.signatureHeader()), consumer.get().variables(), request.getQueryString()));
-        answer(path, reply, request, response, current);
+        WebhookCall call = new WebhookCall(caller.account(), text.get(), forwardedHeaders(request, current.signatureHeader()),
+                consumer.get().variables(), request.getQueryString());
+        if (!request.isAsyncSupported()) {
+            answer(path, consumer.get().consumer().handle(call), request, response, current, null);
+            return;
+        }
+        // Asynchronous, so that this caller can be answered from another thread: the executor may then run the event's
+        // function on this thread (no hand-over to a worker and back), and should the run not stop, its timer answers
+        // here (CallerRescue) while this thread stays with the run.
+        AsyncContext async = request.startAsync();
+        async.setTimeout(0);
+        CallerRescue rescue = new CallerRescue(abandoned -> rescued(path, response, async, abandoned));
+        WebhookReply reply = null;
+        try {
+            reply = rescue.call(() -> consumer.get().consumer().handle(call));
+        } finally {
+            if (rescue.claim()) {
+                boolean held = false;
+                try {
+                    if (reply != null) {
+                        held = answer(path, reply, request, response, current, async);
+                    }
+                } finally {
+                    if (!held) {
+                        async.complete();
+                    }
+                }
+            } else {
+                LOG.debug("Webhook {}: the run came back after its caller was answered as a run that could not be stopped", path);
+            }
+        }
+    }
+
+    /**
+     * The answer to a caller whose function could not be stopped, from the executor's timer: LivePerson's error for a
+     * run that exceeded its time ({@code 901}, {@code com.liveperson.faas.handler.executiontime-exceeded}), as the
+     * route would have answered it; the request's own thread stays with the run and answers nothing more.
+     */
+    private static void rescued(String path, HttpServletResponse response, AsyncContext async, ExecutionResult abandoned) {
+        try {
+            LivePersonError error = LivePersonError.of(abandoned.outcome(), abandoned.error());
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("errorCode", error.errorCode());
+            body.put("errorMsg", error.errorMsg());
+            byte[] bytes = Payloads.toJson(body).getBytes(StandardCharsets.UTF_8);
+            response.setStatus(error.status());
+            response.setHeader("Cache-Control", "no-store");
+            response.setContentType("application/json");
+            response.setContentLength(bytes.length);
+            response.getOutputStream().write(bytes);
+            response.flushBuffer();
+            LOG.warn("Webhook {}: its function could not be stopped; the caller was answered {} {} without it", path, error.status(),
+                    error.errorCode());
+        } catch (IOException | RuntimeException e) {
+            LOG.debug("Webhook {}: the answer for a run that could not be stopped could not be sent: {}", path, e.toString());
+        } finally {
+            async.complete();
+        }
     }
 
     private static void refuse(HttpServletResponse response, WebhookAuthentication.Result caller) throws IOException {
@@ -167,8 +226,9 @@ public final class WebhookServlet extends HttpServlet {
                 : caller.status() == 400 ? "bad-request" : "forbidden", caller.reason()));
     }
 
-    private void answer(String path, WebhookReply reply, HttpServletRequest request, HttpServletResponse response,
-            WebhookSettings current) throws IOException {
+    /** Answers the route's reply; returns true when the answer is held ({@link HeldAnswers} completes {@code async}). */
+    private boolean answer(String path, WebhookReply reply, HttpServletRequest request, HttpServletResponse response,
+            WebhookSettings current, AsyncContext async) throws IOException {
         if (reply.failure() != null) {
             Problem problem = Problem.forFailure(rootOf(reply.failure()));
             if (problem == null) {
@@ -178,8 +238,7 @@ public final class WebhookServlet extends HttpServlet {
             } else {
                 LOG.debug("Webhook {} answered {}: {}", path, problem.status(), problem.detail());
             }
-            send(request, response, head(response, problem), problem.extra().get("retryAfterSeconds") instanceof Long, current);
-            return;
+            return send(request, response, head(response, problem), problem.extra().get("retryAfterSeconds") instanceof Long, current, async);
         }
         response.setStatus(reply.status());
         response.setHeader("Cache-Control", "no-store");
@@ -187,22 +246,30 @@ public final class WebhookServlet extends HttpServlet {
             response.setHeader("Retry-After", Long.toString(reply.retryAfterSeconds()));
         }
         if (reply.body() == null) {
-            return;
+            return false;
         }
         byte[] bytes = reply.body() instanceof byte[] raw ? raw
                 : (reply.body() instanceof String text ? text : Payloads.toJson(reply.body())).getBytes(StandardCharsets.UTF_8);
         response.setContentType("application/json");
         response.setContentLength(bytes.length);
-        send(request, response, bytes, reply.retryAfterSeconds() > 0 && reply.status() >= 400, current);
+        return send(request, response, bytes, reply.retryAfterSeconds() > 0 && reply.status() >= 400, current, async);
     }
 
-    /** Writes the body now, or, for a refusal for now ({@code Retry-After}), when {@link HeldAnswers} lets it go. */
-    private void send(HttpServletRequest request, HttpServletResponse response, byte[] bytes, boolean refusedForNow,
-            WebhookSettings current) throws IOException {
-        if (!refusedForNow
-                || !refusals.hold(request, current.refusalDelayMillis(), current.maxHeldRefusals(), () -> response.getOutputStream().write(bytes))) {
-            response.getOutputStream().write(bytes);
+    /**
+     * Writes the body now, or, for a refusal for now ({@code Retry-After}), when {@link HeldAnswers} lets it go; returns
+     * true when held (the held answer completes {@code async}, or the request it made asynchronous).
+     */
+    private boolean send(HttpServletRequest request, HttpServletResponse response, byte[] bytes, boolean refusedForNow,
+            WebhookSettings current, AsyncContext async) throws IOException {
+        if (refusedForNow) {
+            HeldAnswers.Answer later = () -> response.getOutputStream().write(bytes);
+            if (async != null ? refusals.hold(async, current.refusalDelayMillis(), current.maxHeldRefusals(), later)
+                    : refusals.hold(request, current.refusalDelayMillis(), current.maxHeldRefusals(), later)) {
+                return true;
+            }
         }
+        response.getOutputStream().write(bytes);
+        return false;
     }
 
     /** Refused before its body was read: what is left of it cannot be told from the next request on the connection. */
