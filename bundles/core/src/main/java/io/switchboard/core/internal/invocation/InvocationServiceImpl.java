@@ -63,7 +63,10 @@ public class InvocationServiceImpl implements InvocationService, InvocationRecor
 
         @AttributeDefinition(description = "Approximate heap, in KiB, that records waiting to be written may hold; "
                 + "invocations wait for room when it is full", min = "1")
-        int writeQueueKiB() default 16_384;
+        // 4 MiB (about 4,000 records) since round 10 of issue 18: with a webhook's function on its request thread, (a)
+        // outruns the writer, and each young collection copied what a 16 MiB queue held (9.6 MB a pause against 3.9 MB,
+        // pauses 12.8 ms against 5.4-6.5 ms; docs/benchmarks.md, "Round 10").
+        int writeQueueKiB() default 4_096;
 
         // Each transaction's commit, not each record, is most of the writer's CPU (RecordWriteBenchmark, issue 18: 37-47 us
         // per record at 10 ms, 22-23 us at 50 ms, at 2,000 records/s); 50 ms made PersistenceIT lose the record of a run
