@@ -76,34 +76,12 @@ public final class HeldAnswers implements AutoCloseable {
         // A held answer never waits for the container's async timeout (30 s): it is sent at its time or when the timer
         // stops.
         async.setTimeout(0);
-        schedule(async, delayMillis, answer);
-        return true;
-    }
-
-    /**
-     * As {@link #hold(HttpServletRequest, long, int, Answer)}, for a request that is asynchronous already: when it
-     * returns true, the held answer completes {@code async} once sent; when false, the caller sends now and completes it.
-     *
-     * @since 1.2
-     */
-    public boolean hold(AsyncContext async, long delayMillis, int maxHeld, Answer answer) {
-        if (delayMillis <= 0) {
-            return false;
-        }
-        if (held.incrementAndGet() > maxHeld) {
-            held.decrementAndGet();
-            return false;
-        }
-        schedule(async, delayMillis, answer);
-        return true;
-    }
-
-    private void schedule(AsyncContext async, long delayMillis, Answer answer) {
         try {
             timer.schedule(() -> async.start(() -> send(async, answer)), delayMillis, TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException stopping) {
             send(async, answer);
         }
+        return true;
     }
 
     private void send(AsyncContext async, Answer answer) {

@@ -1,9 +1,9 @@
 /**
  * Reading request bodies within the platform's limits: what the platform's servlets use instead of reading the stream
- * themselves; since 1.1, holding answers (refusals for now) without a thread; since 1.2, also for a request already asynchronous.
+ * themselves; since 1.1, holding answers (refusals for now) without a thread.
  */
 @Export
-@Version("1.2.0")
+@Version("1.1.0")
 package io.switchboard.http.api;
 
 import org.osgi.annotation.bundle.Export;

@@ -26,9 +26,14 @@ import java.util.stream.Collectors;
 final class GatewayOperations {
 
     /** What an operation answers: a status, JSON text and the seconds of a {@code Retry-After} header (0: none). */
-    record Answer(int status, String json, long retryAfterSeconds) {
+    /** @param closeConnection the request's body may be left unread: the connection cannot carry another request */
+    record Answer(int status, String json, long retryAfterSeconds, boolean closeConnection) {
         Answer(int status, String json) {
-            this(status, json, 0);
+            this(status, json, 0, false);
+        }
+
+        Answer(int status, String json, long retryAfterSeconds) {
+            this(status, json, retryAfterSeconds, false);
         }
     }
 

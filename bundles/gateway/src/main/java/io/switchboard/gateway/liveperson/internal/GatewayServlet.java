@@ -2,6 +2,9 @@ package io.switchboard.gateway.liveperson.internal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.switchboard.core.api.dispatch.EventDispatcher;
+import io.switchboard.core.api.dispatch.LivePersonError;
+import io.switchboard.core.api.execution.CallerRescue;
+import io.switchboard.core.api.execution.ExecutionResult;
 import io.switchboard.core.api.dispatch.FunctionInvoker;
 import io.switchboard.core.api.dispatch.ImplementedEvents;
 import io.switchboard.core.api.function.EventCatalog;
@@ -15,6 +18,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -53,6 +57,8 @@ public final class GatewayServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(GatewayServlet.class);
+    /** How long a request whose caller was rescued waits for that answer to be written before it ends. */
+    private static final java.time.Duration RESCUE_WRITE_WAIT = java.time.Duration.ofSeconds(10);
 
     private final transient Authenticator authenticator;
     private final transient GatewayOperations operations;
@@ -87,19 +93,62 @@ public final class GatewayServlet extends HttpServlet {
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        // The executor may run the function on this thread (no hand-over to a worker and back): should the run not stop,
+        // its housekeeping answers this caller from elsewhere (CallerRescue) while this thread stays with the run.
+        CallerRescue rescue = new CallerRescue(abandoned -> rescued(request, response, abandoned));
+        GatewayOperations.Answer answer;
         try {
-            write(request, response, route(request));
+            answer = rescue.call(() -> {
+                try {
+                    return answerFor(request);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        if (!rescue.claim()) {
+            // Answered already: the request ends once that answer is written, never in the middle of it.
+            rescue.awaitRescue(RESCUE_WRITE_WAIT);
+            LOG.debug("{} {}: the run came back after its caller was answered as a run that could not be stopped",
+                    request.getMethod(), request.getRequestURI());
+            return;
+        }
+        write(request, response, answer);
+    }
+
+    /** The answer to the request, its failures included; a body that could not be read (the client went away) is thrown. */
+    private GatewayOperations.Answer answerFor(HttpServletRequest request) throws IOException {
+        try {
+            return route(request);
         } catch (GatewayError e) {
             LOG.debug("{} {} answered {} {}: {}", request.getMethod(), request.getRequestURI(), e.status(), e.errorCode(), e.getMessage());
-            if (request.getContentLengthLong() > 0) {
-                response.setHeader("Connection", "close"); // the body may be unread
-            }
-            write(request, response, new GatewayOperations.Answer(e.status(), errorJson(e.errorCode(), e.getMessage()), e.retryAfterSeconds()));
+            return new GatewayOperations.Answer(e.status(), errorJson(e.errorCode(), e.getMessage()), e.retryAfterSeconds(),
+                    request.getContentLengthLong() > 0);
         } catch (RuntimeException e) {
             String reference = UUID.randomUUID().toString();
             LOG.error("{} {} failed unexpectedly (reference {})", request.getMethod(), request.getRequestURI(), reference, e);
-            write(request, response, new GatewayOperations.Answer(500, errorJson("com.liveperson.faas.es.general",
-                    "The gateway failed unexpectedly; the server log has the details under reference " + reference)));
+            return new GatewayOperations.Answer(500, errorJson("com.liveperson.faas.es.general",
+                    "The gateway failed unexpectedly; the server log has the details under reference " + reference));
+        }
+    }
+
+    /**
+     * The answer to a caller whose function could not be stopped, from the executor's housekeeping, while the request's
+     * thread is still in the run: LivePerson's error for a run over its time, as the gateway answers a timeout, written
+     * in full and flushed, with {@code Connection: close} (the connection carries nothing more until the run ends).
+     */
+    private void rescued(HttpServletRequest request, HttpServletResponse response, ExecutionResult abandoned) {
+        try {
+            LivePersonError error = LivePersonError.of(abandoned.outcome(), abandoned.error());
+            response.setHeader("Connection", "close");
+            write(request, response, new GatewayOperations.Answer(error.status(), errorJson(error.errorCode(), error.errorMsg())));
+            response.flushBuffer();
+            LOG.warn("{} {}: the function could not be stopped; the caller was answered {} {} without it", request.getMethod(),
+                    request.getRequestURI(), error.status(), error.errorCode());
+        } catch (IOException | RuntimeException e) {
+            LOG.debug("The answer for a run that could not be stopped could not be sent: {}", e.toString());
         }
     }
 
@@ -209,6 +258,9 @@ public final class GatewayServlet extends HttpServlet {
     /** Sets status and headers, then writes the body now or, for a refusal for now (Retry-After), when it is let go. */
     private void write(HttpServletRequest request, HttpServletResponse response, GatewayOperations.Answer answer) throws IOException {
         byte[] bytes = answer.json().getBytes(StandardCharsets.UTF_8);
+        if (answer.closeConnection()) {
+            response.setHeader("Connection", "close"); // the body may be unread
+        }
         response.setStatus(answer.status());
         response.setHeader("Cache-Control", "no-store");
         boolean refusedForNow = answer.retryAfterSeconds() > 0 && answer.status() >= 400;

@@ -62,6 +62,7 @@ class GatewayServletTest {
     private final AtomicReference<DispatchResult> nextResult = new AtomicReference<>();
     private final FunctionService functions = mock(FunctionService.class);
     private final EventCatalog catalog = mock(EventCatalog.class);
+    private final java.util.concurrent.CountDownLatch stuckReleased = new java.util.concurrent.CountDownLatch(1);
     private final Server server = new Server();
     // HTTP/1.1 as LivePerson's clients speak it (and without an h2c upgrade, which makes the JDK client queue requests behind it).
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
@@ -71,6 +72,19 @@ class GatewayServletTest {
     GatewayServletTest() throws Exception {
         FunctionInvoker invoker = (account, ref, payload, headers, trigger) -> {
             invokedWith.set(account + "|" + ref + "|" + payload + "|" + headers + "|" + trigger);
+            if (ref.equals("stuck")) {
+                // What the executor's housekeeping does while a function cannot be stopped on this (the request's) thread.
+                io.switchboard.core.api.execution.CallerRescue rescue = io.switchboard.core.api.execution.CallerRescue.current();
+                java.util.concurrent.CompletableFuture.runAsync(() -> rescue.rescue(new io.switchboard.core.api.execution.ExecutionResult(
+                        Outcome.TIMEOUT, null, new ExecutionError(io.switchboard.core.api.execution.ExecutionResult.UNSTOPPABLE,
+                                "could not be stopped"), List.of(), Duration.ofSeconds(7))));
+                try {
+                    stuckReleased.await(30, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return outcome(Outcome.OK, "{\"late\":true}", null, null);
+            }
             if (ref.equals("capacity")) {
                 throw new CapacityExceededException("full", Duration.ofSeconds(2));
             }
@@ -242,6 +256,22 @@ class GatewayServletTest {
         assertThat(full.status()).isEqualTo(429);
         assertThat(full.response().headers().firstValue("Retry-After")).hasValue("2");
         assertThat(full.body().get("errorCode").asText()).isEqualTo("com.switchboard.gateway.capacity-exceeded");
+    }
+
+    @Test
+    void aCallerWhoseFunctionCannotBeStoppedIsAnsweredWhileTheRequestThreadStaysWithTheRun() throws Exception {
+        Reply rescued = post(lambda("acme", "stuck"), "acme-key", BODY);
+
+        assertThat(stuckReleased.getCount()).as("answered while the request's thread is still in the run").isEqualTo(1);
+        assertThat(rescued.status()).isEqualTo(901);
+        assertThat(rescued.body().get("errorCode").asText()).isEqualTo("com.liveperson.faas.handler.executiontime-exceeded");
+        assertThat(rescued.body().get("errorMsg").asText()).isEqualTo("could not be stopped");
+
+        stuckReleased.countDown();
+        nextOutcome.set(outcome(Outcome.OK, "{\"ok\":true}", null, null));
+        Reply next = post(lambda("acme", LAMBDA), "acme-key", BODY);
+        assertThat(next.status()).isEqualTo(200);
+        assertThat(next.body().get("ok").asBoolean()).isTrue();
     }
 
     @Test

@@ -9,7 +9,6 @@ import io.switchboard.http.api.RequestBodies;
 import io.switchboard.core.api.dispatch.LivePersonError;
 import io.switchboard.core.api.execution.CallerRescue;
 import io.switchboard.core.api.execution.ExecutionResult;
-import jakarta.servlet.AsyncContext;
 import jakarta.servlet.Servlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -56,6 +55,8 @@ public final class WebhookServlet extends HttpServlet {
     private static final Logger LOG = LoggerFactory.getLogger(WebhookServlet.class);
     /** Request headers never handed to routes and functions: credentials. */
     private static final List<String> CREDENTIALS = List.of("Authorization", "Proxy-Authorization", "Cookie");
+    /** How long a request whose caller was rescued waits for that answer to be written before it ends. */
+    private static final java.time.Duration RESCUE_WRITE_WAIT = java.time.Duration.ofSeconds(10);
 
     private final transient WebhookRegistry registry;
     private final transient RequestBodies bodies;
@@ -160,43 +161,28 @@ public final class WebhookServlet extends HttpServlet {
         }
         WebhookCall call = new WebhookCall(caller.account(), text.get(), forwardedHeaders(request, current.signatureHeader()),
                 consumer.get().variables(), request.getQueryString());
-        if (!request.isAsyncSupported()) {
-            answer(path, consumer.get().consumer().handle(call), request, response, current, null);
+        // The executor may run the event's function on this thread (no hand-over to a worker and back): should the run
+        // not stop, its housekeeping answers this caller from elsewhere (CallerRescue) while this thread stays with it.
+        // The request stays synchronous (making every request asynchronous cost Jetty a selector wake-up per event).
+        CallerRescue rescue = new CallerRescue(abandoned -> rescued(path, response, abandoned));
+        WebhookReply reply = rescue.call(() -> consumer.get().consumer().handle(call));
+        if (!rescue.claim()) {
+            // Answered already: the request ends once that answer is written, never in the middle of it.
+            rescue.awaitRescue(RESCUE_WRITE_WAIT);
+            LOG.debug("Webhook {}: the run came back after its caller was answered as a run that could not be stopped", path);
             return;
         }
-        // Asynchronous, so that this caller can be answered from another thread: the executor may then run the event's
-        // function on this thread (no hand-over to a worker and back), and should the run not stop, its timer answers
-        // here (CallerRescue) while this thread stays with the run.
-        AsyncContext async = request.startAsync();
-        async.setTimeout(0);
-        CallerRescue rescue = new CallerRescue(abandoned -> rescued(path, response, async, abandoned));
-        WebhookReply reply = null;
-        try {
-            reply = rescue.call(() -> consumer.get().consumer().handle(call));
-        } finally {
-            if (rescue.claim()) {
-                boolean held = false;
-                try {
-                    if (reply != null) {
-                        held = answer(path, reply, request, response, current, async);
-                    }
-                } finally {
-                    if (!held) {
-                        async.complete();
-                    }
-                }
-            } else {
-                LOG.debug("Webhook {}: the run came back after its caller was answered as a run that could not be stopped", path);
-            }
-        }
+        answer(path, reply, request, response, current);
     }
 
     /**
-     * The answer to a caller whose function could not be stopped, from the executor's timer: LivePerson's error for a
-     * run that exceeded its time ({@code 901}, {@code com.liveperson.faas.handler.executiontime-exceeded}), as the
-     * route would have answered it; the request's own thread stays with the run and answers nothing more.
+     * The answer to a caller whose function could not be stopped, from the executor's housekeeping, while the request's
+     * thread is still in the run: LivePerson's error for a run that exceeded its time ({@code 901},
+     * {@code com.liveperson.faas.handler.executiontime-exceeded}), as the route would have answered it, written in full
+     * (its length set) and flushed, so the client has it although the request has not ended; {@code Connection: close},
+     * since the connection carries nothing more until the run ends.
      */
-    private static void rescued(String path, HttpServletResponse response, AsyncContext async, ExecutionResult abandoned) {
+    private static void rescued(String path, HttpServletResponse response, ExecutionResult abandoned) {
         try {
             LivePersonError error = LivePersonError.of(abandoned.outcome(), abandoned.error());
             Map<String, Object> body = new LinkedHashMap<>();
@@ -205,6 +191,7 @@ public final class WebhookServlet extends HttpServlet {
             byte[] bytes = Payloads.toJson(body).getBytes(StandardCharsets.UTF_8);
             response.setStatus(error.status());
             response.setHeader("Cache-Control", "no-store");
+            response.setHeader("Connection", "close");
             response.setContentType("application/json");
             response.setContentLength(bytes.length);
             response.getOutputStream().write(bytes);
@@ -213,8 +200,6 @@ public final class WebhookServlet extends HttpServlet {
                     error.errorCode());
         } catch (IOException | RuntimeException e) {
             LOG.debug("Webhook {}: the answer for a run that could not be stopped could not be sent: {}", path, e.toString());
-        } finally {
-            async.complete();
         }
     }
 
@@ -226,9 +211,8 @@ public final class WebhookServlet extends HttpServlet {
                 : caller.status() == 400 ? "bad-request" : "forbidden", caller.reason()));
     }
 
-    /** Answers the route's reply; returns true when the answer is held ({@link HeldAnswers} completes {@code async}). */
-    private boolean answer(String path, WebhookReply reply, HttpServletRequest request, HttpServletResponse response,
-            WebhookSettings current, AsyncContext async) throws IOException {
+    private void answer(String path, WebhookReply reply, HttpServletRequest request, HttpServletResponse response,
+            WebhookSettings current) throws IOException {
         if (reply.failure() != null) {
             Problem problem = Problem.forFailure(rootOf(reply.failure()));
             if (problem == null) {
@@ -238,7 +222,8 @@ public final class WebhookServlet extends HttpServlet {
             } else {
                 LOG.debug("Webhook {} answered {}: {}", path, problem.status(), problem.detail());
             }
-            return send(request, response, head(response, problem), problem.extra().get("retryAfterSeconds") instanceof Long, current, async);
+            send(request, response, head(response, problem), problem.extra().get("retryAfterSeconds") instanceof Long, current);
+            return;
         }
         response.setStatus(reply.status());
         response.setHeader("Cache-Control", "no-store");
@@ -246,30 +231,22 @@ public final class WebhookServlet extends HttpServlet {
             response.setHeader("Retry-After", Long.toString(reply.retryAfterSeconds()));
         }
         if (reply.body() == null) {
-            return false;
+            return;
         }
         byte[] bytes = reply.body() instanceof byte[] raw ? raw
                 : (reply.body() instanceof String text ? text : Payloads.toJson(reply.body())).getBytes(StandardCharsets.UTF_8);
         response.setContentType("application/json");
         response.setContentLength(bytes.length);
-        return send(request, response, bytes, reply.retryAfterSeconds() > 0 && reply.status() >= 400, current, async);
+        send(request, response, bytes, reply.retryAfterSeconds() > 0 && reply.status() >= 400, current);
     }
 
-    /**
-     * Writes the body now, or, for a refusal for now ({@code Retry-After}), when {@link HeldAnswers} lets it go; returns
-     * true when held (the held answer completes {@code async}, or the request it made asynchronous).
-     */
-    private boolean send(HttpServletRequest request, HttpServletResponse response, byte[] bytes, boolean refusedForNow,
-            WebhookSettings current, AsyncContext async) throws IOException {
-        if (refusedForNow) {
-            HeldAnswers.Answer later = () -> response.getOutputStream().write(bytes);
-            if (async != null ? refusals.hold(async, current.refusalDelayMillis(), current.maxHeldRefusals(), later)
-                    : refusals.hold(request, current.refusalDelayMillis(), current.maxHeldRefusals(), later)) {
-                return true;
-            }
+    /** Writes the body now, or, for a refusal for now ({@code Retry-After}), when {@link HeldAnswers} lets it go. */
+    private void send(HttpServletRequest request, HttpServletResponse response, byte[] bytes, boolean refusedForNow,
+            WebhookSettings current) throws IOException {
+        if (!refusedForNow
+                || !refusals.hold(request, current.refusalDelayMillis(), current.maxHeldRefusals(), () -> response.getOutputStream().write(bytes))) {
+            response.getOutputStream().write(bytes);
         }
-        response.getOutputStream().write(bytes);
-        return false;
     }
 
     /** Refused before its body was read: what is left of it cannot be told from the next request on the connection. */
