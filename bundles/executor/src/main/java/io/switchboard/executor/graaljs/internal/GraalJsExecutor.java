@@ -145,7 +145,7 @@ public final class GraalJsExecutor implements FunctionExecutor, Supplier<List<St
 
         @AttributeDefinition(name = "Run on the caller's thread", description = "Whether a synchronous event's only function runs "
                 + "on the thread that took the event in, when that caller can be answered from another thread if the run cannot "
-                + "be stopped (the webhooks: their request goes asynchronous); saves handing the run to a worker and back. "
+                + "be stopped (a webhook's or the LivePerson gateway's request); saves handing the run to a worker and back. "
                 + "false: every run goes to a worker thread.")
         boolean runOnCallingThread() default true;
     }

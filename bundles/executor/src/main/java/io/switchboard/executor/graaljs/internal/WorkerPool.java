@@ -8,8 +8,10 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
@@ -19,19 +21,22 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
  * The executor's own threads for guest code. The caller hands a run over and waits for it until the run's deadline
  * plus a grace period, so it gets an answer even when the guest code cannot be stopped (see {@link UnstoppableRuns}):
  * only the worker thread is lost then, never the caller's. Each worker also measures the CPU time of its runs, which
- * the core's quarantine needs now that the caller's thread only waits.
+ * the core's quarantine needs now that the caller's thread only waits. A caller that can be answered from another
+ * thread ({@link CallerRescue}) runs its function on its own thread instead ({@link #runHere}): then its thread is what a
+ * run that cannot be stopped costs, and its caller is answered from elsewhere.
  */
 final class WorkerPool {
     static final String THREAD_PREFIX = "switchboard-js-worker-";
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
     private static final ThreadLocal<Boolean> RUNNING_HERE = new ThreadLocal<>();
-    private final java.util.Set<HereRun> here = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final Set<HereRun> here = ConcurrentHashMap.newKeySet();
 
     private final ThreadPoolExecutor threads;
     private final long graceNanos;
@@ -160,7 +165,7 @@ final class WorkerPool {
      * Runs the task on this thread: the run's CPU time measured, an error escaping the runner answered (and then
      * rethrown), the thread's priority put back if the watchdog lowered it; {@code done} gets the result.
      */
-    private void runTask(Invocation invocation, Function<Invocation, ExecutionResult> task, java.util.function.Consumer<ExecutionResult> done) {
+    private void runTask(Invocation invocation, Function<Invocation, ExecutionResult> task, Consumer<ExecutionResult> done) {
         invocation.runOn(Thread.currentThread());
         long cpuBefore = cpuTime();
         ExecutionResult result = null;
