@@ -49,6 +49,8 @@ final class FunctionRunner {
     private static final Logger LOG = LoggerFactory.getLogger(FunctionRunner.class);
 
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+    /** How long a thread back from a rescued run waits for the rescue to have settled it. */
+    private static final Duration RESCUE_WAIT = Duration.ofSeconds(10);
 
     private final Supplier<FunctionExecutor> executor;
     private final InvocationRecorder recorder;
@@ -124,12 +126,19 @@ final class FunctionRunner {
         Quarantine.Slot held = slot.get();
         rescue.beforeAnswer(abandoned -> {
             if (settled.compareAndSet(false, true)) {
-                rescued.set(settle(invocationId, function, context, false, held, abandoned, -1, wallBefore, startedAt, trace));
+                try {
+                    rescued.set(settle(invocationId, function, context, false, held, abandoned, -1, wallBefore, startedAt, trace));
+                } finally {
+                    rescued.compareAndSet(null, unrecorded(invocationId, function, abandoned));
+                }
             }
         });
         ExecutionResult result = execute(request);
         if (!settled.compareAndSet(false, true)) {
-            return rescued.get();
+            // The rescue may still be settling it: its outcome is what this caller was answered.
+            rescue.awaitRescue(RESCUE_WAIT);
+            FunctionOutcome outcome = rescued.get();
+            return outcome != null ? outcome : unrecorded(invocationId, function, result);
         }
         return settle(invocationId, function, context, false, held, result, cpuBefore, wallBefore, startedAt, trace);
     }
@@ -175,6 +184,12 @@ final class FunctionRunner {
                 restore(settlers);
             }
         });
+    }
+
+    /** The outcome of a run as it ended, for a caller that gets it without its record being written (again). */
+    private static FunctionOutcome unrecorded(String invocationId, DeployedFunction function, ExecutionResult result) {
+        return new FunctionOutcome(invocationId, function.functionId(), function.name(), function.version(), result.outcome(),
+                result.outcome() == Outcome.OK ? result.resultJson() : null, result.error(), result.logs());
     }
 
     private static void restore(Map<String, String> context) {
