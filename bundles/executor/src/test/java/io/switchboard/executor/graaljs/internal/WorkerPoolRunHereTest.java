@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.switchboard.core.api.execution.CallerRescue;
 import io.switchboard.core.api.execution.ExecutionResult;
 import io.switchboard.core.api.execution.Outcome;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -17,11 +16,9 @@ import org.junit.jupiter.api.Test;
 
 /** A run on its caller's own thread: no hand-over, and a caller still answered when the run cannot be stopped. */
 class WorkerPoolRunHereTest {
-    private final Clock clock = Clock.systemUTC();
-    private final UnstoppableRuns unstoppable = new UnstoppableRuns(clock);
-    private final ExecutorHealth health = new ExecutorHealth(clock, unstoppable);
-    private final WorkerPool workers = new WorkerPool(2, Duration.ofMillis(50), unstoppable, health);
-    private final ExecutorLimits limits = new ExecutorLimits(Duration.ofSeconds(60), 100, 65_536, 1_000, 10, 0, 0, 1_000);
+    private final WorkerPoolFixture fixture = new WorkerPoolFixture(Duration.ofMillis(50));
+    private final WorkerPool workers = fixture.workers;
+    private final UnstoppableRuns unstoppable = fixture.unstoppable;
     private final AtomicReference<ExecutionResult> rescuedWith = new AtomicReference<>();
     private final CallerRescue rescue = new CallerRescue(rescuedWith::set);
 
@@ -31,7 +28,7 @@ class WorkerPoolRunHereTest {
     }
 
     private Invocation invocation(Duration timeout) {
-        return new Invocation(Functions.request("async function lambda() {}", timeout), limits, name -> null, clock, Runnable::run);
+        return fixture.invocation(timeout);
     }
 
     private static ExecutionResult ok(String json) {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.switchboard.core.api.execution.ExecutionResult;
 import io.switchboard.core.api.execution.Outcome;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -13,11 +12,10 @@ import org.junit.jupiter.api.Test;
 
 /** The worker threads answer their callers whatever happens to a run, and report what they cannot survive. */
 class WorkerPoolTest {
-    private final Clock clock = Clock.systemUTC();
-    private final UnstoppableRuns unstoppable = new UnstoppableRuns(clock);
-    private final ExecutorHealth health = new ExecutorHealth(clock, unstoppable);
-    private final WorkerPool workers = new WorkerPool(2, Duration.ofSeconds(5), unstoppable, health);
-    private final ExecutorLimits limits = new ExecutorLimits(Duration.ofSeconds(60), 100, 65_536, 1_000, 10, 0, 0, 1_000);
+    private final WorkerPoolFixture fixture = new WorkerPoolFixture(Duration.ofSeconds(5));
+    private final UnstoppableRuns unstoppable = fixture.unstoppable;
+    private final ExecutorHealth health = fixture.health;
+    private final WorkerPool workers = fixture.workers;
 
     @AfterEach
     void stop() {
@@ -25,8 +23,7 @@ class WorkerPoolTest {
     }
 
     private Invocation invocation() {
-        return new Invocation(Functions.request("async function lambda() {}", Duration.ofSeconds(30)), limits, name -> null, clock,
-                Runnable::run);
+        return fixture.invocation(Duration.ofSeconds(30));
     }
 
     @Test
