@@ -11,6 +11,8 @@ hottest methods. Prints a JSON document; stops the platform it started.
   bench/request-cost.py --port 19101 [--warm 60] [--seconds 10] [--label after]
 
 BENCH_JFR_SETTINGS=<file.jfc> records with other JFR settings than `profile` (e.g. made with `jfr configure`).
+BENCH_PERF=1 also records Linux perf's CPU-clock samples of the platform during the profiled run (native and kernel time,
+which JFR does not see) into <label>-<function>.perf.data beside the JFR file; `perf report -i <file> --sort comm,dso`.
 """
 import argparse
 import collections
@@ -140,7 +142,17 @@ def profiled(platform, cfg, account, body, path, label):
     jfr = os.path.join(harness.TARGET, "%s.jfr" % label.replace(" ", "-"))
     subprocess.run([jfr_tool("jcmd"), str(pid), "JFR.start", "name=cost",
                     "settings=" + os.environ.get("BENCH_JFR_SETTINGS", "profile")], capture_output=True, timeout=60)
+    perf = None
+    if os.environ.get("BENCH_PERF"):
+        # Native and kernel time too (JFR samples only Java frames): perf's CPU-clock samples of the platform's threads,
+        # the JIT's code named through the perf map that jcmd writes (/tmp/perf-<pid>.map) right after.
+        perf = subprocess.Popen(["perf", "record", "-e", "cpu-clock", "-F", "1999", "-g", "-p", str(pid), "-o",
+                                 os.path.join(harness.TARGET, "%s.perf.data" % label.replace(" ", "-")), "--", "sleep",
+                                 str(max(1, cfg.seconds - 2))], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     r = harness.wrk(cfg.port, account, body, cfg.seconds, cfg.conns, path=path, label=label + " (JFR)")
+    if perf is not None:
+        perf.wait(timeout=60)
+        subprocess.run([jfr_tool("jcmd"), str(pid), "Compiler.perfmap"], capture_output=True, timeout=60)
     subprocess.run([jfr_tool("jcmd"), str(pid), "JFR.stop", "name=cost", "filename=" + jfr], capture_output=True, timeout=120)
     return jfr, r["requests"]
 
