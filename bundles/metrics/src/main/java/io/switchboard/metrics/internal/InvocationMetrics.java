@@ -17,13 +17,20 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 
 /**
  * Counts what the core tells: invocations by outcome and trigger with their durations, runs in flight, 429s,
  * quarantines, schedule runs, and (as an {@link AsyncOutcomeListener}) retries and dead letters of asynchronous events.
+ *
+ * <p>Immediate, so one instance lives as long as the registry: as a delayed component it was disposed whenever its last
+ * user let it go (the core, restarted by a configuration change) and made again on the next use, and the new instance's
+ * runs-in-flight gauges were ignored by the registry, which kept reading the disposed instance's counters (frozen at
+ * their last value). Its gauges are removed when it is deactivated, so an instance made later on the same registry
+ * registers its own.
  */
-@Component(service = {PlatformObserver.class, AsyncOutcomeListener.class})
+@Component(service = {PlatformObserver.class, AsyncOutcomeListener.class}, immediate = true)
 public final class InvocationMetrics implements PlatformObserver, AsyncOutcomeListener {
 
     private final MeterRegistry registry;
@@ -32,6 +39,7 @@ public final class InvocationMetrics implements PlatformObserver, AsyncOutcomeLi
     /** The account label of each run in flight, by invocation id: a finish is matched to its start. */
     private final ConcurrentMap<String, String> running = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, AtomicInteger> inFlight = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, Gauge> inFlightGauges = new ConcurrentHashMap<>();
     /** Meters of finished runs by their labels (bounded by the label budget, the triggers and the outcomes). */
     private final ConcurrentMap<RunKey, Counter> finished = new ConcurrentHashMap<>();
     private final ConcurrentMap<Tags, Timer> durations = new ConcurrentHashMap<>();
@@ -41,6 +49,12 @@ public final class InvocationMetrics implements PlatformObserver, AsyncOutcomeLi
         this.registry = meters.registry();
         this.labels = meters.labels();
         this.buckets = meters.durationBuckets();
+    }
+
+    @Deactivate
+    void deactivate() {
+        inFlightGauges.values().forEach(registry::remove);
+        inFlightGauges.clear();
     }
 
     @Override
@@ -109,8 +123,8 @@ public final class InvocationMetrics implements PlatformObserver, AsyncOutcomeLi
     private AtomicInteger inFlight(String accountLabel) {
         return inFlight.computeIfAbsent(accountLabel, a -> {
             AtomicInteger count = new AtomicInteger();
-            Gauge.builder("switchboard.invocations.in.flight", count, AtomicInteger::get).description("Function runs going on now")
-                    .tag("account", a).register(registry);
+            inFlightGauges.put(a, Gauge.builder("switchboard.invocations.in.flight", count, AtomicInteger::get)
+                    .description("Function runs going on now").tag("account", a).register(registry));
             return count;
         });
     }

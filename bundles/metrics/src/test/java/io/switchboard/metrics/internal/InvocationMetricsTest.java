@@ -71,6 +71,21 @@ class InvocationMetricsTest {
     }
 
     @Test
+    void anInstanceMadeAfterAnotherOnTheSameRegistryCountsItsOwnRunsInFlight() {
+        metrics.invocationStarted("i1", "acme", "f1");
+        metrics.invocationStarted("i2", "acme", "f1");
+        assertThat(meters.scrape()).contains("switchboard_invocations_in_flight{account=\"acme\"} 2");
+        metrics.deactivate();
+
+        // What Declarative Services does when the instance is disposed and another made on the same Meters.
+        InvocationMetrics next = new InvocationMetrics(meters);
+        next.invocationStarted("i3", "acme", "f1");
+        assertThat(meters.scrape()).contains("switchboard_invocations_in_flight{account=\"acme\"} 1");
+        next.invocationFinished(record("i3", "acme", "f1", Trigger.EVENT, Outcome.OK, 1));
+        assertThat(meters.scrape()).contains("switchboard_invocations_in_flight{account=\"acme\"} 0");
+    }
+
+    @Test
     void refusalsQuarantinesRetriesAndDeadLettersAreCounted() {
         metrics.capacityExceeded("acme", "f1");
         metrics.quarantined("acme", "f1");
