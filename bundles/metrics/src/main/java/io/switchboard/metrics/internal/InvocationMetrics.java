@@ -38,8 +38,8 @@ public final class InvocationMetrics implements PlatformObserver, AsyncOutcomeLi
     private final Duration[] buckets;
     /** The account label of each run in flight, by invocation id: a finish is matched to its start. */
     private final ConcurrentMap<String, String> running = new ConcurrentHashMap<>();
-    private final ConcurrentMap<String, AtomicInteger> inFlight = new ConcurrentHashMap<>();
-    private final ConcurrentMap<String, Gauge> inFlightGauges = new ConcurrentHashMap<>();
+    /** Runs in flight per account label, each count with the gauge that reads it. */
+    private final ConcurrentMap<String, InFlight> inFlight = new ConcurrentHashMap<>();
     /** Meters of finished runs by their labels (bounded by the label budget, the triggers and the outcomes). */
     private final ConcurrentMap<RunKey, Counter> finished = new ConcurrentHashMap<>();
     private final ConcurrentMap<Tags, Timer> durations = new ConcurrentHashMap<>();
@@ -53,8 +53,8 @@ public final class InvocationMetrics implements PlatformObserver, AsyncOutcomeLi
 
     @Deactivate
     void deactivate() {
-        inFlightGauges.values().forEach(registry::remove);
-        inFlightGauges.clear();
+        inFlight.values().forEach(f -> registry.remove(f.gauge()));
+        inFlight.clear();
     }
 
     @Override
@@ -123,10 +123,9 @@ public final class InvocationMetrics implements PlatformObserver, AsyncOutcomeLi
     private AtomicInteger inFlight(String accountLabel) {
         return inFlight.computeIfAbsent(accountLabel, a -> {
             AtomicInteger count = new AtomicInteger();
-            inFlightGauges.put(a, Gauge.builder("switchboard.invocations.in.flight", count, AtomicInteger::get)
+            return new InFlight(count, Gauge.builder("switchboard.invocations.in.flight", count, AtomicInteger::get)
                     .description("Function runs going on now").tag("account", a).register(registry));
-            return count;
-        });
+        }).count();
     }
 
     private Tags functionTags(String account, String functionId) {
@@ -136,6 +135,9 @@ public final class InvocationMetrics implements PlatformObserver, AsyncOutcomeLi
 
     private static String name(Enum<?> value) {
         return value == null ? "UNKNOWN" : value.name();
+    }
+
+    private record InFlight(AtomicInteger count, Gauge gauge) {
     }
 
     private record RunKey(Tags function, String trigger, String outcome) {
