@@ -84,6 +84,8 @@ final class FakeCore {
     final Map<String, List<LimitBreach>> breaches = new ConcurrentHashMap<>();
     private final AtomicInteger ids = new AtomicInteger();
     volatile Duration capacityFullFor;
+    /** Invocations refused because of {@link #capacityFullFor}. */
+    final AtomicInteger capacityRefusals = new AtomicInteger();
     volatile RuntimeException failure;
     /** The last event the fake dispatcher was asked to raise. */
     volatile DispatchRequest lastDispatch;
@@ -295,6 +297,7 @@ final class FakeCore {
     @Override
     public FunctionOutcome invoke(String account, String functionRef, String payloadJson, List<Header> headers, Trigger trigger) {
         if (capacityFullFor != null) {
+            capacityRefusals.incrementAndGet();
             throw new CapacityExceededException("Function '" + functionRef + "' is running its maximum of 2 invocations", capacityFullFor);
         }
         FunctionInfo function = functionsById.values().stream()

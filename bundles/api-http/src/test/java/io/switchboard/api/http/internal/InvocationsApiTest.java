@@ -111,6 +111,13 @@ class InvocationsApiTest {
         long started = System.nanoTime();
         java.util.concurrent.CompletableFuture<java.net.http.HttpResponse<String>> held = http.sendAsync(invoke,
                 java.net.http.HttpResponse.BodyHandlers.ofString());
+        // The first refusal must reach the core before the second: sent asynchronously on a connection of its own, it
+        // could otherwise arrive after it, and the second would be the one held (seen once in CI).
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        while (core.capacityRefusals.get() == 0 && System.nanoTime() < deadline) {
+            java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
+        }
+        assertThat(core.capacityRefusals.get()).as("the first invocation reached the core").isEqualTo(1);
         // While the first refusal waits: an answer without Retry-After goes at once, and so does a second refusal
         // (at most one held).
         java.net.http.HttpResponse<String> listed = http.send(server.request(BASE, KEY).GET().build(),
